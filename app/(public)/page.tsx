@@ -1,0 +1,76 @@
+import { connection } from "next/server";
+import { EventCard } from "@/components/event-card";
+import { EmptyState } from "@/components/ui/table";
+import { listLatestSummaries, listPublicUpcomingEvents, listTopics } from "@/db/queries/events";
+import { getSettings } from "@/db/queries/settings";
+import { formatLocalDate } from "@/lib/time";
+
+export default async function HomePage() {
+  await connection();
+  const [settings, upcoming, summaries, topics] = await Promise.all([
+    getSettings(),
+    listPublicUpcomingEvents(),
+    listLatestSummaries(),
+    listTopics(),
+  ]);
+  const home = { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel };
+
+  return (
+    <div className="space-y-12">
+      <section aria-labelledby="upcoming-heading">
+        <h1 id="upcoming-heading" className="text-3xl font-semibold text-brand-900">
+          Upcoming events
+        </h1>
+        <p className="mt-1 text-slate-600">{settings.organizationName}</p>
+        <div className="mt-6 grid gap-4 md:grid-cols-2">
+          {upcoming.map((event) => (
+            <EventCard key={event.id} event={event} home={home} />
+          ))}
+        </div>
+        {upcoming.length === 0 && <EmptyState title="No upcoming events">New events appear here once they are scheduled.</EmptyState>}
+      </section>
+
+      <section aria-labelledby="summaries-heading">
+        <h2 id="summaries-heading" className="text-2xl font-semibold text-brand-900">
+          Latest summaries
+        </h2>
+        {summaries.length === 0 ? (
+          <div className="mt-4">
+            <EmptyState title="No summaries published yet">Summaries of past events appear here once they are published.</EmptyState>
+          </div>
+        ) : (
+          <ul className="mt-4 space-y-4">
+            {summaries.map((s) => (
+              <li key={s.eventSlug}>
+                <p className="text-xs uppercase tracking-wide text-slate-500">{s.topicName}</p>
+                <p className="font-semibold">{s.title}</p>
+                <p className="text-sm text-slate-600">{formatLocalDate(s.startsAt, s.timeZone)}</p>
+                {s.lede && <p className="text-sm">{s.lede}</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="topics-heading">
+        <h2 id="topics-heading" className="text-2xl font-semibold text-brand-900">
+          Topics
+        </h2>
+        {topics.length === 0 ? (
+          <div className="mt-4">
+            <EmptyState title="No topics yet" />
+          </div>
+        ) : (
+          <ul className="mt-4 grid gap-4 md:grid-cols-2">
+            {topics.map((t) => (
+              <li key={t.id} className="rounded-lg border border-slate-200 p-4">
+                <p className="font-semibold">{t.name}</p>
+                {t.description && <p className="mt-1 text-sm text-slate-600">{t.description}</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { Input, Select } from "@/components/ui/field";
+import { Pagination, pageParam } from "@/components/ui/pagination";
+import { EmptyState, Table, Td, Th } from "@/components/ui/table";
+import { listOutbox } from "@/db/queries/outbox";
+import { requireRole } from "@/lib/auth";
+import { smtpConfigured } from "@/lib/email/sender";
+import { outboxFilterSchema } from "@/lib/validations/outbox";
+
+export const metadata: Metadata = { title: "Outbox" };
+
+const PAGE_SIZE = 50;
+type Props = { searchParams: Promise<{ status?: string; to?: string; page?: string }> };
+
+const STATUS_LABEL = { pending: "Waiting", sent: "Sent", failed: "Failed" } as const;
+
+export default async function OutboxPage({ searchParams }: Props) {
+  await requireRole("staff", "/admin/outbox");
+  const params = await searchParams;
+  const filter = outboxFilterSchema.parse(params);
+  const page = pageParam(params.page);
+  const { rows, total } = await listOutbox({ ...filter, page, pageSize: PAGE_SIZE });
+  const smtp = smtpConfigured();
+  const query = (p: number) => new URLSearchParams({ ...(filter.status ? { status: filter.status } : {}), ...(filter.to ? { to: filter.to } : {}), page: String(p) });
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold text-brand-900">Outbox</h1>
+      {!smtp && (
+        <Alert tone="info">
+          No mail server is configured (SMTP_URL), so messages stay here: this outbox is the mailbox. Set SMTP_URL to
+          deliver them.
+        </Alert>
+      )}
+      <form role="search" className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="outbox-to" className="block text-sm font-medium">
+            Recipient
+          </label>
+          <Input id="outbox-to" name="to" type="email" defaultValue={filter.to} placeholder="name@example.org" />
+        </div>
+        <div>
+          <label htmlFor="outbox-status" className="block text-sm font-medium">
+            Status
+          </label>
+          <Select id="outbox-status" name="status" defaultValue={filter.status ?? ""}>
+            <option value="">Any</option>
+            <option value="pending">Waiting</option>
+            <option value="sent">Sent</option>
+            <option value="failed">Failed</option>
+          </Select>
+        </div>
+        <button type="submit" className="rounded-md border border-slate-300 px-3 py-2 text-sm">
+          Filter
+        </button>
+      </form>
+      {rows.length === 0 ? (
+        <EmptyState title="No messages">Emails the system writes (sign-in links, confirmations, invitations) appear here.</EmptyState>
+      ) : (
+        <Table caption="Messages, newest first">
+          <thead>
+            <tr>
+              <Th>To</Th>
+              <Th>Subject</Th>
+              <Th>Status</Th>
+              <Th>Written</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((m) => (
+              <tr key={m.id}>
+                <Td>{m.to}</Td>
+                <Td>
+                  <Link href={`/admin/outbox/${m.id}`}>{m.subject}</Link>
+                </Td>
+                <Td>
+                  {STATUS_LABEL[m.status]}
+                  {m.attempts > 0 && m.status !== "sent" && <span className="text-slate-500"> ({m.attempts} attempts)</span>}
+                </Td>
+                <Td>
+                  <time dateTime={m.createdAt.toISOString()}>{m.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC</time>
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <Pagination page={page} pageSize={PAGE_SIZE} total={total} hrefFor={(p) => `/admin/outbox?${query(p)}`} />
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { seriesLine } from "@/components/event-card";
+import { EmptyState, Table, Td, Th } from "@/components/ui/table";
+import { countEventsByStatus, listStaffUpcomingEvents } from "@/db/queries/events";
+import { countOutboxByStatus } from "@/db/queries/outbox";
+import { countPendingRevisions } from "@/db/queries/people";
+import { getSettings } from "@/db/queries/settings";
+import { requireRole } from "@/lib/auth";
+import { formatDualTime } from "@/lib/time";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default async function DashboardPage() {
+  await requireRole("staff", "/admin");
+  const [settings, upcoming, statusCounts, outbox, pendingReviews] = await Promise.all([
+    getSettings(),
+    listStaffUpcomingEvents(),
+    countEventsByStatus(),
+    countOutboxByStatus(),
+    countPendingRevisions(),
+  ]);
+
+  const waiting = [
+    { label: "Draft events", value: statusCounts.draft },
+    { label: "Profile changes to review", value: pendingReviews },
+    { label: "Emails waiting to send", value: outbox.pending },
+    { label: "Emails that failed", value: outbox.failed, href: "/admin/outbox?status=failed" },
+  ];
+
+  return (
+    <div className="space-y-10">
+      <h1 className="text-2xl font-semibold text-brand-900">Dashboard</h1>
+
+      <section aria-labelledby="waiting-heading">
+        <h2 id="waiting-heading" className="sr-only">
+          Waiting for staff
+        </h2>
+        <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
+          {waiting.map((w) => (
+            <div key={w.label} className="rounded-lg border border-slate-200 p-4">
+              <dt className="text-sm text-slate-600">{w.href ? <Link href={w.href}>{w.label}</Link> : w.label}</dt>
+              <dd className="mt-1 text-2xl font-semibold">{w.value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="upcoming-heading">
+        <h2 id="upcoming-heading" className="text-xl font-semibold">
+          Upcoming events
+        </h2>
+        <div className="mt-4">
+          {upcoming.length === 0 ? (
+            <EmptyState title="No upcoming events" />
+          ) : (
+            <Table caption="Upcoming events">
+              <thead>
+                <tr>
+                  <Th>Event</Th>
+                  <Th>When</Th>
+                  <Th>Status</Th>
+                  <Th className="text-right">Registered</Th>
+                  <Th className="text-right">Waitlist</Th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {upcoming.map((e) => (
+                  <tr key={e.id}>
+                    <Td>
+                      <div className="font-medium">{e.title}</div>
+                      <div className="text-xs text-slate-600">{seriesLine(e.seriesName, e.seriesNumber)}</div>
+                    </Td>
+                    <Td>{formatDualTime(e.startsAt, e.timeZone, settings.homeTimeZone, settings.homeTimeZoneLabel)}</Td>
+                    <Td className="capitalize">{e.status}</Td>
+                    <Td className="text-right tabular-nums">
+                      {e.confirmed}
+                      {e.capacity != null && ` / ${e.capacity}`}
+                    </Td>
+                    <Td className="text-right tabular-nums">{e.waitlisted}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <main id="main" className="mx-auto max-w-xl flex-1 px-4 py-16 text-center">
+      <h1 className="text-2xl font-semibold text-brand-900">Page not found</h1>
+      <p className="mt-2 text-slate-600">The page you asked for does not exist, or is not published.</p>
+      <p className="mt-6">
+        <Link href="/">Go to the home page</Link>
+      </p>
+    </main>
+  );
+}

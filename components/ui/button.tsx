@@ -1,0 +1,29 @@
+import type { ButtonHTMLAttributes } from "react";
+
+const VARIANTS = {
+  primary: "bg-brand-700 text-white hover:bg-brand-800 disabled:bg-slate-400",
+  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-400",
+  danger: "bg-red-700 text-white hover:bg-red-800 disabled:bg-slate-400",
+  link: "text-brand-700 underline-offset-2 hover:underline disabled:text-slate-400 px-0",
+} as const;
+
+export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: keyof typeof VARIANTS;
+  pending?: boolean;
+};
+
+export function Button({ variant = "primary", pending, className = "", children, disabled, ...props }: ButtonProps) {
+  return (
+    <button
+      {...props}
+      disabled={disabled || pending}
+      aria-busy={pending || undefined}
+      className={`inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed ${VARIANTS[variant]} ${className}`}
+    >
+      {pending && (
+        <span aria-hidden="true" className="size-3 animate-spin rounded-full border-2 border-current border-t-transparent" />
+      )}
+      {children}
+    </button>
+  );
+}

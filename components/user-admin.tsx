@@ -1,0 +1,116 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { changeUserRole, createUser, setUserDisabledAction } from "@/app/(staff)/admin/users/actions";
+import { applyActionErrors } from "@/components/login-forms";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Select } from "@/components/ui/field";
+import type { Role } from "@/db/schema";
+import { createUserSchema, ROLE_LABELS, ROLES } from "@/lib/validations/user";
+
+export function CreateUserForm() {
+  const router = useRouter();
+  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const form = useForm<z.input<typeof createUserSchema>, unknown, z.output<typeof createUserSchema>>({
+    resolver: zodResolver(createUserSchema),
+    defaultValues: { email: "", name: "", role: "staff", password: "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setMessage(null);
+    const result = await createUser({ ...values, password: form.getValues("password") });
+    const failure = applyActionErrors(result, form.setError);
+    if (failure) return setMessage({ tone: "error", text: failure });
+    form.reset();
+    setMessage({ tone: "success", text: result.ok ? (result.message ?? "Created.") : "" });
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-2" aria-labelledby="create-user-heading">
+      <h2 id="create-user-heading" className="text-lg font-semibold md:col-span-2">
+        Add a user
+      </h2>
+      {message && (
+        <div className="md:col-span-2">
+          <Alert tone={message.tone}>{message.text}</Alert>
+        </div>
+      )}
+      <Field label="Email" error={errors.email?.message}>
+        {(p) => <Input {...p} type="email" autoComplete="off" {...form.register("email")} />}
+      </Field>
+      <Field label="Name" error={errors.name?.message}>
+        {(p) => <Input {...p} autoComplete="off" {...form.register("name")} />}
+      </Field>
+      <Field label="Role" error={errors.role?.message}>
+        {(p) => (
+          <Select {...p} {...form.register("role")}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field label="Password (optional)" error={errors.password?.message} hint="Leave empty to sign in by emailed link only. Panelists always use links.">
+        {(p) => <Input {...p} type="password" autoComplete="new-password" {...form.register("password")} />}
+      </Field>
+      <div className="md:col-span-2">
+        <Button type="submit" pending={isSubmitting}>
+          Add user
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function UserRowControls({ userId, email, role, disabled, isSelf }: { userId: string; email: string; role: Role; disabled: boolean; isSelf: boolean }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [nextRole, setNextRole] = useState<Role>(role);
+
+  const run = (action: () => Promise<{ ok: boolean; message?: string }>) =>
+    startTransition(async () => {
+      setError(null);
+      const result = await action();
+      if (!result.ok) setError(result.message ?? "That did not work.");
+      router.refresh();
+    });
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <label className="sr-only" htmlFor={`role-${userId}`}>
+        Role for {email}
+      </label>
+      <Select id={`role-${userId}`} value={nextRole} onChange={(e) => setNextRole(e.target.value as Role)} className="w-auto">
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {ROLE_LABELS[r]}
+          </option>
+        ))}
+      </Select>
+      <Button variant="secondary" disabled={nextRole === role} pending={pending} onClick={() => run(() => changeUserRole({ userId, role: nextRole }))}>
+        Change role<span className="sr-only"> for {email}</span>
+      </Button>
+      {!isSelf && (
+        <Button variant={disabled ? "secondary" : "danger"} pending={pending} onClick={() => run(() => setUserDisabledAction({ userId, disabled: !disabled }))}>
+          {disabled ? "Enable" : "Disable"}
+          <span className="sr-only"> {email}</span>
+        </Button>
+      )}
+      {error && (
+        <p role="alert" className="w-full text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

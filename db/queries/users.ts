@@ -1,0 +1,109 @@
+import "server-only";
+import { and, asc, count, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { db, type Executor } from "@/db";
+import { people, type Role, type User, users } from "@/db/schema";
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+export async function getUserById(id: string, executor: Executor = db): Promise<User | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const [row] = await executor.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function getUserByEmail(email: string): Promise<User | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
+  return row;
+}
+
+/** An account that may sign in: exists and is not disabled. */
+export async function getActiveUserByEmail(email: string): Promise<User | undefined> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.email, normalizeEmail(email)), isNull(users.disabledAt)));
+  return row;
+}
+
+export async function recordSignIn(id: string): Promise<void> {
+  await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, id));
+}
+
+export type UserListFilter = { q?: string; page: number; pageSize: number };
+
+export async function listUsers(filter: UserListFilter) {
+  const where: SQL[] = [];
+  const q = filter.q?.trim();
+  if (q) {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(or(ilike(users.email, pattern), ilike(users.name, pattern))!);
+  }
+  const condition = where.length ? and(...where) : undefined;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        role: users.role,
+        disabledAt: users.disabledAt,
+        lastSignInAt: users.lastSignInAt,
+        hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+        personSlug: people.slug,
+      })
+      .from(users)
+      .leftJoin(people, eq(people.userId, users.id))
+      .where(condition)
+      .orderBy(asc(users.email))
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+    db.select({ n: count() }).from(users).where(condition),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function insertUser(
+  values: { email: string; name: string | null; role: Role; passwordHash: string | null },
+  executor: Executor = db,
+): Promise<User> {
+  const [row] = await executor
+    .insert(users)
+    .values({ ...values, email: normalizeEmail(values.email) })
+    .returning();
+  return row!;
+}
+
+/** Changes a role. Sessions carry no role of their own: each request reads it from here. */
+export async function updateUserRole(id: string, role: Role, executor: Executor = db) {
+  const [row] = await executor
+    .update(users)
+    .set({ role })
+    .where(eq(users.id, id))
+    .returning({ id: users.id, role: users.role });
+  return row;
+}
+
+export async function setUserDisabled(id: string, disabled: boolean, executor: Executor = db) {
+  const [row] = await executor
+    .update(users)
+    .set({
+      disabledAt: disabled ? new Date() : null,
+      sessionVersion: sql`${users.sessionVersion} + 1`,
+    })
+    .where(eq(users.id, id))
+    .returning({ id: users.id, disabledAt: users.disabledAt });
+  return row;
+}
+
+export async function countActiveAdmins(executor: Executor = db): Promise<number> {
+  const [row] = await executor
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
+  return row?.n ?? 0;
+}
+
+export async function getPersonForUser(userId: string) {
+  const [row] = await db.select().from(people).where(eq(people.userId, userId));
+  return row;
+}

@@ -1,0 +1,674 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const id = () => uuid("id").primaryKey().defaultRandom();
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () =>
+  timestamp("updated_at", { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date());
+
+// ---------------------------------------------------------------------------
+// Enumerations
+
+export const roleEnum = pgEnum("role", ["panelist", "staff", "admin"]);
+export const nameOrderEnum = pgEnum("name_order", ["given_family", "family_given"]);
+export const revisionStatusEnum = pgEnum("revision_status", [
+  "pending",
+  "approved",
+  "rejected",
+  "withdrawn",
+]);
+export const eventStatusEnum = pgEnum("event_status", ["draft", "scheduled", "cancelled"]);
+export const participantRoleEnum = pgEnum("participant_role", [
+  "host",
+  "speaker",
+  "moderator",
+  "panelist",
+  "guest",
+]);
+export const invitationStatusEnum = pgEnum("invitation_status", [
+  "not_invited",
+  "invited",
+  "confirmed",
+  "declined",
+]);
+export const agendaKindEnum = pgEnum("agenda_kind", [
+  "opening_remarks",
+  "speech",
+  "panel",
+  "closing_remarks",
+  "break",
+  "other",
+]);
+export const registrationStatusEnum = pgEnum("registration_status", [
+  "confirmed",
+  "waitlisted",
+  "cancelled",
+]);
+export const summaryStatusEnum = pgEnum("summary_status", ["draft", "published"]);
+export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed"]);
+
+export type Role = (typeof roleEnum.enumValues)[number];
+export type NameOrder = (typeof nameOrderEnum.enumValues)[number];
+export type EventStatus = (typeof eventStatusEnum.enumValues)[number];
+export type ParticipantRole = (typeof participantRoleEnum.enumValues)[number];
+export type AgendaKind = (typeof agendaKindEnum.enumValues)[number];
+export type RegistrationStatus = (typeof registrationStatusEnum.enumValues)[number];
+
+// ---------------------------------------------------------------------------
+// Site
+
+export const settings = pgTable(
+  "settings",
+  {
+    // A single row: the check keeps it that way.
+    id: smallint("id").primaryKey().default(1),
+    organizationName: text("organization_name").notNull(),
+    homeTimeZone: text("home_time_zone").notNull(),
+    homeTimeZoneLabel: text("home_time_zone_label").notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check("settings_single_row", sql`${t.id} = 1`)],
+);
+export type Settings = typeof settings.$inferSelect;
+
+// ---------------------------------------------------------------------------
+// Accounts (the Auth.js adapter tables share `users`)
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    name: text("name"),
+    role: roleEnum("role").notNull().default("panelist"),
+    passwordHash: text("password_hash"),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    // Bumped to revoke every session a user holds (sign out everywhere, role change, disable).
+    sessionVersion: integer("session_version").notNull().default(1),
+    emailVerified: timestamp("email_verified", { withTimezone: true, mode: "date" }),
+    image: text("image"),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_key").on(t.email),
+    check("users_email_lower", sql`${t.email} = lower(${t.email})`),
+  ],
+);
+export type User = typeof users.$inferSelect;
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").$type<"email" | "oidc" | "oauth" | "webauthn">().notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.provider, t.providerAccountId] }),
+    index("accounts_user_id_idx").on(t.userId),
+  ],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    sessionToken: text("session_token").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [index("sessions_user_id_idx").on(t.userId)],
+);
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    // Auth.js stores a hash of the emailed token, never the token itself.
+    token: text("token").notNull(),
+    expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+// ---------------------------------------------------------------------------
+// People and their profile revisions
+
+export const people = pgTable(
+  "people",
+  {
+    id: id(),
+    slug: text("slug").notNull(),
+    honorific: text("honorific"),
+    givenName: text("given_name").notNull(),
+    familyName: text("family_name").notNull(),
+    nameOrder: nameOrderEnum("name_order").notNull().default("given_family"),
+    position: text("position"),
+    organization: text("organization"),
+    bio: text("bio"),
+    portraitId: uuid("portrait_id").references((): AnyPgColumn => media.id, {
+      onDelete: "set null",
+    }),
+    email: text("email"),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("people_slug_key").on(t.slug),
+    uniqueIndex("people_user_id_key").on(t.userId),
+    index("people_family_name_idx").on(t.familyName),
+  ],
+);
+export type Person = typeof people.$inferSelect;
+
+export const profileRevisions = pgTable(
+  "profile_revisions",
+  {
+    id: id(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    status: revisionStatusEnum("status").notNull().default("pending"),
+    honorific: text("honorific"),
+    givenName: text("given_name").notNull(),
+    familyName: text("family_name").notNull(),
+    nameOrder: nameOrderEnum("name_order").notNull(),
+    position: text("position"),
+    organization: text("organization"),
+    bio: text("bio"),
+    portraitId: uuid("portrait_id").references((): AnyPgColumn => media.id, {
+      onDelete: "set null",
+    }),
+    reviewerId: uuid("reviewer_id").references(() => users.id, { onDelete: "set null" }),
+    reviewNote: text("review_note"),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("profile_revisions_person_id_idx").on(t.personId),
+    index("profile_revisions_status_created_idx").on(t.status, t.createdAt),
+    // At most one pending revision per person: a new save replaces it.
+    uniqueIndex("profile_revisions_one_pending")
+      .on(t.personId)
+      .where(sql`${t.status} = 'pending'`),
+  ],
+);
+export type ProfileRevision = typeof profileRevisions.$inferSelect;
+
+// ---------------------------------------------------------------------------
+// Catalogue
+
+export const topics = pgTable(
+  "topics",
+  {
+    id: id(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("topics_slug_key").on(t.slug)],
+);
+export type Topic = typeof topics.$inferSelect;
+
+export const series = pgTable(
+  "series",
+  {
+    id: id(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    topicId: uuid("topic_id").references(() => topics.id, { onDelete: "restrict" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("series_slug_key").on(t.slug), index("series_topic_id_idx").on(t.topicId)],
+);
+export type Series = typeof series.$inferSelect;
+
+export const venues = pgTable("venues", {
+  id: id(),
+  name: text("name").notNull(),
+  address: text("address"),
+  city: text("city").notNull(),
+  country: text("country").notNull(),
+  timeZone: text("time_zone").notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+export type Venue = typeof venues.$inferSelect;
+
+// ---------------------------------------------------------------------------
+// Events
+
+export const events = pgTable(
+  "events",
+  {
+    id: id(),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    topicId: uuid("topic_id").references(() => topics.id, { onDelete: "restrict" }),
+    seriesId: uuid("series_id").references(() => series.id, { onDelete: "restrict" }),
+    seriesNumber: integer("series_number"),
+    venueId: uuid("venue_id").references(() => venues.id, { onDelete: "restrict" }),
+    timeZone: text("time_zone").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    capacity: integer("capacity"),
+    registrationOpensAt: timestamp("registration_opens_at", { withTimezone: true }),
+    registrationClosesAt: timestamp("registration_closes_at", { withTimezone: true }),
+    // Attendee categories offered on the registration form.
+    registrationCategories: jsonb("registration_categories")
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'["Government","International organization","Civil society","Academia","Private sector","Media","Other"]'::jsonb`),
+    status: eventStatusEnum("status").notNull().default("draft"),
+    description: text("description"),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("events_slug_key").on(t.slug),
+    uniqueIndex("events_series_number_key")
+      .on(t.seriesId, t.seriesNumber)
+      .where(sql`${t.seriesId} is not null and ${t.seriesNumber} is not null`),
+    index("events_topic_id_idx").on(t.topicId),
+    index("events_venue_id_idx").on(t.venueId),
+    index("events_status_starts_at_idx").on(t.status, t.startsAt),
+    check("events_ends_after_start", sql`${t.endsAt} > ${t.startsAt}`),
+    check("events_capacity_nonnegative", sql`${t.capacity} is null or ${t.capacity} >= 0`),
+    check("events_series_number_positive", sql`${t.seriesNumber} is null or ${t.seriesNumber} > 0`),
+  ],
+);
+export type Event = typeof events.$inferSelect;
+
+export const eventParticipants = pgTable(
+  "event_participants",
+  {
+    id: id(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "restrict" }),
+    role: participantRoleEnum("role").notNull(),
+    // A snapshot of the person's title at the event: later changes to the person do not rewrite history.
+    positionAtEvent: text("position_at_event"),
+    invitationStatus: invitationStatusEnum("invitation_status").notNull().default("not_invited"),
+    invitationMessage: text("invitation_message"),
+    invitedAt: timestamp("invited_at", { withTimezone: true }),
+    respondedAt: timestamp("responded_at", { withTimezone: true }),
+    sortOrder: integer("sort_order").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("event_participants_event_person_role_key").on(t.eventId, t.personId, t.role),
+    index("event_participants_person_id_idx").on(t.personId),
+  ],
+);
+export type EventParticipant = typeof eventParticipants.$inferSelect;
+
+export const agendaItems = pgTable(
+  "agenda_items",
+  {
+    id: id(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    kind: agendaKindEnum("kind").notNull(),
+    title: text("title").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }),
+    durationMinutes: integer("duration_minutes"),
+    description: text("description"),
+    sortOrder: integer("sort_order").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("agenda_items_event_id_idx").on(t.eventId, t.sortOrder),
+    check(
+      "agenda_items_duration_positive",
+      sql`${t.durationMinutes} is null or ${t.durationMinutes} > 0`,
+    ),
+  ],
+);
+export type AgendaItem = typeof agendaItems.$inferSelect;
+
+export const agendaItemParticipants = pgTable(
+  "agenda_item_participants",
+  {
+    agendaItemId: uuid("agenda_item_id")
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: "cascade" }),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => eventParticipants.id, { onDelete: "cascade" }),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agendaItemId, t.participantId] }),
+    index("agenda_item_participants_participant_idx").on(t.participantId),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// Registrations
+
+export const registrations = pgTable(
+  "registrations",
+  {
+    id: id(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    emailNormalized: text("email_normalized").notNull(),
+    organization: text("organization"),
+    category: text("category"),
+    status: registrationStatusEnum("status").notNull(),
+    // Only the hash of the secret manage link is stored.
+    manageTokenHash: text("manage_token_hash").notNull(),
+    checkInCode: text("check_in_code").notNull(),
+    idempotencyKey: text("idempotency_key"),
+    // Position in the first-come waitlist; set while waitlisted.
+    waitlistedAt: timestamp("waitlisted_at", { withTimezone: true }),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    checkedInAt: timestamp("checked_in_at", { withTimezone: true }),
+    consentAt: timestamp("consent_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("registrations_event_email_active_key")
+      .on(t.eventId, t.emailNormalized)
+      .where(sql`${t.status} <> 'cancelled'`),
+    uniqueIndex("registrations_event_idempotency_key")
+      .on(t.eventId, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
+    uniqueIndex("registrations_manage_token_hash_key").on(t.manageTokenHash),
+    uniqueIndex("registrations_event_check_in_code_key").on(t.eventId, t.checkInCode),
+    index("registrations_event_status_idx").on(t.eventId, t.status, t.createdAt),
+  ],
+);
+export type Registration = typeof registrations.$inferSelect;
+
+// ---------------------------------------------------------------------------
+// Summaries
+
+export const summaries = pgTable(
+  "summaries",
+  {
+    id: id(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    status: summaryStatusEnum("status").notNull().default("draft"),
+    title: text("title").notNull().default(""),
+    lede: text("lede"),
+    body: text("body").notNull().default(""),
+    attendanceCount: integer("attendance_count"),
+    attendanceWording: text("attendance_wording"),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("summaries_event_id_key").on(t.eventId),
+    index("summaries_status_published_idx").on(t.status, t.publishedAt),
+  ],
+);
+export type Summary = typeof summaries.$inferSelect;
+
+export const summaryRevisions = pgTable(
+  "summary_revisions",
+  {
+    id: id(),
+    summaryId: uuid("summary_id")
+      .notNull()
+      .references(() => summaries.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    lede: text("lede"),
+    body: text("body").notNull(),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("summary_revisions_summary_id_idx").on(t.summaryId, t.createdAt)],
+);
+
+export const summaryReferences = pgTable(
+  "summary_references",
+  {
+    id: id(),
+    summaryId: uuid("summary_id")
+      .notNull()
+      .references(() => summaries.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    text: text("text"),
+    url: text("url"),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [index("summary_references_summary_id_idx").on(t.summaryId, t.sortOrder)],
+);
+
+// ---------------------------------------------------------------------------
+// Media: photos and portraits, stored by content hash
+
+export const media = pgTable(
+  "media",
+  {
+    id: id(),
+    storageKey: text("storage_key").notNull(),
+    mimeType: text("mime_type").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    bytes: integer("bytes").notNull(),
+    caption: text("caption"),
+    altText: text("alt_text"),
+    sortOrder: integer("sort_order").notNull().default(0),
+    eventId: uuid("event_id").references(() => events.id, { onDelete: "cascade" }),
+    personId: uuid("person_id").references((): AnyPgColumn => people.id, { onDelete: "cascade" }),
+    uploadedById: uuid("uploaded_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("media_event_id_idx").on(t.eventId, t.sortOrder),
+    index("media_person_id_idx").on(t.personId),
+    check(
+      "media_mime_type_allowed",
+      sql`${t.mimeType} in ('image/jpeg', 'image/png', 'image/webp')`,
+    ),
+  ],
+);
+export type Media = typeof media.$inferSelect;
+
+// ---------------------------------------------------------------------------
+// Operations
+
+export type OutboxAttachment = { filename: string; contentType: string; content: string };
+
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: id(),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html"),
+    // Attachments are small (calendar files, QR codes): content is base64.
+    attachments: jsonb("attachments").$type<OutboxAttachment[]>().notNull().default(sql`'[]'::jsonb`),
+    kind: text("kind").notNull(),
+    status: outboxStatusEnum("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("outbox_status_next_attempt_idx").on(t.status, t.nextAttemptAt),
+    index("outbox_created_at_idx").on(t.createdAt),
+    index("outbox_to_idx").on(t.to),
+  ],
+);
+export type OutboxMessage = typeof outbox.$inferSelect;
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: id(),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id"),
+    changes: jsonb("changes").$type<Record<string, unknown>>(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("audit_log_entity_idx").on(t.entityType, t.entityId, t.createdAt),
+    index("audit_log_actor_idx").on(t.actorId),
+    index("audit_log_created_at_idx").on(t.createdAt),
+  ],
+);
+export type AuditEntry = typeof auditLog.$inferSelect;
+
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.key, t.windowStart] }),
+    index("rate_limits_window_start_idx").on(t.windowStart),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// Relations
+
+export const usersRelations = relations(users, ({ one }) => ({
+  person: one(people, { fields: [users.id], references: [people.userId] }),
+}));
+
+export const peopleRelations = relations(people, ({ one, many }) => ({
+  user: one(users, { fields: [people.userId], references: [users.id] }),
+  portrait: one(media, { fields: [people.portraitId], references: [media.id] }),
+  participations: many(eventParticipants),
+  revisions: many(profileRevisions),
+}));
+
+export const profileRevisionsRelations = relations(profileRevisions, ({ one }) => ({
+  person: one(people, { fields: [profileRevisions.personId], references: [people.id] }),
+}));
+
+export const topicsRelations = relations(topics, ({ many }) => ({
+  series: many(series),
+  events: many(events),
+}));
+
+export const seriesRelations = relations(series, ({ one, many }) => ({
+  topic: one(topics, { fields: [series.topicId], references: [topics.id] }),
+  events: many(events),
+}));
+
+export const venuesRelations = relations(venues, ({ many }) => ({
+  events: many(events),
+}));
+
+export const eventsRelations = relations(events, ({ one, many }) => ({
+  topic: one(topics, { fields: [events.topicId], references: [topics.id] }),
+  series: one(series, { fields: [events.seriesId], references: [series.id] }),
+  venue: one(venues, { fields: [events.venueId], references: [venues.id] }),
+  participants: many(eventParticipants),
+  agendaItems: many(agendaItems),
+  registrations: many(registrations),
+  summary: one(summaries, { fields: [events.id], references: [summaries.eventId] }),
+  media: many(media),
+}));
+
+export const eventParticipantsRelations = relations(eventParticipants, ({ one, many }) => ({
+  event: one(events, { fields: [eventParticipants.eventId], references: [events.id] }),
+  person: one(people, { fields: [eventParticipants.personId], references: [people.id] }),
+  agendaItems: many(agendaItemParticipants),
+}));
+
+export const agendaItemsRelations = relations(agendaItems, ({ one, many }) => ({
+  event: one(events, { fields: [agendaItems.eventId], references: [events.id] }),
+  participants: many(agendaItemParticipants),
+}));
+
+export const agendaItemParticipantsRelations = relations(agendaItemParticipants, ({ one }) => ({
+  agendaItem: one(agendaItems, {
+    fields: [agendaItemParticipants.agendaItemId],
+    references: [agendaItems.id],
+  }),
+  participant: one(eventParticipants, {
+    fields: [agendaItemParticipants.participantId],
+    references: [eventParticipants.id],
+  }),
+}));
+
+export const registrationsRelations = relations(registrations, ({ one }) => ({
+  event: one(events, { fields: [registrations.eventId], references: [events.id] }),
+}));
+
+export const summariesRelations = relations(summaries, ({ one, many }) => ({
+  event: one(events, { fields: [summaries.eventId], references: [events.id] }),
+  revisions: many(summaryRevisions),
+  references: many(summaryReferences),
+}));
+
+export const summaryRevisionsRelations = relations(summaryRevisions, ({ one }) => ({
+  summary: one(summaries, { fields: [summaryRevisions.summaryId], references: [summaries.id] }),
+}));
+
+export const summaryReferencesRelations = relations(summaryReferences, ({ one }) => ({
+  summary: one(summaries, { fields: [summaryReferences.summaryId], references: [summaries.id] }),
+}));
+
+export const mediaRelations = relations(media, ({ one }) => ({
+  event: one(events, { fields: [media.eventId], references: [events.id] }),
+  person: one(people, { fields: [media.personId], references: [people.id] }),
+}));

@@ -1,0 +1,252 @@
+import { count } from "drizzle-orm";
+import { hashPassword } from "@/lib/auth/password";
+import { zonedDateTimeToUtc } from "@/lib/time";
+import { db } from "./index";
+import {
+  agendaItemParticipants,
+  agendaItems,
+  eventParticipants,
+  events,
+  people,
+  series,
+  settings,
+  topics,
+  users,
+  venues,
+} from "./schema";
+
+export const DEMO_PASSWORD = "symposia-demo";
+export const DEMO_ACCOUNTS = {
+  admin: "admin@example.org",
+  staff: "staff@example.org",
+  panelist: "panelist@example.org",
+} as const;
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** True when the database holds no site yet (the settings row is the first thing a seed writes). */
+export async function isEmpty(): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(settings);
+  return (row?.n ?? 0) === 0;
+}
+
+/**
+ * Fills an empty database with the demo: the fourth "WPS + Innovation" meeting held at the UN in
+ * March 2024, an upcoming fifth meeting open for registration, and three accounts.
+ */
+export async function seedDemo(now = new Date()): Promise<void> {
+  if (process.env.NODE_ENV === "production") {
+    throw new Error("The demo seed does not run with NODE_ENV=production.");
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  await db.transaction(async (tx) => {
+    await tx.insert(settings).values({
+      organizationName: "Symposia Demo Ministry",
+      homeTimeZone: "Asia/Tokyo",
+      homeTimeZoneLabel: "JST",
+    });
+
+    const [, , panelistUser] = await tx
+      .insert(users)
+      .values([
+        { email: DEMO_ACCOUNTS.admin, name: "Demo Admin", role: "admin", passwordHash },
+        { email: DEMO_ACCOUNTS.staff, name: "Demo Staff", role: "staff", passwordHash },
+        { email: DEMO_ACCOUNTS.panelist, name: "Sima Bahous", role: "panelist" },
+      ])
+      .returning({ id: users.id });
+
+    const [topic] = await tx
+      .insert(topics)
+      .values({
+        slug: "womens-empowerment-and-gender-equality",
+        name: "Women's Empowerment and Gender Equality",
+        description:
+          "Dialogues on Women, Peace and Security (WPS) and on women's full, equal and meaningful participation in every field.",
+      })
+      .returning({ id: topics.id });
+
+    const [wps] = await tx
+      .insert(series)
+      .values({
+        slug: "wps-innovation",
+        name: "WPS + Innovation",
+        description: "A series of dialogues bringing innovation to Women, Peace and Security.",
+        topicId: topic!.id,
+      })
+      .returning({ id: series.id });
+
+    const [unhq, geneva] = await tx
+      .insert(venues)
+      .values([
+        {
+          name: "United Nations Headquarters",
+          address: "405 East 42nd Street",
+          city: "New York",
+          country: "United States",
+          timeZone: "America/New_York",
+        },
+        {
+          name: "Palais des Nations",
+          address: "Avenue de la Paix 8-14",
+          city: "Geneva",
+          country: "Switzerland",
+          timeZone: "Europe/Zurich",
+        },
+      ])
+      .returning({ id: venues.id });
+
+    const [kamikawa, shino, bahous, brattested, nakamitsu] = await tx
+      .insert(people)
+      .values([
+        {
+          slug: "kamikawa-yoko",
+          honorific: "Ms.",
+          givenName: "Yoko",
+          familyName: "Kamikawa",
+          nameOrder: "family_given",
+          position: "Minister for Foreign Affairs of Japan",
+          organization: "Ministry of Foreign Affairs of Japan",
+        },
+        {
+          slug: "mitsuko-shino",
+          honorific: "Ambassador",
+          givenName: "Mitsuko",
+          familyName: "Shino",
+          position: "Deputy Permanent Representative of Japan to the United Nations",
+          organization: "Permanent Mission of Japan to the United Nations",
+        },
+        {
+          slug: "sima-bahous",
+          honorific: "Ms.",
+          givenName: "Sima",
+          familyName: "Bahous",
+          position: "Executive Director of UN Women",
+          organization: "UN Women",
+          email: DEMO_ACCOUNTS.panelist,
+          userId: panelistUser!.id,
+        },
+        {
+          slug: "merete-brattested",
+          honorific: "Ambassador",
+          givenName: "Merete",
+          familyName: "Brattested",
+          position: "Permanent Representative of Norway to the United Nations",
+          organization: "Permanent Mission of Norway to the United Nations",
+        },
+        {
+          slug: "izumi-nakamitsu",
+          honorific: "Ms.",
+          givenName: "Izumi",
+          familyName: "Nakamitsu",
+          position: "UN Under-Secretary-General and High Representative for Disarmament Affairs",
+          organization: "United Nations Office for Disarmament Affairs",
+        },
+      ])
+      .returning({ id: people.id });
+
+    // The fourth meeting: 18 March 2024, 4:35 p.m. in New York (EDT, UTC−4), about 65 minutes.
+    const fourthStart = new Date("2024-03-18T20:35:00Z");
+    const [fourth] = await tx
+      .insert(events)
+      .values({
+        slug: "wps-innovation-4-from-the-united-nations",
+        title: "From the United Nations",
+        topicId: topic!.id,
+        seriesId: wps!.id,
+        seriesNumber: 4,
+        venueId: unhq!.id,
+        timeZone: "America/New_York",
+        startsAt: fourthStart,
+        endsAt: new Date(fourthStart.getTime() + 65 * 60_000),
+        capacity: 120,
+        status: "scheduled",
+        description:
+          "The fourth dialogue on \"WPS + Innovation\", held at the United Nations during the Ministerial Meeting of the Security Council.",
+      })
+      .returning({ id: events.id });
+
+    const participantRows = await tx
+      .insert(eventParticipants)
+      .values([
+        { personId: kamikawa!.id, role: "host" as const, positionAtEvent: "Minister for Foreign Affairs of Japan" },
+        {
+          personId: shino!.id,
+          role: "moderator" as const,
+          positionAtEvent: "Deputy Permanent Representative of Japan to the United Nations",
+        },
+        { personId: bahous!.id, role: "panelist" as const, positionAtEvent: "Executive Director of UN Women" },
+        {
+          personId: brattested!.id,
+          role: "panelist" as const,
+          positionAtEvent: "Permanent Representative of Norway to the United Nations",
+        },
+        {
+          personId: nakamitsu!.id,
+          role: "panelist" as const,
+          positionAtEvent: "UN Under-Secretary-General and High Representative for Disarmament Affairs",
+        },
+      ].map((p, i) => ({ ...p, eventId: fourth!.id, invitationStatus: "confirmed" as const, sortOrder: i })))
+      .returning({ id: eventParticipants.id, role: eventParticipants.role });
+
+    const [speech, panel, closing] = await tx
+      .insert(agendaItems)
+      .values([
+        { kind: "speech" as const, title: "Opening speech by the Minister for Foreign Affairs", minutes: 0, duration: 10 },
+        { kind: "panel" as const, title: "Panel discussion", minutes: 10, duration: 50 },
+        { kind: "closing_remarks" as const, title: "Closing remarks", minutes: 60, duration: 5 },
+      ].map((a, i) => ({
+        eventId: fourth!.id,
+        kind: a.kind,
+        title: a.title,
+        startsAt: new Date(fourthStart.getTime() + a.minutes * 60_000),
+        durationMinutes: a.duration,
+        sortOrder: i,
+      })))
+      .returning({ id: agendaItems.id });
+
+    const host = participantRows.find((p) => p.role === "host")!;
+    const panelParticipants = participantRows.filter((p) => p.role === "moderator" || p.role === "panelist");
+    await tx.insert(agendaItemParticipants).values([
+      { agendaItemId: speech!.id, participantId: host.id, sortOrder: 0 },
+      ...panelParticipants.map((p, i) => ({ agendaItemId: panel!.id, participantId: p.id, sortOrder: i })),
+      { agendaItemId: closing!.id, participantId: host.id, sortOrder: 0 },
+    ]);
+
+    // The fifth meeting: six weeks ahead, 3 p.m. in Geneva, open for registration.
+    const fifthDay = new Date(now.getTime() + 42 * DAY);
+    const fifthStart = zonedDateTimeToUtc(fifthDay.toISOString().slice(0, 10), "15:00", "Europe/Zurich");
+    const [fifth] = await tx
+      .insert(events)
+      .values({
+        slug: "wps-innovation-5-geneva",
+        title: "Technology, Peacebuilding and Women's Leadership",
+        topicId: topic!.id,
+        seriesId: wps!.id,
+        seriesNumber: 5,
+        venueId: geneva!.id,
+        timeZone: "Europe/Zurich",
+        startsAt: fifthStart,
+        endsAt: new Date(fifthStart.getTime() + 90 * 60_000),
+        capacity: 80,
+        registrationOpensAt: new Date(now.getTime() - DAY),
+        registrationClosesAt: new Date(fifthStart.getTime() - DAY),
+        status: "scheduled",
+        description:
+          "The fifth dialogue on \"WPS + Innovation\": how new technology can widen women's part in peacebuilding, and where it can put them at risk.",
+      })
+      .returning({ id: events.id });
+
+    await tx.insert(eventParticipants).values([
+      { eventId: fifth!.id, personId: shino!.id, role: "moderator", positionAtEvent: "Deputy Permanent Representative of Japan to the United Nations", invitationStatus: "confirmed", sortOrder: 0 },
+      { eventId: fifth!.id, personId: bahous!.id, role: "panelist", positionAtEvent: "Executive Director of UN Women", invitationStatus: "invited", invitedAt: now, sortOrder: 1 },
+    ]);
+  });
+}
+
+/** Seeds only when the database is empty. Returns whether it did. */
+export async function seedIfEmpty(now = new Date()): Promise<boolean> {
+  if (!(await isEmpty())) return false;
+  await seedDemo(now);
+  return true;
+}

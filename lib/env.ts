@@ -1,0 +1,91 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { z } from "zod";
+
+const booleanish = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  DATA_DIR: z.string().min(1).default(".data"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  AUTH_URL: z.url().optional(),
+  AUTH_TRUST_HOST: booleanish,
+  APP_URL: z.url().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  EMAIL_FROM: z.string().min(3).default("Symposia <no-reply@localhost>"),
+  SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
+  OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+/** Reads and checks the environment once; a bad value stops the process with its name. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export const isProduction = () => env().NODE_ENV === "production";
+
+/** The public base URL used in emailed links. */
+export function appUrl(): string {
+  const e = env();
+  return (e.APP_URL ?? e.AUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+}
+
+/**
+ * The secret that signs sessions. Production must set AUTH_SECRET; elsewhere one is made once and kept
+ * under the data folder so that sessions survive restarts without any configuration.
+ */
+export function authSecret(): string {
+  const e = env();
+  if (e.AUTH_SECRET) return e.AUTH_SECRET;
+  if (e.NODE_ENV === "production") {
+    throw new Error(
+      "AUTH_SECRET is not set. Symposia will not start in production without it: set AUTH_SECRET to a random string of at least 32 characters (for example the output of `openssl rand -base64 32`).",
+    );
+  }
+  const file = join(e.DATA_DIR, "auth-secret");
+  if (existsSync(file)) {
+    const saved = readFileSync(file, "utf8").trim();
+    if (saved.length >= 32) return saved;
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret + "\n", { mode: 0o600 });
+  return secret;
+}
+
+/** Checks everything the server needs before it takes requests; throws with the variable's name. */
+export function assertServerEnv(): void {
+  const e = env();
+  authSecret();
+  if (e.NODE_ENV === "production" && !e.AUTH_TRUST_HOST && !e.AUTH_URL) {
+    throw new Error(
+      "Neither AUTH_URL nor AUTH_TRUST_HOST is set. In production set AUTH_URL to the site's public URL (https://symposia.example.org), or AUTH_TRUST_HOST=true behind a proxy that sets the Host header.",
+    );
+  }
+}

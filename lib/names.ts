@@ -1,0 +1,96 @@
+/**
+ * How people's names are written in programmes, invitations and summaries.
+ *
+ * Names written family name first follow the diplomatic convention of putting
+ * the family name in capitals ("KAMIKAWA Yoko"), so readers can tell which part
+ * is which without knowing the naming tradition.
+ */
+
+export type NameOrder = "given_family" | "family_given";
+
+export type PersonName = {
+  honorific?: string | null;
+  givenName: string;
+  familyName: string;
+  nameOrder: NameOrder;
+};
+
+/** Suggestions for the honorific field; people may type anything else. */
+export const HONORIFICS = [
+  "Ms.",
+  "Mr.",
+  "Mx.",
+  "Dr.",
+  "Prof.",
+  "Ambassador",
+  "H.E.",
+  "Hon.",
+  "Rev.",
+  "Sir",
+  "Dame",
+] as const;
+
+const tidy = (value: string | null | undefined): string =>
+  (value ?? "").replace(/\s+/gu, " ").trim();
+
+// Chinese, Japanese and Korean names are written without a space between
+// family and given name.
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+function joinNameParts(first: string, second: string): string {
+  if (!first || !second) return first || second;
+  const seamless = CJK.test(first.slice(-1)) && CJK.test(second.charAt(0));
+  return seamless ? `${first}${second}` : `${first} ${second}`;
+}
+
+const withHonorific = (honorific: string, rest: string): string =>
+  [honorific, rest].filter(Boolean).join(" ");
+
+/** The name without honorific: "KAMIKAWA Yoko", "Sima Bahous". */
+export function plainName(p: PersonName): string {
+  const given = tidy(p.givenName);
+  const family = tidy(p.familyName);
+  if (p.nameOrder === "family_given") {
+    // A fixed locale keeps Latin names stable (no Turkish dotted İ); scripts
+    // without case, such as kanji, pass through unchanged.
+    return joinNameParts(family.toLocaleUpperCase("en"), given);
+  }
+  return joinNameParts(given, family);
+}
+
+/** The name as first written: "Ms. KAMIKAWA Yoko", "Ambassador Mitsuko Shino". */
+export function displayName(p: PersonName): string {
+  return withHonorific(tidy(p.honorific), plainName(p));
+}
+
+/**
+ * How a later sentence refers to the person: "Minister Kamikawa" with a title,
+ * "Ms. Bahous" with only an honorific. With neither, a bare family name would
+ * read as curt, so the plain full name is used.
+ */
+export function shortReference(p: PersonName, title?: string): string {
+  const family = tidy(p.familyName);
+  const prefix = tidy(title) || tidy(p.honorific);
+  if (!prefix || !family) return plainName(p);
+  return `${prefix} ${family}`;
+}
+
+/** Lower-case "family given", for ordering lists of people by family name. */
+export function sortKey(p: PersonName): string {
+  return [tidy(p.familyName), tidy(p.givenName)].filter(Boolean).join(" ").toLocaleLowerCase("en");
+}
+
+/** "Ms. Sima Bahous, Executive Director of UN Women" */
+export function withPosition(p: PersonName, position?: string | null): string {
+  const name = displayName(p);
+  const role = tidy(position);
+  return role ? `${name}, ${role}` : name;
+}
+
+// British English, as in the reference texts: no comma before the final "and".
+const listFormat = new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" });
+
+/** "a", "a and b", "a, b and c"; blank items are skipped. */
+export function joinList(items: readonly string[]): string {
+  return listFormat.format(items.map(tidy).filter(Boolean));
+}

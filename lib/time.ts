@@ -1,0 +1,378 @@
+/**
+ * Time zones, wall-clock times and the English phrases built from them.
+ *
+ * Events are stored as UTC instants together with the IANA zone of the venue;
+ * organisers enter and read times as wall-clock values in that zone. All zone
+ * arithmetic goes through `Intl` so that it follows the tz database shipped with
+ * the runtime instead of tables that would go stale.
+ */
+
+export type ZonedParts = {
+  /** YYYY-MM-DD */
+  date: string;
+  /** HH:mm, 24-hour */
+  time: string;
+};
+
+export type DualTimeParts = {
+  /** "March 18, 2024" */
+  localDate: string;
+  /** "4:35 p.m." */
+  localTime: string;
+  /** "March 19" when the home date differs from the local date, otherwise null. */
+  homeDate: string | null;
+  /** "5:35 a.m.", or null when home and local clocks read the same. */
+  homeTime: string | null;
+  homeLabel: string;
+};
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+type WallClock = {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+};
+
+// Constructing a DateTimeFormat is far more expensive than using one, and pages
+// format many times in a handful of zones.
+const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = wallClockFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      // h23 rather than hour12: false, which some ICU versions render as "24" at midnight.
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    wallClockFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+function assertValidInstant(instant: Date): number {
+  const ms = instant instanceof Date ? instant.getTime() : Number.NaN;
+  if (!Number.isFinite(ms)) throw new RangeError("Invalid date");
+  return ms;
+}
+
+function wallClockAt(ms: number, timeZone: string): WallClock {
+  const values: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
+  for (const part of wallClockFormatter(timeZone).formatToParts(ms)) {
+    if (part.type !== "literal") values[part.type] = Number(part.value);
+  }
+  const { year, month, day, hour, minute, second } = values;
+  if (
+    year === undefined ||
+    month === undefined ||
+    day === undefined ||
+    hour === undefined ||
+    minute === undefined ||
+    second === undefined
+  ) {
+    throw new RangeError(`Cannot read the wall clock in ${timeZone}`);
+  }
+  return { year, month, day, hour: hour % 24, minute, second };
+}
+
+/** Milliseconds since the epoch for a wall-clock reading taken as if it were UTC. */
+function wallClockAsUtcMs(w: WallClock): number {
+  const d = new Date(Date.UTC(2000, 0, 1, w.hour, w.minute, w.second));
+  // setUTCFullYear, unlike Date.UTC, does not turn years 0–99 into 1900–1999.
+  d.setUTCFullYear(w.year, w.month - 1, w.day);
+  return d.getTime();
+}
+
+/** Offset in milliseconds; historical local mean times are not whole minutes. */
+function offsetMs(ms: number, timeZone: string): number {
+  const wholeSeconds = Math.floor(ms / 1000) * 1000;
+  return wallClockAsUtcMs(wallClockAt(wholeSeconds, timeZone)) - wholeSeconds;
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, "0");
+
+function isoDate(w: WallClock): string {
+  return `${String(w.year).padStart(4, "0")}-${pad2(w.month)}-${pad2(w.day)}`;
+}
+
+export function isValidTimeZone(tz: string): boolean {
+  if (typeof tz !== "string" || tz.trim() === "") return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function assertTimeZone(timeZone: string): void {
+  if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${String(timeZone)}`);
+}
+
+/** Minutes to add to UTC to get the wall clock in `timeZone` at `instant` (New York in winter: -300). */
+export function timeZoneOffsetMinutes(instant: Date, timeZone: string): number {
+  const ms = assertValidInstant(instant);
+  assertTimeZone(timeZone);
+  return Math.round(offsetMs(ms, timeZone) / MINUTE_MS);
+}
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME_PATTERN = /^(\d{2}):(\d{2})$/;
+
+function parseWallClock(date: string, time: string): WallClock {
+  const dateMatch = DATE_PATTERN.exec(date);
+  const timeMatch = TIME_PATTERN.exec(time);
+  if (!dateMatch || !timeMatch) {
+    throw new RangeError(`Expected YYYY-MM-DD and HH:mm, got "${date}" and "${time}"`);
+  }
+  const w: WallClock = {
+    year: Number(dateMatch[1]),
+    month: Number(dateMatch[2]),
+    day: Number(dateMatch[3]),
+    hour: Number(timeMatch[1]),
+    minute: Number(timeMatch[2]),
+    second: 0,
+  };
+  if (w.hour > 23 || w.minute > 59) throw new RangeError(`No such time: ${time}`);
+  // Date normalises 2024-02-30 to March 1; reading the fields back exposes that.
+  const check = new Date(wallClockAsUtcMs(w));
+  if (
+    check.getUTCFullYear() !== w.year ||
+    check.getUTCMonth() + 1 !== w.month ||
+    check.getUTCDate() !== w.day
+  ) {
+    throw new RangeError(`No such date: ${date}`);
+  }
+  return w;
+}
+
+/**
+ * The UTC instant at which clocks in `timeZone` read `date` `time`.
+ *
+ * A time skipped by a spring-forward change is moved forward by the length of
+ * the gap (02:30 → 03:30), as calendar applications do, so that the event still
+ * falls on the intended evening. A time that occurs twice on fall-back night
+ * resolves to the first occurrence, so nobody arrives an hour late.
+ */
+export function zonedDateTimeToUtc(date: string, time: string, timeZone: string): Date {
+  const wall = parseWallClock(date, time);
+  assertTimeZone(timeZone);
+  const wallMs = wallClockAsUtcMs(wall);
+
+  // Every offset in force within a day either side covers any transition that
+  // can affect this wall-clock time.
+  const offsetBefore = offsetMs(wallMs - DAY_MS, timeZone);
+  const offsetAfter = offsetMs(wallMs + DAY_MS, timeZone);
+  const matches = [offsetBefore, offsetAfter]
+    .map((offset) => wallMs - offset)
+    .filter((candidate) => candidate + offsetMs(candidate, timeZone) === wallMs)
+    .sort((a, b) => a - b);
+
+  const earliest = matches[0];
+  if (earliest !== undefined) return new Date(earliest);
+  // In a gap, reading the wall time with the offset from before the change
+  // lands the same distance past the change as the time was past its start.
+  return new Date(wallMs - offsetBefore);
+}
+
+/** The wall-clock date and minute in `timeZone` at `instant`; seconds are dropped. */
+export function utcToZonedParts(instant: Date, timeZone: string): ZonedParts {
+  const ms = assertValidInstant(instant);
+  assertTimeZone(timeZone);
+  const w = wallClockAt(ms, timeZone);
+  return { date: isoDate(w), time: `${pad2(w.hour)}:${pad2(w.minute)}` };
+}
+
+// Month names come from Intl so that they stay in step with the rest of the
+// platform's English formatting.
+const monthNameFormatter = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "long" });
+const monthNames = new Map<number, string>();
+
+function monthName(month: number): string {
+  let name = monthNames.get(month);
+  if (name === undefined) {
+    name = monthNameFormatter.format(Date.UTC(2000, month - 1, 1));
+    monthNames.set(month, name);
+  }
+  return name;
+}
+
+function zonedWallClock(instant: Date, timeZone: string): WallClock {
+  const ms = assertValidInstant(instant);
+  assertTimeZone(timeZone);
+  return wallClockAt(ms, timeZone);
+}
+
+const longDate = (w: WallClock): string => `${monthName(w.month)} ${w.day}, ${w.year}`;
+const shortDate = (w: WallClock): string => `${monthName(w.month)} ${w.day}`;
+
+// House style writes "a.m."/"p.m." and calls noon "12:00 p.m." and midnight
+// "12:00 a.m.". Building the string from the 24-hour reading also keeps out the
+// narrow no-break space that recent ICU versions put before "PM".
+function clockTime(w: WallClock): string {
+  const hour12 = w.hour % 12 === 0 ? 12 : w.hour % 12;
+  return `${hour12}:${pad2(w.minute)} ${w.hour < 12 ? "a.m." : "p.m."}`;
+}
+
+/** "March 18, 2024" */
+export function formatLocalDate(instant: Date, timeZone: string): string {
+  return longDate(zonedWallClock(instant, timeZone));
+}
+
+/** "March 18" */
+export function formatShortDate(instant: Date, timeZone: string): string {
+  return shortDate(zonedWallClock(instant, timeZone));
+}
+
+/** "4:35 p.m." */
+export function formatTime(instant: Date, timeZone: string): string {
+  return clockTime(zonedWallClock(instant, timeZone));
+}
+
+/** "4:35 p.m. – 5:40 p.m." */
+export function formatTimeRange(start: Date, end: Date, timeZone: string): string {
+  return `${formatTime(start, timeZone)} \u2013 ${formatTime(end, timeZone)}`;
+}
+
+/**
+ * A short zone abbreviation for when no label has been configured: "EDT", "EST",
+ * "GMT+5:30". CLDR's en-US data has abbreviations only for some zones, so many
+ * (Tokyo included) come out as a GMT offset.
+ */
+export function zoneLabel(timeZone: string, instant: Date): string {
+  const ms = assertValidInstant(instant);
+  assertTimeZone(timeZone);
+  const name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" })
+    .formatToParts(ms)
+    .find((part) => part.type === "timeZoneName")?.value;
+  return (name ?? timeZone).replace(/\s+/gu, " ").trim();
+}
+
+/**
+ * The pieces of the event-time line: the venue's date and time, and the time
+ * at the organisers' home, which is left out when both clocks read the same.
+ */
+export function formatDualTimeParts(
+  start: Date,
+  eventZone: string,
+  homeZone: string,
+  homeLabel: string,
+): DualTimeParts {
+  const local = zonedWallClock(start, eventZone);
+  const home = zonedWallClock(start, homeZone);
+  const label = homeLabel.trim() || zoneLabel(homeZone, start);
+  const sameDate = isoDate(local) === isoDate(home);
+  const sameClock = sameDate && local.hour === home.hour && local.minute === home.minute;
+  const showHome = eventZone !== homeZone && !sameClock;
+  return {
+    localDate: longDate(local),
+    localTime: clockTime(local),
+    homeDate: showHome && !sameDate ? shortDate(home) : null,
+    homeTime: showHome ? clockTime(home) : null,
+    homeLabel: label,
+  };
+}
+
+/** "March 18, 2024, 4:35 p.m. (local time; March 19, 5:35 a.m. JST)" */
+export function formatDualTime(
+  start: Date,
+  eventZone: string,
+  homeZone: string,
+  homeLabel: string,
+): string {
+  const parts = formatDualTimeParts(start, eventZone, homeZone, homeLabel);
+  const local = `${parts.localDate}, ${parts.localTime}`;
+  if (parts.homeTime === null) return `${local} (local time)`;
+  const home = parts.homeDate === null ? parts.homeTime : `${parts.homeDate}, ${parts.homeTime}`;
+  return `${local} (local time; ${home} ${parts.homeLabel})`;
+}
+
+/** Whole minutes from `start` to `end`. */
+export function durationMinutes(start: Date, end: Date): number {
+  return Math.round((assertValidInstant(end) - assertValidInstant(start)) / MINUTE_MS);
+}
+
+const unit = (n: number, singular: string): string => `${n} ${singular}${n === 1 ? "" : "s"}`;
+
+/**
+ * "approximately 65 minutes", "approximately 1 hour and 30 minutes".
+ *
+ * Up to an hour and a half people think of a meeting's length in minutes, so
+ * only exactly one hour is given in hours below 90 minutes.
+ */
+export function formatDuration(minutes: number): string {
+  if (!Number.isFinite(minutes) || minutes < 0) {
+    throw new RangeError(`Invalid duration: ${minutes}`);
+  }
+  const total = Math.round(minutes);
+  if (total < 90 && total !== 60) return `approximately ${unit(total, "minute")}`;
+  const hours = Math.floor(total / 60);
+  const rest = total % 60;
+  const hoursText = unit(hours, "hour");
+  return rest === 0
+    ? `approximately ${hoursText}`
+    : `approximately ${hoursText} and ${unit(rest, "minute")}`;
+}
+
+const ORDINAL_WORDS = [
+  "first",
+  "second",
+  "third",
+  "fourth",
+  "fifth",
+  "sixth",
+  "seventh",
+  "eighth",
+  "ninth",
+  "tenth",
+  "eleventh",
+  "twelfth",
+  "thirteenth",
+  "fourteenth",
+  "fifteenth",
+  "sixteenth",
+  "seventeenth",
+  "eighteenth",
+  "nineteenth",
+  "twentieth",
+] as const;
+
+const ordinalRules = new Intl.PluralRules("en-US", { type: "ordinal" });
+const ORDINAL_SUFFIXES: Partial<Record<Intl.LDMLPluralRule, string>> = {
+  one: "st",
+  two: "nd",
+  few: "rd",
+};
+
+/** "first" … "twentieth", then "21st", "22nd", "111th" (style guides spell out only small numbers). */
+export function ordinalWord(n: number): string {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`Not a positive integer: ${n}`);
+  const word = ORDINAL_WORDS[n - 1];
+  if (word !== undefined) return word;
+  return `${n}${ORDINAL_SUFFIXES[ordinalRules.select(n)] ?? "th"}`;
+}
+
+/** "the fourth meeting", "the 21st meeting" */
+export function seriesMeetingPhrase(n: number): string {
+  return `the ${ordinalWord(n)} meeting`;
+}
+
+/** iCalendar UTC DATE-TIME form (RFC 5545): "20240318T203500Z". */
+export function toIcsUtc(date: Date): string {
+  assertValidInstant(date);
+  const iso = date.toISOString();
+  // Six-digit years ("+012024-…") have no iCalendar representation.
+  if (!/^\d{4}-/.test(iso)) throw new RangeError(`Year out of range for iCalendar: ${iso}`);
+  return iso.replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+}

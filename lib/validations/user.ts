@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { roleEnum } from "@/db/schema";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
+import { emailField } from "./auth";
+
+export const ROLES = roleEnum.enumValues;
+export const ROLE_LABELS = { panelist: "Panelist", staff: "Staff", admin: "Admin" } as const;
+
+export const createUserSchema = z.object({
+  email: emailField,
+  name: z.string().trim().max(200, "Keep the name under 200 characters.").optional().transform((v) => v || null),
+  role: z.enum(ROLES, "Choose a role."),
+  password: z
+    .string()
+    .max(200, "That password is too long.")
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(z.string().min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`).optional()),
+});
+export type CreateUserInput = z.input<typeof createUserSchema>;
+
+export const changeRoleSchema = z.object({
+  userId: z.uuid(),
+  role: z.enum(ROLES, "Choose a role."),
+});
+
+export const setDisabledSchema = z.object({
+  userId: z.uuid(),
+  disabled: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]),
+});
