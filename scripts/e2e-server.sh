@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Starts the production server for the end-to-end tests on a fresh database filled with the demo.
+# Playwright runs it (playwright.config.ts, webServer) and stops it when the tests end.
+#
+#   E2E_PORT      port to listen on (default 3100)
+#   DATABASE_URL  when set, that PostgreSQL database is EMPTIED and reseeded; else an embedded
+#                 database in .data/e2e-pglite, deleted first
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PORT="${E2E_PORT:-3100}"
+PGLITE_DIR=".data/e2e-pglite"
+BIN="node_modules/.bin"
+
+log() { printf '[e2e-server] %s\n' "$*"; }
+
+# Build only when there is no build or a source file changed since the last one.
+sources=()
+for path in app components db lib drizzle public proxy.ts instrumentation.ts next.config.js \
+  postcss.config.mjs tsconfig.json package.json package-lock.json; do
+  [[ -e "$path" ]] && sources+=("$path")
+done
+if [[ ! -f .next/BUILD_ID ]]; then
+  log "No build yet: running next build."
+  build=1
+elif changed="$(find "${sources[@]}" -newer .next/BUILD_ID -print -quit)" && [[ -n "$changed" ]]; then
+  log "Sources changed since the last build ($changed): running next build."
+  build=1
+else
+  log "The build in .next is current."
+  build=0
+fi
+if [[ "$build" == 1 ]]; then
+  started=$SECONDS
+  # next build sets NODE_ENV itself and warns about any other value.
+  env -u NODE_ENV "$BIN/next" build
+  log "Built in $((SECONDS - started)) s."
+fi
+
+# A fresh database for every run, so the journeys start from the demo data alone.
+if [[ -n "${DATABASE_URL:-}" ]]; then
+  log "Emptying the PostgreSQL database at ${DATABASE_URL%%\?*}."
+  psql "$DATABASE_URL" -v ON_ERROR_STOP=1 -q \
+    -c 'drop schema if exists public cascade; create schema public; drop schema if exists drizzle cascade;'
+else
+  lock="$PGLITE_DIR.pid"
+  if [[ -f "$lock" ]]; then
+    pid="$(cat "$lock")"
+    if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null; then
+      log "Process $pid still uses $PGLITE_DIR (an earlier test server?). Stop it first: kill $pid" >&2
+      exit 1
+    fi
+  fi
+  rm -rf "$PGLITE_DIR" "$lock"
+  export PGLITE_DIR
+fi
+
+# The seed refuses production; it migrates, then fills the empty database with the demo.
+NODE_ENV=test "$BIN/tsx" scripts/seed.ts
+
+# Test-only settings: a fixed secret, links built from the request's host, no mail server (the
+# outbox is the mailbox, which the journeys read).
+export NODE_ENV=production
+export AUTH_SECRET="${E2E_AUTH_SECRET:-symposia-e2e-only-secret-not-for-real-use-0123456789}"
+export AUTH_TRUST_HOST=true
+export APP_URL="http://127.0.0.1:$PORT"
+unset AUTH_URL SMTP_URL
+
+log "Starting next start on 127.0.0.1:$PORT."
+# exec: the server takes this shell's process id, so Playwright's stop signal reaches it.
+exec "$BIN/next" start -p "$PORT" -H 127.0.0.1

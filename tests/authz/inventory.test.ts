@@ -1,0 +1,124 @@
+import { count, eq } from "drizzle-orm";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { enqueueEmail, markFailed } from "@/db/queries/outbox";
+import { auditLog, outbox, users } from "@/db/schema";
+import { DEMO_ACCOUNTS } from "@/db/seed";
+import { closeDb, db, resetWithDemo } from "../support/db";
+import { discoverEndpoints } from "./discover";
+import { type ActingRole, EXPECTATIONS, type Fixtures, ROLES } from "./expectations";
+
+const root = join(fileURLToPath(new URL(".", import.meta.url)), "../..");
+
+// The session is the only thing the test decides: who is calling. Everything after it (loading the
+// account, checking role and ownership, validating input) is the application's own code.
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string }; sv: number; expires: string } }));
+vi.mock("@/lib/auth/config", async (importOriginal) => ({
+  ...(await importOriginal<Record<string, unknown>>()),
+  auth: vi.fn(async () => session.current),
+  signIn: vi.fn(async () => undefined),
+  signOut: vi.fn(async () => undefined),
+}));
+// Cache invalidation needs a running Next.js server; here it has nothing to invalidate.
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
+
+const accounts: Partial<Record<ActingRole, { id: string; sv: number }>> = {};
+let fixtures: Omit<Fixtures, "n">;
+let counter = 0;
+
+async function actAs(role: ActingRole) {
+  const account = accounts[role];
+  session.current = account ? { user: { id: account.id }, sv: account.sv, expires: new Date(Date.now() + 3600_000).toISOString() } : null;
+}
+
+async function outcome(call: () => Promise<unknown>): Promise<"allow" | "deny"> {
+  try {
+    const result = await call();
+    if (result instanceof Response && [401, 403, 404].includes(result.status)) return "deny";
+    return "allow";
+  } catch (error) {
+    const digest = (error as { digest?: unknown })?.digest;
+    if (typeof digest === "string") {
+      if (digest.startsWith("NEXT_REDIRECT") && digest.includes("/login")) return "deny";
+      if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return "deny";
+    }
+    throw error;
+  }
+}
+
+beforeAll(async () => {
+  await resetWithDemo();
+  for (const [role, email] of Object.entries({ admin: DEMO_ACCOUNTS.admin, staff: DEMO_ACCOUNTS.staff, panelist: DEMO_ACCOUNTS.panelist })) {
+    const [u] = await db.select().from(users).where(eq(users.email, email));
+    accounts[role as ActingRole] = { id: u!.id, sv: u!.sessionVersion };
+  }
+  const [target] = await db.insert(users).values({ email: "target@example.org", role: "panelist" }).returning();
+  const failedId = await enqueueEmail({ to: "x@example.org", subject: "s", text: "t", kind: "test" });
+  const [row] = await db.select().from(outbox).where(eq(outbox.id, failedId));
+  await markFailed({ ...row!, attempts: 99 }, "refused");
+  fixtures = { targetUserId: target!.id, failedMessageId: failedId };
+});
+
+afterAll(closeDb);
+
+const { actions, routes } = discoverEndpoints(root);
+const endpoints = [...actions, ...routes];
+
+describe("authorization inventory", () => {
+  it("finds the application's actions and handlers", () => {
+    expect(actions.length).toBeGreaterThan(0);
+    expect(routes).toContain("app/api/health/route.ts#GET");
+  });
+
+  it("declares who may call every exported Server Action and route handler", () => {
+    const undeclared = endpoints.filter((e) => !(e in EXPECTATIONS));
+    const stale = Object.keys(EXPECTATIONS).filter((e) => !endpoints.includes(e));
+    expect(undeclared, "endpoints without an expectation in tests/authz/expectations.ts").toEqual([]);
+    expect(stale, "expectations for endpoints that no longer exist").toEqual([]);
+  });
+
+  describe.each(endpoints.filter((e) => e in EXPECTATIONS))("%s", (endpoint) => {
+    const expectation = EXPECTATIONS[endpoint]!;
+    const [file, name] = endpoint.split("#") as [string, string];
+
+    // Refusals first, so that a permitted call cannot hide a change a refused one made.
+    const order = [...ROLES].sort((a, b) => (expectation.who[a] === "deny" ? 0 : 1) - (expectation.who[b] === "deny" ? 0 : 1));
+    it.each(order)(`as %s`, async (role) => {
+      const mod = (await import(/* @vite-ignore */ join(root, file))) as Record<string, unknown>;
+      await actAs(role);
+      const f = { ...fixtures, n: ++counter };
+      const auditBefore = (await db.select({ n: count() }).from(auditLog))[0]?.n;
+      const stateBefore = await expectation.state?.(f);
+      const verdict = await outcome(() => expectation.call(f, mod, name));
+      expect(verdict, `${endpoint} as ${role}`).toBe(expectation.who[role]);
+      if (verdict === "deny") {
+        expect((await db.select({ n: count() }).from(auditLog))[0]?.n).toBe(auditBefore);
+        expect(await expectation.state?.(f)).toEqual(stateBefore);
+      }
+    });
+  });
+});
+
+describe("a session that no longer holds", () => {
+  it("is refused once the account is disabled or its sessions are revoked", async () => {
+    const { getCurrentUser } = await import("@/lib/auth");
+    const staff = accounts.staff!;
+    await actAs("staff");
+    expect((await getCurrentUser())?.role).toBe("staff");
+    await db.update(users).set({ sessionVersion: staff.sv + 1 }).where(eq(users.id, staff.id));
+    expect(await getCurrentUser()).toBeNull();
+    await db.update(users).set({ sessionVersion: staff.sv, disabledAt: new Date() }).where(eq(users.id, staff.id));
+    expect(await getCurrentUser()).toBeNull();
+    await db.update(users).set({ disabledAt: null }).where(eq(users.id, staff.id));
+    expect((await getCurrentUser())?.role).toBe("staff");
+  });
+
+  it("follows a role change on the next request", async () => {
+    const { getCurrentUser } = await import("@/lib/auth");
+    await actAs("staff");
+    await db.update(users).set({ role: "panelist" }).where(eq(users.id, accounts.staff!.id));
+    expect((await getCurrentUser())?.role).toBe("panelist");
+    await db.update(users).set({ role: "staff" }).where(eq(users.id, accounts.staff!.id));
+  });
+});
