@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { people, type Role, type User, users } from "@/db/schema";
+import { containsPattern } from "./util";
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -35,7 +36,7 @@ export async function listUsers(filter: UserListFilter) {
   const where: SQL[] = [];
   const q = filter.q?.trim();
   if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(q);
     where.push(or(ilike(users.email, pattern), ilike(users.name, pattern))!);
   }
   const condition = where.length ? and(...where) : undefined;

@@ -40,7 +40,8 @@ async function outcome(call: () => Promise<unknown>): Promise<"allow" | "deny"> 
   } catch (error) {
     const digest = (error as { digest?: unknown })?.digest;
     if (typeof digest === "string") {
-      if (digest.startsWith("NEXT_REDIRECT") && digest.includes("/login")) return "deny";
+      // A redirect to sign in is a refusal; any other redirect is where a successful action goes next.
+      if (digest.startsWith("NEXT_REDIRECT")) return /;\/login[?;]/.test(digest) ? "deny" : "allow";
       if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return "deny";
     }
     throw error;
@@ -87,7 +88,8 @@ describe("authorization inventory", () => {
     it.each(order)(`as %s`, async (role) => {
       const mod = (await import(/* @vite-ignore */ join(root, file))) as Record<string, unknown>;
       await actAs(role);
-      const f = { ...fixtures, n: ++counter };
+      const f: Fixtures = { ...fixtures, n: ++counter };
+      await expectation.prepare?.(f);
       const auditBefore = (await db.select({ n: count() }).from(auditLog))[0]?.n;
       const stateBefore = await expectation.state?.(f);
       const verdict = await outcome(() => expectation.call(f, mod, name));

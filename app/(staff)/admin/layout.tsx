@@ -8,9 +8,14 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const user = await getCurrentUser();
   const nav = [
     { href: "/admin", label: "Dashboard" },
+    { href: "/admin/events", label: "Events" },
+    { href: "/admin/topics", label: "Topics" },
+    { href: "/admin/series", label: "Series" },
+    { href: "/admin/venues", label: "Venues" },
+    { href: "/admin/people", label: "People" },
     { href: "/admin/outbox", label: "Outbox" },
   ];
-  if (user && hasRole(user.role, "admin")) nav.push({ href: "/admin/users", label: "Users" });
+  if (user && hasRole(user.role, "admin")) nav.push({ href: "/admin/users", label: "Users" }, { href: "/admin/audit", label: "Audit log" });
   nav.push({ href: "/", label: "Public site" });
   return (
     <>

@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { Input } from "@/components/ui/field";
+
+type Props = { title: string; newHref?: string; newLabel?: string; q?: string; searchLabel: string };
+
+/** An admin list's heading, its "new" link and its search box (a GET form: works without JavaScript). */
+export function ListHeader({ title, newHref, newLabel, q, searchLabel }: Props) {
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-2xl font-semibold text-brand-900">{title}</h1>
+        {newHref && (
+          <Link href={newHref} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-800 hover:no-underline">
+            {newLabel}
+          </Link>
+        )}
+      </div>
+      <form role="search" className="flex max-w-md gap-2">
+        <label htmlFor="list-search" className="sr-only">
+          {searchLabel}
+        </label>
+        <Input id="list-search" name="q" type="search" defaultValue={q} placeholder={searchLabel} />
+        <button type="submit" className="rounded-md border border-slate-300 px-3 text-sm">
+          Search
+        </button>
+      </form>
+    </div>
+  );
+}
+
+/** A URL for page `page` of a list, keeping its search. */
+export function listHref(base: string, q: string | undefined, page: number): string {
+  const params = new URLSearchParams();
+  if (q) params.set("q", q);
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `${base}?${query}` : base;
+}

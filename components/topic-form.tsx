@@ -1,0 +1,47 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { createTopic, updateTopic } from "@/app/(staff)/admin/topics/actions";
+import { useActionForm } from "@/components/admin/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Textarea } from "@/components/ui/field";
+import { slugify } from "@/lib/slug";
+import { topicSchema } from "@/lib/validations/topic";
+
+type Props = { topic?: { id: string; name: string; slug: string; description: string | null } };
+
+export function TopicForm({ topic }: Props) {
+  const router = useRouter();
+  const { form, message, onSubmit, errors, pending } = useActionForm(
+    topicSchema,
+    (values) => (topic ? updateTopic({ ...values, id: topic.id }) : createTopic(values)),
+    {
+      defaultValues: { name: topic?.name ?? "", slug: topic?.slug ?? "", description: topic?.description ?? "" },
+      onSuccess: () => router.refresh(),
+    },
+  );
+  const name = form.watch("name");
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      <Field label="Name" error={errors.name?.message}>
+        {(p) => <Input {...p} {...form.register("name")} />}
+      </Field>
+      <Field
+        label="Address (slug)"
+        error={errors.slug?.message}
+        hint={`The topic's page will be /topics/${form.watch("slug") || slugify(name || "")}. Leave empty to make it from the name.`}
+      >
+        {(p) => <Input {...p} {...form.register("slug")} />}
+      </Field>
+      <Field label="Description" error={errors.description?.message}>
+        {(p) => <Textarea {...p} rows={4} {...form.register("description")} />}
+      </Field>
+      <Button type="submit" pending={pending}>
+        {topic ? "Save topic" : "Create topic"}
+      </Button>
+    </form>
+  );
+}

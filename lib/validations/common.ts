@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { SLUG_PATTERN } from "@/lib/slug";
+
+export const idSchema = z.object({ id: z.uuid("That record does not exist.") });
+
+/** Optional free text: trimmed, bounded, empty becomes null. */
+export const optionalText = (max: number, label = "This") =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} is too long (at most ${max} characters).`)
+    .optional()
+    .nullable()
+    .transform((v) => v || null);
+
+export const requiredText = (max: number, message: string) =>
+  z.string().trim().min(1, message).max(max, `Keep it under ${max} characters.`);
+
+/** An optional slug: empty means "make one from the name". */
+export const slugField = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(80, "Keep the address under 80 characters.")
+  .refine((v) => v === "" || SLUG_PATTERN.test(v), "Use lower-case letters, digits and single hyphens, like wps-innovation.")
+  .optional()
+  .transform((v) => v || undefined);
+
+/** Search and page parameters of an admin list. */
+export const listParamsSchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+
+export const isUuid = (value: string) => z.uuid().safeParse(value).success;

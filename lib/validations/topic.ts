@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { optionalText, requiredText, slugField } from "./common";
+
+export const topicSchema = z.object({
+  name: requiredText(200, "Give the topic a name."),
+  slug: slugField,
+  description: optionalText(2000, "The description"),
+});
+export type TopicInput = z.input<typeof topicSchema>;
+
+export const updateTopicSchema = topicSchema.extend({ id: z.uuid() });

@@ -1,0 +1,48 @@
+import { count, eq } from "drizzle-orm";
+import { db } from "@/db";
+import { outbox, users } from "@/db/schema";
+import { action, ADMIN, type Expectation, type Fixtures, PUBLIC, route, STAFF } from "../helpers";
+
+const userRow = (f: Fixtures) => db.select({ role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.id, f.targetUserId));
+
+export const foundation: Record<string, Expectation> = {
+  // Sign-in is for everyone.
+  "app/(auth)/actions.ts#signInWithPassword": {
+    who: PUBLIC,
+    call: action(() => ({ email: "staff@example.org", password: "not-the-password" })),
+  },
+  "app/(auth)/actions.ts#requestSignInLink": {
+    who: PUBLIC,
+    call: action((f) => ({ email: `nobody-${f.n}@example.org` })),
+  },
+  "app/(auth)/actions.ts#signOutAction": { who: PUBLIC, call: action(() => undefined) },
+
+  // Users are managed by admins only.
+  "app/(staff)/admin/users/actions.ts#createUser": {
+    who: ADMIN,
+    call: action((f) => ({ email: `new-user-${f.n}@example.org`, name: "New User", role: "staff", password: "" })),
+    state: async () => (await db.select({ n: count() }).from(users))[0]?.n,
+  },
+  "app/(staff)/admin/users/actions.ts#changeUserRole": {
+    who: ADMIN,
+    call: action((f) => ({ userId: f.targetUserId, role: "staff" })),
+    state: userRow,
+  },
+  "app/(staff)/admin/users/actions.ts#setUserDisabledAction": {
+    who: ADMIN,
+    call: action((f) => ({ userId: f.targetUserId, disabled: true })),
+    state: userRow,
+  },
+
+  // The outbox is the staff's.
+  "app/(staff)/admin/outbox/actions.ts#retryOutboxMessage": {
+    who: STAFF,
+    call: action((f) => ({ id: f.failedMessageId })),
+    state: (f) => db.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, f.failedMessageId)),
+  },
+
+  // Route handlers.
+  "app/api/health/route.ts#GET": { who: PUBLIC, call: route("GET", "/api/health") },
+  "app/api/auth/[...nextauth]/route.ts#GET": { who: PUBLIC, call: route("GET", "/api/auth/providers") },
+  "app/api/auth/[...nextauth]/route.ts#POST": { who: PUBLIC, call: route("POST", "/api/auth/signout", {}) },
+};
