@@ -32,7 +32,11 @@ export function TopicForm({ topic }: Props) {
       <Field
         label="Address (slug)"
         error={errors.slug?.message}
-        hint={`The topic's page will be /topics/${form.watch("slug") || slugify(name || "")}. Leave empty to make it from the name.`}
+        hint={
+          topic
+            ? `The topic's page is /topics/${form.watch("slug") || topic.slug}. Leave empty to keep the current address.`
+            : `The topic's page will be /topics/${form.watch("slug") || slugify(name || "")}. Leave empty to make it from the name.`
+        }
       >
         {(p) => <Input {...p} {...form.register("slug")} />}
       </Field>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { connection } from "next/server";
 import { EventCard } from "@/components/event-card";
 import { EmptyState } from "@/components/ui/table";
@@ -22,12 +23,23 @@ export default async function HomePage() {
           Upcoming events
         </h1>
         <p className="mt-1 text-slate-600">{settings.organizationName}</p>
-        <div className="mt-6 grid gap-4 md:grid-cols-2">
-          {upcoming.map((event) => (
-            <EventCard key={event.id} event={event} home={home} />
-          ))}
-        </div>
-        {upcoming.length === 0 && <EmptyState title="No upcoming events">New events appear here once they are scheduled.</EmptyState>}
+        {upcoming.length === 0 ? (
+          <div className="mt-6">
+            <EmptyState title="No upcoming events">New events appear here once they are scheduled.</EmptyState>
+          </div>
+        ) : (
+          <ul className="mt-6 grid gap-4 md:grid-cols-2">
+            {upcoming.map((event) => (
+              <li key={event.id}>
+                <EventCard event={event} home={home} level={2} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="no-print mt-4 text-sm">
+          <a href="/calendar.ics">Subscribe to the events calendar</a>{" "}
+          <span className="text-slate-600">(iCalendar feed of every event)</span>
+        </p>
       </section>
 
       <section aria-labelledby="summaries-heading">
@@ -42,9 +54,13 @@ export default async function HomePage() {
           <ul className="mt-4 space-y-4">
             {summaries.map((s) => (
               <li key={s.eventSlug}>
-                <p className="text-xs uppercase tracking-wide text-slate-500">{s.topicName}</p>
-                <p className="font-semibold">{s.title}</p>
-                <p className="text-sm text-slate-600">{formatLocalDate(s.startsAt, s.timeZone)}</p>
+                {s.topicName && <p className="text-xs uppercase tracking-wide text-slate-500">{s.topicName}</p>}
+                <h3 className="font-semibold">
+                  <Link href={`/events/${s.eventSlug}`}>{s.title || "Event summary"}</Link>
+                </h3>
+                <p className="text-sm text-slate-600">
+                  <time dateTime={s.startsAt.toISOString()}>{formatLocalDate(s.startsAt, s.timeZone)}</time>
+                </p>
                 {s.lede && <p className="text-sm">{s.lede}</p>}
               </li>
             ))}
@@ -64,7 +80,9 @@ export default async function HomePage() {
           <ul className="mt-4 grid gap-4 md:grid-cols-2">
             {topics.map((t) => (
               <li key={t.id} className="rounded-lg border border-slate-200 p-4">
-                <p className="font-semibold">{t.name}</p>
+                <h3 className="font-semibold">
+                  <Link href={`/topics/${t.slug}`}>{t.name}</Link>
+                </h3>
                 {t.description && <p className="mt-1 text-sm text-slate-600">{t.description}</p>}
               </li>
             ))}

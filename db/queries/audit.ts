@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { auditLog, users } from "@/db/schema";
 import { requestInfo } from "@/lib/request-info";
@@ -26,7 +26,10 @@ export async function writeAudit(input: AuditInput, executor: Executor = db): Pr
   });
 }
 
-export async function listAudit(filter: { entityType?: string; entityId?: string; page: number; pageSize: number }) {
+export type AuditFilter = { entityType?: string; entityId?: string; page: number; pageSize: number };
+
+/** Audit entries newest first, one page of them, with the acting account's email when it still exists. */
+export async function listAudit(filter: AuditFilter) {
   const where: SQL[] = [];
   if (filter.entityType) where.push(eq(auditLog.entityType, filter.entityType));
   if (filter.entityId) where.push(eq(auditLog.entityId, filter.entityId));
@@ -41,15 +44,25 @@ export async function listAudit(filter: { entityType?: string; entityId?: string
         changes: auditLog.changes,
         ip: auditLog.ip,
         createdAt: auditLog.createdAt,
+        actorId: auditLog.actorId,
         actorEmail: users.email,
       })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorId))
       .where(condition)
-      .orderBy(desc(auditLog.createdAt))
+      // Rows written in one transaction share a timestamp; the id keeps pages from overlapping.
+      .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
       .limit(filter.pageSize)
       .offset((filter.page - 1) * filter.pageSize),
     db.select({ n: count() }).from(auditLog).where(condition),
   ]);
   return { rows, total: total?.n ?? 0 };
+}
+
+export type AuditRow = Awaited<ReturnType<typeof listAudit>>["rows"][number];
+
+/** The record types that occur in the log, for the filter's choices. */
+export async function listAuditEntityTypes(): Promise<string[]> {
+  const rows = await db.selectDistinct({ entityType: auditLog.entityType }).from(auditLog).orderBy(asc(auditLog.entityType));
+  return rows.map((r) => r.entityType);
 }

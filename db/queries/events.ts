@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, sql } from "drizzle-orm";
-import { db } from "@/db";
-import { events, registrations, series, summaries, topics, venues } from "@/db/schema";
+import { and, asc, count, desc, eq, gte, ilike, inArray, max, ne, or, type SQL, sql } from "drizzle-orm";
+import { db, type Executor } from "@/db";
+import { type Event, type EventStatus, events, registrations, series, summaries, topics, venues } from "@/db/schema";
+import { containsPattern, offsetOf } from "./util";
 
 const listColumns = {
   id: events.id,
@@ -83,4 +84,165 @@ export async function listTopics() {
     .select({ id: topics.id, slug: topics.slug, name: topics.name, description: topics.description })
     .from(topics)
     .orderBy(asc(topics.name));
+}
+
+// ---------------------------------------------------------------------------
+// Staff: the events catalogue
+
+export type EventListFilter = { q?: string; status?: EventStatus; page: number; pageSize: number; now?: Date };
+
+/** Every event, upcoming first (soonest first), then past ones (latest first), with registration counts. */
+export async function listEventsPage({ q, status, page, pageSize, now = new Date() }: EventListFilter) {
+  const where: SQL[] = [];
+  if (q) {
+    const pattern = containsPattern(q);
+    where.push(or(ilike(events.title, pattern), ilike(events.slug, pattern), ilike(series.name, pattern), ilike(venues.name, pattern))!);
+  }
+  if (status) where.push(eq(events.status, status));
+  const condition = where.length ? and(...where) : undefined;
+  const upcoming = gte(events.endsAt, now);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        ...listColumns,
+        confirmed: sql<number>`(select count(*)::int from ${registrations} r where r.event_id = ${events.id} and r.status = 'confirmed')`,
+      })
+      .from(events)
+      .leftJoin(series, eq(series.id, events.seriesId))
+      .leftJoin(topics, eq(topics.id, events.topicId))
+      .leftJoin(venues, eq(venues.id, events.venueId))
+      .where(condition)
+      .orderBy(
+        sql`case when ${upcoming} then 0 else 1 end`,
+        sql`case when ${upcoming} then ${events.startsAt} end asc`,
+        desc(events.startsAt),
+        asc(events.id),
+      )
+      .limit(pageSize)
+      .offset(offsetOf(page, pageSize)),
+    db
+      .select({ n: count() })
+      .from(events)
+      .leftJoin(series, eq(series.id, events.seriesId))
+      .leftJoin(venues, eq(venues.id, events.venueId))
+      .where(condition),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** Draft events, the most recently created first, for the staff dashboard. */
+export async function listDraftEvents(limit = 10) {
+  return db
+    .select({ ...listColumns, createdAt: events.createdAt, updatedAt: events.updatedAt })
+    .from(events)
+    .leftJoin(series, eq(series.id, events.seriesId))
+    .leftJoin(topics, eq(topics.id, events.topicId))
+    .leftJoin(venues, eq(venues.id, events.venueId))
+    .where(eq(events.status, "draft"))
+    .orderBy(desc(events.createdAt), asc(events.id))
+    .limit(limit);
+}
+
+export async function getEvent(id: string, executor: Executor = db): Promise<Event | undefined> {
+  const [row] = await executor.select().from(events).where(eq(events.id, id));
+  return row;
+}
+
+/**
+ * The event, locked until the transaction ends, so that a status change and the counts it depends on
+ * (registrations) hold together until the change commits.
+ */
+export async function lockEvent(id: string, executor: Executor): Promise<Event | undefined> {
+  const [row] = await executor.select().from(events).where(eq(events.id, id)).for("update");
+  return row;
+}
+
+/** An event with the names the admin pages show beside it, and how many registrations it has. */
+export async function getEventForAdmin(id: string, executor: Executor = db) {
+  const [row] = await executor
+    .select({
+      event: events,
+      seriesName: series.name,
+      topicName: topics.name,
+      venueName: venues.name,
+      venueCity: venues.city,
+      registrationCount: sql<number>`(select count(*)::int from ${registrations} r where r.event_id = ${events.id})`,
+      confirmedCount: sql<number>`(select count(*)::int from ${registrations} r where r.event_id = ${events.id} and r.status = 'confirmed')`,
+    })
+    .from(events)
+    .leftJoin(series, eq(series.id, events.seriesId))
+    .leftJoin(topics, eq(topics.id, events.topicId))
+    .leftJoin(venues, eq(venues.id, events.venueId))
+    .where(eq(events.id, id));
+  return row;
+}
+export type AdminEvent = NonNullable<Awaited<ReturnType<typeof getEventForAdmin>>>;
+
+export async function insertEvent(values: typeof events.$inferInsert, executor: Executor = db): Promise<Event> {
+  const [row] = await executor.insert(events).values(values).returning();
+  return row!;
+}
+
+export async function updateEventRow(id: string, values: Partial<typeof events.$inferInsert>, executor: Executor = db) {
+  const [row] = await executor.update(events).set(values).where(eq(events.id, id)).returning();
+  return row;
+}
+
+/** Moves an event to `to` only while its status is one of `from`; undefined when it was not. */
+export async function changeEventStatus(
+  id: string,
+  from: readonly EventStatus[],
+  to: EventStatus,
+  executor: Executor = db,
+  now = new Date(),
+): Promise<Event | undefined> {
+  const [row] = await executor
+    .update(events)
+    .set({ status: to, cancelledAt: to === "cancelled" ? now : null })
+    .where(and(eq(events.id, id), inArray(events.status, [...from])))
+    .returning();
+  return row;
+}
+
+export async function deleteEventRow(id: string, executor: Executor = db): Promise<boolean> {
+  const rows = await executor.delete(events).where(eq(events.id, id)).returning({ id: events.id });
+  return rows.length > 0;
+}
+
+/** Registrations of an event: all of them, those not cancelled ("active"), or those holding a seat ("confirmed"). */
+export async function countRegistrations(eventId: string, executor: Executor = db, { only }: { only?: "active" | "confirmed" } = {}): Promise<number> {
+  const condition = and(
+    eq(registrations.eventId, eventId),
+    only === "active" ? ne(registrations.status, "cancelled") : only === "confirmed" ? eq(registrations.status, "confirmed") : undefined,
+  );
+  const [row] = await executor.select({ n: count() }).from(registrations).where(condition);
+  return row?.n ?? 0;
+}
+
+/** The number the next meeting of a series would take: one past the highest so far (1 for a new series). */
+export async function nextSeriesNumber(seriesId: string, executor: Executor = db): Promise<number> {
+  const [row] = await executor.select({ n: max(events.seriesNumber) }).from(events).where(eq(events.seriesId, seriesId));
+  return (row?.n ?? 0) + 1;
+}
+
+/** The event that already holds `number` in a series (other than `exceptId`), if any. */
+export async function eventWithSeriesNumber(seriesId: string, number: number, exceptId?: string, executor: Executor = db) {
+  const conditions = [eq(events.seriesId, seriesId), eq(events.seriesNumber, number)];
+  if (exceptId) conditions.push(ne(events.id, exceptId));
+  const [row] = await executor.select({ id: events.id, title: events.title }).from(events).where(and(...conditions));
+  return row;
+}
+
+/** Whether an address is taken by another event. */
+export async function isEventSlugTaken(slug: string, exceptId?: string, executor: Executor = db): Promise<boolean> {
+  const conditions = [eq(events.slug, slug)];
+  if (exceptId) conditions.push(ne(events.id, exceptId));
+  const [row] = await executor.select({ n: count() }).from(events).where(and(...conditions));
+  return (row?.n ?? 0) > 0;
+}
+
+/** The topic of a series: an event in a series without a topic of its own takes the series' topic. */
+export async function topicOfSeries(seriesId: string, executor: Executor = db): Promise<string | null> {
+  const [row] = await executor.select({ topicId: series.topicId }).from(series).where(eq(series.id, seriesId));
+  return row?.topicId ?? null;
 }

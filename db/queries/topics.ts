@@ -12,8 +12,8 @@ export async function listTopicsPage({ q, page, pageSize }: { q?: string; page: 
         id: topics.id,
         slug: topics.slug,
         name: topics.name,
-        seriesCount: sql<number>`(select count(*)::int from ${series} s where s.topic_id = ${topics.id})`,
-        eventCount: sql<number>`(select count(*)::int from ${events} e where e.topic_id = ${topics.id})`,
+        seriesCount: sql<number>`(select count(*)::int from ${series} s where s.topic_id = ${topics}.id)`,
+        eventCount: sql<number>`(select count(*)::int from ${events} e where e.topic_id = ${topics}.id)`,
       })
       .from(topics)
       .where(condition)

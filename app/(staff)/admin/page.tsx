@@ -2,27 +2,30 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { seriesLine } from "@/components/event-card";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
-import { countEventsByStatus, listStaffUpcomingEvents } from "@/db/queries/events";
+import { countEventsByStatus, listDraftEvents, listStaffUpcomingEvents } from "@/db/queries/events";
 import { countOutboxByStatus } from "@/db/queries/outbox";
 import { countPendingRevisions } from "@/db/queries/people";
 import { getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
-import { formatDualTime } from "@/lib/time";
+import { formatDualTime, formatLocalDate } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
+const DRAFTS_SHOWN = 10;
+
 export default async function DashboardPage() {
   await requireRole("staff", "/admin");
-  const [settings, upcoming, statusCounts, outbox, pendingReviews] = await Promise.all([
+  const [settings, upcoming, drafts, statusCounts, outbox, pendingReviews] = await Promise.all([
     getSettings(),
     listStaffUpcomingEvents(),
+    listDraftEvents(DRAFTS_SHOWN),
     countEventsByStatus(),
     countOutboxByStatus(),
     countPendingRevisions(),
   ]);
 
   const waiting = [
-    { label: "Draft events", value: statusCounts.draft },
+    { label: "Draft events", value: statusCounts.draft, href: "/admin/events?status=draft" },
     { label: "Profile changes to review", value: pendingReviews },
     { label: "Emails waiting to send", value: outbox.pending },
     { label: "Emails that failed", value: outbox.failed, href: "/admin/outbox?status=failed" },
@@ -68,7 +71,9 @@ export default async function DashboardPage() {
                 {upcoming.map((e) => (
                   <tr key={e.id}>
                     <Td>
-                      <div className="font-medium">{e.title}</div>
+                      <Link href={`/admin/events/${e.id}`} className="font-medium">
+                        {e.title}
+                      </Link>
                       <div className="text-xs text-slate-600">{seriesLine(e.seriesName, e.seriesNumber)}</div>
                     </Td>
                     <Td>{formatDualTime(e.startsAt, e.timeZone, settings.homeTimeZone, settings.homeTimeZoneLabel)}</Td>
@@ -78,6 +83,48 @@ export default async function DashboardPage() {
                       {e.capacity != null && ` / ${e.capacity}`}
                     </Td>
                     <Td className="text-right tabular-nums">{e.waitlisted}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </div>
+      </section>
+
+      <section aria-labelledby="drafts-heading">
+        <div className="flex flex-wrap items-baseline justify-between gap-4">
+          <h2 id="drafts-heading" className="text-xl font-semibold">
+            Drafts
+          </h2>
+          {statusCounts.draft > drafts.length && <Link href="/admin/events?status=draft">All {statusCounts.draft} drafts</Link>}
+        </div>
+        <div className="mt-4">
+          {drafts.length === 0 ? (
+            <EmptyState title="No drafts">
+              <Link href="/admin/events/new">Start a new event</Link>
+            </EmptyState>
+          ) : (
+            <Table caption="Draft events, newest first">
+              <thead>
+                <tr>
+                  <Th>Event</Th>
+                  <Th>When</Th>
+                  <Th>Created</Th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {drafts.map((e) => (
+                  <tr key={e.id}>
+                    <Td>
+                      <Link href={`/admin/events/${e.id}`} className="font-medium">
+                        {e.title}
+                      </Link>
+                      <div className="text-xs text-slate-600">{seriesLine(e.seriesName, e.seriesNumber)}</div>
+                    </Td>
+                    <Td>{formatDualTime(e.startsAt, e.timeZone, settings.homeTimeZone, settings.homeTimeZoneLabel)}</Td>
+                    <Td>
+                      <time dateTime={e.createdAt.toISOString()}>{formatLocalDate(e.createdAt, settings.homeTimeZone)}</time>
+                    </Td>
                   </tr>
                 ))}
               </tbody>

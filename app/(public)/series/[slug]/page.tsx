@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { ListingSection, MeetingList } from "@/components/public-event-list";
+import { PlainText } from "@/components/public-text";
+import { getPublicSeries } from "@/db/queries/public";
+import { getSettings } from "@/db/queries/settings";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await connection();
+  const series = await getPublicSeries((await params).slug);
+  if (!series) notFound();
+  return { title: series.name, description: series.description?.replace(/\s+/g, " ").trim() || `The meetings of ${series.name}.` };
+}
+
+export default async function SeriesPage({ params }: Props) {
+  await connection();
+  const { slug } = await params;
+  const [series, settings] = await Promise.all([getPublicSeries(slug), getSettings()]);
+  if (!series) notFound();
+  const home = { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel };
+
+  return (
+    <div className="space-y-10">
+      <header className="max-w-3xl space-y-3">
+        {series.topic && (
+          <p className="text-sm font-medium uppercase tracking-wide">
+            <Link href={`/topics/${series.topic.slug}`}>{series.topic.name}</Link>
+          </p>
+        )}
+        <h1 className="text-3xl font-semibold text-brand-900">{series.name}</h1>
+        <PlainText text={series.description} className="text-slate-700" />
+      </header>
+
+      <ListingSection id="upcoming-heading" title="Upcoming meetings" empty="No upcoming meetings in this series yet." count={series.upcoming.length}>
+        <MeetingList events={series.upcoming} home={home} />
+      </ListingSection>
+
+      <ListingSection id="past-heading" title="Past meetings" empty="No past meetings in this series yet." count={series.past.length}>
+        <MeetingList events={series.past} home={home} />
+      </ListingSection>
+
+      <p className="no-print">
+        {series.topic ? <Link href={`/topics/${series.topic.slug}`}>Back to {series.topic.name}</Link> : <Link href="/">Back to all events</Link>}
+      </p>
+    </div>
+  );
+}

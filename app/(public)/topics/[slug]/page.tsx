@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { EventCardList, ListingSection } from "@/components/public-event-list";
+import { PlainText } from "@/components/public-text";
+import { getPublicTopic } from "@/db/queries/public";
+import { getSettings } from "@/db/queries/settings";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await connection();
+  const topic = await getPublicTopic((await params).slug);
+  if (!topic) notFound();
+  return { title: topic.name, description: topic.description?.replace(/\s+/g, " ").trim() || `Events on ${topic.name}.` };
+}
+
+export default async function TopicPage({ params }: Props) {
+  await connection();
+  const { slug } = await params;
+  const [topic, settings] = await Promise.all([getPublicTopic(slug), getSettings()]);
+  if (!topic) notFound();
+  const home = { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel };
+
+  return (
+    <div className="space-y-10">
+      <header className="max-w-3xl space-y-3">
+        <p className="text-sm font-medium uppercase tracking-wide text-slate-500">Topic</p>
+        <h1 className="text-3xl font-semibold text-brand-900">{topic.name}</h1>
+        <PlainText text={topic.description} className="text-slate-700" />
+      </header>
+
+      {topic.series.length > 0 && (
+        <section aria-labelledby="series-heading" className="space-y-4">
+          <h2 id="series-heading" className="text-2xl font-semibold text-brand-900">
+            Series
+          </h2>
+          <ul className="space-y-2">
+            {topic.series.map((s) => (
+              <li key={s.slug}>
+                <Link href={`/series/${s.slug}`} className="font-semibold">
+                  {s.name}
+                </Link>
+                {s.description && <p className="text-sm text-slate-600">{s.description}</p>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <ListingSection id="upcoming-heading" title="Upcoming events" empty="No upcoming events on this topic yet." count={topic.upcoming.length}>
+        <EventCardList events={topic.upcoming} home={home} />
+      </ListingSection>
+
+      <ListingSection id="past-heading" title="Past events" empty="No past events on this topic yet." count={topic.past.length}>
+        <EventCardList events={topic.past} home={home} />
+      </ListingSection>
+
+      <p className="no-print">
+        <Link href="/">Back to all events</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { z } from "zod";
+import { AuditFilter } from "@/components/audit-filter";
+import { AuditTable } from "@/components/audit-table";
+import { Pagination, pageParam } from "@/components/ui/pagination";
+import { EmptyState } from "@/components/ui/table";
+import { listAudit, listAuditEntityTypes } from "@/db/queries/audit";
+import { requireRole } from "@/lib/auth";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+const PAGE_SIZE = 50;
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const filterText = (max: number) =>
+  z.preprocess(first, z.string().trim().max(max).optional().catch(undefined)).transform((v) => v || undefined);
+const filterSchema = z.object({ entityType: filterText(64), entityId: filterText(200) });
+
+export default async function AuditPage({ searchParams }: Props) {
+  await requireRole("admin", "/admin/audit");
+  const params = await searchParams;
+  const filter = filterSchema.parse(params);
+  // Beyond any real log, and a far larger offset would overflow the database's integer.
+  const page = Math.min(pageParam(params.page), 10_000);
+  const [{ rows, total }, entityTypes] = await Promise.all([
+    listAudit({ ...filter, page, pageSize: PAGE_SIZE }),
+    listAuditEntityTypes(),
+  ]);
+  const hrefFor = (p: number) => {
+    const query = new URLSearchParams();
+    if (filter.entityType) query.set("entityType", filter.entityType);
+    if (filter.entityId) query.set("entityId", filter.entityId);
+    if (p > 1) query.set("page", String(p));
+    const s = query.toString();
+    return s ? `/admin/audit?${s}` : "/admin/audit";
+  };
+  const filtered = Boolean(filter.entityType || filter.entityId);
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold text-brand-900">Audit log</h1>
+      <p className="text-sm text-slate-600">Every change staff, panelists and the system made, newest first. Times are in UTC.</p>
+      <AuditFilter entityTypes={entityTypes} entityType={filter.entityType} entityId={filter.entityId} />
+      {rows.length === 0 ? (
+        <EmptyState title={filtered ? "No entries match this filter" : "No entries yet"}>
+          {filtered ? "Try another record type or id." : "Changes appear here as soon as anyone makes one."}
+        </EmptyState>
+      ) : (
+        <AuditTable rows={rows} />
+      )}
+      <Pagination page={page} pageSize={PAGE_SIZE} total={total} hrefFor={hrefFor} />
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AgendaAddForm, AgendaList } from "@/components/agenda-manager";
+import { EventAdminHeader } from "@/components/event-status-header";
+import { listAgenda } from "@/db/queries/agenda";
+import { getEventForAdmin } from "@/db/queries/events";
+import { listParticipants } from "@/db/queries/participants";
+import { getSettings } from "@/db/queries/settings";
+import { requireRole } from "@/lib/auth";
+import { displayName } from "@/lib/names";
+import { formatTime, utcToZonedParts } from "@/lib/time";
+import { agendaStarts, nextSegmentStart } from "@/lib/validations/agenda";
+import { isUuid } from "@/lib/validations/common";
+import { PARTICIPANT_ROLE_LABELS } from "@/lib/validations/participant";
+
+export const metadata: Metadata = { title: "Agenda" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function EventAgendaPage({ params }: Props) {
+  const { id } = await params;
+  await requireRole("staff", `/admin/events/${id}/agenda`);
+  const found = isUuid(id) ? await getEventForAdmin(id) : undefined;
+  if (!found) notFound();
+  const [settings, items, participants] = await Promise.all([getSettings(), listAgenda(id), listParticipants(id)]);
+  const { event, seriesName, venueName, venueCity } = found;
+  const zone = event.timeZone;
+  const starts = agendaStarts(event.startsAt, items);
+  const next = nextSegmentStart(event.startsAt, items);
+  const context = {
+    eventId: event.id,
+    zone,
+    participants: participants.map((p) => ({ id: p.id, name: displayName(p), role: PARTICIPANT_ROLE_LABELS[p.role] })),
+  };
+
+  return (
+    <div className="space-y-8">
+      <EventAdminHeader
+        event={{ ...event, seriesName, venueName, venueCity }}
+        home={{ zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel }}
+        current="agenda"
+      />
+      <AgendaList
+        {...context}
+        items={items.map((item, i) => ({
+          id: item.id,
+          kind: item.kind,
+          title: item.title,
+          startTime: item.startsAt ? utcToZonedParts(item.startsAt, zone).time : "",
+          startLabel: starts[i] ? formatTime(starts[i], zone) : null,
+          durationMinutes: item.durationMinutes,
+          description: item.description,
+          participantIds: item.participants.map((p) => p.participantId),
+          participantNames: item.participants.map((p) => displayName(p)),
+        }))}
+      />
+      <AgendaAddForm {...context} defaultStartTime={next ? utcToZonedParts(next, zone).time : ""} version={items.length} />
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { deleteEvent } from "@/app/(staff)/admin/events/actions";
+import { DeleteButton } from "@/components/admin/delete-button";
+import { EventForm } from "@/components/event-form";
+import { EventStatusControls } from "@/components/event-status-controls";
+import { EventAdminHeader } from "@/components/event-status-header";
+import { Alert } from "@/components/ui/alert";
+import { eventFormOptions } from "@/db/queries/event-options";
+import { getEventForAdmin } from "@/db/queries/events";
+import { requireRole } from "@/lib/auth";
+import { formatLocalDate } from "@/lib/time";
+import { isUuid } from "@/lib/validations/common";
+import { eventFormValues } from "@/lib/validations/event";
+
+export const metadata: Metadata = { title: "Event" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
+
+export default async function EventDetailsPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  await requireRole("staff", `/admin/events/${id}`);
+  const found = isUuid(id) ? await getEventForAdmin(id) : undefined;
+  if (!found) notFound();
+  const [{ saved }, options] = await Promise.all([searchParams, eventFormOptions()]);
+  const { event, registrationCount, seriesName, venueName, venueCity } = found;
+  const deletable = event.status === "draft" && registrationCount === 0;
+
+  return (
+    <div className="space-y-8">
+      <EventAdminHeader event={{ ...event, seriesName, venueName, venueCity }} home={options.home} current="details" />
+      {saved && (
+        <Alert tone="success">Event created. It is a draft until you schedule it; next, add its participants and agenda.</Alert>
+      )}
+      <EventStatusControls
+        eventId={event.id}
+        status={event.status}
+        registrationCount={registrationCount}
+        cancelledOn={event.cancelledAt ? formatLocalDate(event.cancelledAt, options.home.zone) : null}
+      />
+      <section aria-labelledby="event-details-heading" className="space-y-4">
+        <h2 id="event-details-heading" className="text-lg font-semibold">
+          Details
+        </h2>
+        <EventForm {...options} event={{ id: event.id, status: event.status }} defaultValues={eventFormValues(event)} />
+      </section>
+      {deletable ? (
+        <DeleteButton label="event" action={deleteEvent.bind(null, { id: event.id })} redirectTo="/admin/events" />
+      ) : (
+        <p className="text-sm text-slate-600">
+          {event.status === "draft"
+            ? "People have registered for this event, so it cannot be deleted."
+            : "Only a draft can be deleted. A scheduled event is cancelled instead, so that its page and registrations stay on record."}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { EventAdminHeader } from "@/components/event-status-header";
+import { ParticipantAddForm, ParticipantList } from "@/components/participant-manager";
+import { personPickerOptions } from "@/db/queries/event-options";
+import { getEventForAdmin } from "@/db/queries/events";
+import { listParticipants } from "@/db/queries/participants";
+import { getSettings } from "@/db/queries/settings";
+import { requireRole } from "@/lib/auth";
+import { displayName, sortKey } from "@/lib/names";
+import { isUuid } from "@/lib/validations/common";
+
+export const metadata: Metadata = { title: "Participants" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function EventParticipantsPage({ params }: Props) {
+  const { id } = await params;
+  await requireRole("staff", `/admin/events/${id}/participants`);
+  const found = isUuid(id) ? await getEventForAdmin(id) : undefined;
+  if (!found) notFound();
+  const [settings, participants, people] = await Promise.all([getSettings(), listParticipants(id), personPickerOptions()]);
+  const { event, seriesName, venueName, venueCity } = found;
+
+  return (
+    <div className="space-y-8">
+      <EventAdminHeader
+        event={{ ...event, seriesName, venueName, venueCity }}
+        home={{ zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel }}
+        current="participants"
+      />
+      <ParticipantList
+        participants={participants.map((p) => ({
+          id: p.id,
+          name: displayName(p),
+          role: p.role,
+          positionAtEvent: p.positionAtEvent,
+          currentPosition: p.currentPosition,
+          invitationStatus: p.invitationStatus,
+        }))}
+      />
+      <ParticipantAddForm
+        eventId={event.id}
+        people={[...people]
+          .sort((a, b) => sortKey(a).localeCompare(sortKey(b), "en"))
+          .map((p) => ({ id: p.id, name: displayName(p), position: p.position, organization: p.organization }))}
+      />
+    </div>
+  );
+}

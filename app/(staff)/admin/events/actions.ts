@@ -1,0 +1,246 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { db, type Executor } from "@/db";
+import { shiftAgendaStarts } from "@/db/queries/agenda";
+import { writeAudit } from "@/db/queries/audit";
+import {
+  changeEventStatus,
+  countRegistrations,
+  deleteEventRow,
+  eventWithSeriesNumber,
+  insertEvent,
+  isEventSlugTaken,
+  lockEvent,
+  topicOfSeries,
+  updateEventRow,
+} from "@/db/queries/events";
+import type { EventStatus } from "@/db/schema";
+import { requireRole } from "@/lib/auth";
+import { changedFields } from "@/lib/diff";
+import { type ActionResult, fail, invalid, isUniqueViolation } from "@/lib/errors";
+import { formInput } from "@/lib/form-input";
+import { slugify } from "@/lib/slug";
+import { idSchema } from "@/lib/validations/common";
+import { eventInstants, type EventFormValues, eventSchema, updateEventSchema } from "@/lib/validations/event";
+import { ordinalWord } from "@/lib/time";
+
+const ATTENTION = "Some fields need attention.";
+const SLUG_TAKEN = { slug: ["Another event already uses this address. Choose another."] };
+const SERIES_NUMBER_TAKEN = { seriesNumber: ["Another event already has this number in the series. Choose another."] };
+const GONE = "A topic, series or venue you chose no longer exists. Reload the page and choose again.";
+
+/** The row an event form describes: local dates and times become instants in the event's zone. */
+function eventRow(v: EventFormValues) {
+  return {
+    title: v.title,
+    topicId: v.topicId,
+    seriesId: v.seriesId,
+    seriesNumber: v.seriesNumber,
+    venueId: v.venueId,
+    timeZone: v.timeZone,
+    capacity: v.capacity,
+    description: v.description,
+    ...eventInstants(v),
+  };
+}
+
+/** The duplicates the unique indexes would refuse, found first so that each gets a sentence of its own. */
+async function duplicateProblems(row: { slug: string; seriesId: string | null; seriesNumber: number | null }, exceptId: string | undefined, tx: Executor) {
+  const fieldErrors: Record<string, string[]> = {};
+  if (await isEventSlugTaken(row.slug, exceptId, tx)) Object.assign(fieldErrors, SLUG_TAKEN);
+  if (row.seriesId && row.seriesNumber != null) {
+    const holder = await eventWithSeriesNumber(row.seriesId, row.seriesNumber, exceptId, tx);
+    if (holder) {
+      fieldErrors.seriesNumber = [
+        `“${holder.title}” is already the ${ordinalWord(row.seriesNumber)} meeting of this series. Choose another number.`,
+      ];
+    }
+  }
+  return Object.keys(fieldErrors).length ? fail(ATTENTION, fieldErrors) : null;
+}
+
+/** What a concurrent change can still make the database refuse, in words for the form. */
+function refusal(error: unknown): ActionResult<never> | null {
+  if (isUniqueViolation(error, "events_series_number_key")) return fail(ATTENTION, SERIES_NUMBER_TAKEN);
+  if (isUniqueViolation(error)) return fail(ATTENTION, SLUG_TAKEN);
+  const e = (error as { cause?: unknown })?.cause ?? error;
+  if ((e as { code?: string })?.code === "23503") return fail(GONE);
+  return null;
+}
+
+function revalidateEvent(id?: string) {
+  revalidatePath("/admin");
+  revalidatePath("/admin/events");
+  if (id) revalidatePath(`/admin/events/${id}`, "layout");
+  // Public pages list events and show them by address; a status or time change touches several.
+  revalidatePath("/", "layout");
+}
+
+export async function createEvent(input: unknown): Promise<ActionResult<{ id: string }>> {
+  const me = await requireRole("staff");
+  const parsed = eventSchema.safeParse(formInput(input));
+  if (!parsed.success) return invalid(parsed.error);
+  const row = { ...eventRow(parsed.data), slug: parsed.data.slug ?? slugify(parsed.data.title), status: "draft" as const };
+  let result: ActionResult<{ id: string }>;
+  try {
+    result = await db.transaction(async (tx) => {
+      const problem = await duplicateProblems(row, undefined, tx);
+      if (problem) return problem;
+      if (row.seriesId && !row.topicId) row.topicId = await topicOfSeries(row.seriesId, tx);
+      const event = await insertEvent(row, tx);
+      await writeAudit({ actorId: me.id, action: "event.create", entityType: "event", entityId: event.id, changes: row }, tx);
+      return { ok: true as const, data: { id: event.id } };
+    });
+  } catch (error) {
+    // A second submit of the same form lands here: the address is already taken by the first.
+    const mapped = refusal(error);
+    if (mapped) return mapped;
+    throw error;
+  }
+  if (!result.ok) return result;
+  revalidateEvent();
+  redirect(`/admin/events/${result.data.id}?saved=1`);
+}
+
+export async function updateEvent(input: unknown): Promise<ActionResult> {
+  const me = await requireRole("staff");
+  const parsed = updateEventSchema.safeParse(formInput(input));
+  if (!parsed.success) return invalid(parsed.error);
+  const { id, ...values } = parsed.data;
+  try {
+    const result = await db.transaction(async (tx) => {
+      const before = await lockEvent(id, tx);
+      if (!before) return fail("This event no longer exists.");
+      // An emptied address is made again from the title while the event is a draft; after that it stays.
+      const slug = values.slug ?? (before.status === "draft" ? slugify(values.title) : before.slug);
+      const row = { ...eventRow(values), slug };
+      if (row.slug !== before.slug && before.status !== "draft") {
+        return fail(ATTENTION, { slug: ["This event is public, so its address can no longer change."] });
+      }
+      if (row.capacity != null && row.capacity !== before.capacity) {
+        const confirmed = await countRegistrations(id, tx, { only: "confirmed" });
+        if (row.capacity < confirmed) {
+          return fail(ATTENTION, {
+            capacity: [`${confirmed} ${confirmed === 1 ? "person is" : "people are"} already confirmed. Capacity cannot be lower than that.`],
+          });
+        }
+      }
+      const problem = await duplicateProblems(row, id, tx);
+      if (problem) return problem;
+      if (row.seriesId && !row.topicId) row.topicId = await topicOfSeries(row.seriesId, tx);
+      const changes = changedFields(before, row);
+      if (Object.keys(changes).length === 0) return { ok: true as const, data: undefined, message: "No changes to save." };
+      await updateEventRow(id, row, tx);
+      const shift = row.startsAt.getTime() - before.startsAt.getTime();
+      const segmentsMoved = await shiftAgendaStarts(id, shift, tx);
+      await writeAudit(
+        { actorId: me.id, action: "event.update", entityType: "event", entityId: id, changes: segmentsMoved ? { ...changes, agendaShiftedMinutes: shift / 60_000 } : changes },
+        tx,
+      );
+      return { ok: true as const, data: undefined, message: "Saved." };
+    });
+    revalidateEvent(id);
+    return result;
+  } catch (error) {
+    const mapped = refusal(error);
+    if (mapped) return mapped;
+    throw error;
+  }
+}
+
+type Transition = {
+  from: readonly EventStatus[];
+  to: EventStatus;
+  audit: string;
+  refused: (status: EventStatus) => string;
+  /** A further condition checked under the event's lock. */
+  guard?: (eventId: string, tx: Executor) => Promise<string | null>;
+};
+
+const NO_REGISTRATIONS = (sentence: string) => async (eventId: string, tx: Executor) =>
+  (await countRegistrations(eventId, tx)) > 0 ? sentence : null;
+
+const TRANSITIONS = {
+  schedule: {
+    from: ["draft"],
+    to: "scheduled",
+    audit: "event.schedule",
+    refused: (s) => (s === "scheduled" ? "This event is already scheduled." : "A cancelled event cannot be scheduled again. Create a new event instead."),
+  },
+  cancel: {
+    from: ["scheduled"],
+    to: "cancelled",
+    audit: "event.cancel",
+    refused: (s) => (s === "cancelled" ? "This event is already cancelled." : "Only a scheduled event can be cancelled. A draft can simply be deleted."),
+  },
+  draft: {
+    from: ["scheduled"],
+    to: "draft",
+    audit: "event.draft",
+    refused: (s) => (s === "draft" ? "This event is already a draft." : "A cancelled event cannot go back to draft."),
+    guard: NO_REGISTRATIONS("People have registered for this event, so it cannot go back to draft. Cancel it instead."),
+  },
+} satisfies Record<string, Transition>;
+
+async function transition(input: unknown, which: keyof typeof TRANSITIONS): Promise<ActionResult> {
+  const me = await requireRole("staff");
+  const parsed = idSchema.safeParse(formInput(input));
+  if (!parsed.success) return invalid(parsed.error);
+  const { id } = parsed.data;
+  const t: Transition = TRANSITIONS[which];
+  const result = await db.transaction(async (tx) => {
+    const before = await lockEvent(id, tx);
+    if (!before) return fail("This event no longer exists.");
+    if (!t.from.includes(before.status)) return fail(t.refused(before.status));
+    const refusedBy = await t.guard?.(id, tx);
+    if (refusedBy) return fail(refusedBy);
+    const after = await changeEventStatus(id, t.from, t.to, tx);
+    if (!after) return fail("Someone else changed this event in the meantime. Reload and try again.");
+    await writeAudit(
+      { actorId: me.id, action: t.audit, entityType: "event", entityId: id, changes: { status: [before.status, after.status], cancelledAt: [before.cancelledAt, after.cancelledAt] } },
+      tx,
+    );
+    return { ok: true as const, data: undefined };
+  });
+  revalidateEvent(id);
+  return result;
+}
+
+/** Draft → scheduled: the event becomes public and its address is fixed. */
+export async function scheduleEvent(input: unknown): Promise<ActionResult> {
+  return transition(input, "schedule");
+}
+
+/** Scheduled → cancelled: the page stays up, marked cancelled. */
+export async function cancelEvent(input: unknown): Promise<ActionResult> {
+  return transition(input, "cancel");
+}
+
+/** Scheduled → draft, only while nobody has registered: it takes the page down. */
+export async function revertEventToDraft(input: unknown): Promise<ActionResult> {
+  return transition(input, "draft");
+}
+
+/** Deletes a draft nobody has registered for; anything public stays, to be cancelled instead. */
+export async function deleteEvent(input: unknown): Promise<ActionResult> {
+  const me = await requireRole("staff");
+  const parsed = idSchema.safeParse(formInput(input));
+  if (!parsed.success) return invalid(parsed.error);
+  const { id } = parsed.data;
+  const result = await db.transaction(async (tx) => {
+    const event = await lockEvent(id, tx);
+    if (!event) return fail("This event no longer exists.");
+    if (event.status !== "draft") return fail("Only a draft can be deleted. Cancel a scheduled event instead.");
+    if ((await countRegistrations(id, tx)) > 0) return fail("People have registered for this event, so it cannot be deleted.");
+    await deleteEventRow(id, tx);
+    await writeAudit(
+      { actorId: me.id, action: "event.delete", entityType: "event", entityId: id, changes: { title: event.title, slug: event.slug, startsAt: event.startsAt } },
+      tx,
+    );
+    return { ok: true as const, data: undefined };
+  });
+  revalidateEvent();
+  return result;
+}

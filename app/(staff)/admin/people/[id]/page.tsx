@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { deletePerson } from "@/app/(staff)/admin/people/actions";
+import { DeleteButton } from "@/components/admin/delete-button";
+import { PersonForm } from "@/components/person-form";
+import { Alert } from "@/components/ui/alert";
+import { getPerson, hasPendingRevision, listPersonEvents } from "@/db/queries/people";
+import type { ParticipantRole, Person } from "@/db/schema";
+import { requireRole } from "@/lib/auth";
+import { displayName } from "@/lib/names";
+import { formatLocalDate } from "@/lib/time";
+import { isUuid } from "@/lib/validations/common";
+
+export const metadata: Metadata = { title: "Edit person" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
+
+const ROLE_LABEL: Record<ParticipantRole, string> = {
+  host: "Host",
+  speaker: "Speaker",
+  moderator: "Moderator",
+  panelist: "Panelist",
+  guest: "Guest",
+};
+
+export default async function EditPersonPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  await requireRole("staff", `/admin/people/${id}`);
+  const person = isUuid(id) ? await getPerson(id) : undefined;
+  if (!person) notFound();
+  const [{ saved }, participations, pendingRevision] = await Promise.all([searchParams, listPersonEvents(id), hasPendingRevision(id)]);
+  const isPublic = participations.some((p) => p.status !== "draft");
+
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href="/admin/people">← People</Link>
+      </p>
+      <h1 className="text-2xl font-semibold text-brand-900">{displayName(person)}</h1>
+      {saved && <Alert tone="success">Person created.</Alert>}
+      {person.userId && (
+        <Alert tone="info">
+          {displayName(person)} has an account and can propose changes to their own profile. Your edits here apply at once.
+        </Alert>
+      )}
+      {pendingRevision && (
+        <Alert tone="warning">
+          {displayName(person)} has proposed changes to their profile that are waiting for review. Saving here does not approve or
+          discard them.
+        </Alert>
+      )}
+      <PersonForm person={formValues(person)} isPublic={isPublic} />
+
+      <section aria-labelledby="events-heading" className="space-y-2">
+        <h2 id="events-heading" className="text-lg font-semibold">
+          Events
+        </h2>
+        {participations.length === 0 ? (
+          <p className="text-sm text-slate-600">Not part of any event yet.</p>
+        ) : (
+          <ul className="list-disc space-y-1 pl-5 text-sm">
+            {participations.map((p) => (
+              <li key={`${p.eventId}-${p.role}`}>
+                <Link href={`/admin/events/${p.eventId}`}>{p.title}</Link>, {formatLocalDate(p.startsAt, p.timeZone)} ·{" "}
+                {ROLE_LABEL[p.role]}
+                {p.status !== "scheduled" && <span className="text-slate-600"> ({p.status})</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <DeleteButton label="person" action={deletePerson.bind(null, { id: person.id })} redirectTo="/admin/people" />
+    </div>
+  );
+}
+
+// Only what the form edits goes to the browser.
+function formValues({ id, slug, honorific, givenName, familyName, nameOrder, position, organization, bio, email }: Person) {
+  return { id, slug, honorific, givenName, familyName, nameOrder, position, organization, bio, email };
+}

@@ -1,0 +1,304 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { type ChangeEvent, useEffect, useId, useRef, useState, useTransition } from "react";
+import type { FieldErrors, UseFormRegisterReturn } from "react-hook-form";
+import { addAgendaItem, moveAgendaItem, removeAgendaItem, updateAgendaItem } from "@/app/(staff)/admin/events/[id]/agenda/actions";
+import { useActionForm } from "@/components/admin/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { ReorderButtons } from "@/components/ui/reorder-buttons";
+import { EmptyState } from "@/components/ui/table";
+import type { AgendaKind } from "@/db/schema";
+import type { ActionResult } from "@/lib/errors";
+import { formatDuration } from "@/lib/time";
+import { AGENDA_KIND_LABELS, AGENDA_KINDS, addAgendaItemSchema, updateAgendaItemSchema } from "@/lib/validations/agenda";
+
+export type AgendaEntry = {
+  id: string;
+  kind: AgendaKind;
+  title: string;
+  /** The start typed for this segment ("HH:mm" in the event's zone), or "" when it follows the one before. */
+  startTime: string;
+  /** When it starts, as read on the page ("4:45 p.m."), or null when that cannot be known. */
+  startLabel: string | null;
+  durationMinutes: number | null;
+  description: string | null;
+  participantIds: string[];
+  participantNames: string[];
+};
+
+export type SegmentParticipant = { id: string; name: string; role: string };
+
+type Context = {
+  eventId: string;
+  participants: SegmentParticipant[];
+  /** The event's IANA zone, named in the start time's hint. */
+  zone: string;
+};
+
+export function AgendaList({ items, ...context }: Context & { items: AgendaEntry[] }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  return (
+    <section aria-labelledby="agenda-heading" className="space-y-4">
+      <h2 id="agenda-heading" ref={heading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
+        Agenda
+      </h2>
+      {items.length === 0 ? (
+        <EmptyState title="No segments yet">Add the opening, the speeches, the panel and the closing below, in order.</EmptyState>
+      ) : (
+        <ol className="divide-y divide-slate-200 rounded-md border border-slate-200">
+          {items.map((item, index) => (
+            <AgendaRow key={item.id} item={item} index={index} count={items.length} context={context} onRemoved={() => heading.current?.focus()} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+type RowProps = { item: AgendaEntry; index: number; count: number; context: Context; onRemoved: () => void };
+
+function AgendaRow({ item, index, count, context, onRemoved }: RowProps) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+
+  const run = (action: () => Promise<ActionResult>, after?: () => void) =>
+    startTransition(async () => {
+      setError(null);
+      const result = await action();
+      if (!result.ok) {
+        setError(result.message);
+        return;
+      }
+      after?.();
+      router.refresh();
+    });
+
+  const when = [
+    item.startLabel ? `${item.startLabel}${item.startTime ? "" : " (after the segment before)"}` : "Start not set",
+    item.durationMinutes ? formatDuration(item.durationMinutes).replace(/^approximately /, "") : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+
+  return (
+    <li className="space-y-3 p-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="space-y-0.5">
+          <p className="text-sm text-slate-600">{when}</p>
+          <p className="font-medium">
+            {item.title} <span className="ml-1 rounded bg-slate-100 px-2 py-0.5 text-xs font-normal text-slate-700">{AGENDA_KIND_LABELS[item.kind]}</span>
+          </p>
+          {item.participantNames.length > 0 && <p className="text-sm text-slate-700">With {item.participantNames.join(", ")}</p>}
+          {item.description && <p className="text-sm whitespace-pre-line text-slate-600">{item.description}</p>}
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Button type="button" variant="secondary" className="px-2 py-1" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
+            {editing ? "Close" : "Edit"}
+            <span className="sr-only"> {item.title}</span>
+          </Button>
+          <ReorderButtons name={item.title} position={index} count={count} busy={pending} onMove={(direction) => run(() => moveAgendaItem({ id: item.id, direction }))} />
+          <Button type="button" variant="secondary" className="px-2 py-1 text-red-800" pending={pending} onClick={() => run(() => removeAgendaItem({ id: item.id }), onRemoved)}>
+            Remove<span className="sr-only"> {item.title}</span>
+          </Button>
+        </div>
+      </div>
+      {error && <Alert tone="error">{error}</Alert>}
+      {editing && <AgendaEditForm item={item} context={context} onDone={() => setEditing(false)} />}
+    </li>
+  );
+}
+
+function AgendaEditForm({ item, context, onDone }: { item: AgendaEntry; context: Context; onDone: () => void }) {
+  const router = useRouter();
+  const { form, message, onSubmit, errors, pending } = useActionForm(updateAgendaItemSchema, updateAgendaItem, {
+    defaultValues: {
+      id: item.id,
+      kind: item.kind,
+      title: item.title,
+      startTime: item.startTime,
+      durationMinutes: item.durationMinutes == null ? "" : String(item.durationMinutes),
+      description: item.description ?? "",
+      participantIds: item.participantIds,
+    },
+    onSuccess: () => {
+      router.refresh();
+      onDone();
+    },
+  });
+  const selected = asIds(form.watch("participantIds"));
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={`Edit ${item.title}`} className="space-y-4 rounded-md bg-slate-50 p-4">
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      <SegmentFields
+        register={(name) => form.register(name)}
+        errors={errors}
+        context={context}
+        selected={selected}
+        onSelect={(ids) => form.setValue("participantIds", ids)}
+      />
+      <div className="flex gap-2">
+        <Button type="submit" pending={pending}>
+          Save segment
+        </Button>
+        <Button type="button" variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+type AddProps = Context & {
+  /** Where a segment added at the end would start ("HH:mm"), or "" when unknown. */
+  defaultStartTime: string;
+  /** Changes whenever the agenda does, so that the suggested start follows it. */
+  version: number;
+};
+
+export function AgendaAddForm({ defaultStartTime, version, ...context }: AddProps) {
+  const router = useRouter();
+  const empty = {
+    eventId: context.eventId,
+    kind: "speech" as const,
+    title: "",
+    startTime: defaultStartTime,
+    durationMinutes: "",
+    description: "",
+    participantIds: [] as string[],
+  };
+  const startByHand = useRef(false);
+  const { form, message, onSubmit, errors, pending } = useActionForm(addAgendaItemSchema, addAgendaItem, {
+    defaultValues: empty,
+    onSuccess: () => {
+      form.reset({ ...empty, startTime: "" });
+      startByHand.current = false;
+      router.refresh();
+    },
+  });
+
+  // The suggested start moves as segments are added; a start typed by hand stays.
+  useEffect(() => {
+    if (!startByHand.current) form.setValue("startTime", defaultStartTime);
+  }, [form, defaultStartTime, version]);
+
+  const selected = asIds(form.watch("participantIds"));
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="add-segment-heading" className="space-y-4 rounded-md border border-slate-200 p-4">
+      <h2 id="add-segment-heading" className="text-lg font-semibold">
+        Add a segment
+      </h2>
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      <SegmentFields
+        register={(name) =>
+          name === "startTime"
+            ? form.register(name, {
+                onChange: (e: ChangeEvent<HTMLInputElement>) => {
+                  startByHand.current = e.target.value !== "";
+                },
+              })
+            : form.register(name)
+        }
+        errors={errors}
+        context={context}
+        selected={selected}
+        onSelect={(ids) => form.setValue("participantIds", ids)}
+      />
+      <Button type="submit" pending={pending}>
+        Add segment
+      </Button>
+    </form>
+  );
+}
+
+type SegmentField = "kind" | "title" | "startTime" | "durationMinutes" | "description";
+
+type FieldsProps = {
+  register: (name: SegmentField) => UseFormRegisterReturn;
+  errors: FieldErrors<{ kind: unknown; title: unknown; startTime: unknown; durationMinutes: unknown; description: unknown; participantIds: unknown }>;
+  context: Context;
+  selected: string[];
+  onSelect: (ids: string[]) => void;
+};
+
+function SegmentFields({ register, errors, context, selected, onSelect }: FieldsProps) {
+  const groupId = useId();
+  const toggle = (id: string, on: boolean) => onSelect(on ? [...selected, id] : selected.filter((s) => s !== id));
+  const participantsError = errors.participantIds?.message;
+  return (
+    <>
+      <div className="grid gap-4 md:grid-cols-2">
+        <Field label="Kind" error={errors.kind?.message as string | undefined}>
+          {(f) => (
+            <Select {...f} {...register("kind")}>
+              {AGENDA_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {AGENDA_KIND_LABELS[k]}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field label="Title" error={errors.title?.message as string | undefined}>
+          {(f) => <Input {...f} {...register("title")} />}
+        </Field>
+        <Field
+          label="Start time"
+          error={errors.startTime?.message as string | undefined}
+          hint={`Local time in ${context.zone}. Leave empty to start right after the segment before.`}
+        >
+          {(f) => <Input {...f} type="time" {...register("startTime")} />}
+        </Field>
+        <Field label="Duration (minutes)" error={errors.durationMinutes?.message as string | undefined}>
+          {(f) => <Input {...f} type="number" inputMode="numeric" min={1} {...register("durationMinutes")} />}
+        </Field>
+      </div>
+      <Field label="Description" error={errors.description?.message as string | undefined}>
+        {(f) => <Textarea {...f} rows={3} {...register("description")} />}
+      </Field>
+      <fieldset className="space-y-2" aria-describedby={participantsError ? `${groupId}-error` : undefined}>
+        <legend className="text-sm font-medium text-slate-800">Participants in this segment</legend>
+        {context.participants.length === 0 ? (
+          <p className="text-sm text-slate-600">
+            This event has no participants yet. <Link href={`/admin/events/${context.eventId}/participants`}>Add participants</Link> to choose them here.
+          </p>
+        ) : (
+          <ul className="grid gap-1 sm:grid-cols-2">
+            {context.participants.map((p) => {
+              const inputId = `${groupId}-${p.id}`;
+              return (
+                <li key={p.id} className="flex items-center gap-2 text-sm">
+                  <input
+                    id={inputId}
+                    type="checkbox"
+                    className="size-4"
+                    checked={selected.includes(p.id)}
+                    onChange={(e) => toggle(p.id, e.target.checked)}
+                  />
+                  <label htmlFor={inputId}>{p.name}</label>
+                  <span className="text-xs text-slate-500">{p.role}</span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {participantsError && (
+          <p id={`${groupId}-error`} className="text-sm text-red-700">
+            {String(participantsError)}
+          </p>
+        )}
+      </fieldset>
+    </>
+  );
+}
+
+/** The checked participants, whatever shape the form holds them in. */
+function asIds(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string");
+  return typeof value === "string" && value ? [value] : [];
+}

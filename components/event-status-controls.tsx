@@ -1,0 +1,95 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { cancelEvent, revertEventToDraft, scheduleEvent } from "@/app/(staff)/admin/events/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { EventStatus } from "@/db/schema";
+import type { ActionResult } from "@/lib/errors";
+
+type Props = { eventId: string; status: EventStatus; registrationCount: number; cancelledOn: string | null };
+
+/** The explicit steps of an event's life: schedule a draft, cancel a scheduled event, or take it back to draft. */
+export function EventStatusControls({ eventId, status, registrationCount, cancelledOn }: Props) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
+
+  const run = (action: (input: { id: string }) => Promise<ActionResult>) =>
+    startTransition(async () => {
+      setError(null);
+      const result = await action({ id: eventId });
+      if (!result.ok) {
+        setError(result.message);
+        return;
+      }
+      setConfirmingCancel(false);
+      router.refresh();
+    });
+
+  return (
+    <section aria-labelledby="event-status-heading" className="space-y-3 rounded-md border border-slate-200 p-4">
+      <h2 id="event-status-heading" className="text-lg font-semibold">
+        Status
+      </h2>
+      {error && <Alert tone="error">{error}</Alert>}
+
+      {status === "draft" && (
+        <>
+          <p className="text-sm text-slate-700">
+            This event is a draft: only staff can see it. Scheduling publishes its page and fixes its address.
+          </p>
+          <Button type="button" pending={pending} onClick={() => run(scheduleEvent)}>
+            Schedule
+          </Button>
+        </>
+      )}
+
+      {status === "scheduled" && !confirmingCancel && (
+        <>
+          <p className="text-sm text-slate-700">This event is scheduled: its page is public.</p>
+          <div className="flex flex-wrap items-center gap-2">
+            <Button type="button" variant="danger" disabled={pending} onClick={() => setConfirmingCancel(true)}>
+              Cancel event
+            </Button>
+            {registrationCount === 0 && (
+              <Button type="button" variant="secondary" pending={pending} onClick={() => run(revertEventToDraft)}>
+                Back to draft
+              </Button>
+            )}
+          </div>
+          {registrationCount > 0 && (
+            <p className="text-xs text-slate-600">
+              People have registered, so the event can no longer go back to draft; cancel it instead.
+            </p>
+          )}
+        </>
+      )}
+
+      {status === "scheduled" && confirmingCancel && (
+        <div className="space-y-3 rounded-md border border-red-200 bg-red-50 p-4" role="group" aria-label="Confirm cancelling the event">
+          <p className="text-sm text-red-900">
+            Cancel this event? Its public page stays up, marked as cancelled, and it cannot be scheduled again.
+            {registrationCount > 0 && ` ${registrationCount} ${registrationCount === 1 ? "registration stays" : "registrations stay"} on record.`}
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <Button type="button" variant="danger" pending={pending} onClick={() => run(cancelEvent)}>
+              Yes, cancel event
+            </Button>
+            <Button type="button" variant="secondary" disabled={pending} onClick={() => setConfirmingCancel(false)}>
+              Keep it scheduled
+            </Button>
+          </div>
+        </div>
+      )}
+
+      {status === "cancelled" && (
+        <p className="text-sm text-slate-700">
+          This event was cancelled{cancelledOn ? ` on ${cancelledOn}` : ""}. Its page stays public, marked as cancelled.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import Link from "next/link";
+import { seriesLine } from "@/components/event-card";
+import type { EventStatus } from "@/db/schema";
+import { formatDualTime } from "@/lib/time";
+import { EVENT_STATUS_LABELS } from "@/lib/validations/event";
+
+const BADGE: Record<EventStatus, string> = {
+  draft: "bg-slate-100 text-slate-800",
+  scheduled: "bg-green-100 text-green-900",
+  cancelled: "bg-red-100 text-red-800",
+};
+
+export function EventStatusBadge({ status }: { status: EventStatus }) {
+  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${BADGE[status]}`}>{EVENT_STATUS_LABELS[status]}</span>;
+}
+
+type Section = "details" | "participants" | "agenda";
+
+type Props = {
+  event: {
+    id: string;
+    slug: string;
+    title: string;
+    status: EventStatus;
+    startsAt: Date;
+    timeZone: string;
+    seriesName: string | null;
+    seriesNumber: number | null;
+    venueName: string | null;
+    venueCity: string | null;
+  };
+  home: { zone: string; label: string };
+  current: Section;
+};
+
+const SECTIONS: { key: Section; label: string; path: string }[] = [
+  { key: "details", label: "Details", path: "" },
+  { key: "participants", label: "Participants", path: "/participants" },
+  { key: "agenda", label: "Agenda", path: "/agenda" },
+];
+
+/** The event's title, status and time above each of its admin pages, with links between them. */
+export function EventAdminHeader({ event, home, current }: Props) {
+  const series = seriesLine(event.seriesName, event.seriesNumber);
+  const venue = event.venueName ? [event.venueName, event.venueCity].filter(Boolean).join(", ") : null;
+  return (
+    <div className="space-y-4">
+      <p>
+        <Link href="/admin/events">← Events</Link>
+      </p>
+      <div className="space-y-1">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold text-brand-900">{event.title}</h1>
+          <EventStatusBadge status={event.status} />
+        </div>
+        {series && <p className="text-sm text-slate-700">{series}</p>}
+        <p className="text-sm text-slate-700">
+          <time dateTime={event.startsAt.toISOString()}>{formatDualTime(event.startsAt, event.timeZone, home.zone, home.label)}</time>
+          {venue && <> · {venue}</>}
+        </p>
+        {event.status !== "draft" && (
+          <p className="text-sm">
+            <Link href={`/events/${event.slug}`}>View the public page</Link>
+          </p>
+        )}
+      </div>
+      <nav aria-label="Event sections" className="border-b border-slate-200">
+        <ul className="-mb-px flex gap-4 text-sm">
+          {SECTIONS.map((s) => (
+            <li key={s.key}>
+              <Link
+                href={`/admin/events/${event.id}${s.path}`}
+                aria-current={s.key === current ? "page" : undefined}
+                className={`inline-block border-b-2 px-1 pb-2 no-underline hover:no-underline ${
+                  s.key === current ? "border-brand-700 font-semibold text-brand-900" : "border-transparent text-slate-700 hover:text-brand-700"
+                }`}
+              >
+                {s.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </div>
+  );
+}

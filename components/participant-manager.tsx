@@ -1,0 +1,276 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { type ChangeEvent, useRef, useState, useTransition } from "react";
+import type { UseFormRegisterReturn } from "react-hook-form";
+import { addParticipant, moveParticipant, removeParticipant, updateParticipant } from "@/app/(staff)/admin/events/[id]/participants/actions";
+import { useActionForm } from "@/components/admin/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Select } from "@/components/ui/field";
+import { ReorderButtons } from "@/components/ui/reorder-buttons";
+import { EmptyState } from "@/components/ui/table";
+import type { ParticipantRole } from "@/db/schema";
+import type { ActionResult } from "@/lib/errors";
+import {
+  addParticipantSchema,
+  INVITATION_STATUS_LABELS,
+  INVITATION_STATUSES,
+  type InvitationStatus,
+  PARTICIPANT_ROLE_LABELS,
+  PARTICIPANT_ROLES,
+  updateParticipantSchema,
+} from "@/lib/validations/participant";
+
+export type ParticipantItem = {
+  id: string;
+  name: string;
+  role: ParticipantRole;
+  positionAtEvent: string | null;
+  currentPosition: string | null;
+  invitationStatus: InvitationStatus;
+};
+
+export type PersonChoice = { id: string; name: string; position: string | null; organization: string | null };
+
+/** Lower-case without accents, so that "nakamitsu" finds "Nakamitsu" and "jose" finds "José". */
+const fold = (text: string) =>
+  text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
+
+export function ParticipantList({ participants }: { participants: ParticipantItem[] }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  return (
+    <section aria-labelledby="participants-heading" className="space-y-4">
+      <h2 id="participants-heading" ref={heading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
+        Participants
+      </h2>
+      {participants.length === 0 ? (
+        <EmptyState title="No participants yet">Add the host, speakers, moderator and panelists below, in the order the programme lists them.</EmptyState>
+      ) : (
+        <ol className="divide-y divide-slate-200 rounded-md border border-slate-200">
+          {participants.map((p, index) => (
+            <ParticipantRow key={p.id} participant={p} index={index} count={participants.length} onRemoved={() => heading.current?.focus()} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+type RowProps = { participant: ParticipantItem; index: number; count: number; onRemoved: () => void };
+
+function ParticipantRow({ participant: p, index, count, onRemoved }: RowProps) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+
+  const run = (action: () => Promise<ActionResult>, after?: () => void) =>
+    startTransition(async () => {
+      setError(null);
+      const result = await action();
+      if (!result.ok) {
+        setError(result.message);
+        return;
+      }
+      after?.();
+      router.refresh();
+    });
+
+  const positionChanged = p.currentPosition !== null && p.currentPosition !== p.positionAtEvent;
+
+  return (
+    <li className="space-y-3 p-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="space-y-0.5">
+          <p className="font-medium">
+            <span className="mr-2 text-slate-500 tabular-nums">{index + 1}.</span>
+            {p.name}
+          </p>
+          <p className="text-sm text-slate-700">
+            {PARTICIPANT_ROLE_LABELS[p.role]} · {p.positionAtEvent ?? <span className="text-slate-500">No position at the event</span>}
+          </p>
+          <p className="text-xs text-slate-600">Invitation: {INVITATION_STATUS_LABELS[p.invitationStatus]}</p>
+          {positionChanged && <p className="text-xs text-slate-500">Their current position is now: {p.currentPosition}</p>}
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Button type="button" variant="secondary" className="px-2 py-1" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
+            {editing ? "Close" : "Edit"}
+            <span className="sr-only"> {p.name}</span>
+          </Button>
+          <ReorderButtons name={p.name} position={index} count={count} busy={pending} onMove={(direction) => run(() => moveParticipant({ id: p.id, direction }))} />
+          <Button type="button" variant="secondary" className="px-2 py-1 text-red-800" pending={pending} onClick={() => run(() => removeParticipant({ id: p.id }), onRemoved)}>
+            Remove<span className="sr-only"> {p.name}</span>
+          </Button>
+        </div>
+      </div>
+      {error && <Alert tone="error">{error}</Alert>}
+      {editing && <ParticipantEditForm participant={p} onDone={() => setEditing(false)} />}
+    </li>
+  );
+}
+
+function ParticipantEditForm({ participant: p, onDone }: { participant: ParticipantItem; onDone: () => void }) {
+  const router = useRouter();
+  const { form, message, onSubmit, errors, pending } = useActionForm(updateParticipantSchema, updateParticipant, {
+    defaultValues: { id: p.id, role: p.role, positionAtEvent: p.positionAtEvent ?? "", invitationStatus: p.invitationStatus },
+    onSuccess: () => {
+      router.refresh();
+      onDone();
+    },
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={`Edit ${p.name}`} className="grid gap-4 rounded-md bg-slate-50 p-4 md:grid-cols-3">
+      {message && (
+        <div className="md:col-span-3">
+          <Alert tone={message.tone}>{message.text}</Alert>
+        </div>
+      )}
+      <RoleField error={errors.role?.message} register={form.register("role")} />
+      <Field label="Position at the event" error={errors.positionAtEvent?.message}>
+        {(f) => <Input {...f} {...form.register("positionAtEvent")} />}
+      </Field>
+      <InvitationField error={errors.invitationStatus?.message} register={form.register("invitationStatus")} />
+      <div className="flex gap-2 md:col-span-3">
+        <Button type="submit" pending={pending}>
+          Save participant
+        </Button>
+        <Button type="button" variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+type Registered = UseFormRegisterReturn;
+
+function RoleField({ error, register }: { error?: string; register: Registered }) {
+  return (
+    <Field label="Role" error={error}>
+      {(f) => (
+        <Select {...f} {...register}>
+          {PARTICIPANT_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {PARTICIPANT_ROLE_LABELS[r]}
+            </option>
+          ))}
+        </Select>
+      )}
+    </Field>
+  );
+}
+
+function InvitationField({ error, register }: { error?: string; register: Registered }) {
+  return (
+    <Field label="Invitation" error={error} hint="Set by hand for now.">
+      {(f) => (
+        <Select {...f} {...register}>
+          {INVITATION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {INVITATION_STATUS_LABELS[s]}
+            </option>
+          ))}
+        </Select>
+      )}
+    </Field>
+  );
+}
+
+export function ParticipantAddForm({ eventId, people }: { eventId: string; people: PersonChoice[] }) {
+  const router = useRouter();
+  const [filter, setFilter] = useState("");
+  const positionByHand = useRef(false);
+  const empty = { eventId, personId: "", role: "panelist" as const, positionAtEvent: "", invitationStatus: "not_invited" as const };
+  const { form, message, onSubmit, errors, pending } = useActionForm(addParticipantSchema, addParticipant, {
+    defaultValues: empty,
+    onSuccess: () => {
+      form.reset(empty);
+      setFilter("");
+      positionByHand.current = false;
+      router.refresh();
+    },
+  });
+
+  const chosenId = form.watch("personId");
+  const chosen = people.find((p) => p.id === chosenId);
+  const needle = fold(filter.trim());
+  const shown = needle
+    ? people.filter((p) => p.id === chosenId || fold([p.name, p.organization, p.position].filter(Boolean).join(" ")).includes(needle))
+    : people;
+
+  function onPersonChange(e: ChangeEvent<HTMLSelectElement>) {
+    const person = people.find((p) => p.id === e.target.value);
+    if (!positionByHand.current) form.setValue("positionAtEvent", person?.position ?? "", { shouldValidate: form.formState.isSubmitted });
+  }
+
+  if (people.length === 0) {
+    return (
+      <section aria-labelledby="add-participant-heading" className="space-y-2">
+        <h2 id="add-participant-heading" className="text-lg font-semibold">
+          Add a participant
+        </h2>
+        <EmptyState title="No people yet">
+          Add people first under <Link href="/admin/people">People</Link>; then choose them here.
+        </EmptyState>
+      </section>
+    );
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="add-participant-heading" className="space-y-4 rounded-md border border-slate-200 p-4">
+      <h2 id="add-participant-heading" className="text-lg font-semibold">
+        Add a participant
+      </h2>
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      <div className="grid gap-4 md:grid-cols-2">
+        <Field label="Search people" hint={`Narrows the list below by name, organization or position (${shown.length} of ${people.length}).`}>
+          {(f) => <Input {...f} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} autoComplete="off" />}
+        </Field>
+        <Field
+          label="Person"
+          error={errors.personId?.message}
+          hint={chosen ? [chosen.position, chosen.organization].filter(Boolean).join(" · ") || "No position on record." : undefined}
+        >
+          {(f) => (
+            <Select {...f} {...form.register("personId", { onChange: onPersonChange })}>
+              <option value="">Choose a person</option>
+              {shown.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <RoleField error={errors.role?.message} register={form.register("role")} />
+        <InvitationField error={errors.invitationStatus?.message} register={form.register("invitationStatus")} />
+        <div className="md:col-span-2">
+          <Field
+            label="Position at the event"
+            error={errors.positionAtEvent?.message}
+            hint="Filled in from the person's current position. It is kept as it reads today: later changes to the person do not alter this event."
+          >
+            {(f) => (
+              <Input
+                {...f}
+                {...form.register("positionAtEvent", {
+                  onChange: (e: ChangeEvent<HTMLInputElement>) => {
+                    positionByHand.current = e.target.value.trim() !== "";
+                  },
+                })}
+              />
+            )}
+          </Field>
+        </div>
+      </div>
+      <Button type="submit" pending={pending}>
+        Add participant
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+/**
+ * Staff-written plain text as paragraphs: a blank line starts a new paragraph, a single line break
+ * stays a line break. React escapes the text, so nothing in it is ever read as HTML.
+ */
+export function PlainText({ text, className = "" }: { text: string | null | undefined; className?: string }) {
+  const paragraphs = (text ?? "")
+    .replace(/\r\n?/g, "\n")
+    .split(/\n[ \t]*\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (paragraphs.length === 0) return null;
+  return (
+    <div className={`space-y-3 ${className}`}>
+      {paragraphs.map((paragraph, i) => (
+        <p key={i}>
+          {paragraph.split("\n").map((line, j) => (
+            <span key={j}>
+              {j > 0 && <br />}
+              {line}
+            </span>
+          ))}
+        </p>
+      ))}
+    </div>
+  );
+}

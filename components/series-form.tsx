@@ -1,0 +1,76 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { createSeries, updateSeries } from "@/app/(staff)/admin/series/actions";
+import { useActionForm } from "@/components/admin/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { slugify } from "@/lib/slug";
+import { seriesSchema } from "@/lib/validations/series";
+
+type Props = {
+  series?: { id: string; name: string; slug: string; topicId: string | null; description: string | null };
+  topics: { id: string; name: string }[];
+  /** Whether the series is already on public pages: its address is then fixed. */
+  isPublic?: boolean;
+};
+
+export function SeriesForm({ series, topics, isPublic = false }: Props) {
+  const router = useRouter();
+  const { form, message, onSubmit, errors, pending } = useActionForm(
+    seriesSchema,
+    (values) => (series ? updateSeries({ ...values, id: series.id }) : createSeries(values)),
+    {
+      defaultValues: {
+        name: series?.name ?? "",
+        slug: series?.slug ?? "",
+        topicId: series?.topicId ?? "",
+        description: series?.description ?? "",
+      },
+      onSuccess: () => router.refresh(),
+    },
+  );
+  const name = form.watch("name");
+  const slug = form.watch("slug");
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      <Field label="Name" error={errors.name?.message} hint="As it reads in a sentence: the fourth meeting of “WPS + Innovation”.">
+        {(p) => <Input {...p} {...form.register("name")} />}
+      </Field>
+      <Field
+        label="Address (slug)"
+        error={errors.slug?.message}
+        hint={
+          isPublic
+            ? `The series' page is /series/${series?.slug}. It is public, so its address stays as it is.`
+            : series
+              ? `Page address: /series/${slug || series.slug}. Leave empty to keep the current one.`
+              : `The series' page will be /series/${slug || (name ? slugify(name) : "…")}. Leave empty to make it from the name.`
+        }
+      >
+        {(p) => <Input {...p} readOnly={isPublic} {...form.register("slug")} />}
+      </Field>
+      <Field label="Topic (optional)" error={errors.topicId?.message} hint="Leave it at “No topic” for a series that spans several.">
+        {(p) => (
+          <Select {...p} {...form.register("topicId")}>
+            <option value="">No topic</option>
+            {topics.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field label="Description" error={errors.description?.message}>
+        {(p) => <Textarea {...p} rows={4} {...form.register("description")} />}
+      </Field>
+      <Button type="submit" pending={pending}>
+        {series ? "Save series" : "Create series"}
+      </Button>
+    </form>
+  );
+}

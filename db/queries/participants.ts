@@ -1,0 +1,116 @@
+import "server-only";
+import { and, asc, eq, inArray, max } from "drizzle-orm";
+import { db, type Executor } from "@/db";
+import { type EventParticipant, eventParticipants, people } from "@/db/schema";
+
+/** An event's participants in programme order, with each person's name and current position. */
+export async function listParticipants(eventId: string, executor: Executor = db) {
+  return executor
+    .select({
+      id: eventParticipants.id,
+      personId: eventParticipants.personId,
+      role: eventParticipants.role,
+      positionAtEvent: eventParticipants.positionAtEvent,
+      invitationStatus: eventParticipants.invitationStatus,
+      sortOrder: eventParticipants.sortOrder,
+      honorific: people.honorific,
+      givenName: people.givenName,
+      familyName: people.familyName,
+      nameOrder: people.nameOrder,
+      currentPosition: people.position,
+    })
+    .from(eventParticipants)
+    .innerJoin(people, eq(people.id, eventParticipants.personId))
+    .where(eq(eventParticipants.eventId, eventId))
+    .orderBy(asc(eventParticipants.sortOrder), asc(eventParticipants.createdAt), asc(eventParticipants.id));
+}
+export type ParticipantRow = Awaited<ReturnType<typeof listParticipants>>[number];
+
+export async function getParticipant(id: string, executor: Executor = db): Promise<EventParticipant | undefined> {
+  const [row] = await executor.select().from(eventParticipants).where(eq(eventParticipants.id, id));
+  return row;
+}
+
+/** The person's current position: what a new participant's position at the event starts from. */
+export async function currentPosition(personId: string, executor: Executor = db): Promise<{ position: string | null } | undefined> {
+  const [row] = await executor.select({ position: people.position }).from(people).where(eq(people.id, personId));
+  return row;
+}
+
+/** Adds a participant at the end of the event's list. */
+export async function insertParticipant(values: Omit<typeof eventParticipants.$inferInsert, "sortOrder">, executor: Executor = db) {
+  const [last] = await executor
+    .select({ n: max(eventParticipants.sortOrder) })
+    .from(eventParticipants)
+    .where(eq(eventParticipants.eventId, values.eventId));
+  const [row] = await executor
+    .insert(eventParticipants)
+    .values({ ...values, sortOrder: last?.n == null ? 0 : last.n + 1 })
+    .returning();
+  return row!;
+}
+
+export async function updateParticipantRow(id: string, values: Partial<typeof eventParticipants.$inferInsert>, executor: Executor = db) {
+  const [row] = await executor.update(eventParticipants).set(values).where(eq(eventParticipants.id, id)).returning();
+  return row;
+}
+
+export async function deleteParticipantRow(id: string, executor: Executor = db): Promise<boolean> {
+  const rows = await executor.delete(eventParticipants).where(eq(eventParticipants.id, id)).returning({ id: eventParticipants.id });
+  return rows.length > 0;
+}
+
+/** Which of `ids` are participants of the event (to refuse another event's participants in a segment). */
+export async function participantsOfEvent(eventId: string, ids: readonly string[], executor: Executor = db) {
+  if (ids.length === 0) return [];
+  return executor
+    .select({ id: eventParticipants.id, sortOrder: eventParticipants.sortOrder })
+    .from(eventParticipants)
+    .where(and(eq(eventParticipants.eventId, eventId), inArray(eventParticipants.id, [...ids])));
+}
+
+type Ordered = { id: string; sortOrder: number };
+
+/**
+ * The new sort orders that move `id` one step: the two neighbours swap their sort orders. When earlier
+ * data left ties (two rows with the same order), swapping equal numbers would change nothing, so the
+ * whole list is numbered afresh in its new order. Empty when there is nowhere to move.
+ */
+export function planMove(rows: readonly Ordered[], id: string, direction: "up" | "down"): Ordered[] {
+  const index = rows.findIndex((r) => r.id === id);
+  const other = direction === "up" ? index - 1 : index + 1;
+  if (index < 0 || other < 0 || other >= rows.length) return [];
+  const a = rows[index]!;
+  const b = rows[other]!;
+  const distinct = new Set(rows.map((r) => r.sortOrder)).size === rows.length;
+  if (distinct) {
+    return [
+      { id: a.id, sortOrder: b.sortOrder },
+      { id: b.id, sortOrder: a.sortOrder },
+    ];
+  }
+  const reordered = [...rows];
+  reordered[index] = b;
+  reordered[other] = a;
+  return reordered.map((r, i) => ({ id: r.id, sortOrder: i, before: r.sortOrder })).filter((r) => r.sortOrder !== r.before).map(({ id, sortOrder }) => ({ id, sortOrder }));
+}
+
+/**
+ * Moves a participant one step up or down the event's list, in the caller's transaction. The event's
+ * rows are locked first so that two moves at once cannot interleave. Returns the rows it changed.
+ */
+export async function moveParticipant(id: string, direction: "up" | "down", executor: Executor) {
+  const [target] = await executor.select({ eventId: eventParticipants.eventId }).from(eventParticipants).where(eq(eventParticipants.id, id));
+  if (!target) return undefined;
+  const rows = await executor
+    .select({ id: eventParticipants.id, sortOrder: eventParticipants.sortOrder })
+    .from(eventParticipants)
+    .where(eq(eventParticipants.eventId, target.eventId))
+    .orderBy(asc(eventParticipants.sortOrder), asc(eventParticipants.createdAt), asc(eventParticipants.id))
+    .for("update");
+  const plan = planMove(rows, id, direction);
+  for (const change of plan) {
+    await executor.update(eventParticipants).set({ sortOrder: change.sortOrder }).where(eq(eventParticipants.id, change.id));
+  }
+  return { eventId: target.eventId, changes: plan };
+}

@@ -1,0 +1,227 @@
+import "server-only";
+import { and, asc, desc, eq, gte, inArray, lt, ne, type SQL, sql } from "drizzle-orm";
+import { cache } from "react";
+import { db } from "@/db";
+import {
+  agendaItemParticipants,
+  agendaItems,
+  eventParticipants,
+  events,
+  people,
+  series,
+  topics,
+  venues,
+} from "@/db/schema";
+
+// Everything here is for anonymous readers: drafts never leave this module.
+const notDraft = ne(events.status, "draft");
+
+// A speaker is announced once they accept, or when staff listed them without sending an invitation;
+// a pending or declined invitation is between the office and the invitee.
+const announced = and(
+  inArray(eventParticipants.invitationStatus, ["confirmed", "not_invited"]),
+  ne(eventParticipants.role, "guest"),
+);
+
+const personColumns = {
+  slug: people.slug,
+  honorific: people.honorific,
+  givenName: people.givenName,
+  familyName: people.familyName,
+  nameOrder: people.nameOrder,
+};
+
+const eventListColumns = {
+  id: events.id,
+  slug: events.slug,
+  title: events.title,
+  status: events.status,
+  timeZone: events.timeZone,
+  startsAt: events.startsAt,
+  endsAt: events.endsAt,
+  seriesNumber: events.seriesNumber,
+  seriesName: series.name,
+  seriesSlug: series.slug,
+  topicName: topics.name,
+  topicSlug: topics.slug,
+  venueName: venues.name,
+  venueCity: venues.city,
+};
+
+export type PublicEventListItem = Awaited<ReturnType<typeof listEvents>>[number];
+
+function listEvents(where: SQL | undefined, order: "upcoming" | "past", limit: number) {
+  return db
+    .select(eventListColumns)
+    .from(events)
+    .leftJoin(series, eq(series.id, events.seriesId))
+    .leftJoin(topics, eq(topics.id, events.topicId))
+    .leftJoin(venues, eq(venues.id, events.venueId))
+    .where(where)
+    .orderBy(order === "upcoming" ? asc(events.startsAt) : desc(events.startsAt), asc(events.slug))
+    .limit(limit);
+}
+
+/** Events that have not ended, soonest first, and those that have, most recent first. */
+async function upcomingAndPast(scope: SQL, now: Date) {
+  const [upcoming, past] = await Promise.all([
+    listEvents(and(scope, notDraft, gte(events.endsAt, now)), "upcoming", 200),
+    listEvents(and(scope, notDraft, lt(events.endsAt, now)), "past", 200),
+  ]);
+  return { upcoming, past };
+}
+
+/**
+ * An event as the public page shows it, or undefined for a draft or an unknown address. Four
+ * queries whatever the size of the programme: the event, its speakers, its agenda, and the speakers
+ * of every agenda item at once.
+ */
+export const getPublicEvent = cache(async (slug: string) => {
+  const [event] = await db
+    .select({
+      id: events.id,
+      slug: events.slug,
+      title: events.title,
+      status: events.status,
+      timeZone: events.timeZone,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      capacity: events.capacity,
+      registrationOpensAt: events.registrationOpensAt,
+      registrationClosesAt: events.registrationClosesAt,
+      description: events.description,
+      seriesNumber: events.seriesNumber,
+      updatedAt: events.updatedAt,
+      topic: { slug: topics.slug, name: topics.name },
+      series: { slug: series.slug, name: series.name },
+      venue: { name: venues.name, address: venues.address, city: venues.city, country: venues.country },
+    })
+    .from(events)
+    .leftJoin(topics, eq(topics.id, events.topicId))
+    .leftJoin(series, eq(series.id, events.seriesId))
+    .leftJoin(venues, eq(venues.id, events.venueId))
+    .where(and(eq(events.slug, slug), notDraft));
+  if (!event) return undefined;
+
+  const [speakers, items, itemSpeakers] = await Promise.all([
+    db
+      .select({ id: eventParticipants.id, role: eventParticipants.role, positionAtEvent: eventParticipants.positionAtEvent, person: personColumns })
+      .from(eventParticipants)
+      .innerJoin(people, eq(people.id, eventParticipants.personId))
+      .where(and(eq(eventParticipants.eventId, event.id), announced))
+      .orderBy(asc(eventParticipants.sortOrder), asc(eventParticipants.createdAt)),
+    db
+      .select({
+        id: agendaItems.id,
+        kind: agendaItems.kind,
+        title: agendaItems.title,
+        startsAt: agendaItems.startsAt,
+        durationMinutes: agendaItems.durationMinutes,
+        description: agendaItems.description,
+      })
+      .from(agendaItems)
+      .where(eq(agendaItems.eventId, event.id))
+      .orderBy(asc(agendaItems.sortOrder), asc(agendaItems.startsAt), asc(agendaItems.createdAt)),
+    db
+      .select({
+        agendaItemId: agendaItemParticipants.agendaItemId,
+        id: eventParticipants.id,
+        role: eventParticipants.role,
+        positionAtEvent: eventParticipants.positionAtEvent,
+        person: personColumns,
+      })
+      .from(agendaItemParticipants)
+      .innerJoin(eventParticipants, eq(eventParticipants.id, agendaItemParticipants.participantId))
+      .innerJoin(people, eq(people.id, eventParticipants.personId))
+      .where(and(eq(eventParticipants.eventId, event.id), announced))
+      .orderBy(asc(agendaItemParticipants.sortOrder), asc(eventParticipants.sortOrder)),
+  ]);
+
+  const byItem = new Map<string, typeof speakers>();
+  for (const { agendaItemId, ...speaker } of itemSpeakers) {
+    const list = byItem.get(agendaItemId) ?? [];
+    list.push(speaker);
+    byItem.set(agendaItemId, list);
+  }
+  const agenda = items.map((item) => ({ ...item, speakers: byItem.get(item.id) ?? [] }));
+  return { ...event, speakers, agenda };
+});
+
+export type PublicEvent = NonNullable<Awaited<ReturnType<typeof getPublicEvent>>>;
+export type PublicSpeaker = PublicEvent["speakers"][number];
+export type PublicAgendaItem = PublicEvent["agenda"][number];
+
+/** A topic with its series and its public events, or undefined. */
+export async function getPublicTopic(slug: string, now = new Date()) {
+  const [topic] = await db
+    .select({ id: topics.id, slug: topics.slug, name: topics.name, description: topics.description })
+    .from(topics)
+    .where(eq(topics.slug, slug));
+  if (!topic) return undefined;
+  const [topicSeries, { upcoming, past }] = await Promise.all([
+    db
+      .select({ slug: series.slug, name: series.name, description: series.description })
+      .from(series)
+      .where(eq(series.topicId, topic.id))
+      .orderBy(asc(series.name)),
+    upcomingAndPast(eq(events.topicId, topic.id), now),
+  ]);
+  return { ...topic, series: topicSeries, upcoming, past };
+}
+
+/** A series with its topic and its public meetings, or undefined. */
+export async function getPublicSeries(slug: string, now = new Date()) {
+  const [row] = await db
+    .select({
+      id: series.id,
+      slug: series.slug,
+      name: series.name,
+      description: series.description,
+      topic: { slug: topics.slug, name: topics.name },
+    })
+    .from(series)
+    .leftJoin(topics, eq(topics.id, series.topicId))
+    .where(eq(series.slug, slug));
+  if (!row) return undefined;
+  const { upcoming, past } = await upcomingAndPast(eq(events.seriesId, row.id), now);
+  return { ...row, upcoming, past };
+}
+
+const calendarColumns = {
+  id: events.id,
+  slug: events.slug,
+  title: events.title,
+  status: events.status,
+  startsAt: events.startsAt,
+  endsAt: events.endsAt,
+  // The entry shows the venue's address and the series' name too: editing either is a new version of
+  // it. Moving to another venue touches the event itself, so this never goes back in time.
+  updatedAt: sql<Date>`greatest(${events.updatedAt}, ${venues.updatedAt}, ${series.updatedAt})`.mapWith(events.updatedAt),
+  description: events.description,
+  seriesName: series.name,
+  seriesNumber: events.seriesNumber,
+  venue: { name: venues.name, address: venues.address, city: venues.city, country: venues.country },
+};
+
+/** One public event's calendar fields, or undefined for a draft or an unknown address. */
+export async function getCalendarEvent(slug: string) {
+  const [row] = await db
+    .select(calendarColumns)
+    .from(events)
+    .leftJoin(series, eq(series.id, events.seriesId))
+    .leftJoin(venues, eq(venues.id, events.venueId))
+    .where(and(eq(events.slug, slug), notDraft));
+  return row;
+}
+
+/** Public events that end after `since`, in order, for the subscribable calendar. */
+export async function listCalendarEvents(since: Date, limit = 1000) {
+  return db
+    .select(calendarColumns)
+    .from(events)
+    .leftJoin(series, eq(series.id, events.seriesId))
+    .leftJoin(venues, eq(venues.id, events.venueId))
+    .where(and(notDraft, gte(events.endsAt, since)))
+    .orderBy(asc(events.startsAt), asc(events.slug))
+    .limit(limit);
+}

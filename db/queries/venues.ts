@@ -1,0 +1,77 @@
+import "server-only";
+import { asc, count, eq, ilike, or, sql } from "drizzle-orm";
+import { db, type Executor } from "@/db";
+import { events, type Venue, venues } from "@/db/schema";
+import { containsPattern, offsetOf } from "./util";
+
+export async function listVenuesPage({ q, page, pageSize }: { q?: string; page: number; pageSize: number }) {
+  const condition = q
+    ? or(
+        ilike(venues.name, containsPattern(q)),
+        ilike(venues.city, containsPattern(q)),
+        ilike(venues.country, containsPattern(q)),
+        ilike(venues.timeZone, containsPattern(q)),
+      )
+    : undefined;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: venues.id,
+        name: venues.name,
+        city: venues.city,
+        country: venues.country,
+        timeZone: venues.timeZone,
+        eventCount: sql<number>`(select count(*)::int from ${events} e where e.venue_id = ${venues}.id)`,
+      })
+      .from(venues)
+      .where(condition)
+      .orderBy(asc(venues.name), asc(venues.city))
+      .limit(pageSize)
+      .offset(offsetOf(page, pageSize)),
+    db.select({ n: count() }).from(venues).where(condition),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function getVenue(id: string, executor: Executor = db): Promise<Venue | undefined> {
+  const [row] = await executor.select().from(venues).where(eq(venues.id, id));
+  return row;
+}
+
+/**
+ * The venue, locked until the transaction ends: an event being moved to it concurrently waits, so a
+ * usage count taken after this holds until the delete commits.
+ */
+export async function lockVenue(id: string, executor: Executor): Promise<Venue | undefined> {
+  const [row] = await executor.select().from(venues).where(eq(venues.id, id)).for("update");
+  return row;
+}
+
+/** Options for pickers: every venue by name, with the zone a new event there defaults to. */
+export async function venueOptions() {
+  return db
+    .select({ id: venues.id, name: venues.name, city: venues.city, timeZone: venues.timeZone })
+    .from(venues)
+    .orderBy(asc(venues.name), asc(venues.city));
+}
+
+/** What refers to a venue; it can be deleted only when nothing does. */
+export async function venueUsage(id: string, executor: Executor = db) {
+  const [row] = await executor.select({ n: count() }).from(events).where(eq(events.venueId, id));
+  return { events: row?.n ?? 0 };
+}
+
+export async function insertVenue(values: typeof venues.$inferInsert, executor: Executor = db) {
+  const [row] = await executor.insert(venues).values(values).returning();
+  return row!;
+}
+
+export async function updateVenueRow(id: string, values: Partial<typeof venues.$inferInsert>, executor: Executor = db) {
+  const [row] = await executor.update(venues).set(values).where(eq(venues.id, id)).returning();
+  return row;
+}
+
+export async function deleteVenueRow(id: string, executor: Executor = db) {
+  const rows = await executor.delete(venues).where(eq(venues.id, id)).returning({ id: venues.id });
+  return rows.length > 0;
+}

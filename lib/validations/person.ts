@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { nameOrderEnum } from "@/db/schema";
+import { optionalText, requiredText, slugField } from "./common";
+
+export const NAME_ORDERS = nameOrderEnum.enumValues;
+export const NAME_ORDER_LABELS = {
+  given_family: "Given name first (Sima Bahous)",
+  family_given: "Family name first (KAMIKAWA Yoko)",
+} as const;
+
+export const personSchema = z.object({
+  honorific: optionalText(40, "The honorific"),
+  // Someone known by a single name has it as their family name, so the given name may stay empty.
+  givenName: z.string().trim().max(100, "Keep it under 100 characters."),
+  familyName: requiredText(100, "Enter the family name (for someone known by one name, that name)."),
+  nameOrder: z.enum(NAME_ORDERS, "Choose how the name is written."),
+  position: optionalText(300, "The position"),
+  organization: optionalText(300, "The organization"),
+  bio: optionalText(5000, "The bio"),
+  email: z
+    .string()
+    .trim()
+    .max(254, "That address is too long.")
+    .nullish()
+    .transform((v) => v || null)
+    .pipe(z.email("Enter a valid email address, like name@example.org.").nullable())
+    .transform((v) => v?.toLowerCase() ?? null),
+  slug: slugField,
+});
+export type PersonInput = z.input<typeof personSchema>;
+
+export const updatePersonSchema = personSchema.extend({ id: z.uuid() });

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { optionalText, requiredText, slugField } from "./common";
+
+export const seriesSchema = z.object({
+  name: requiredText(200, "Give the series a name."),
+  slug: slugField,
+  // A <select> sends "" for "no topic".
+  topicId: z
+    .string()
+    .trim()
+    .nullish()
+    .transform((v) => v || null)
+    .pipe(z.uuid("Choose a topic from the list.").nullable()),
+  description: optionalText(2000, "The description"),
+});
+export type SeriesInput = z.input<typeof seriesSchema>;
+
+export const updateSeriesSchema = seriesSchema.extend({ id: z.uuid() });

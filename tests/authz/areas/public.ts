@@ -1,0 +1,19 @@
+import { NextRequest } from "next/server";
+import { type Expectation, PUBLIC } from "../helpers";
+
+// The demo's fourth "WPS + Innovation" meeting: scheduled, so its calendar file is everyone's.
+const DEMO_SLUG = "wps-innovation-4-from-the-united-nations";
+
+const getWithSlug = (slug: string) => (_f: unknown, mod: Record<string, unknown>, name: string) =>
+  (mod[name] as (r: NextRequest, ctx: { params: Promise<{ slug: string }> }) => Promise<Response>)(
+    new NextRequest(`http://localhost:3000/events/${slug}/calendar.ics`),
+    { params: Promise.resolve({ slug }) },
+  );
+
+export const publicArea: Record<string, Expectation> = {
+  "app/(public)/events/[slug]/calendar.ics/route.ts#GET": { who: PUBLIC, call: getWithSlug(DEMO_SLUG) },
+  "app/(public)/calendar.ics/route.ts#GET": {
+    who: PUBLIC,
+    call: (_f, mod, name) => (mod[name] as (r: NextRequest) => Promise<Response>)(new NextRequest("http://localhost:3000/calendar.ics")),
+  },
+};
