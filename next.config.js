@@ -21,7 +21,7 @@ const csp = [
 const nextConfig = {
   poweredByHeader: false,
   // Native and WASM packages must be loaded by Node, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "sharp"],
   async headers() {
     return [
       {

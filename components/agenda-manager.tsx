@@ -133,7 +133,7 @@ function AgendaEditForm({ item, context, onDone }: { item: AgendaEntry; context:
   });
   const selected = asIds(form.watch("participantIds"));
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={`Edit ${item.title}`} className="space-y-4 rounded-md bg-slate-50 p-4">
+    <form method="post" onSubmit={onSubmit} noValidate aria-label={`Edit ${item.title}`} className="space-y-4 rounded-md bg-slate-50 p-4">
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       <SegmentFields
         register={(name) => form.register(name)}
@@ -189,7 +189,7 @@ export function AgendaAddForm({ defaultStartTime, version, ...context }: AddProp
 
   const selected = asIds(form.watch("participantIds"));
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="add-segment-heading" className="space-y-4 rounded-md border border-slate-200 p-4">
+    <form method="post" onSubmit={onSubmit} noValidate aria-labelledby="add-segment-heading" className="space-y-4 rounded-md border border-slate-200 p-4">
       <h2 id="add-segment-heading" className="text-lg font-semibold">
         Add a segment
       </h2>

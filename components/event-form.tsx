@@ -68,7 +68,7 @@ export function EventForm({ event, defaultValues, topics, series, venues, timeZo
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-6" aria-label={event ? "Event details" : "New event"}>
+    <form method="post" onSubmit={onSubmit} noValidate className="max-w-3xl space-y-6" aria-label={event ? "Event details" : "New event"}>
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
 
       <div className="space-y-4">

@@ -39,7 +39,7 @@ export function PasswordSignInForm({ next }: { next?: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby="password-heading">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby="password-heading">
       <h2 id="password-heading" className="text-lg font-semibold">
         Staff sign-in
       </h2>
@@ -89,7 +89,7 @@ export function LinkSignInForm({ next }: { next?: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby="link-heading">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby="link-heading">
       <h2 id="link-heading" className="text-lg font-semibold">
         Email me a sign-in link
       </h2>

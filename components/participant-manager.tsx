@@ -124,7 +124,7 @@ function ParticipantEditForm({ participant: p, onDone }: { participant: Particip
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={`Edit ${p.name}`} className="grid gap-4 rounded-md bg-slate-50 p-4 md:grid-cols-3">
+    <form method="post" onSubmit={onSubmit} noValidate aria-label={`Edit ${p.name}`} className="grid gap-4 rounded-md bg-slate-50 p-4 md:grid-cols-3">
       {message && (
         <div className="md:col-span-3">
           <Alert tone={message.tone}>{message.text}</Alert>
@@ -222,7 +222,7 @@ export function ParticipantAddForm({ eventId, people }: { eventId: string; peopl
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="add-participant-heading" className="space-y-4 rounded-md border border-slate-200 p-4">
+    <form method="post" onSubmit={onSubmit} noValidate aria-labelledby="add-participant-heading" className="space-y-4 rounded-md border border-slate-200 p-4">
       <h2 id="add-participant-heading" className="text-lg font-semibold">
         Add a participant
       </h2>

@@ -51,7 +51,7 @@ export function PersonForm({ person, isPublic = false }: Props) {
   const preview = displayName(name);
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       <fieldset className="space-y-4">
         <legend className="sr-only">Name</legend>

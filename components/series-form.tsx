@@ -35,7 +35,7 @@ export function SeriesForm({ series, topics, isPublic = false }: Props) {
   const slug = form.watch("slug");
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       <Field label="Name" error={errors.name?.message} hint="As it reads in a sentence: the fourth meeting of “WPS + Innovation”.">
         {(p) => <Input {...p} {...form.register("name")} />}

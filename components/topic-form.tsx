@@ -24,7 +24,7 @@ export function TopicForm({ topic }: Props) {
   const name = form.watch("name");
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       <Field label="Name" error={errors.name?.message}>
         {(p) => <Input {...p} {...form.register("name")} />}

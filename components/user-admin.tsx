@@ -33,7 +33,7 @@ export function CreateUserForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-2" aria-labelledby="create-user-heading">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-2" aria-labelledby="create-user-heading">
       <h2 id="create-user-heading" className="text-lg font-semibold md:col-span-2">
         Add a user
       </h2>

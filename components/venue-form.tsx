@@ -44,7 +44,7 @@ export function VenueForm({ venue, timeZones, eventCount = 0 }: Props) {
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       <Field label="Name" error={errors.name?.message} hint="As it reads in a sentence: held at the United Nations Headquarters.">
         {(p) => <Input {...p} {...form.register("name")} />}

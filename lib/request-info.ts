@@ -12,8 +12,11 @@ export async function requestInfo(): Promise<RequestInfo> {
   }
 }
 
-/** The first address of X-Forwarded-For (set by the proxy in front of the app), else X-Real-IP. */
+/**
+ * The client's address as the nearest proxy saw it: the last entry of X-Forwarded-For (earlier
+ * entries are whatever the client claimed), else X-Real-IP. Null when no proxy said.
+ */
 export function clientIp(h: Headers): string | null {
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const forwarded = h.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean).pop();
   return forwarded || h.get("x-real-ip")?.trim() || null;
 }

@@ -39,8 +39,8 @@ fi
 
 # A fresh database for every run, so the journeys start from the demo data alone.
 if [[ -n "${DATABASE_URL:-}" ]]; then
-  log "Emptying the PostgreSQL database at ${DATABASE_URL%%\?*}."
-  psql "$DATABASE_URL" -v ON_ERROR_STOP=1 -q \
+  log "Emptying the PostgreSQL database at $(sed -E 's#//[^@/]*@#//#; s#\?.*##' <<<"$DATABASE_URL")."
+  PGOPTIONS="-c client_min_messages=warning" psql "$DATABASE_URL" -v ON_ERROR_STOP=1 -q \
     -c 'drop schema if exists public cascade; create schema public; drop schema if exists drizzle cascade;'
 else
   lock="$PGLITE_DIR.pid"
@@ -53,18 +53,23 @@ else
   fi
   rm -rf "$PGLITE_DIR" "$lock"
   export PGLITE_DIR
+  # Set but empty, so that a DATABASE_URL in a .env file (which next start reads) cannot apply.
+  export DATABASE_URL=""
 fi
 
 # The seed refuses production; it migrates, then fills the empty database with the demo.
 NODE_ENV=test "$BIN/tsx" scripts/seed.ts
 
-# Test-only settings: a fixed secret, links built from the request's host, no mail server (the
-# outbox is the mailbox, which the journeys read).
+# Test-only settings, all set here so that a .env file cannot change them: a fixed secret, the
+# site's address, and no mail server (the outbox is the mailbox, which the journeys read).
+# The address is localhost, not 127.0.0.1: Next.js hands route handlers, Auth.js's included, every
+# loopback request as http://localhost:<port>, and a sign-in link's redirect must match that origin.
 export NODE_ENV=production
 export AUTH_SECRET="${E2E_AUTH_SECRET:-symposia-e2e-only-secret-not-for-real-use-0123456789}"
 export AUTH_TRUST_HOST=true
-export APP_URL="http://127.0.0.1:$PORT"
-unset AUTH_URL SMTP_URL
+export AUTH_URL="http://localhost:$PORT"
+export APP_URL="$AUTH_URL"
+export SMTP_URL=""
 
 log "Starting next start on 127.0.0.1:$PORT."
 # exec: the server takes this shell's process id, so Playwright's stop signal reaches it.

@@ -20,12 +20,14 @@ export class RateLimitedSignIn extends CredentialsSignin {
   code = "rate_limited";
 }
 
-/** Sign-in attempts: 5 per address and 30 per client address in 15 minutes. */
+/**
+ * Sign-in attempts: 5 per account address and 30 per client address in 15 minutes. When the client's
+ * address is unknown only the first applies: one shared bucket would let anyone lock everyone out.
+ */
 export function signInRateLimits(email: string, ip: string | null) {
-  return [
-    { key: `sign-in:email:${email}`, limit: 5, windowSeconds: 900 },
-    { key: `sign-in:ip:${ip ?? "unknown"}`, limit: 30, windowSeconds: 900 },
-  ];
+  const limits = [{ key: `sign-in:email:${email}`, limit: 5, windowSeconds: 900 }];
+  if (ip) limits.push({ key: `sign-in:ip:${ip}`, limit: 30, windowSeconds: 900 });
+  return limits;
 }
 
 // The configuration is built per request, so nothing (the database, the secret) is touched at build time.

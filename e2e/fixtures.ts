@@ -1,0 +1,148 @@
+import { join } from "node:path";
+import { type Browser, type Locator, type Page, test as base, expect } from "@playwright/test";
+
+/** The demo accounts the seed creates (db/seed.ts). */
+export const DEMO = {
+  admin: { email: "admin@example.org", password: "symposia-demo" },
+  staff: { email: "staff@example.org", password: "symposia-demo" },
+  panelist: { email: "panelist@example.org", person: "Ms. Sima Bahous" },
+} as const;
+
+export type Role = keyof typeof DEMO;
+
+// Under test-results/, which Playwright empties at the start of each run and git ignores.
+const AUTH_DIR = join(__dirname, "..", "test-results", ".auth");
+
+/** Where the setup project saves each role's signed-in browser state. */
+export const storageStatePath = (role: Role) => join(AUTH_DIR, `${role}.json`);
+
+/** A new visitor's email, unique to this run so that repeated runs do not collide. */
+export function uniqueEmail(label: string): string {
+  return `e2e-${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
+}
+
+/**
+ * Waits until React has taken over a server-rendered element. Before that, submitting a form runs
+ * the browser's default submission instead of the page's handler.
+ */
+export async function waitForHydration(locator: Locator): Promise<void> {
+  await expect
+    .poll(() => locator.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactProps"))), {
+      message: "the page's scripts to take over the element",
+    })
+    .toBe(true);
+}
+
+/** Opens the sign-in page, ready for input. */
+export async function openLoginPage(page: Page): Promise<void> {
+  await page.goto("/login");
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  await waitForHydration(page.getByRole("form", { name: "Staff sign-in" }));
+}
+
+/** Fills and sends the staff sign-in form; the caller checks the outcome. */
+export async function submitPasswordSignIn(page: Page, email: string, password: string): Promise<void> {
+  await openLoginPage(page);
+  const form = page.getByRole("form", { name: "Staff sign-in" });
+  await form.getByLabel("Email", { exact: true }).fill(email);
+  await form.getByLabel("Password", { exact: true }).fill(password);
+  await form.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Signs in with a password and waits for the staff dashboard. */
+export async function signInWithPassword(page: Page, email: string, password: string): Promise<void> {
+  await submitPasswordSignIn(page, email, password);
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+}
+
+/** Asks for a sign-in link on /login and returns the confirmation the page shows. */
+export async function requestSignInLink(page: Page, email: string): Promise<string> {
+  await openLoginPage(page);
+  const form = page.getByRole("form", { name: "Email me a sign-in link" });
+  await form.getByLabel("Email address").fill(email);
+  await form.getByRole("button", { name: "Send link" }).click();
+  const status = page.getByRole("status").filter({ hasText: "Check your email." });
+  await expect(status).toBeVisible();
+  return (await status.innerText()).trim();
+}
+
+/** The outbox pages of the sign-in link emails to `email`, newest first (read by an admin). */
+export async function signInMessages(adminPage: Page, email: string): Promise<string[]> {
+  await adminPage.goto("/admin/outbox");
+  const search = adminPage.getByRole("search");
+  await search.getByLabel("Recipient").fill(email);
+  await search.getByRole("button", { name: "Filter" }).click();
+  await expect(adminPage).toHaveURL(/[?&]to=/);
+  // The address changes before the list arrives: wait for the list, or for word that it is empty.
+  const table = adminPage.getByRole("table", { name: "Messages, newest first" });
+  await expect(table.or(adminPage.getByText("No messages", { exact: true }))).toBeVisible();
+  await expect(adminPage.getByRole("search").getByLabel("Recipient")).toHaveValue(email);
+  const links = table.getByRole("link", { name: /^Your sign-in link for / });
+  const hrefs: string[] = [];
+  for (const link of await links.all()) {
+    const href = await link.getAttribute("href");
+    if (href) hrefs.push(href);
+  }
+  return hrefs;
+}
+
+/**
+ * The sign-in link in the newest sign-in email to `email` that is not among `seen` (the messages
+ * that were there before the link was asked for), read from the outbox as an admin.
+ */
+export async function readNewSignInLink(adminPage: Page, email: string, seen: string[]): Promise<string> {
+  let message: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        message = (await signInMessages(adminPage, email)).find((href) => !seen.includes(href));
+        return message;
+      },
+      { message: `a new sign-in email to ${email} in the outbox`, timeout: 20_000 },
+    )
+    .toBeTruthy();
+  await adminPage.goto(message!);
+  const links = adminPage.getByRole("region", { name: "Links in this message" }).getByRole("link");
+  await expect(links).toHaveCount(1);
+  const href = await links.getAttribute("href");
+  expect(href).toContain("/api/auth/callback/nodemailer");
+  return href!;
+}
+
+/** Signs the panelist in by an emailed link, with `adminPage` reading the outbox. */
+export async function signInPanelistByLink(page: Page, adminPage: Page): Promise<void> {
+  const seen = await signInMessages(adminPage, DEMO.panelist.email);
+  await requestSignInLink(page, DEMO.panelist.email);
+  const link = await readNewSignInLink(adminPage, DEMO.panelist.email, seen);
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/me$/);
+  await expect(page.getByRole("heading", { level: 1, name: "My profile" })).toBeVisible();
+}
+
+/** Hands a test a page in a browser context of its own, signed in as `role`. */
+async function pageFor(browser: Browser, role: Role, provide: (page: Page) => Promise<void>): Promise<void> {
+  const context = await browser.newContext({ storageState: storageStatePath(role) });
+  try {
+    await provide(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+type RolePages = {
+  /** A page signed in as the demo admin. */
+  adminPage: Page;
+  /** A page signed in as the demo staff member. */
+  staffPage: Page;
+  /** A page signed in as the demo panelist (Ms. Sima Bahous). */
+  panelistPage: Page;
+};
+
+export const test = base.extend<RolePages>({
+  adminPage: async ({ browser }, use) => pageFor(browser, "admin", use),
+  staffPage: async ({ browser }, use) => pageFor(browser, "staff", use),
+  panelistPage: async ({ browser }, use) => pageFor(browser, "panelist", use),
+});
+
+export { expect };
