@@ -9,7 +9,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PORT="${E2E_PORT:-3100}"
-PGLITE_DIR=".data/e2e-pglite"
+# A test server on another port gets a build folder of its own, so that two test runs at once do not
+# build into the same folder.
+if [[ -z "${NEXT_DIST_DIR:-}" && "$PORT" != 3100 ]]; then
+  export NEXT_DIST_DIR=".next-e2e-$PORT"
+fi
+DIST="${NEXT_DIST_DIR:-.next}"
+PGLITE_DIR=".data/e2e-pglite-$PORT"
 BIN="node_modules/.bin"
 
 log() { printf '[e2e-server] %s\n' "$*"; }
@@ -20,10 +26,10 @@ for path in app components db lib drizzle public proxy.ts instrumentation.ts nex
   postcss.config.mjs tsconfig.json package.json package-lock.json; do
   [[ -e "$path" ]] && sources+=("$path")
 done
-if [[ ! -f .next/BUILD_ID ]]; then
+if [[ ! -f "$DIST/BUILD_ID" ]]; then
   log "No build yet: running next build."
   build=1
-elif changed="$(find "${sources[@]}" -newer .next/BUILD_ID -print -quit)" && [[ -n "$changed" ]]; then
+elif changed="$(find "${sources[@]}" -newer "$DIST/BUILD_ID" -print -quit)" && [[ -n "$changed" ]]; then
   log "Sources changed since the last build ($changed): running next build."
   build=1
 else

@@ -72,6 +72,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       sendVerificationRequest: ({ identifier, url, expires }) => sendSignInLink(identifier, url, expires),
     }),
   ],
+  logger: {
+    // A wrong password is an expected outcome, answered on the form; it is not a server error.
+    error(error) {
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error("[auth]", error);
+    },
+  },
   callbacks: {
     async signIn({ user }) {
       // Only existing, enabled accounts sign in: nobody signs up by asking for a link.
