@@ -1,0 +1,238 @@
+"use server";
+
+import { db } from "@/db";
+import { writeAudit } from "@/db/queries/audit";
+import { getEvent } from "@/db/queries/events";
+import {
+  deleteEventPhoto,
+  draftInputForEvent,
+  getSummaryRevision,
+  insertSummaryRevision,
+  listReferences,
+  lockSummary,
+  orderEventPhotos,
+  replaceReferences,
+  updateEventPhoto,
+  updateSummaryRow,
+} from "@/db/queries/summaries";
+import { requireRole } from "@/lib/auth";
+import { changedFields } from "@/lib/diff";
+import { type ActionResult, fail, invalid } from "@/lib/errors";
+import { formInput } from "@/lib/form-input";
+import { publicEventChanged } from "@/lib/public-cache";
+import { generateSummaryDraft } from "@/lib/summary-draft";
+import { publishProblems } from "@/lib/summary-publish";
+import {
+  eventIdSchema,
+  generateDraftSchema,
+  photoDetailsSchema,
+  photoIdSchema,
+  photoOrderSchema,
+  referencesSchema,
+  restoreRevisionSchema,
+  summarySchema,
+} from "@/lib/validations/summary";
+
+type Saved = { title: string; lede: string | null; body: string; attendanceCount: number | null; attendanceWording: string | null; updatedAt: string };
+
+const NO_EVENT = "This event no longer exists.";
+
+function savedOf(row: { title: string; lede: string | null; body: string; attendanceCount: number | null; attendanceWording: string | null; updatedAt: Date }): Saved {
+  return { title: row.title, lede: row.lede, body: row.body, attendanceCount: row.attendanceCount, attendanceWording: row.attendanceWording, updatedAt: row.updatedAt.toISOString() };
+}
+
+/**
+ * Writes a first draft from the event's data. When the summary already has text, it is replaced only
+ * when the caller confirms (`overwrite`); the text it replaces stays in the revisions.
+ */
+export async function generateSummary(input: unknown): Promise<ActionResult<Saved & { needsConfirmation?: boolean }>> {
+  const me = await requireRole("staff");
+  const parsed = generateDraftSchema.safeParse(formInput(input));
+  if (!parsed.success) return invalid(parsed.error);
+  const { eventId, overwrite } = parsed.data;
+  const draftInput = await draftInputForEvent(eventId);
+  if (!draftInput) return fail(NO_EVENT);
+  const draft = generateSummaryDraft(draftInput);
+
+  const result = await db.transaction(async (tx) => {
+    const summary = await lockSummary(eventId, tx);
+    if (summary.body.trim() && !overwrite) {
+      return { ok: false as const, message: "This summary already has text. Generating again replaces it (the current text stays in the revisions)." };
+    }
+    const row = await updateSummaryRow(
+      summary.id,
+      {
+        title: summary.title.trim() ? summary.title : draft.title,
+        lede: draft.lede,
+        body: draft.body,
+        attendanceCount: draft.attendanceCount,
+        attendanceWording: draft.attendanceWording,
+      },
+      tx,
+    );
+    await insertSummaryRevision({ summaryId: summary.id, title: row.title, lede: row.lede, body: row.body, authorId: me.id }, tx);
+    await writeAudit({ actorId: me.id, action: "summary.generate", entityType: "summary", entityId: summary.id, changes: { eventId, replacedText: Boolean(summary.body.trim()) } }, tx);
+    return { ok: true as const, data: savedOf(row) };
+  });
+  if (!result.ok) return { ok: false, message: result.message, fieldErrors: { confirm: ["needed"] } };
+  return { ok: true, data: result.data, message: "Draft generated from the event's data." };
+}
+
+export async function saveSummary(input: unknown): Promise<ActionResult<Saved>> {
+  const me = await requireRole("staff");
+  const parsed = summarySchema.safeParse(formInput(input));
+  if (!parsed.success) return invalid(parsed.error);
+  const { eventId, baseUpdatedAt, ...values } = parsed.data;
+  const event = await getEvent(eventId);
+  if (!event) return fail(NO_EVENT);
+
+  const result = await db.transaction(async (tx) => {
+    const summary = await lockSummary(eventId, tx);
+    if (baseUpdatedAt && summary.updatedAt.toISOString() !== baseUpdatedAt) {
+      return fail("Someone else saved this summary while you were editing. Copy your text, reload the page and apply it again.");
+    }
+    const changes = changedFields(summary, values);
+    if (Object.keys(changes).length === 0) return { ok: true as const, data: savedOf(summary), message: "No changes to save." };
+    const row = await updateSummaryRow(summary.id, values, tx);
+    if (changes.title || changes.lede || changes.body) {
+      await insertSummaryRevision({ summaryId: summary.id, title: row.title, lede: row.lede, body: row.body, authorId: me.id }, tx);
+    }
+    await writeAudit({ actorId: me.id, action: "summary.update", entityType: "summary", entityId: summary.id, changes: summarizeChanges(changes) }, tx);
+    return { ok: true as const, data: savedOf(row), message: "Saved." };
+  });
+  if (result.ok && event.status !== "draft") publicEventChanged(event.slug);
+  return result;
+}
+
+// Long texts are recorded as "changed" with their lengths; the revisions keep the texts themselves.
+function summarizeChanges(changes: Record<string, [unknown, unknown]>) {
+  return Object.fromEntries(
+    Object.entries(changes).map(([key, [before, after]]) =>
+      key === "body" ? [key, { before: String(before ?? "").length, after: String(after ?? "").length }] : [key, [before, after]],
+    ),
+  );
+}
+
+export async function restoreSummaryRevision(input: unknown): Promise<ActionResult<Saved>> {
+  const me = await requireRole("staff");
+  const parsed = restoreRevisionSchema.safeParse(formInput(input));
+  if (!parsed.success) return invalid(parsed.error);
+  const { eventId, revisionId } = parsed.data;
+  const event = await getEvent(eventId);
+  if (!event) return fail(NO_EVENT);
+  const result = await db.transaction(async (tx) => {
+    const summary = await lockSummary(eventId, tx);
+    const revision = await getSummaryRevision(summary.id, revisionId, tx);
+    if (!revision) return fail("That revision does not belong to this summary.");
+    const row = await updateSummaryRow(summary.id, { title: revision.title, lede: revision.lede, body: revision.body }, tx);
+    await insertSummaryRevision({ summaryId: summary.id, title: row.title, lede: row.lede, body: row.body, authorId: me.id }, tx);
+    await writeAudit({ actorId: me.id, action: "summary.restore", entityType: "summary", entityId: summary.id, changes: { revisionId } }, tx);
+    return { ok: true as const, data: savedOf(row), message: "Revision restored." };
+  });
+  if (result.ok && event.status !== "draft") publicEventChanged(event.slug);
+  return result;
+}
+
+export async function saveReferences(input: unknown): Promise<ActionResult> {
+  const me = await requireRole("staff");
+  const parsed = referencesSchema.safeParse(formInput(input));
+  if (!parsed.success) return invalid(parsed.error);
+  const { eventId, references } = parsed.data;
+  const event = await getEvent(eventId);
+  if (!event) return fail(NO_EVENT);
+  await db.transaction(async (tx) => {
+    const summary = await lockSummary(eventId, tx);
+    const before = await listReferences(summary.id, tx);
+    await replaceReferences(summary.id, references, tx);
+    await writeAudit(
+      { actorId: me.id, action: "summary.references", entityType: "summary", entityId: summary.id, changes: { references: [before.map((r) => r.title), references.map((r) => r.title)] } },
+      tx,
+    );
+  });
+  if (event.status !== "draft") publicEventChanged(event.slug);
+  return { ok: true, data: undefined, message: "References saved." };
+}
+
+export async function updatePhotoDetails(input: unknown): Promise<ActionResult> {
+  const me = await requireRole("staff");
+  const parsed = photoDetailsSchema.safeParse(formInput(input));
+  if (!parsed.success) return invalid(parsed.error);
+  const { eventId, id, caption, altText } = parsed.data;
+  const event = await getEvent(eventId);
+  if (!event) return fail(NO_EVENT);
+  const updated = await db.transaction(async (tx) => {
+    if (!(await updateEventPhoto(eventId, id, { caption, altText }, tx))) return false;
+    await writeAudit({ actorId: me.id, action: "photo.update", entityType: "media", entityId: id, changes: { caption, altText } }, tx);
+    return true;
+  });
+  if (!updated) return fail("That photo is no longer part of this event.");
+  if (event.status !== "draft") publicEventChanged(event.slug);
+  return { ok: true, data: undefined, message: "Photo details saved." };
+}
+
+export async function removePhoto(input: unknown): Promise<ActionResult> {
+  const me = await requireRole("staff");
+  const parsed = photoIdSchema.safeParse(formInput(input));
+  if (!parsed.success) return invalid(parsed.error);
+  const { eventId, id } = parsed.data;
+  const event = await getEvent(eventId);
+  if (!event) return fail(NO_EVENT);
+  const removed = await db.transaction(async (tx) => {
+    if (!(await deleteEventPhoto(eventId, id, tx))) return false;
+    await writeAudit({ actorId: me.id, action: "photo.remove", entityType: "media", entityId: id, changes: { eventId } }, tx);
+    return true;
+  });
+  if (!removed) return fail("That photo is no longer part of this event.");
+  if (event.status !== "draft") publicEventChanged(event.slug);
+  return { ok: true, data: undefined, message: "Photo removed." };
+}
+
+export async function orderPhotos(input: unknown): Promise<ActionResult> {
+  const me = await requireRole("staff");
+  const parsed = photoOrderSchema.safeParse(formInput(input));
+  if (!parsed.success) return invalid(parsed.error);
+  const { eventId, ids } = parsed.data;
+  const event = await getEvent(eventId);
+  if (!event) return fail(NO_EVENT);
+  await db.transaction(async (tx) => {
+    await orderEventPhotos(eventId, ids, tx);
+    await writeAudit({ actorId: me.id, action: "photo.order", entityType: "event", entityId: eventId, changes: { ids } }, tx);
+  });
+  if (event.status !== "draft") publicEventChanged(event.slug);
+  return { ok: true, data: undefined };
+}
+
+export async function publishSummary(input: unknown): Promise<ActionResult<{ problems?: string[] }>> {
+  const me = await requireRole("staff");
+  const parsed = eventIdSchema.safeParse(formInput(input));
+  if (!parsed.success) return invalid(parsed.error);
+  const { eventId } = parsed.data;
+  const event = await getEvent(eventId);
+  if (!event) return fail(NO_EVENT);
+  if (event.status === "draft") return fail("Schedule the event before publishing its summary: a draft event has no public page.");
+  const problems = await publishProblems(eventId);
+  if (problems.length) return { ok: false, message: "The summary cannot be published yet:", fieldErrors: { problems } };
+  await db.transaction(async (tx) => {
+    const summary = await lockSummary(eventId, tx);
+    await updateSummaryRow(summary.id, { status: "published", publishedAt: summary.publishedAt ?? new Date() }, tx);
+    await writeAudit({ actorId: me.id, action: "summary.publish", entityType: "summary", entityId: summary.id, changes: { eventId } }, tx);
+  });
+  publicEventChanged(event.slug);
+  return { ok: true, data: {}, message: "Published." };
+}
+
+export async function unpublishSummary(input: unknown): Promise<ActionResult> {
+  const me = await requireRole("staff");
+  const parsed = eventIdSchema.safeParse(formInput(input));
+  if (!parsed.success) return invalid(parsed.error);
+  const { eventId } = parsed.data;
+  const event = await getEvent(eventId);
+  if (!event) return fail(NO_EVENT);
+  await db.transaction(async (tx) => {
+    const summary = await lockSummary(eventId, tx);
+    await updateSummaryRow(summary.id, { status: "draft" }, tx);
+    await writeAudit({ actorId: me.id, action: "summary.unpublish", entityType: "summary", entityId: summary.id, changes: { eventId } }, tx);
+  });
+  publicEventChanged(event.slug);
+  return { ok: true, data: undefined, message: "Unpublished: the summary is no longer public." };
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { eventParticipants, events, people, series, summaries, topics } from "@/db/schema";
+
+/** Published summaries of public events, newest first, for the Atom feed. */
+export async function listFeedSummaries(limit = 50) {
+  return db
+    .select({
+      id: summaries.id,
+      title: summaries.title,
+      lede: summaries.lede,
+      body: summaries.body,
+      publishedAt: summaries.publishedAt,
+      updatedAt: summaries.updatedAt,
+      eventSlug: events.slug,
+      eventTitle: events.title,
+      topicName: topics.name,
+    })
+    .from(summaries)
+    .innerJoin(events, eq(events.id, summaries.eventId))
+    .leftJoin(topics, eq(topics.id, events.topicId))
+    .where(and(eq(summaries.status, "published"), ne(events.status, "draft")))
+    .orderBy(desc(summaries.publishedAt))
+    .limit(limit);
+}
+
+/** Every public page's address and when it last changed, for the sitemap. */
+export async function listSitemapEntries() {
+  const [eventRows, topicRows, seriesRows, peopleRows] = await Promise.all([
+    db
+      .select({ slug: events.slug, updatedAt: sql<Date>`greatest(${events.updatedAt}, coalesce(${summaries.updatedAt}, ${events.updatedAt}))`.mapWith((v) => new Date(v)) })
+      .from(events)
+      .leftJoin(summaries, and(eq(summaries.eventId, events.id), eq(summaries.status, "published")))
+      .where(ne(events.status, "draft")),
+    db.select({ slug: topics.slug, updatedAt: topics.updatedAt }).from(topics),
+    db.select({ slug: series.slug, updatedAt: series.updatedAt }).from(series),
+    db
+      .selectDistinct({ slug: people.slug, updatedAt: people.updatedAt })
+      .from(people)
+      .innerJoin(eventParticipants, eq(eventParticipants.personId, people.id))
+      .innerJoin(events, eq(events.id, eventParticipants.eventId))
+      .where(
+        and(
+          ne(events.status, "draft"),
+          ne(eventParticipants.role, "guest"),
+          inArray(eventParticipants.invitationStatus, ["confirmed", "not_invited"]),
+        ),
+      ),
+  ]);
+  return { events: eventRows, topics: topicRows, series: seriesRows, people: peopleRows };
+}

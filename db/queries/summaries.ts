@@ -1,0 +1,203 @@
+import "server-only";
+import { and, asc, count, desc, eq, inArray, isNotNull, ne } from "drizzle-orm";
+import { db, type Executor } from "@/db";
+import {
+  agendaItemParticipants,
+  agendaItems,
+  eventParticipants,
+  events,
+  media,
+  people,
+  registrations,
+  series,
+  settings as settingsTable,
+  type Summary,
+  summaries,
+  summaryReferences,
+  summaryRevisions,
+  venues,
+} from "@/db/schema";
+import type { DraftInput } from "@/lib/summary-draft";
+
+export async function getSummary(eventId: string, executor: Executor = db): Promise<Summary | undefined> {
+  const [row] = await executor.select().from(summaries).where(eq(summaries.eventId, eventId));
+  return row;
+}
+
+/** The event's summary row, made empty on first use; locked for the rest of the transaction. */
+export async function lockSummary(eventId: string, tx: Executor): Promise<Summary> {
+  await tx.insert(summaries).values({ eventId }).onConflictDoNothing({ target: summaries.eventId });
+  const [row] = await tx.select().from(summaries).where(eq(summaries.eventId, eventId)).for("update");
+  return row!;
+}
+
+export async function updateSummaryRow(id: string, values: Partial<typeof summaries.$inferInsert>, executor: Executor = db) {
+  const [row] = await executor.update(summaries).set(values).where(eq(summaries.id, id)).returning();
+  return row!;
+}
+
+export async function insertSummaryRevision(values: typeof summaryRevisions.$inferInsert, executor: Executor = db) {
+  const [row] = await executor.insert(summaryRevisions).values(values).returning({ id: summaryRevisions.id });
+  return row!.id;
+}
+
+export async function listSummaryRevisions(summaryId: string, limit = 50) {
+  return db
+    .select({ id: summaryRevisions.id, title: summaryRevisions.title, createdAt: summaryRevisions.createdAt, body: summaryRevisions.body })
+    .from(summaryRevisions)
+    .where(eq(summaryRevisions.summaryId, summaryId))
+    .orderBy(desc(summaryRevisions.createdAt), desc(summaryRevisions.id))
+    .limit(limit);
+}
+
+export async function getSummaryRevision(summaryId: string, revisionId: string, executor: Executor = db) {
+  const [row] = await executor
+    .select()
+    .from(summaryRevisions)
+    .where(and(eq(summaryRevisions.id, revisionId), eq(summaryRevisions.summaryId, summaryId)));
+  return row;
+}
+
+export async function listReferences(summaryId: string, executor: Executor = db) {
+  return executor
+    .select({ id: summaryReferences.id, title: summaryReferences.title, text: summaryReferences.text, url: summaryReferences.url })
+    .from(summaryReferences)
+    .where(eq(summaryReferences.summaryId, summaryId))
+    .orderBy(asc(summaryReferences.sortOrder), asc(summaryReferences.id));
+}
+
+/** Replaces the reference list with the given one, in its order. */
+export async function replaceReferences(
+  summaryId: string,
+  references: { title: string; text: string | null; url: string | null }[],
+  tx: Executor,
+) {
+  await tx.delete(summaryReferences).where(eq(summaryReferences.summaryId, summaryId));
+  if (references.length) {
+    await tx.insert(summaryReferences).values(references.map((r, i) => ({ ...r, summaryId, sortOrder: i })));
+  }
+}
+
+export async function listEventPhotos(eventId: string, executor: Executor = db) {
+  return executor
+    .select({
+      id: media.id,
+      storageKey: media.storageKey,
+      width: media.width,
+      height: media.height,
+      caption: media.caption,
+      altText: media.altText,
+      sortOrder: media.sortOrder,
+    })
+    .from(media)
+    .where(eq(media.eventId, eventId))
+    .orderBy(asc(media.sortOrder), asc(media.createdAt), asc(media.id));
+}
+
+export async function updateEventPhoto(eventId: string, id: string, values: { caption: string | null; altText: string | null }, executor: Executor = db) {
+  const rows = await executor
+    .update(media)
+    .set(values)
+    .where(and(eq(media.id, id), eq(media.eventId, eventId)))
+    .returning({ id: media.id });
+  return rows.length > 0;
+}
+
+export async function deleteEventPhoto(eventId: string, id: string, executor: Executor = db) {
+  const rows = await executor.delete(media).where(and(eq(media.id, id), eq(media.eventId, eventId))).returning({ id: media.id });
+  return rows.length > 0;
+}
+
+/** Sets the photos' order to the given one; ids of other events' photos are ignored. */
+export async function orderEventPhotos(eventId: string, ids: string[], tx: Executor) {
+  for (const [i, id] of ids.entries()) {
+    await tx.update(media).set({ sortOrder: i }).where(and(eq(media.id, id), eq(media.eventId, eventId)));
+  }
+}
+
+/** People checked in at the door: the event's attendance. */
+export async function countCheckedIn(eventId: string, executor: Executor = db): Promise<number> {
+  const [row] = await executor
+    .select({ n: count() })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), isNotNull(registrations.checkedInAt), ne(registrations.status, "cancelled")));
+  return row?.n ?? 0;
+}
+
+/** Everything the draft generator needs, read from the event's own records. */
+export async function draftInputForEvent(eventId: string, executor: Executor = db): Promise<DraftInput | undefined> {
+  const [event] = await executor
+    .select({
+      id: events.id,
+      title: events.title,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      timeZone: events.timeZone,
+      seriesName: series.name,
+      seriesNumber: events.seriesNumber,
+      venueName: venues.name,
+      venueCity: venues.city,
+      venueCountry: venues.country,
+    })
+    .from(events)
+    .leftJoin(series, eq(series.id, events.seriesId))
+    .leftJoin(venues, eq(venues.id, events.venueId))
+    .where(eq(events.id, eventId));
+  if (!event) return undefined;
+
+  const [[settings], participants, agenda, attendance] = await Promise.all([
+    executor.select().from(settingsTable).where(eq(settingsTable.id, 1)),
+    executor
+      .select({
+        id: eventParticipants.id,
+        role: eventParticipants.role,
+        positionAtEvent: eventParticipants.positionAtEvent,
+        honorific: people.honorific,
+        givenName: people.givenName,
+        familyName: people.familyName,
+        nameOrder: people.nameOrder,
+      })
+      .from(eventParticipants)
+      .innerJoin(people, eq(people.id, eventParticipants.personId))
+      .where(and(eq(eventParticipants.eventId, eventId), ne(eventParticipants.invitationStatus, "declined")))
+      .orderBy(asc(eventParticipants.sortOrder)),
+    executor
+      .select({ id: agendaItems.id, kind: agendaItems.kind, title: agendaItems.title })
+      .from(agendaItems)
+      .where(eq(agendaItems.eventId, eventId))
+      .orderBy(asc(agendaItems.sortOrder)),
+    countCheckedIn(eventId, executor),
+  ]);
+  const links = agenda.length
+    ? await executor
+        .select({ agendaItemId: agendaItemParticipants.agendaItemId, participantId: agendaItemParticipants.participantId })
+        .from(agendaItemParticipants)
+        .where(inArray(agendaItemParticipants.agendaItemId, agenda.map((a) => a.id)))
+        .orderBy(asc(agendaItemParticipants.sortOrder))
+    : [];
+
+  return {
+    event: {
+      title: event.title,
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+      timeZone: event.timeZone,
+      seriesName: event.seriesName,
+      seriesNumber: event.seriesNumber,
+      venue: event.venueName ? { name: event.venueName, city: event.venueCity, country: event.venueCountry } : null,
+    },
+    home: { timeZone: settings?.homeTimeZone ?? "UTC", label: settings?.homeTimeZoneLabel ?? "UTC" },
+    participants: participants.map((p) => ({
+      id: p.id,
+      role: p.role,
+      positionAtEvent: p.positionAtEvent,
+      person: { honorific: p.honorific, givenName: p.givenName, familyName: p.familyName, nameOrder: p.nameOrder },
+    })),
+    agenda: agenda.map((a) => ({
+      kind: a.kind,
+      title: a.title,
+      participantIds: links.filter((l) => l.agendaItemId === a.id).map((l) => l.participantId),
+    })),
+    attendance: attendance || null,
+  };
+}
