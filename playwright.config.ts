@@ -27,6 +27,9 @@ function chromiumExecutable(): string | undefined {
 
 export default defineConfig({
   testDir: "e2e",
+  // Per port, so that test runs against different servers at once keep their results (and the
+  // signed-in sessions the setup project saves there) apart.
+  outputDir: `test-results/port-${process.env.E2E_PORT ?? "3100"}`,
   // One worker: the embedded database serves one process and the machines have two cores.
   workers: 1,
   fullyParallel: false,

@@ -236,6 +236,13 @@ export function EventForm({ event, defaultValues, topics, series, venues, timeZo
             {(p) => <Input {...p} type="time" {...register("registrationClosesTime")} />}
           </Field>
         </div>
+        <Field
+          label="Registration categories"
+          error={errors.registrationCategories?.message}
+          hint="One per line: the registration form asks each person to choose one. Leave empty not to ask."
+        >
+          {(p) => <Textarea {...p} rows={5} className="md:w-96" {...register("registrationCategories")} />}
+        </Field>
       </fieldset>
 
       <Field label="Description" error={errors.description?.message}>

@@ -14,7 +14,7 @@ export function EventStatusBadge({ status }: { status: EventStatus }) {
   return <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${BADGE[status]}`}>{EVENT_STATUS_LABELS[status]}</span>;
 }
 
-type Section = "details" | "participants" | "agenda";
+type Section = "details" | "participants" | "agenda" | "registrations" | "check-in" | "summary";
 
 type Props = {
   event: {
@@ -37,6 +37,9 @@ const SECTIONS: { key: Section; label: string; path: string }[] = [
   { key: "details", label: "Details", path: "" },
   { key: "participants", label: "Participants", path: "/participants" },
   { key: "agenda", label: "Agenda", path: "/agenda" },
+  { key: "registrations", label: "Registrations", path: "/registrations" },
+  { key: "check-in", label: "Check-in", path: "/check-in" },
+  { key: "summary", label: "Summary", path: "/summary" },
 ];
 
 /** The event's title, status and time above each of its admin pages, with links between them. */

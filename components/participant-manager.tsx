@@ -4,7 +4,13 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type ChangeEvent, useRef, useState, useTransition } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { addParticipant, moveParticipant, removeParticipant, updateParticipant } from "@/app/(staff)/admin/events/[id]/participants/actions";
+import {
+  addParticipant,
+  inviteParticipant,
+  moveParticipant,
+  removeParticipant,
+  updateParticipant,
+} from "@/app/(staff)/admin/events/[id]/participants/actions";
 import { useActionForm } from "@/components/admin/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -30,6 +36,13 @@ export type ParticipantItem = {
   positionAtEvent: string | null;
   currentPosition: string | null;
   invitationStatus: InvitationStatus;
+  /** When the invitation was last sent and answered, as dates to show. */
+  invitedOn?: string | null;
+  answeredOn?: string | null;
+  /** What the invitee wrote with their answer. */
+  invitationMessage?: string | null;
+  /** Whether the person has a private email to invite them at. */
+  hasEmail?: boolean;
 };
 
 export type PersonChoice = { id: string; name: string; position: string | null; organization: string | null };
@@ -67,16 +80,19 @@ function ParticipantRow({ participant: p, index, count, onRemoved }: RowProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
 
   const run = (action: () => Promise<ActionResult>, after?: () => void) =>
     startTransition(async () => {
       setError(null);
+      setNotice(null);
       const result = await action();
       if (!result.ok) {
         setError(result.message);
         return;
       }
+      if (result.message) setNotice(result.message);
       after?.();
       router.refresh();
     });
@@ -94,10 +110,26 @@ function ParticipantRow({ participant: p, index, count, onRemoved }: RowProps) {
           <p className="text-sm text-slate-700">
             {PARTICIPANT_ROLE_LABELS[p.role]} · {p.positionAtEvent ?? <span className="text-slate-500">No position at the event</span>}
           </p>
-          <p className="text-xs text-slate-600">Invitation: {INVITATION_STATUS_LABELS[p.invitationStatus]}</p>
+          <p className="text-xs text-slate-600">
+            Invitation: {INVITATION_STATUS_LABELS[p.invitationStatus]}
+            {p.invitationStatus !== "not_invited" && p.invitedOn && ` · sent ${p.invitedOn}`}
+            {(p.invitationStatus === "confirmed" || p.invitationStatus === "declined") && p.answeredOn && ` · answered ${p.answeredOn}`}
+            {p.hasEmail === false && p.invitationStatus !== "confirmed" && " · no private email on record"}
+          </p>
+          {p.invitationMessage && (
+            <p className="text-xs text-slate-700">
+              Their message: <q className="whitespace-pre-line">{p.invitationMessage}</q>
+            </p>
+          )}
           {positionChanged && <p className="text-xs text-slate-500">Their current position is now: {p.currentPosition}</p>}
         </div>
         <div className="flex flex-wrap gap-2">
+          {p.invitationStatus !== "confirmed" && (
+            <Button type="button" variant="secondary" className="px-2 py-1" pending={pending} onClick={() => run(() => inviteParticipant({ id: p.id }))}>
+              {p.invitationStatus === "not_invited" ? "Invite" : "Invite again"}
+              <span className="sr-only"> {p.name}</span>
+            </Button>
+          )}
           <Button type="button" variant="secondary" className="px-2 py-1" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
             {editing ? "Close" : "Edit"}
             <span className="sr-only"> {p.name}</span>
@@ -109,6 +141,7 @@ function ParticipantRow({ participant: p, index, count, onRemoved }: RowProps) {
         </div>
       </div>
       {error && <Alert tone="error">{error}</Alert>}
+      {notice && <Alert tone="success">{notice}</Alert>}
       {editing && <ParticipantEditForm participant={p} onDone={() => setEditing(false)} />}
     </li>
   );
@@ -167,7 +200,7 @@ function RoleField({ error, register }: { error?: string; register: Registered }
 
 function InvitationField({ error, register }: { error?: string; register: Registered }) {
   return (
-    <Field label="Invitation" error={error} hint="Set by hand for now.">
+    <Field label="Invitation" error={error} hint="Changes the status only; no email is sent. To send an invitation, use Invite.">
       {(f) => (
         <Select {...f} {...register}>
           {INVITATION_STATUSES.map((s) => (

@@ -113,7 +113,7 @@ export function PersonForm({ person, isPublic = false }: Props) {
               : `Their page will be /people/${slug || (familyName ? slugify(plainName(name)) : "…")}. Leave empty to make it from the name.`
         }
       >
-        {(p) => <Input {...p} readOnly={isPublic} {...form.register("slug")} />}
+        {(p) => <Input {...p} readOnly={isPublic} className={isPublic ? "bg-slate-50 text-slate-600" : ""} {...form.register("slug")} />}
       </Field>
       <Button type="submit" pending={pending}>
         {person ? "Save person" : "Create person"}

@@ -1,5 +1,8 @@
+import Link from "next/link";
 import type { ParticipantRole } from "@/db/schema";
-import { withPosition } from "@/lib/names";
+import { displayName, withPosition } from "@/lib/names";
+import { mediaUrl } from "@/lib/validations/upload";
+import { ProfilePortrait } from "./profile-portrait";
 
 export const ROLE_LABEL: Record<ParticipantRole, string> = {
   host: "Host",
@@ -13,7 +16,15 @@ export type SpeakerView = {
   id: string;
   role: ParticipantRole;
   positionAtEvent: string | null;
-  person: { honorific: string | null; givenName: string; familyName: string; nameOrder: "given_family" | "family_given" };
+  person: {
+    slug?: string;
+    honorific: string | null;
+    givenName: string;
+    familyName: string;
+    nameOrder: "given_family" | "family_given";
+  };
+  /** The approved portrait, when the person has one. */
+  portrait?: { key: string | null; alt: string | null; width: number | null; height: number | null } | null;
 };
 
 /** "Ms. Sima Bahous, Executive Director of UN Women": the title the person held at this event. */
@@ -21,16 +32,34 @@ export function speakerLine(s: SpeakerView): string {
   return withPosition(s.person, s.positionAtEvent);
 }
 
-/** Everyone on the programme, each with their part in it. */
+/** Everyone on the programme, each with their part in it, a portrait and a link to their page. */
 export function SpeakerList({ speakers }: { speakers: SpeakerView[] }) {
   return (
-    <ul className="space-y-3">
-      {speakers.map((s) => (
-        <li key={s.id}>
-          <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{ROLE_LABEL[s.role]}</p>
-          <p>{speakerLine(s)}</p>
-        </li>
-      ))}
+    <ul className="space-y-4">
+      {speakers.map((s) => {
+        const name = displayName(s.person);
+        const position = s.positionAtEvent?.trim();
+        return (
+          <li key={s.id} className="flex items-start gap-4">
+            {s.portrait?.key && (
+              <ProfilePortrait
+                src={mediaUrl(s.portrait.key)}
+                alt={s.portrait.alt ?? ""}
+                width={s.portrait.width}
+                height={s.portrait.height}
+                className="w-20 shrink-0"
+              />
+            )}
+            <div>
+              <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{ROLE_LABEL[s.role]}</p>
+              <p>
+                {s.person.slug ? <Link href={`/people/${s.person.slug}`}>{name}</Link> : name}
+                {position && `, ${position}`}
+              </p>
+            </div>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -51,7 +51,7 @@ export function SeriesForm({ series, topics, isPublic = false }: Props) {
               : `The series' page will be /series/${slug || (name ? slugify(name) : "…")}. Leave empty to make it from the name.`
         }
       >
-        {(p) => <Input {...p} readOnly={isPublic} {...form.register("slug")} />}
+        {(p) => <Input {...p} readOnly={isPublic} className={isPublic ? "bg-slate-50 text-slate-600" : ""} {...form.register("slug")} />}
       </Field>
       <Field label="Topic (optional)" error={errors.topicId?.message} hint="Leave it at “No topic” for a series that spans several.">
         {(p) => (

@@ -9,9 +9,13 @@ import { Field, Input, Textarea } from "@/components/ui/field";
 import { slugify } from "@/lib/slug";
 import { topicSchema } from "@/lib/validations/topic";
 
-type Props = { topic?: { id: string; name: string; slug: string; description: string | null } };
+type Props = {
+  topic?: { id: string; name: string; slug: string; description: string | null };
+  /** Whether an event on the topic is public: its address is then fixed. */
+  isPublic?: boolean;
+};
 
-export function TopicForm({ topic }: Props) {
+export function TopicForm({ topic, isPublic = false }: Props) {
   const router = useRouter();
   const { form, message, onSubmit, errors, pending } = useActionForm(
     topicSchema,
@@ -33,12 +37,14 @@ export function TopicForm({ topic }: Props) {
         label="Address (slug)"
         error={errors.slug?.message}
         hint={
-          topic
-            ? `The topic's page is /topics/${form.watch("slug") || topic.slug}. Leave empty to keep the current address.`
-            : `The topic's page will be /topics/${form.watch("slug") || slugify(name || "")}. Leave empty to make it from the name.`
+          isPublic
+            ? `The topic's page is /topics/${topic?.slug}. It is public, so its address stays as it is.`
+            : topic
+              ? `The topic's page is /topics/${form.watch("slug") || topic.slug}. Leave empty to keep the current address.`
+              : `The topic's page will be /topics/${form.watch("slug") || slugify(name || "")}. Leave empty to make it from the name.`
         }
       >
-        {(p) => <Input {...p} {...form.register("slug")} />}
+        {(p) => <Input {...p} readOnly={isPublic} className={isPublic ? "bg-slate-50 text-slate-600" : ""} {...form.register("slug")} />}
       </Field>
       <Field label="Description" error={errors.description?.message}>
         {(p) => <Textarea {...p} rows={4} {...form.register("description")} />}

@@ -11,7 +11,7 @@ export const DEMO = {
 export type Role = keyof typeof DEMO;
 
 // Under test-results/, which Playwright empties at the start of each run and git ignores.
-const AUTH_DIR = join(__dirname, "..", "test-results", ".auth");
+const AUTH_DIR = join(__dirname, "..", "test-results", `port-${process.env.E2E_PORT ?? "3100"}`, ".auth");
 
 /** Where the setup project saves each role's signed-in browser state. */
 export const storageStatePath = (role: Role) => join(AUTH_DIR, `${role}.json`);
@@ -146,3 +146,74 @@ export const test = base.extend<RolePages>({
 });
 
 export { expect };
+
+/** The outbox's messages to `email`, newest first, as their subjects and addresses (read by staff or an admin). */
+export async function outboxMessages(page: Page, email: string): Promise<{ subject: string; href: string }[]> {
+  await page.goto(`/admin/outbox?to=${encodeURIComponent(email)}`);
+  const table = page.getByRole("table", { name: "Messages, newest first" });
+  await expect(table.or(page.getByText("No messages", { exact: true }))).toBeVisible();
+  const messages: { subject: string; href: string }[] = [];
+  for (const link of await table.getByRole("link").all()) {
+    const href = await link.getAttribute("href");
+    if (href) messages.push({ subject: (await link.innerText()).trim(), href });
+  }
+  return messages;
+}
+
+/**
+ * Waits for a message to `email` whose subject matches, opens it and returns its text and links.
+ * Pass the addresses of messages seen before to wait for a new one.
+ */
+export async function readOutboxMessage(
+  page: Page,
+  email: string,
+  subject: RegExp,
+  seen: string[] = [],
+): Promise<{ href: string; text: string; links: string[]; attachments: string }> {
+  let found: { subject: string; href: string } | undefined;
+  await expect
+    .poll(
+      async () => {
+        found = (await outboxMessages(page, email)).find((m) => subject.test(m.subject) && !seen.includes(m.href));
+        return Boolean(found);
+      },
+      { message: `a message to ${email} about ${subject}`, timeout: 20_000 },
+    )
+    .toBe(true);
+  await page.goto(found!.href);
+  const text = await page.getByRole("region", { name: "Message", exact: true }).innerText();
+  const links: string[] = [];
+  for (const link of await page.getByRole("region", { name: "Links in this message" }).getByRole("link").all()) {
+    const href = await link.getAttribute("href");
+    if (href) links.push(href);
+  }
+  const attachments = page.getByRole("definition").filter({ hasText: /\.(ics|png)/ });
+  return { href: found!.href, text, links, attachments: (await attachments.count()) > 0 ? await attachments.innerText() : "" };
+}
+
+/** The links in the newest outbox message to `email` whose subject matches `subject` (read by an admin). */
+export async function readOutboxLinks(adminPage: Page, email: string, subject: RegExp): Promise<string[]> {
+  let href: string | null = null;
+  await expect
+    .poll(
+      async () => {
+        await adminPage.goto(`/admin/outbox?to=${encodeURIComponent(email)}`);
+        const link = adminPage.getByRole("table", { name: "Messages, newest first" }).getByRole("link", { name: subject }).first();
+        href = (await link.count()) > 0 ? await link.getAttribute("href") : null;
+        return href;
+      },
+      { message: `an email to ${email} with a subject like ${subject} in the outbox`, timeout: 20_000 },
+    )
+    .toBeTruthy();
+  await adminPage.goto(href!);
+  const links = adminPage.getByRole("region", { name: "Links in this message" }).getByRole("link");
+  return Promise.all((await links.all()).map(async (l) => (await l.getAttribute("href"))!));
+}
+
+/** The sign-in link of the newest invitation to `email`: it signs in and opens the invitation. */
+export async function readInvitationLink(adminPage: Page, email: string): Promise<string> {
+  const links = await readOutboxLinks(adminPage, email, /^Invitation: /);
+  const signIn = links.find((href) => href.includes("/api/auth/callback/nodemailer"));
+  expect(signIn, "a sign-in link in the invitation").toBeTruthy();
+  return signIn!;
+}

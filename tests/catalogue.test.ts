@@ -207,7 +207,7 @@ describe("venues", () => {
     const geneva = await venueNamed("Palais des Nations");
     expect(await venueUsage(geneva.id)).toEqual({ events: 1 });
     expect(failure(await deleteVenue({ id: geneva.id })).message).toBe(
-      "This venue cannot be deleted while 1 event takes place there. Move those events to another venue or delete them first.",
+      "This venue cannot be deleted while 1 event takes place there. Move it to another venue or delete it first.",
     );
     const free = await venueNamed(hall.name);
     expect(await deleteVenue({ id: free.id })).toMatchObject({ ok: true });

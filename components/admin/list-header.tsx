@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { Input } from "@/components/ui/field";
 
 type Props = { title: string; newHref?: string; newLabel?: string; q?: string; searchLabel: string };
@@ -35,4 +36,13 @@ export function listHref(base: string, q: string | undefined, page: number): str
   if (page > 1) params.set("page", String(page));
   const query = params.toString();
   return query ? `${base}?${query}` : base;
+}
+
+/**
+ * Sends an address past the last page (an old bookmark, a list that shrank) to the last page, rather than
+ * showing an empty list that reads as if nothing existed.
+ */
+export function redirectPastLastPage(base: string, q: string | undefined, page: number, pageSize: number, total: number): void {
+  const last = Math.max(1, Math.ceil(total / pageSize));
+  if (page > last) redirect(listHref(base, q, last));
 }

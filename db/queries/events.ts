@@ -79,10 +79,12 @@ export async function listLatestSummaries(limit = 6) {
     .limit(limit);
 }
 
+/** Topics with at least one public event: the others have no public page yet. */
 export async function listTopics() {
   return db
     .select({ id: topics.id, slug: topics.slug, name: topics.name, description: topics.description })
     .from(topics)
+    .where(sql`exists (select 1 from ${events} e where e.topic_id = ${topics}.id and e.status <> 'draft')`)
     .orderBy(asc(topics.name));
 }
 

@@ -7,6 +7,7 @@ import {
   agendaItems,
   eventParticipants,
   events,
+  media,
   people,
   series,
   topics,
@@ -105,9 +106,17 @@ export const getPublicEvent = cache(async (slug: string) => {
 
   const [speakers, items, itemSpeakers] = await Promise.all([
     db
-      .select({ id: eventParticipants.id, role: eventParticipants.role, positionAtEvent: eventParticipants.positionAtEvent, person: personColumns })
+      .select({
+        id: eventParticipants.id,
+        role: eventParticipants.role,
+        positionAtEvent: eventParticipants.positionAtEvent,
+        person: personColumns,
+        // The approved portrait only: a photo waiting for review lives on the revision, not here.
+        portrait: { key: media.storageKey, alt: media.altText, width: media.width, height: media.height },
+      })
       .from(eventParticipants)
       .innerJoin(people, eq(people.id, eventParticipants.personId))
+      .leftJoin(media, eq(media.id, people.portraitId))
       .where(and(eq(eventParticipants.eventId, event.id), announced))
       .orderBy(asc(eventParticipants.sortOrder), asc(eventParticipants.createdAt)),
     db
@@ -137,7 +146,7 @@ export const getPublicEvent = cache(async (slug: string) => {
       .orderBy(asc(agendaItemParticipants.sortOrder), asc(eventParticipants.sortOrder)),
   ]);
 
-  const byItem = new Map<string, typeof speakers>();
+  const byItem = new Map<string, Omit<(typeof itemSpeakers)[number], "agendaItemId">[]>();
   for (const { agendaItemId, ...speaker } of itemSpeakers) {
     const list = byItem.get(agendaItemId) ?? [];
     list.push(speaker);
@@ -160,13 +169,20 @@ export async function getPublicTopic(slug: string, now = new Date()) {
   if (!topic) return undefined;
   const [topicSeries, { upcoming, past }] = await Promise.all([
     db
-      .select({ slug: series.slug, name: series.name, description: series.description })
+      .select({
+        slug: series.slug,
+        name: series.name,
+        description: series.description,
+        hasPublicEvent: sql<boolean>`exists (select 1 from ${events} e where e.series_id = ${series}.id and e.status <> 'draft')`,
+      })
       .from(series)
       .where(eq(series.topicId, topic.id))
       .orderBy(asc(series.name)),
     upcomingAndPast(eq(events.topicId, topic.id), now),
   ]);
-  return { ...topic, series: topicSeries, upcoming, past };
+  // A topic with no public event yet is not published: nothing of it is shown.
+  if (upcoming.length + past.length === 0) return undefined;
+  return { ...topic, series: topicSeries.filter((s) => s.hasPublicEvent), upcoming, past };
 }
 
 /** A series with its topic and its public meetings, or undefined. */
@@ -184,6 +200,7 @@ export async function getPublicSeries(slug: string, now = new Date()) {
     .where(eq(series.slug, slug));
   if (!row) return undefined;
   const { upcoming, past } = await upcomingAndPast(eq(events.seriesId, row.id), now);
+  if (upcoming.length + past.length === 0) return undefined;
   return { ...row, upcoming, past };
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, isNotNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import {
   agendaItemParticipants,
@@ -8,7 +8,6 @@ import {
   events,
   media,
   people,
-  registrations,
   series,
   settings as settingsTable,
   type Summary,
@@ -18,6 +17,7 @@ import {
   venues,
 } from "@/db/schema";
 import type { DraftInput } from "@/lib/summary-draft";
+import { countCheckedIn } from "./registrations";
 
 export async function getSummary(eventId: string, executor: Executor = db): Promise<Summary | undefined> {
   const [row] = await executor.select().from(summaries).where(eq(summaries.eventId, eventId));
@@ -115,15 +115,6 @@ export async function orderEventPhotos(eventId: string, ids: string[], tx: Execu
   }
 }
 
-/** People checked in at the door: the event's attendance. */
-export async function countCheckedIn(eventId: string, executor: Executor = db): Promise<number> {
-  const [row] = await executor
-    .select({ n: count() })
-    .from(registrations)
-    .where(and(eq(registrations.eventId, eventId), isNotNull(registrations.checkedInAt), ne(registrations.status, "cancelled")));
-  return row?.n ?? 0;
-}
-
 /** Everything the draft generator needs, read from the event's own records. */
 export async function draftInputForEvent(eventId: string, executor: Executor = db): Promise<DraftInput | undefined> {
   const [event] = await executor
@@ -200,4 +191,36 @@ export async function draftInputForEvent(eventId: string, executor: Executor = d
     })),
     attendance: attendance || null,
   };
+}
+
+/** The published summary of an event with its photos and references, or undefined. */
+export async function getPublishedSummary(eventId: string) {
+  const [summary] = await db
+    .select()
+    .from(summaries)
+    .where(and(eq(summaries.eventId, eventId), eq(summaries.status, "published")));
+  if (!summary) return undefined;
+  const [photos, references] = await Promise.all([listEventPhotos(eventId), listReferences(summary.id)]);
+  return { summary, photos, references };
+}
+
+/** Published summaries of public events in a topic or a series, newest event first. */
+export async function listPublishedSummaries(filter: { topicId?: string; seriesId?: string }, limit = 50) {
+  const conditions = [eq(summaries.status, "published"), ne(events.status, "draft")];
+  if (filter.topicId) conditions.push(eq(events.topicId, filter.topicId));
+  if (filter.seriesId) conditions.push(eq(events.seriesId, filter.seriesId));
+  return db
+    .select({
+      eventSlug: events.slug,
+      eventTitle: events.title,
+      title: summaries.title,
+      lede: summaries.lede,
+      startsAt: events.startsAt,
+      timeZone: events.timeZone,
+    })
+    .from(summaries)
+    .innerJoin(events, eq(events.id, summaries.eventId))
+    .where(and(...conditions))
+    .orderBy(desc(events.startsAt))
+    .limit(limit);
 }

@@ -67,6 +67,52 @@ export const optionalTime = (message: string) =>
     .transform((v) => v || null)
     .pipe(timeField(message).nullable());
 
+/** The attendee categories a new event offers; staff change them per event. */
+export const DEFAULT_REGISTRATION_CATEGORIES = [
+  "Government",
+  "International organization",
+  "Civil society",
+  "Academia",
+  "Private sector",
+  "Media",
+  "Other",
+];
+const MAX_CATEGORIES = 20;
+const MAX_CATEGORY_LENGTH = 80;
+
+/** One category per line: spaces tidied, blank lines and repeats dropped. */
+export function splitCategories(value: string | readonly string[]): string[] {
+  const lines = typeof value === "string" ? value.split(/\r?\n/) : value;
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const line of lines) {
+    const tidy = line.replace(/\s+/g, " ").trim();
+    if (!tidy || seen.has(tidy.toLowerCase())) continue;
+    seen.add(tidy.toLowerCase());
+    out.push(tidy);
+  }
+  return out;
+}
+
+// The form sends the text of a textarea; the Server Action re-parses the list the browser made of it.
+// Absent (an older client, a test) leaves the event's categories as they are.
+const registrationCategoriesField = z
+  .union([z.string().max(5000, "Keep the list shorter."), z.array(z.string().max(5000))])
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const list = splitCategories(v);
+    if (list.some((c) => c.length > MAX_CATEGORY_LENGTH)) {
+      ctx.addIssue({ code: "custom", message: `Keep each category under ${MAX_CATEGORY_LENGTH} characters.` });
+      return z.NEVER;
+    }
+    if (list.length > MAX_CATEGORIES) {
+      ctx.addIssue({ code: "custom", message: `Offer at most ${MAX_CATEGORIES} categories.` });
+      return z.NEVER;
+    }
+    return list;
+  });
+
 const eventFields = z.object({
   title: requiredText(200, "Give the event a title."),
   slug: slugField,
@@ -92,6 +138,7 @@ const eventFields = z.object({
   registrationOpensTime: optionalTime("Enter a time, or leave both registration fields empty."),
   registrationClosesDate: optionalDate("Enter a date, or leave both registration fields empty."),
   registrationClosesTime: optionalTime("Enter a time, or leave both registration fields empty."),
+  registrationCategories: registrationCategoriesField,
   description: optionalText(5000, "The description"),
 });
 
@@ -170,6 +217,7 @@ type StoredEvent = {
   capacity: number | null;
   registrationOpensAt: Date | null;
   registrationClosesAt: Date | null;
+  registrationCategories: string[];
   description: string | null;
 };
 
@@ -194,6 +242,7 @@ export function eventFormValues(e: StoredEvent): EventFormInput {
     registrationOpensTime: opens?.time ?? "",
     registrationClosesDate: closes?.date ?? "",
     registrationClosesTime: closes?.time ?? "",
+    registrationCategories: e.registrationCategories.join("\n"),
     description: e.description ?? "",
   };
 }
@@ -216,6 +265,7 @@ export function emptyEventFormValues(timeZone: string): EventFormInput {
     registrationOpensTime: "",
     registrationClosesDate: "",
     registrationClosesTime: "",
+    registrationCategories: DEFAULT_REGISTRATION_CATEGORIES.join("\n"),
     description: "",
   };
 }

@@ -1,44 +1,216 @@
 import type { Metadata } from "next";
-import { getPersonForUser } from "@/db/queries/users";
+import Link from "next/link";
+import { ProfileForm } from "@/components/profile-form";
+import { ProfilePortrait } from "@/components/profile-portrait";
+import { ProfilePreview } from "@/components/profile-preview";
+import { ProfileWithdrawButton } from "@/components/profile-withdraw-button";
+import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/table";
+import { listOwnEvents } from "@/db/queries/invitations";
+import { getOwnProfileView, revisionFields } from "@/db/queries/profiles";
+import { getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
-import { displayName } from "@/lib/names";
+import { mediaUrl } from "@/lib/storage";
+import { formatDualTime, formatLocalDate } from "@/lib/time";
+import { INVITATION_STATUS_LABELS, PARTICIPANT_ROLE_LABELS } from "@/lib/validations/participant";
+import { NAME_ORDER_LABELS } from "@/lib/validations/person";
+import { PROFILE_FIELD_LABELS, PROFILE_FIELDS, type ProfileField } from "@/lib/validations/profile";
 
 export const metadata: Metadata = { title: "My profile" };
 
+type Portrait = { id: string | null; key: string | null; alt: string | null; width: number | null; height: number | null } | null;
+
+const portraitView = (p: Portrait) => (p?.id && p.key ? { id: p.id, url: mediaUrl(p.key), alt: p.alt, width: p.width, height: p.height } : null);
+
+function fieldText(field: ProfileField, value: string | null): string {
+  if (field === "nameOrder") return NAME_ORDER_LABELS[value as keyof typeof NAME_ORDER_LABELS] ?? "—";
+  return value?.trim() ? value : "(empty)";
+}
+
 export default async function MePage() {
   const me = await requireRole("panelist", "/me");
-  const person = await getPersonForUser(me.id);
+  const [view, events, settings] = await Promise.all([getOwnProfileView(me.id), listOwnEvents(me.id), getSettings()]);
+
+  if (!view) {
+    return (
+      <div className="space-y-6">
+        <h1 className="text-2xl font-semibold text-brand-900">My profile</h1>
+        <EmptyState title="No profile is linked to your account yet">
+          Your account ({me.email}) is not linked to a speaker profile. Staff link it when they invite you to an event; if you
+          expected an invitation, write to the organizers.
+        </EmptyState>
+      </div>
+    );
+  }
+
+  const { person, pending, lastDecision, isPublic } = view;
+  const now = new Date();
+  const upcoming = events.filter((e) => e.event.endsAt > now);
+  const past = events.filter((e) => e.event.endsAt <= now).reverse();
+  const toAnswer = upcoming.filter((e) => e.invitationStatus === "invited" && e.event.status === "scheduled");
+  const publicPortrait = portraitView(view.portrait);
+  const pendingPortrait = pending ? portraitView(pending.portrait) : null;
+  const changedFields = pending
+    ? PROFILE_FIELDS.filter((f) => (pending.revision[f] ?? null) !== (person[f] ?? null))
+    : [];
+  const photoChanged = pending ? pending.revision.portraitId !== person.portraitId : false;
+  const home = (d: Date) => formatLocalDate(d, settings.homeTimeZone);
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-10">
       <h1 className="text-2xl font-semibold text-brand-900">My profile</h1>
-      {!person ? (
-        <EmptyState title="No profile is linked to your account yet">
-          Staff link your account to your speaker profile when they invite you to an event.
-        </EmptyState>
+
+      {toAnswer.length > 0 && (
+        <Alert tone="warning">
+          <p className="font-medium">{toAnswer.length === 1 ? "An invitation waits for your answer:" : "Invitations wait for your answer:"}</p>
+          <ul className="mt-1 list-disc pl-5">
+            {toAnswer.map((e) => (
+              <li key={e.participantId}>
+                <Link href={`/me/invitations/${e.participantId}`}>Answer the invitation to {e.event.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+
+      <section aria-labelledby="events-heading" className="space-y-4">
+        <h2 id="events-heading" className="text-xl font-semibold">
+          Your events
+        </h2>
+        {events.length === 0 ? (
+          <EmptyState title="No events yet">When staff add you to an event, it appears here.</EmptyState>
+        ) : (
+          <div className="grid gap-6 md:grid-cols-2">
+            <EventList
+              title="Upcoming"
+              empty="Nothing coming up."
+              items={upcoming.map((e) => ({ ...e, when: formatDualTime(e.event.startsAt, e.event.timeZone, settings.homeTimeZone, settings.homeTimeZoneLabel) }))}
+            />
+            <EventList title="Past" empty="No past events." items={past.map((e) => ({ ...e, when: formatLocalDate(e.event.startsAt, e.event.timeZone) }))} />
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="public-heading" className="space-y-3">
+        <p id="public-heading" className="text-sm font-medium uppercase tracking-wide text-slate-500">
+          Your public profile, as it reads now
+        </p>
+        <div className="rounded-lg border border-slate-200 p-5">
+          <ProfilePreview profile={{ ...person, portrait: publicPortrait }} nameAs="h2" />
+        </div>
+        <p className="text-sm text-slate-600">
+          {isPublic ? (
+            <Link href={`/people/${person.slug}`}>Open your public page</Link>
+          ) : (
+            "Your page becomes public once you take part in a published event."
+          )}
+        </p>
+      </section>
+
+      {lastDecision && (
+        <Alert tone={lastDecision.status === "approved" ? "success" : "warning"}>
+          {lastDecision.status === "approved"
+            ? `Staff approved your last changes${lastDecision.reviewedAt ? ` on ${home(lastDecision.reviewedAt)}` : ""}.`
+            : `Staff did not approve your last changes${lastDecision.reviewedAt ? ` (${home(lastDecision.reviewedAt)})` : ""}.`}
+          {lastDecision.note && (
+            <span className="mt-1 block">
+              Note from the reviewer: <q>{lastDecision.note}</q>
+            </span>
+          )}
+        </Alert>
+      )}
+
+      <section aria-labelledby="review-heading" className="space-y-3">
+        <h2 id="review-heading" className="text-xl font-semibold">
+          Waiting for review
+        </h2>
+        {!pending ? (
+          <p className="text-sm text-slate-600">Nothing. Changes you send below wait here until staff review them.</p>
+        ) : (
+          <div className="space-y-4 rounded-lg border border-amber-200 bg-amber-50 p-5">
+            <p className="text-sm">
+              Sent on {home(pending.revision.createdAt)}. The public sees your profile as above until staff approve these changes.
+            </p>
+            <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+              {changedFields.map((f) => (
+                <div key={f} className="contents">
+                  <dt className="font-medium text-slate-800">{PROFILE_FIELD_LABELS[f]}</dt>
+                  <dd className="whitespace-pre-line">{fieldText(f, pending.revision[f])}</dd>
+                </div>
+              ))}
+              {photoChanged && (
+                <div className="contents">
+                  <dt className="font-medium text-slate-800">Photo</dt>
+                  <dd>
+                    {pendingPortrait ? (
+                      <ProfilePortrait src={pendingPortrait.url} alt={pendingPortrait.alt ?? ""} width={pendingPortrait.width} height={pendingPortrait.height} className="w-24" />
+                    ) : (
+                      "Removed"
+                    )}
+                  </dd>
+                </div>
+              )}
+              {changedFields.length === 0 && !photoChanged && (
+                <div className="contents">
+                  <dt className="font-medium text-slate-800">Photo description</dt>
+                  <dd>{pendingPortrait?.alt ?? "(empty)"}</dd>
+                </div>
+              )}
+            </dl>
+            <ProfileWithdrawButton revisionId={pending.revision.id} />
+          </div>
+        )}
+      </section>
+
+      <section aria-label="Edit your profile">
+        <ProfileForm
+          personId={person.id}
+          initial={revisionFields(pending?.revision ?? person)}
+          initialPortrait={pending ? pendingPortrait : publicPortrait}
+        />
+      </section>
+    </div>
+  );
+}
+
+type EventItem = {
+  participantId: string;
+  role: keyof typeof PARTICIPANT_ROLE_LABELS;
+  invitationStatus: keyof typeof INVITATION_STATUS_LABELS;
+  when: string;
+  event: { slug: string; title: string; status: string };
+};
+
+function EventList({ title, empty, items }: { title: string; empty: string; items: EventItem[] }) {
+  return (
+    <div className="space-y-2">
+      <h3 className="font-semibold">{title}</h3>
+      {items.length === 0 ? (
+        <p className="text-sm text-slate-600">{empty}</p>
       ) : (
-        <section aria-labelledby="profile-heading" className="rounded-lg border border-slate-200 p-6">
-          <h2 id="profile-heading" className="text-xl font-semibold">
-            {displayName(person)}
-          </h2>
-          <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
-            <dt className="font-medium text-slate-700">Honorific</dt>
-            <dd>{person.honorific || "—"}</dd>
-            <dt className="font-medium text-slate-700">Given name</dt>
-            <dd>{person.givenName}</dd>
-            <dt className="font-medium text-slate-700">Family name</dt>
-            <dd>{person.familyName}</dd>
-            <dt className="font-medium text-slate-700">Name order</dt>
-            <dd>{person.nameOrder === "family_given" ? "Family name first" : "Given name first"}</dd>
-            <dt className="font-medium text-slate-700">Position</dt>
-            <dd>{person.position || "—"}</dd>
-            <dt className="font-medium text-slate-700">Organization</dt>
-            <dd>{person.organization || "—"}</dd>
-            <dt className="font-medium text-slate-700">Biography</dt>
-            <dd className="whitespace-pre-line">{person.bio || "—"}</dd>
-          </dl>
-        </section>
+        <ul className="space-y-3">
+          {items.map((e) => (
+            <li key={e.participantId} className="rounded-md border border-slate-200 p-3 text-sm">
+              <p className="font-medium">
+                <Link href={`/events/${e.event.slug}`}>{e.event.title}</Link>
+                {e.event.status === "cancelled" && <span className="text-red-800"> (cancelled)</span>}
+              </p>
+              <p className="text-slate-700">{e.when}</p>
+              <p className="text-slate-700">
+                {PARTICIPANT_ROLE_LABELS[e.role]} · Invitation: {INVITATION_STATUS_LABELS[e.invitationStatus]}
+                {e.invitationStatus !== "not_invited" && (
+                  <>
+                    {" · "}
+                    <Link href={`/me/invitations/${e.participantId}`}>
+                      {e.invitationStatus === "invited" ? "Answer" : "See the invitation"}
+                      <span className="sr-only"> for {e.event.title}</span>
+                    </Link>
+                  </>
+                )}
+              </p>
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );

@@ -13,6 +13,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
     { href: "/admin/series", label: "Series" },
     { href: "/admin/venues", label: "Venues" },
     { href: "/admin/people", label: "People" },
+    { href: "/admin/approvals", label: "Approvals" },
     { href: "/admin/outbox", label: "Outbox" },
   ];
   if (user && hasRole(user.role, "admin")) nav.push({ href: "/admin/users", label: "Users" }, { href: "/admin/audit", label: "Audit log" });

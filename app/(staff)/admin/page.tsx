@@ -26,7 +26,7 @@ export default async function DashboardPage() {
 
   const waiting = [
     { label: "Draft events", value: statusCounts.draft, href: "/admin/events?status=draft" },
-    { label: "Profile changes to review", value: pendingReviews },
+    { label: "Profile changes to review", value: pendingReviews, href: "/admin/approvals" },
     { label: "Emails waiting to send", value: outbox.pending },
     { label: "Emails that failed", value: outbox.failed, href: "/admin/outbox?status=failed" },
   ];

@@ -1,22 +1,52 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { AgendaView } from "@/components/agenda-view";
 import { seriesLine } from "@/components/event-card";
 import { SpeakerList } from "@/components/public-speakers";
+import { RegistrationForm } from "@/components/registration-form";
+import { PublicSummary } from "@/components/public-summary";
 import { PlainText } from "@/components/public-text";
 import { Alert } from "@/components/ui/alert";
 import { getPublicEvent, type PublicEvent } from "@/db/queries/public";
+import { getRegistrationAvailability } from "@/db/queries/registrations";
 import { getSettings } from "@/db/queries/settings";
+import { getPublishedSummary } from "@/db/queries/summaries";
+import { appUrl } from "@/lib/env";
+import { plainExcerpt } from "@/lib/markdown";
+import { type RegistrationWindow, registrationWindow, seatsLeft } from "@/lib/registration";
 import { durationMinutes, formatDualTime, formatDuration, formatLocalDate, formatTimeRange } from "@/lib/time";
 
 type Props = { params: Promise<{ slug: string }> };
 
+// Rendered on the first request and then served from the cache. Changes that show on the page mark
+// it stale at once (revalidatePath in the actions); the minute-long lifetime bounds what any other
+// instance, or a time-based change such as registration opening, can serve that is out of date.
+export const revalidate = 60;
+
+// No event is rendered at build time (the database is not there then); each on first request.
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return [];
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await connection();
   const event = await getPublicEvent((await params).slug);
   if (!event) notFound();
+  const published = await getPublishedSummary(event.id);
+  if (published) {
+    const { summary, photos } = published;
+    const title = summary.title.trim() || event.title;
+    const description = truncate(summary.lede?.trim() || plainExcerpt(summary.body), 200);
+    const url = `${appUrl()}/events/${event.slug}`;
+    const image = photos[0] && { url: `${appUrl()}/media/${photos[0].storageKey}`, width: photos[0].width, height: photos[0].height, alt: photos[0].altText ?? "" };
+    return {
+      title,
+      description,
+      alternates: { canonical: url },
+      openGraph: { type: "article", title, description, url, publishedTime: summary.publishedAt?.toISOString(), images: image ? [image] : undefined },
+      twitter: { card: image ? "summary_large_image" : "summary", title, description, images: image ? [image.url] : undefined },
+    };
+  }
   const title = event.status === "cancelled" ? `Cancelled: ${event.title}` : event.title;
   const about = event.description?.replace(/\s+/g, " ").trim();
   const fallback = [seriesLine(event.series?.name ?? null, event.seriesNumber), formatLocalDate(event.startsAt, event.timeZone)]
@@ -29,30 +59,57 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** What the registration spot says now; null when there is nothing true to say yet. */
-function registrationLine(event: PublicEvent, now: Date, home: { zone: string; label: string }): string | null {
-  if (event.status === "cancelled" || event.endsAt <= now) return null;
+type Availability = NonNullable<Awaited<ReturnType<typeof getRegistrationAvailability>>>;
+
+/**
+ * What the registration section says: why it is closed, or how many seats remain and until when. Null
+ * for a cancelled or past event, whose page already says so at the top.
+ */
+function registrationStatusLine(event: PublicEvent, availability: Availability, window: RegistrationWindow, now: Date, home: { zone: string; label: string }): string | null {
   const when = (d: Date) => formatDualTime(d, event.timeZone, home.zone, home.label);
-  if (event.registrationOpensAt && event.registrationOpensAt > now) return `Registration opens on ${when(event.registrationOpensAt)}.`;
-  if (event.registrationClosesAt && event.registrationClosesAt <= now) return "Registration has closed.";
-  if (event.registrationOpensAt) {
-    return event.registrationClosesAt ? `Registration is open until ${when(event.registrationClosesAt)}.` : "Registration is open.";
+  switch (window) {
+    case "cancelled":
+    case "past":
+      return null;
+    case "not_yet_open":
+      return `Registration opens on ${when(event.registrationOpensAt!)}.`;
+    case "closed":
+    case "draft":
+      return "Registration has closed.";
   }
-  return null;
+  const until = event.registrationClosesAt && event.registrationClosesAt > now ? ` Registration is open until ${when(event.registrationClosesAt)}.` : " Registration is open.";
+  const left = seatsLeft(availability.capacity, availability.confirmed);
+  if (left == null) return until.trim();
+  if (left === 0) return `Every seat is taken: new registrations join the waitlist, and seats that become free go to it in order.${until}`;
+  return `${left} of ${availability.capacity} ${availability.capacity === 1 ? "seat remains" : "seats remain"}.${until}`;
 }
 
 export default async function EventPage({ params }: Props) {
-  await connection();
   const { slug } = await params;
   const [event, settings] = await Promise.all([getPublicEvent(slug), getSettings()]);
   if (!event) notFound();
+
+  // After the event, once staff publish it, the page is the summary.
+  const published = await getPublishedSummary(event.id);
+  if (published) {
+    return (
+      <PublicSummary
+        event={{ title: event.title, startsAt: event.startsAt, timeZone: event.timeZone, topic: event.topic }}
+        summary={published.summary}
+        photos={published.photos}
+        references={published.references}
+      />
+    );
+  }
 
   const now = new Date();
   const home = { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel };
   const series = seriesLine(event.series?.name ?? null, event.seriesNumber);
   const cancelled = event.status === "cancelled";
   const venue = event.venue;
-  const registration = registrationLine(event, now, home);
+  const availability = await getRegistrationAvailability(event.id);
+  const registrationState = registrationWindow(event, now);
+  const registration = availability ? registrationStatusLine(event, availability, registrationState, now, home) : null;
 
   return (
     <article className="mx-auto max-w-3xl space-y-10">
@@ -124,13 +181,19 @@ export default async function EventPage({ params }: Props) {
         </section>
       )}
 
-      {/* The registration form belongs here, shown while registration is open. */}
-      {registration && (
+      {registration && availability && (
         <section aria-labelledby="registration-heading" className="space-y-3">
           <h2 id="registration-heading" className="text-xl font-semibold text-brand-900">
             Registration
           </h2>
           <p>{registration}</p>
+          {registrationState === "open" && (
+            <RegistrationForm
+              slug={event.slug}
+              categories={availability.categories}
+              waitlist={seatsLeft(availability.capacity, availability.confirmed) === 0}
+            />
+          )}
         </section>
       )}
 

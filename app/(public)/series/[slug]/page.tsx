@@ -6,6 +6,8 @@ import { ListingSection, MeetingList } from "@/components/public-event-list";
 import { PlainText } from "@/components/public-text";
 import { getPublicSeries } from "@/db/queries/public";
 import { getSettings } from "@/db/queries/settings";
+import { listPublishedSummaries } from "@/db/queries/summaries";
+import { SummaryList } from "@/components/summary-list";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -22,6 +24,7 @@ export default async function SeriesPage({ params }: Props) {
   const [series, settings] = await Promise.all([getPublicSeries(slug), getSettings()]);
   if (!series) notFound();
   const home = { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel };
+  const summaries = await listPublishedSummaries({ seriesId: series.id });
 
   return (
     <div className="space-y-10">
@@ -34,6 +37,15 @@ export default async function SeriesPage({ params }: Props) {
         <h1 className="text-3xl font-semibold text-brand-900">{series.name}</h1>
         <PlainText text={series.description} className="text-slate-700" />
       </header>
+
+      {summaries.length > 0 && (
+        <section aria-labelledby="summaries-heading" className="space-y-4">
+          <h2 id="summaries-heading" className="text-2xl font-semibold text-brand-900">
+            Summaries
+          </h2>
+          <SummaryList summaries={summaries} />
+        </section>
+      )}
 
       <ListingSection id="upcoming-heading" title="Upcoming meetings" empty="No upcoming meetings in this series yet." count={series.upcoming.length}>
         <MeetingList events={series.upcoming} home={home} />

@@ -6,6 +6,8 @@ import { EventCardList, ListingSection } from "@/components/public-event-list";
 import { PlainText } from "@/components/public-text";
 import { getPublicTopic } from "@/db/queries/public";
 import { getSettings } from "@/db/queries/settings";
+import { listPublishedSummaries } from "@/db/queries/summaries";
+import { SummaryList } from "@/components/summary-list";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -22,6 +24,7 @@ export default async function TopicPage({ params }: Props) {
   const [topic, settings] = await Promise.all([getPublicTopic(slug), getSettings()]);
   if (!topic) notFound();
   const home = { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel };
+  const summaries = await listPublishedSummaries({ topicId: topic.id });
 
   return (
     <div className="space-y-10">
@@ -46,6 +49,15 @@ export default async function TopicPage({ params }: Props) {
               </li>
             ))}
           </ul>
+        </section>
+      )}
+
+      {summaries.length > 0 && (
+        <section aria-labelledby="summaries-heading" className="space-y-4">
+          <h2 id="summaries-heading" className="text-2xl font-semibold text-brand-900">
+            Summaries
+          </h2>
+          <SummaryList summaries={summaries} />
         </section>
       )}
 

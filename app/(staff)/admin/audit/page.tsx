@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { AuditFilter } from "@/components/audit-filter";
 import { AuditTable } from "@/components/audit-table";
@@ -36,12 +37,21 @@ export default async function AuditPage({ searchParams }: Props) {
     return s ? `/admin/audit?${s}` : "/admin/audit";
   };
   const filtered = Boolean(filter.entityType || filter.entityId);
+  const lastPage = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (page > lastPage) redirect(hrefFor(lastPage));
 
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold text-brand-900">Audit log</h1>
       <p className="text-sm text-slate-600">Every change staff, panelists and the system made, newest first. Times are in UTC.</p>
-      <AuditFilter entityTypes={entityTypes} entityType={filter.entityType} entityId={filter.entityId} />
+      {/* Keyed by the filter: a select keeps its first defaultValue, so following a "History" link or
+          "Clear filter" (the same page, new parameters) would otherwise show the previous choice. */}
+      <AuditFilter
+        key={`${filter.entityType ?? ""}|${filter.entityId ?? ""}`}
+        entityTypes={entityTypes}
+        entityType={filter.entityType}
+        entityId={filter.entityId}
+      />
       {rows.length === 0 ? (
         <EmptyState title={filtered ? "No entries match this filter" : "No entries yet"}>
           {filtered ? "Try another record type or id." : "Changes appear here as soon as anyone makes one."}

@@ -19,8 +19,10 @@ import {
 import type { EventStatus } from "@/db/schema";
 import { requireRole } from "@/lib/auth";
 import { changedFields } from "@/lib/diff";
+import { kickOutbox } from "@/lib/email/sender";
 import { type ActionResult, fail, invalid, isUniqueViolation } from "@/lib/errors";
 import { formInput } from "@/lib/form-input";
+import { notifyDetailsChanged, notifyEventCancelled, promoteFromWaitlist, type RegistrationContext, registrationContext } from "@/lib/registration";
 import { slugify } from "@/lib/slug";
 import { idSchema } from "@/lib/validations/common";
 import { eventInstants, type EventFormValues, eventSchema, updateEventSchema } from "@/lib/validations/event";
@@ -42,6 +44,8 @@ function eventRow(v: EventFormValues) {
     timeZone: v.timeZone,
     capacity: v.capacity,
     description: v.description,
+    // Left out when the form did not send the field, so that the event keeps the categories it has.
+    ...(v.registrationCategories ? { registrationCategories: v.registrationCategories } : {}),
     ...eventInstants(v),
   };
 }
@@ -109,6 +113,9 @@ export async function updateEvent(input: unknown): Promise<ActionResult> {
   const parsed = updateEventSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { id, ...values } = parsed.data;
+  // Read before the transaction: inside it, only the transaction may query.
+  const ctx = await registrationContext();
+  let emailed = false;
   try {
     const result = await db.transaction(async (tx) => {
       const before = await lockEvent(id, tx);
@@ -132,15 +139,21 @@ export async function updateEvent(input: unknown): Promise<ActionResult> {
       if (row.seriesId && !row.topicId) row.topicId = await topicOfSeries(row.seriesId, tx);
       const changes = changedFields(before, row);
       if (Object.keys(changes).length === 0) return { ok: true as const, data: undefined, message: "No changes to save." };
-      await updateEventRow(id, row, tx);
+      const after = (await updateEventRow(id, row, tx))!;
       const shift = row.startsAt.getTime() - before.startsAt.getTime();
       const segmentsMoved = await shiftAgendaStarts(id, shift, tx);
       await writeAudit(
         { actorId: me.id, action: "event.update", entityType: "event", entityId: id, changes: segmentsMoved ? { ...changes, agendaShiftedMinutes: shift / 60_000 } : changes },
         tx,
       );
-      return { ok: true as const, data: undefined, message: "Saved." };
+      // More seats (or no limit) go to the waitlist at once; a new time or place is news to everyone registered.
+      const promoted = "capacity" in changes ? await promoteFromWaitlist(tx, after, ctx, me.id) : [];
+      const notified =
+        after.status === "scheduled" && NOTICE_FIELDS.some((f) => f in changes) ? await notifyDetailsChanged(tx, id, ctx) : 0;
+      emailed = promoted.length > 0 || notified > 0;
+      return { ok: true as const, data: undefined, message: savedMessage(promoted.length, notified) };
     });
+    if (emailed) kickOutbox();
     revalidateEvent(id);
     return result;
   } catch (error) {
@@ -150,6 +163,16 @@ export async function updateEvent(input: unknown): Promise<ActionResult> {
   }
 }
 
+/** Changes that registered people are told about by email. */
+const NOTICE_FIELDS = ["startsAt", "endsAt", "timeZone", "venueId"] as const;
+
+function savedMessage(promoted: number, notified: number): string {
+  const parts = ["Saved."];
+  if (promoted > 0) parts.push(`${promoted} ${promoted === 1 ? "person moved" : "people moved"} from the waitlist to a seat and ${promoted === 1 ? "was" : "were"} emailed.`);
+  if (notified > 0) parts.push(`${notified} registered ${notified === 1 ? "person was" : "people were"} emailed the new time or place.`);
+  return parts.join(" ");
+}
+
 type Transition = {
   from: readonly EventStatus[];
   to: EventStatus;
@@ -157,6 +180,8 @@ type Transition = {
   refused: (status: EventStatus) => string;
   /** A further condition checked under the event's lock. */
   guard?: (eventId: string, tx: Executor) => Promise<string | null>;
+  /** Runs in the same transaction once the status has changed; returns how many emails it queued. */
+  after?: (eventId: string, tx: Executor, ctx: RegistrationContext) => Promise<number>;
 };
 
 const NO_REGISTRATIONS = (sentence: string) => async (eventId: string, tx: Executor) =>
@@ -174,6 +199,8 @@ const TRANSITIONS = {
     to: "cancelled",
     audit: "event.cancel",
     refused: (s) => (s === "cancelled" ? "This event is already cancelled." : "Only a scheduled event can be cancelled. A draft can simply be deleted."),
+    // Everyone registered hears of it, with a calendar file that cancels their entry.
+    after: (eventId, tx, ctx) => notifyEventCancelled(tx, eventId, ctx),
   },
   draft: {
     from: ["scheduled"],
@@ -190,6 +217,8 @@ async function transition(input: unknown, which: keyof typeof TRANSITIONS): Prom
   if (!parsed.success) return invalid(parsed.error);
   const { id } = parsed.data;
   const t: Transition = TRANSITIONS[which];
+  const ctx = await registrationContext();
+  let emailed = 0;
   const result = await db.transaction(async (tx) => {
     const before = await lockEvent(id, tx);
     if (!before) return fail("This event no longer exists.");
@@ -202,8 +231,10 @@ async function transition(input: unknown, which: keyof typeof TRANSITIONS): Prom
       { actorId: me.id, action: t.audit, entityType: "event", entityId: id, changes: { status: [before.status, after.status], cancelledAt: [before.cancelledAt, after.cancelledAt] } },
       tx,
     );
+    emailed = (await t.after?.(id, tx, ctx)) ?? 0;
     return { ok: true as const, data: undefined };
   });
+  if (emailed > 0) kickOutbox();
   revalidateEvent(id);
   return result;
 }

@@ -44,7 +44,8 @@ export default async function EventsPage({ searchParams }: Props) {
         </Link>
       </div>
 
-      <form role="search" aria-label="Find events" className="flex flex-wrap items-end gap-3">
+      {/* Keyed by the filter so that the fields show it again after a client-side navigation. */}
+      <form key={`${q ?? ""}|${status ?? ""}`} role="search" aria-label="Find events" className="flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="events-q" className="block text-sm font-medium">
             Search events

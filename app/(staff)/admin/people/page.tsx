@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ListHeader, listHref } from "@/components/admin/list-header";
+import { ListHeader, listHref, redirectPastLastPage } from "@/components/admin/list-header";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import { listPeoplePage } from "@/db/queries/people";
@@ -17,6 +17,7 @@ export default async function PeoplePage({ searchParams }: Props) {
   await requireRole("staff", "/admin/people");
   const { q, page } = listParamsSchema.parse(await searchParams);
   const { rows, total } = await listPeoplePage({ q, page, pageSize: PAGE_SIZE });
+  redirectPastLastPage("/admin/people", q, page, PAGE_SIZE, total);
 
   return (
     <div className="space-y-6">

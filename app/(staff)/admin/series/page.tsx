@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ListHeader, listHref } from "@/components/admin/list-header";
+import { ListHeader, listHref, redirectPastLastPage } from "@/components/admin/list-header";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import { listSeriesPage } from "@/db/queries/series";
@@ -16,6 +16,7 @@ export default async function SeriesListPage({ searchParams }: Props) {
   await requireRole("staff", "/admin/series");
   const { q, page } = listParamsSchema.parse(await searchParams);
   const { rows, total } = await listSeriesPage({ q, page, pageSize: PAGE_SIZE });
+  redirectPastLastPage("/admin/series", q, page, PAGE_SIZE, total);
 
   return (
     <div className="space-y-6">

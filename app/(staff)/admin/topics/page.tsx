@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ListHeader, listHref } from "@/components/admin/list-header";
+import { ListHeader, listHref, redirectPastLastPage } from "@/components/admin/list-header";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import { listTopicsPage } from "@/db/queries/topics";
@@ -16,6 +16,7 @@ export default async function TopicsPage({ searchParams }: Props) {
   await requireRole("staff", "/admin/topics");
   const { q, page } = listParamsSchema.parse(await searchParams);
   const { rows, total } = await listTopicsPage({ q, page, pageSize: PAGE_SIZE });
+  redirectPastLastPage("/admin/topics", q, page, PAGE_SIZE, total);
 
   return (
     <div className="space-y-6">

@@ -55,8 +55,8 @@ export async function deleteVenue(input: unknown): Promise<ActionResult> {
     if (!venue) return fail("This venue no longer exists.");
     const usage = await venueUsage(id, tx);
     if (usage.events) {
-      const events = usage.events === 1 ? "1 event takes place" : `${usage.events} events take place`;
-      return fail(`This venue cannot be deleted while ${events} there. Move those events to another venue or delete them first.`);
+      const [events, them] = usage.events === 1 ? ["1 event takes place", "it"] : [`${usage.events} events take place`, "them"];
+      return fail(`This venue cannot be deleted while ${events} there. Move ${them} to another venue or delete ${them} first.`);
     }
     await deleteVenueRow(id, tx);
     await writeAudit(

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ListHeader, listHref } from "@/components/admin/list-header";
+import { ListHeader, listHref, redirectPastLastPage } from "@/components/admin/list-header";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import { listVenuesPage } from "@/db/queries/venues";
@@ -16,6 +16,7 @@ export default async function VenuesPage({ searchParams }: Props) {
   await requireRole("staff", "/admin/venues");
   const { q, page } = listParamsSchema.parse(await searchParams);
   const { rows, total } = await listVenuesPage({ q, page, pageSize: PAGE_SIZE });
+  redirectPastLastPage("/admin/venues", q, page, PAGE_SIZE, total);
 
   return (
     <div className="space-y-6">

@@ -5,7 +5,7 @@ import { deleteTopic } from "@/app/(staff)/admin/topics/actions";
 import { DeleteButton } from "@/components/admin/delete-button";
 import { TopicForm } from "@/components/topic-form";
 import { Alert } from "@/components/ui/alert";
-import { getTopic } from "@/db/queries/topics";
+import { getTopic, isTopicPublic } from "@/db/queries/topics";
 import { requireRole } from "@/lib/auth";
 import { isUuid } from "@/lib/validations/common";
 
@@ -18,7 +18,7 @@ export default async function EditTopicPage({ params, searchParams }: Props) {
   await requireRole("staff", `/admin/topics/${id}`);
   const topic = isUuid(id) ? await getTopic(id) : undefined;
   if (!topic) notFound();
-  const { saved } = await searchParams;
+  const [{ saved }, isPublic] = await Promise.all([searchParams, isTopicPublic(id)]);
 
   return (
     <div className="space-y-6">
@@ -27,7 +27,7 @@ export default async function EditTopicPage({ params, searchParams }: Props) {
       </p>
       <h1 className="text-2xl font-semibold text-brand-900">{topic.name}</h1>
       {saved && <Alert tone="success">Topic created.</Alert>}
-      <TopicForm topic={topic} />
+      <TopicForm topic={topic} isPublic={isPublic} />
       <DeleteButton label="topic" action={deleteTopic.bind(null, { id: topic.id })} redirectTo="/admin/topics" />
     </div>
   );

@@ -4,10 +4,12 @@ import { EventAdminHeader } from "@/components/event-status-header";
 import { ParticipantAddForm, ParticipantList } from "@/components/participant-manager";
 import { personPickerOptions } from "@/db/queries/event-options";
 import { getEventForAdmin } from "@/db/queries/events";
+import { listInvitationDetails } from "@/db/queries/invitations";
 import { listParticipants } from "@/db/queries/participants";
 import { getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
 import { displayName, sortKey } from "@/lib/names";
+import { formatLocalDate } from "@/lib/time";
 import { isUuid } from "@/lib/validations/common";
 
 export const metadata: Metadata = { title: "Participants" };
@@ -19,8 +21,15 @@ export default async function EventParticipantsPage({ params }: Props) {
   await requireRole("staff", `/admin/events/${id}/participants`);
   const found = isUuid(id) ? await getEventForAdmin(id) : undefined;
   if (!found) notFound();
-  const [settings, participants, people] = await Promise.all([getSettings(), listParticipants(id), personPickerOptions()]);
+  const [settings, participants, people, invitations] = await Promise.all([
+    getSettings(),
+    listParticipants(id),
+    personPickerOptions(),
+    listInvitationDetails(id),
+  ]);
   const { event, seriesName, venueName, venueCity } = found;
+  const invitationOf = new Map(invitations.map((i) => [i.id, i]));
+  const day = (d: Date | null | undefined) => (d ? formatLocalDate(d, settings.homeTimeZone) : null);
 
   return (
     <div className="space-y-8">
@@ -37,6 +46,10 @@ export default async function EventParticipantsPage({ params }: Props) {
           positionAtEvent: p.positionAtEvent,
           currentPosition: p.currentPosition,
           invitationStatus: p.invitationStatus,
+          invitedOn: day(invitationOf.get(p.id)?.invitedAt),
+          answeredOn: day(invitationOf.get(p.id)?.respondedAt),
+          invitationMessage: invitationOf.get(p.id)?.invitationMessage ?? null,
+          hasEmail: invitationOf.get(p.id)?.hasEmail ?? false,
         }))}
       />
       <ParticipantAddForm

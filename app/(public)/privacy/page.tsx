@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { getSettings } from "@/db/queries/settings";
+
+export const metadata: Metadata = { title: "Privacy notice" };
+
+export default async function PrivacyPage() {
+  await connection();
+  const { organizationName } = await getSettings();
+  return (
+    <article className="mx-auto max-w-3xl space-y-6">
+      <h1 className="text-3xl font-semibold text-brand-900">Privacy notice</h1>
+      <p>
+        This notice explains what {organizationName} keeps when you register for one of its events, and why.
+      </p>
+
+      <section aria-labelledby="what-heading" className="space-y-2">
+        <h2 id="what-heading" className="text-xl font-semibold text-brand-900">
+          What we keep
+        </h2>
+        <ul className="list-disc space-y-1 pl-6">
+          <li>your name, email address, and, if you give them, your organization and attendee category;</li>
+          <li>the status of your registration (confirmed, on the waitlist, or cancelled) and when it changed;</li>
+          <li>your check-in code, and whether and when you were checked in at the door;</li>
+          <li>when you agreed to this notice;</li>
+          <li>the emails we send you about the registration.</li>
+        </ul>
+        <p>
+          Your personal link to manage the registration is not kept: only a fingerprint of it, which lets us recognise the
+          link but not recreate it. To stop abuse of the form, the network address your request came from is counted for a
+          short while; it is not stored with your registration.
+        </p>
+      </section>
+
+      <section aria-labelledby="why-heading" className="space-y-2">
+        <h2 id="why-heading" className="text-xl font-semibold text-brand-900">
+          Why
+        </h2>
+        <p>
+          To hold your seat or your place on the waitlist, to send you your confirmation, check-in code and any change to
+          the event, to let you in at the door, and to count how many people attended. The organizers see the list of
+          people registered for their events. We do not sell your details or use them for anything else.
+        </p>
+      </section>
+
+      <section aria-labelledby="rights-heading" className="space-y-2">
+        <h2 id="rights-heading" className="text-xl font-semibold text-brand-900">
+          Your choices
+        </h2>
+        <p>
+          You can cancel your registration at any time before the event with the personal link in your confirmation email.
+          To see, correct or delete what we hold about you, write to the organizers of the event.
+        </p>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,21 @@
+"use server";
+
+import { notFound, redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { formInput } from "@/lib/form-input";
+import { cancelRegistration, hashManageToken } from "@/lib/registration";
+import { manageTokenSchema } from "@/lib/validations/registration";
+
+/**
+ * "Cancel my registration", from the secret link: whoever holds the link may cancel, nobody else can
+ * name the registration. A plain form post, so it works without JavaScript; the page shows the outcome.
+ */
+export async function cancelMyRegistration(input: unknown): Promise<void> {
+  const parsed = manageTokenSchema.safeParse(formInput(input));
+  if (!parsed.success) notFound();
+  const { token } = parsed.data;
+  const result = await cancelRegistration({ tokenHash: hashManageToken(token) }, { kind: "public" });
+  if (result.outcome === "refused" && result.reason === "missing") notFound();
+  if (result.outcome === "cancelled") revalidatePath("/events/[slug]", "page");
+  redirect(`/registrations/${token}?${result.outcome === "cancelled" ? "cancelled=1" : `refused=${result.reason}`}`);
+}

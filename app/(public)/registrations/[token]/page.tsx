@@ -1,0 +1,186 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { cancelMyRegistration } from "@/app/(public)/registrations/[token]/actions";
+import { RegistrationCancelButton } from "@/components/registration-cancel-button";
+import { Alert } from "@/components/ui/alert";
+import { getManagedRegistration } from "@/db/queries/registrations";
+import { getSettings } from "@/db/queries/settings";
+import { formatCheckInCode } from "@/lib/email/registration-emails";
+import { checkInQrDataUrl, hashManageToken } from "@/lib/registration";
+import { durationMinutes, formatDualTime, formatDuration, formatLocalDate, formatTimeRange } from "@/lib/time";
+import { manageTokenSchema } from "@/lib/validations/registration";
+
+// The address is a secret: search engines must not keep it, whoever shares it by mistake.
+export const metadata: Metadata = { title: "Your registration", robots: { index: false, follow: false } };
+
+type Props = {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<{ confirm?: string; cancelled?: string; refused?: string }>;
+};
+
+const REFUSED: Record<string, string> = {
+  already_cancelled: "This registration was already cancelled.",
+  checked_in: "You have already been checked in at the door, so this registration can no longer be cancelled.",
+  event_cancelled: "The event itself has been cancelled, so there is nothing more to cancel.",
+  past: "The event has already taken place, so the registration can no longer be cancelled.",
+};
+
+export default async function ManageRegistrationPage({ params, searchParams }: Props) {
+  await connection();
+  const [{ token }, query, settings] = await Promise.all([params, searchParams, getSettings()]);
+  if (!manageTokenSchema.safeParse({ token }).success) notFound();
+  const found = await getManagedRegistration(hashManageToken(token));
+  if (!found) notFound();
+
+  const { registration: r, event, venue, waitlistPosition } = found;
+  const now = new Date();
+  const eventCancelled = event.status === "cancelled";
+  const past = event.endsAt <= now;
+  const active = r.status !== "cancelled";
+  const cancellable = active && !eventCancelled && !past && !r.checkedInAt;
+  const confirming = cancellable && query.confirm === "1";
+  const qr = r.status === "confirmed" && !eventCancelled ? await checkInQrDataUrl(r.checkInCode) : null;
+  const home = { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel };
+
+  return (
+    <article className="mx-auto max-w-2xl space-y-8">
+      <header className="space-y-2">
+        <p className="text-sm font-medium uppercase tracking-wide text-slate-600">Your registration</p>
+        <h1 className="text-3xl font-semibold text-brand-900">
+          <Link href={`/events/${event.slug}`} className="no-underline hover:underline">
+            {event.title}
+          </Link>
+        </h1>
+      </header>
+
+      {query.cancelled === "1" && !active && (
+        <Alert tone="success">Your registration is cancelled. We have sent you an email to confirm it.</Alert>
+      )}
+      {query.refused && REFUSED[query.refused] && <Alert tone="warning">{REFUSED[query.refused]}</Alert>}
+      {eventCancelled && (
+        <Alert tone="warning">
+          <strong>This event has been cancelled.</strong>
+        </Alert>
+      )}
+
+      <section aria-labelledby="status-heading" className="space-y-3 rounded-md border border-slate-200 p-5">
+        <h2 id="status-heading" className="text-xl font-semibold text-brand-900">
+          Status
+        </h2>
+        {r.status === "confirmed" && (
+          <>
+            <p className="text-lg">
+              <strong>Confirmed:</strong> you have a seat.
+              {r.checkedInAt && " You have been checked in. Welcome!"}
+            </p>
+            <div className="flex flex-wrap items-center gap-6">
+              <div>
+                <p className="text-sm text-slate-600">Your check-in code</p>
+                <p className="font-mono text-3xl font-semibold tracking-widest">{formatCheckInCode(r.checkInCode)}</p>
+                <p className="text-sm text-slate-600">Show it at the door, on paper or on your phone.</p>
+              </div>
+              {qr && (
+                // A data URL made on the server: next/image has nothing to optimise here.
+                // eslint-disable-next-line @next/next/no-img-element
+                <img src={qr} alt={`QR code of your check-in code, ${formatCheckInCode(r.checkInCode)}`} width={164} height={164} />
+              )}
+            </div>
+          </>
+        )}
+        {r.status === "waitlisted" && (
+          <p className="text-lg">
+            <strong>On the waitlist{waitlistPosition ? `, number ${waitlistPosition}` : ""}.</strong> If a seat becomes free, it goes to
+            the waitlist in order, and we will email you at once.
+          </p>
+        )}
+        {r.status === "cancelled" && (
+          <p className="text-lg">
+            <strong>Cancelled</strong>
+            {r.cancelledAt && <> on {formatLocalDate(r.cancelledAt, event.timeZone)}</>}. You can register again on the{" "}
+            <Link href={`/events/${event.slug}`}>event&apos;s page</Link> while registration is open.
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="details-heading" className="space-y-3">
+        <h2 id="details-heading" className="text-xl font-semibold text-brand-900">
+          Details
+        </h2>
+        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
+          <dt className="font-medium text-slate-600">When</dt>
+          <dd>
+            <time dateTime={event.startsAt.toISOString()}>{formatDualTime(event.startsAt, event.timeZone, home.zone, home.label)}</time>
+          </dd>
+          <dt className="font-medium text-slate-600">Time</dt>
+          <dd>
+            {formatTimeRange(event.startsAt, event.endsAt, event.timeZone)} (local time), {formatDuration(durationMinutes(event.startsAt, event.endsAt))}
+          </dd>
+          {venue?.name && (
+            <>
+              <dt className="font-medium text-slate-600">Venue</dt>
+              <dd>{[venue.name, venue.address, venue.city, venue.country].filter(Boolean).join(", ")}</dd>
+            </>
+          )}
+          <dt className="font-medium text-slate-600">Name</dt>
+          <dd>{r.name}</dd>
+          <dt className="font-medium text-slate-600">Email</dt>
+          <dd>{r.email}</dd>
+          {r.organization && (
+            <>
+              <dt className="font-medium text-slate-600">Organization</dt>
+              <dd>{r.organization}</dd>
+            </>
+          )}
+          {r.category && (
+            <>
+              <dt className="font-medium text-slate-600">Category</dt>
+              <dd>{r.category}</dd>
+            </>
+          )}
+        </dl>
+        {active && !eventCancelled && (
+          <p>
+            <a href={`/events/${event.slug}/calendar.ics`}>Add to calendar</a>{" "}
+            <span className="text-sm text-slate-600">(iCalendar file)</span>
+          </p>
+        )}
+      </section>
+
+      {cancellable && (
+        <section aria-labelledby="cancel-heading" className="space-y-3">
+          <h2 id="cancel-heading" className="text-xl font-semibold text-brand-900">
+            Cannot come?
+          </h2>
+          {confirming ? (
+            <div role="group" aria-label="Confirm cancelling your registration" className="space-y-3 rounded-md border border-red-200 bg-red-50 p-4">
+              <p className="text-red-900">
+                Cancel your registration? {r.status === "confirmed" ? "Your seat goes to the next person on the waitlist. " : "You leave the waitlist. "}
+                This cannot be undone; to come after all, you would register again.
+              </p>
+              <form action={cancelMyRegistration} className="flex flex-wrap items-center gap-3">
+                <input type="hidden" name="token" value={token} />
+                <RegistrationCancelButton />
+                <Link href={`/registrations/${token}`} scroll={false}>
+                  Keep my registration
+                </Link>
+              </form>
+            </div>
+          ) : (
+            <>
+              <p>Please cancel if you cannot come: {r.status === "confirmed" ? "your seat goes to someone on the waitlist." : "you leave the waitlist."}</p>
+              <Link
+                href={`/registrations/${token}?confirm=1`}
+                scroll={false}
+                className="inline-flex rounded-md border border-red-300 bg-white px-4 py-2 text-sm font-medium text-red-800 no-underline hover:bg-red-50 hover:no-underline"
+              >
+                Cancel my registration
+              </Link>
+            </>
+          )}
+        </section>
+      )}
+    </article>
+  );
+}

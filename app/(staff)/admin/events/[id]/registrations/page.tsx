@@ -1,0 +1,180 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { EventAdminHeader } from "@/components/event-status-header";
+import { RegistrationAddForm } from "@/components/registration-add-form";
+import { RegistrationCapacityForm } from "@/components/registration-capacity-form";
+import { RegistrationChart } from "@/components/registration-chart";
+import { RegistrationTable } from "@/components/registration-table";
+import { Input, Select } from "@/components/ui/field";
+import { Pagination } from "@/components/ui/pagination";
+import { EmptyState } from "@/components/ui/table";
+import { getEventForAdmin } from "@/db/queries/events";
+import { listRegistrationsPage, registrationCounts, registrationsPerDay } from "@/db/queries/registrations";
+import { getSettings } from "@/db/queries/settings";
+import { requireRole } from "@/lib/auth";
+import { seatsLeft } from "@/lib/registration";
+import { utcToZonedParts } from "@/lib/time";
+import { isUuid } from "@/lib/validations/common";
+import {
+  REGISTRATION_FILTER_LABELS,
+  REGISTRATION_FILTERS,
+  REGISTRATION_SORTS,
+  type RegistrationListParams,
+  registrationListParamsSchema,
+} from "@/lib/validations/registration";
+
+export const metadata: Metadata = { title: "Registrations" };
+
+const PAGE_SIZE = 50;
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function query({ q, status, sort }: Omit<RegistrationListParams, "page">, page = 1): string {
+  const params = new URLSearchParams();
+  if (q) params.set("q", q);
+  if (status) params.set("status", status);
+  if (sort !== "created_desc") params.set("sort", sort);
+  if (page > 1) params.set("page", String(page));
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+export default async function EventRegistrationsPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  await requireRole("staff", `/admin/events/${id}/registrations`);
+  const found = isUuid(id) ? await getEventForAdmin(id) : undefined;
+  if (!found) notFound();
+  const { event, seriesName, venueName, venueCity } = found;
+  const filter = registrationListParamsSchema.parse(await searchParams);
+  const [settings, counts, { rows, total }, perDay] = await Promise.all([
+    getSettings(),
+    registrationCounts(event.id),
+    listRegistrationsPage(event.id, { ...filter, pageSize: PAGE_SIZE }),
+    registrationsPerDay(event.id, event.timeZone),
+  ]);
+  const home = { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel };
+  const base = `/admin/events/${event.id}/registrations`;
+  const filtered = Boolean(filter.q || filter.status);
+  const left = seatsLeft(event.capacity, counts.confirmed);
+  const today = utcToZonedParts(new Date(), event.timeZone).date;
+  const eventDay = utcToZonedParts(event.startsAt, event.timeZone).date;
+  const canAdd = event.status === "scheduled";
+
+  const stats: [string, string][] = [
+    ["Confirmed", event.capacity == null ? `${counts.confirmed}` : `${counts.confirmed} of ${event.capacity}`],
+    ["Seats left", left == null ? "No limit" : String(left)],
+    ["Waitlisted", String(counts.waitlisted)],
+    ["Cancelled", String(counts.cancelled)],
+    ["Checked in", `${counts.checkedIn} of ${counts.confirmed}`],
+  ];
+
+  return (
+    <div className="space-y-8">
+      <EventAdminHeader event={{ ...event, seriesName, venueName, venueCity }} home={home} current="registrations" />
+
+      <section aria-labelledby="counts-heading" className="space-y-3">
+        <h2 id="counts-heading" className="text-lg font-semibold">
+          At a glance
+        </h2>
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+          {stats.map(([label, value]) => (
+            <div key={label} className="rounded-md border border-slate-200 px-4 py-3">
+              <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{label}</dt>
+              <dd className="text-2xl font-semibold tabular-nums text-brand-900">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="chart-heading" className="space-y-3">
+        <h2 id="chart-heading" className="text-lg font-semibold">
+          Registrations over time
+        </h2>
+        <RegistrationChart days={perDay} through={today < eventDay ? today : eventDay} />
+      </section>
+
+      <div className="grid gap-8 lg:grid-cols-[1fr_2fr]">
+        <section aria-labelledby="capacity-heading" className="space-y-3">
+          <h2 id="capacity-heading" className="text-lg font-semibold">
+            Capacity
+          </h2>
+          <RegistrationCapacityForm eventId={event.id} capacity={event.capacity} confirmed={counts.confirmed} />
+        </section>
+        <section aria-labelledby="add-heading" className="space-y-3">
+          <h2 id="add-heading" className="text-lg font-semibold">
+            Add a registration
+          </h2>
+          {canAdd ? (
+            <RegistrationAddForm eventId={event.id} categories={event.registrationCategories} />
+          ) : (
+            <p className="text-sm text-slate-600">
+              {event.status === "draft" ? "Schedule the event first: then people can register, and you can add them here." : "The event is cancelled."}
+            </p>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="list-heading" className="space-y-4">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="list-heading" className="text-lg font-semibold">
+            Registrations
+          </h2>
+          <a href={`${base}/export.csv${query(filter)}`} className="text-sm" download>
+            Download as CSV (Excel)
+          </a>
+        </div>
+        <form role="search" aria-label="Find registrations" className="flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor="registrations-q" className="block text-sm font-medium">
+              Search
+            </label>
+            <div className="w-80">
+              <Input id="registrations-q" name="q" type="search" defaultValue={filter.q} placeholder="Name, email, organization or code" />
+            </div>
+          </div>
+          <div>
+            <label htmlFor="registrations-status" className="block text-sm font-medium">
+              Status
+            </label>
+            <Select id="registrations-status" name="status" defaultValue={filter.status ?? ""}>
+              <option value="">Any status</option>
+              {REGISTRATION_FILTERS.map((s) => (
+                <option key={s} value={s}>
+                  {REGISTRATION_FILTER_LABELS[s]}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div>
+            <label htmlFor="registrations-sort" className="block text-sm font-medium">
+              Order
+            </label>
+            <Select id="registrations-sort" name="sort" defaultValue={filter.sort}>
+              {Object.entries(REGISTRATION_SORTS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <button type="submit" className="rounded-md border border-slate-300 px-3 py-2 text-sm">
+            Show
+          </button>
+          {filtered && (
+            <Link href={`${base}${query({ sort: filter.sort })}`} className="py-2 text-sm">
+              Clear
+            </Link>
+          )}
+        </form>
+        {rows.length === 0 ? (
+          <EmptyState title={filtered ? "No registrations match" : "No registrations yet"}>
+            {!filtered && "People who register on the event's public page appear here."}
+          </EmptyState>
+        ) : (
+          <RegistrationTable rows={rows} homeZone={home.zone} homeLabel={home.label} />
+        )}
+        <Pagination page={filter.page} pageSize={PAGE_SIZE} total={total} hrefFor={(p) => `${base}${query(filter, p)}`} />
+      </section>
+    </div>
+  );
+}

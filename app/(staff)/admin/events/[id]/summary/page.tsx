@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { EventAdminHeader } from "@/components/event-status-header";
+import { SummaryEditor } from "@/components/summary-editor";
+import { SummaryPhotos } from "@/components/summary-photos";
+import { SummaryPublishPanel } from "@/components/summary-publish-panel";
+import { SummaryReferences } from "@/components/summary-references";
+import { getEventForAdmin } from "@/db/queries/events";
+import { getSettings } from "@/db/queries/settings";
+import { countCheckedIn } from "@/db/queries/registrations";
+import { getSummary, listEventPhotos, listReferences, listSummaryRevisions } from "@/db/queries/summaries";
+import { requireRole } from "@/lib/auth";
+import { publishProblems } from "@/lib/summary-publish";
+import { isUuid } from "@/lib/validations/common";
+
+export const metadata: Metadata = { title: "Summary" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function EventSummaryPage({ params }: Props) {
+  const { id } = await params;
+  await requireRole("staff", `/admin/events/${id}/summary`);
+  const found = isUuid(id) ? await getEventForAdmin(id) : undefined;
+  if (!found) notFound();
+  const { event, seriesName, venueName, venueCity } = found;
+  const [settings, summary, photos, checkedIn, problems] = await Promise.all([
+    getSettings(),
+    getSummary(id),
+    listEventPhotos(id),
+    countCheckedIn(id),
+    publishProblems(id),
+  ]);
+  const [revisions, references] = summary ? await Promise.all([listSummaryRevisions(summary.id), listReferences(summary.id)]) : [[], []];
+
+  return (
+    <div className="space-y-8">
+      <EventAdminHeader
+        event={{ ...event, seriesName, venueName, venueCity }}
+        home={{ zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel }}
+        current="summary"
+      />
+      <SummaryPublishPanel
+        eventId={id}
+        eventSlug={event.slug}
+        published={summary?.status === "published"}
+        publishedAt={summary?.publishedAt?.toISOString() ?? null}
+        problems={event.status === "draft" ? ["Schedule the event first: a draft event has no public page.", ...problems] : problems}
+      />
+      <SummaryEditor
+        eventId={id}
+        checkedIn={checkedIn}
+        initial={{
+          title: summary?.title ?? "",
+          lede: summary?.lede ?? null,
+          body: summary?.body ?? "",
+          attendanceCount: summary?.attendanceCount ?? null,
+          attendanceWording: summary?.attendanceWording ?? null,
+          updatedAt: summary?.updatedAt.toISOString() ?? "",
+        }}
+        revisions={revisions.map((r) => ({ id: r.id, title: r.title, createdAt: r.createdAt.toISOString() }))}
+      />
+      <SummaryPhotos eventId={id} photos={photos} />
+      <SummaryReferences eventId={id} references={references} />
+    </div>
+  );
+}

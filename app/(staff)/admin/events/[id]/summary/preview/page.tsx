@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PublicSummary } from "@/components/public-summary";
+import { Alert } from "@/components/ui/alert";
+import { getEventForAdmin } from "@/db/queries/events";
+import { getSummary, listEventPhotos, listReferences } from "@/db/queries/summaries";
+import { getTopic } from "@/db/queries/topics";
+import { requireRole } from "@/lib/auth";
+import { isUuid } from "@/lib/validations/common";
+
+export const metadata: Metadata = { title: "Summary preview" };
+
+type Props = { params: Promise<{ id: string }> };
+
+/** The summary exactly as the public page will show it, before it is published. */
+export default async function SummaryPreviewPage({ params }: Props) {
+  const { id } = await params;
+  await requireRole("staff", `/admin/events/${id}/summary/preview`);
+  const found = isUuid(id) ? await getEventForAdmin(id) : undefined;
+  if (!found) notFound();
+  const { event } = found;
+  const [summary, photos, topic] = await Promise.all([getSummary(id), listEventPhotos(id), event.topicId ? getTopic(event.topicId) : undefined]);
+  const references = summary ? await listReferences(summary.id) : [];
+
+  return (
+    <div className="space-y-6">
+      <div className="no-print">
+        <Alert tone="info">
+          Preview: this is how the public page will read.{" "}
+          <Link href={`/admin/events/${id}/summary`}>Back to the editor</Link>
+        </Alert>
+      </div>
+      <PublicSummary
+        event={{ title: event.title, startsAt: event.startsAt, timeZone: event.timeZone, topic: topic ? { name: topic.name, slug: topic.slug } : null }}
+        summary={{ title: summary?.title ?? "", lede: summary?.lede ?? null, body: summary?.body ?? "" }}
+        photos={photos}
+        references={references}
+      />
+    </div>
+  );
+}

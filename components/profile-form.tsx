@@ -1,0 +1,206 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useId, useMemo, useState } from "react";
+import { type FieldPath, useForm, useWatch } from "react-hook-form";
+import type { z } from "zod";
+import { saveProfile } from "@/app/(panelist)/me/actions";
+import { PhotoUpload } from "@/components/photo-upload";
+import { ProfilePortrait } from "@/components/profile-portrait";
+import { ProfilePreview } from "@/components/profile-preview";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Textarea } from "@/components/ui/field";
+import { RadioGroup } from "@/components/ui/radio-group";
+import type { NameOrder } from "@/db/schema";
+import { HONORIFICS } from "@/lib/names";
+import { NAME_ORDER_LABELS, NAME_ORDERS } from "@/lib/validations/person";
+import { profileSchema } from "@/lib/validations/profile";
+
+export type ProfileFormValues = {
+  honorific: string | null;
+  givenName: string;
+  familyName: string;
+  nameOrder: NameOrder;
+  position: string | null;
+  organization: string | null;
+  bio: string | null;
+};
+
+export type PortraitChoice = { id: string; url: string; alt: string | null; width?: number | null; height?: number | null };
+
+type Props = {
+  personId: string;
+  /** What the form starts from: the proposal waiting for review, else the public profile. */
+  initial: ProfileFormValues;
+  initialPortrait: PortraitChoice | null;
+};
+
+const NAME_ORDER_OPTIONS = NAME_ORDERS.map((value) => ({ value, label: NAME_ORDER_LABELS[value] }));
+
+type Input = z.input<typeof profileSchema>;
+
+/**
+ * The panelist's own profile, with a live preview of the public page beside it. The form follows
+ * what the server says it starts from (after a save, a withdrawal or a review), without remounting,
+ * so that its confirmation stays on screen.
+ */
+export function ProfileForm({ personId, initial, initialPortrait }: Props) {
+  const router = useRouter();
+  const honorificListId = useId();
+  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  // Photos uploaded here, by id: the form holds only the chosen id.
+  const [uploaded, setUploaded] = useState<Record<string, PortraitChoice>>({});
+  const start = useMemo<Input>(
+    () => ({
+      personId,
+      honorific: initial.honorific ?? "",
+      givenName: initial.givenName,
+      familyName: initial.familyName,
+      nameOrder: initial.nameOrder,
+      position: initial.position ?? "",
+      organization: initial.organization ?? "",
+      bio: initial.bio ?? "",
+      portraitId: initialPortrait?.id ?? "",
+      portraitAlt: initialPortrait?.alt ?? "",
+    }),
+    [personId, initial.honorific, initial.givenName, initial.familyName, initial.nameOrder, initial.position, initial.organization, initial.bio, initialPortrait?.id, initialPortrait?.alt],
+  );
+  const form = useForm<Input, unknown, z.output<typeof profileSchema>>({ resolver: zodResolver(profileSchema), values: start });
+  const { errors, isSubmitting: pending } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setMessage(null);
+    try {
+      const result = await saveProfile(values);
+      if (!result.ok) {
+        for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
+          if (messages?.[0]) form.setError(field as FieldPath<Input>, { message: messages[0] });
+        }
+        setMessage({ tone: "error", text: result.message });
+        return;
+      }
+      setMessage({ tone: "success", text: result.message ?? "Saved." });
+      router.refresh();
+    } catch {
+      setMessage({ tone: "error", text: "We could not save that. Please try again." });
+    }
+  });
+
+  const values = useWatch({ control: form.control });
+  const portrait = values.portraitId ? (uploaded[values.portraitId] ?? (initialPortrait?.id === values.portraitId ? initialPortrait : null)) : null;
+  const preview = {
+    honorific: values.honorific ?? null,
+    givenName: values.givenName ?? "",
+    familyName: values.familyName ?? "",
+    nameOrder: values.nameOrder ?? "given_family",
+    position: values.position?.trim() || null,
+    organization: values.organization?.trim() || null,
+    bio: values.bio ?? null,
+    portrait: portrait ? { ...portrait, alt: values.portraitAlt ?? "" } : null,
+  };
+
+  function choosePortrait(next: PortraitChoice | null) {
+    if (next) setUploaded((all) => ({ ...all, [next.id]: next }));
+    form.setValue("portraitId", next?.id ?? "", { shouldDirty: true });
+    if (!next) form.setValue("portraitAlt", "", { shouldDirty: true });
+  }
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      <form method="post" onSubmit={onSubmit} noValidate aria-labelledby="edit-heading" className="space-y-5">
+        <h3 id="edit-heading" className="text-lg font-semibold">
+          Edit your profile
+        </h3>
+        {message && <Alert tone={message.tone}>{message.text}</Alert>}
+        <input type="hidden" {...form.register("personId")} />
+        <input type="hidden" {...form.register("portraitId")} />
+        <fieldset className="space-y-4">
+          <legend className="sr-only">Name</legend>
+          <div className="grid gap-4 sm:grid-cols-[8rem_1fr_1fr]">
+            <Field label="Honorific" error={errors.honorific?.message} hint="Ms., Dr., Ambassador…">
+              {(p) => (
+                <>
+                  <Input {...p} list={honorificListId} autoComplete="honorific-prefix" {...form.register("honorific")} />
+                  <datalist id={honorificListId}>
+                    {HONORIFICS.map((h) => (
+                      <option key={h} value={h} />
+                    ))}
+                  </datalist>
+                </>
+              )}
+            </Field>
+            <Field label="Given name" error={errors.givenName?.message}>
+              {(p) => <Input {...p} autoComplete="given-name" {...form.register("givenName")} />}
+            </Field>
+            <Field label="Family name" error={errors.familyName?.message}>
+              {(p) => <Input {...p} autoComplete="family-name" {...form.register("familyName")} />}
+            </Field>
+          </div>
+          <RadioGroup legend="Name order" options={NAME_ORDER_OPTIONS} error={errors.nameOrder?.message} {...form.register("nameOrder")} />
+        </fieldset>
+        <Field label="Position" error={errors.position?.message} hint="As it reads after your name: Executive Director of UN Women.">
+          {(p) => <Input {...p} autoComplete="organization-title" {...form.register("position")} />}
+        </Field>
+        <Field label="Organization" error={errors.organization?.message}>
+          {(p) => <Input {...p} autoComplete="organization" {...form.register("organization")} />}
+        </Field>
+        <Field label="Bio" error={errors.bio?.message} hint="Plain text. Leave an empty line between paragraphs.">
+          {(p) => <Textarea {...p} rows={10} {...form.register("bio")} />}
+        </Field>
+
+        <fieldset className="space-y-3 rounded-md border border-slate-200 p-4">
+          <legend className="px-1 text-sm font-medium text-slate-800">Portrait photo</legend>
+          {portrait ? (
+            <div className="flex items-start gap-4">
+              <ProfilePortrait src={portrait.url} alt={values.portraitAlt || "The chosen portrait"} width={portrait.width} height={portrait.height} className="w-24" />
+              <Button type="button" variant="secondary" className="px-2 py-1" onClick={() => choosePortrait(null)}>
+                Remove photo
+              </Button>
+            </div>
+          ) : (
+            <p className="text-sm text-slate-600">No photo chosen.</p>
+          )}
+          <PhotoUpload
+            purpose="portrait"
+            personId={personId}
+            label={portrait ? "Replace the photo" : "Upload a photo"}
+            onUploaded={(media) => choosePortrait({ ...media, alt: null })}
+          />
+          {errors.portraitId?.message && (
+            <p role="alert" className="text-sm text-red-700">
+              {errors.portraitId.message}
+            </p>
+          )}
+          {portrait && (
+            <Field
+              label="Photo description (alt text)"
+              error={errors.portraitAlt?.message}
+              hint="What the photo shows, for people who cannot see it: “Sima Bahous speaking at a podium”."
+            >
+              {(p) => <Input {...p} autoComplete="off" {...form.register("portraitAlt")} />}
+            </Field>
+          )}
+        </fieldset>
+
+        <div className="space-y-2">
+          <Button type="submit" pending={pending}>
+            Send for review
+          </Button>
+          <p className="text-sm text-slate-600">Staff review every change before it appears on the public site.</p>
+        </div>
+      </form>
+
+      <section aria-labelledby="preview-heading" className="space-y-3 lg:sticky lg:top-4 lg:self-start">
+        <h3 id="preview-heading" className="text-lg font-semibold">
+          Preview
+        </h3>
+        <p className="text-sm text-slate-600">How your public profile will read once approved.</p>
+        <div className="rounded-lg border border-dashed border-slate-300 p-5">
+          <ProfilePreview profile={preview} nameAs="p" />
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,214 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useDeferredValue, useEffect, useState, useTransition } from "react";
+import { generateSummary, restoreSummaryRevision, saveSummary } from "@/app/(staff)/admin/events/[id]/summary/actions";
+import { useActionForm } from "@/components/admin/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Textarea } from "@/components/ui/field";
+import { renderMarkdown } from "@/lib/markdown";
+import { summarySchema } from "@/lib/validations/summary";
+
+export type SummaryValues = {
+  title: string;
+  lede: string | null;
+  body: string;
+  attendanceCount: number | null;
+  attendanceWording: string | null;
+  updatedAt: string;
+};
+
+type Props = {
+  eventId: string;
+  initial: SummaryValues;
+  revisions: { id: string; title: string; createdAt: string }[];
+  checkedIn: number;
+};
+
+const toForm = (eventId: string, v: SummaryValues) => ({
+  eventId,
+  title: v.title,
+  lede: v.lede ?? "",
+  body: v.body,
+  attendanceCount: v.attendanceCount ?? "",
+  attendanceWording: v.attendanceWording ?? "",
+  baseUpdatedAt: v.updatedAt,
+});
+
+/** Warns before leaving the page, by reload or by link, while there are unsaved changes. */
+function useUnsavedChangesWarning(dirty: boolean) {
+  useEffect(() => {
+    if (!dirty) return;
+    const message = "You have unsaved changes to the summary. Leave without saving?";
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+    };
+    const onClick = (e: MouseEvent) => {
+      const link = (e.target as Element | null)?.closest?.("a[href]");
+      if (!link || link.getAttribute("target") === "_blank" || e.defaultPrevented) return;
+      if (!window.confirm(message)) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    document.addEventListener("click", onClick, true);
+    return () => {
+      window.removeEventListener("beforeunload", onBeforeUnload);
+      document.removeEventListener("click", onClick, true);
+    };
+  }, [dirty]);
+}
+
+export function SummaryEditor({ eventId, initial, revisions, checkedIn }: Props) {
+  const router = useRouter();
+  const [confirmGenerate, setConfirmGenerate] = useState(false);
+  const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [busy, startTransition] = useTransition();
+  const { form, message, onSubmit, errors, pending } = useActionForm(summarySchema, saveSummary, {
+    defaultValues: toForm(eventId, initial),
+    onSuccess: (data) => {
+      form.reset(toForm(eventId, data));
+      router.refresh();
+    },
+  });
+  const dirty = form.formState.isDirty;
+  useUnsavedChangesWarning(dirty);
+  const body = useDeferredValue(form.watch("body"));
+
+  const replaceWith = (data: SummaryValues, text: string) => {
+    form.reset(toForm(eventId, data));
+    setNotice({ tone: "success", text });
+    router.refresh();
+  };
+
+  const generate = (overwrite: boolean) =>
+    startTransition(async () => {
+      setNotice(null);
+      const result = await generateSummary({ eventId, overwrite });
+      if (result.ok) {
+        setConfirmGenerate(false);
+        return replaceWith(result.data, result.message ?? "Draft generated.");
+      }
+      if (result.fieldErrors?.confirm) return setConfirmGenerate(true);
+      setNotice({ tone: "error", text: result.message });
+    });
+
+  const restore = (revisionId: string) =>
+    startTransition(async () => {
+      if (dirty && !window.confirm("Restoring replaces your unsaved changes. Continue?")) return;
+      const result = await restoreSummaryRevision({ eventId, revisionId });
+      if (result.ok) replaceWith(result.data, result.message ?? "Revision restored.");
+      else setNotice({ tone: "error", text: result.message });
+    });
+
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="generate-heading" className="rounded-lg border border-slate-200 p-4">
+        <h2 id="generate-heading" className="text-lg font-semibold">
+          First draft
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          Writes the opening sentence, the speech outline, the panel, the closing and the attendance from the event&apos;s
+          own records ({checkedIn} checked in). You then edit it.
+        </p>
+        {notice && (
+          <div className="mt-3">
+            <Alert tone={notice.tone}>{notice.text}</Alert>
+          </div>
+        )}
+        {confirmGenerate ? (
+          <div role="group" aria-label="Confirm replacing the text" className="mt-3 space-y-3 rounded-md border border-amber-200 bg-amber-50 p-4">
+            <p className="text-sm text-amber-900">
+              This summary already has text{dirty ? ", and you have unsaved changes" : ""}. A new draft replaces it; the saved text
+              stays in the revisions below{dirty ? ", but unsaved changes are lost" : ""}.
+            </p>
+            <div className="flex gap-2">
+              <Button type="button" pending={busy} onClick={() => generate(true)}>
+                Replace with a new draft
+              </Button>
+              <Button type="button" variant="secondary" onClick={() => setConfirmGenerate(false)}>
+                Keep my text
+              </Button>
+            </div>
+          </div>
+        ) : (
+          <Button type="button" variant="secondary" className="mt-3" pending={busy} onClick={() => generate(false)}>
+            Generate draft from the event
+          </Button>
+        )}
+      </section>
+
+      <form method="post" onSubmit={onSubmit} noValidate aria-label="Summary" className="space-y-4">
+        {message && <Alert tone={message.tone}>{message.text}</Alert>}
+        <Field label="Title" error={errors.title?.message}>
+          {(p) => <Input {...p} {...form.register("title")} />}
+        </Field>
+        <Field label="Lede" error={errors.lede?.message} hint="One or two sentences shown in lists, the feed and link previews.">
+          {(p) => <Textarea {...p} rows={2} {...form.register("lede")} />}
+        </Field>
+        <div className="grid gap-4 lg:grid-cols-2">
+          <Field
+            label="Text (Markdown)"
+            error={errors.body?.message}
+            hint="Numbered lists: “1. ” at the start of a line; indent by three spaces for a nested list. **bold**, *italic*, [link](https://…)."
+          >
+            {(p) => <Textarea {...p} rows={24} className="font-mono text-xs" {...form.register("body")} />}
+          </Field>
+          <div>
+            <h3 className="text-sm font-medium text-slate-800" id="preview-heading">
+              Preview
+            </h3>
+            <div
+              aria-labelledby="preview-heading"
+              className="mt-1 min-h-40 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-4 text-sm leading-relaxed [&_li]:mt-1 [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6"
+              // renderMarkdown escapes raw HTML and drops unsafe links.
+              dangerouslySetInnerHTML={{ __html: renderMarkdown(body ?? "") }}
+            />
+          </div>
+        </div>
+        <div className="grid gap-4 md:grid-cols-2">
+          <Field label="Attendance (people)" error={errors.attendanceCount?.message} hint={`${checkedIn} people were checked in at the door.`}>
+            {(p) => <Input {...p} type="number" min={0} inputMode="numeric" {...form.register("attendanceCount")} />}
+          </Field>
+          <Field label="Attendance wording" error={errors.attendanceWording?.message} hint="For example “about 90 people, including permanent representatives”.">
+            {(p) => <Input {...p} {...form.register("attendanceWording")} />}
+          </Field>
+        </div>
+        <div className="flex items-center gap-3">
+          <Button type="submit" pending={pending}>
+            Save summary
+          </Button>
+          {dirty && <span className="text-sm text-amber-800">Unsaved changes</span>}
+        </div>
+      </form>
+
+      <section aria-labelledby="revisions-heading">
+        <h2 id="revisions-heading" className="text-lg font-semibold">
+          Revisions
+        </h2>
+        {revisions.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">Each save keeps a revision here.</p>
+        ) : (
+          <ol className="mt-2 divide-y divide-slate-100 rounded-md border border-slate-200 text-sm">
+            {revisions.map((r, i) => (
+              <li key={r.id} className="flex items-center justify-between gap-4 px-3 py-2">
+                <span>
+                  <time dateTime={r.createdAt}>{r.createdAt.replace("T", " ").slice(0, 16)} UTC</time>
+                  {i === 0 && <span className="ml-2 text-slate-500">(latest)</span>}
+                  <span className="ml-2 text-slate-600">{r.title}</span>
+                </span>
+                {i > 0 && (
+                  <Button type="button" variant="link" disabled={busy} onClick={() => restore(r.id)}>
+                    Restore<span className="sr-only"> the revision of {r.createdAt}</span>
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import Link from "next/link";
+import { formatLocalDate } from "@/lib/time";
+
+type Item = { eventSlug: string; eventTitle: string; title: string; lede: string | null; startsAt: Date; timeZone: string };
+
+/** Published summaries as a list of linked titles with their dates and ledes. */
+export function SummaryList({ summaries, headingLevel = 3 }: { summaries: Item[]; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <ul className="space-y-5">
+      {summaries.map((s) => (
+        <li key={s.eventSlug}>
+          <Heading className="text-lg font-semibold">
+            <Link href={`/events/${s.eventSlug}`}>{s.title.trim() || s.eventTitle}</Link>
+          </Heading>
+          <p className="text-sm text-slate-600">
+            <time dateTime={s.startsAt.toISOString()}>{formatLocalDate(s.startsAt, s.timeZone)}</time>
+          </p>
+          {s.lede && <p className="mt-1 text-slate-800">{s.lede}</p>}
+        </li>
+      ))}
+    </ul>
+  );
+}

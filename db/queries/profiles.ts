@@ -1,0 +1,247 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { cache } from "react";
+import { db, type Executor } from "@/db";
+import { eventParticipants, events, media, type Person, people, type ProfileRevision, profileRevisions, users, venues } from "@/db/schema";
+
+type RevisionStatus = ProfileRevision["status"];
+
+/** The fields a revision carries and approval copies onto the person. */
+export type RevisionFields = Pick<
+  ProfileRevision,
+  "honorific" | "givenName" | "familyName" | "nameOrder" | "position" | "organization" | "bio" | "portraitId"
+>;
+
+export const revisionFields = (r: RevisionFields): RevisionFields => ({
+  honorific: r.honorific,
+  givenName: r.givenName,
+  familyName: r.familyName,
+  nameOrder: r.nameOrder,
+  position: r.position,
+  organization: r.organization,
+  bio: r.bio,
+  portraitId: r.portraitId,
+});
+
+/** The person linked to an account, if any. */
+export async function getOwnPerson(userId: string, executor: Executor = db): Promise<Person | undefined> {
+  const [row] = await executor.select().from(people).where(eq(people.userId, userId));
+  return row;
+}
+
+/**
+ * The person `personId` if, and only if, it belongs to `userId`: ownership is part of the query.
+ * Locked until the transaction ends, so two saves (or a save and a review) take turns.
+ */
+export async function lockOwnPerson(personId: string, userId: string, executor: Executor): Promise<Person | undefined> {
+  const [row] = await executor
+    .select()
+    .from(people)
+    .where(and(eq(people.id, personId), eq(people.userId, userId)))
+    .for("update");
+  return row;
+}
+
+export async function getPendingRevision(personId: string, executor: Executor = db): Promise<ProfileRevision | undefined> {
+  const [row] = await executor
+    .select()
+    .from(profileRevisions)
+    .where(and(eq(profileRevisions.personId, personId), eq(profileRevisions.status, "pending")));
+  return row;
+}
+
+export async function insertRevision(values: typeof profileRevisions.$inferInsert, executor: Executor): Promise<ProfileRevision> {
+  const [row] = await executor.insert(profileRevisions).values(values).returning();
+  return row!;
+}
+
+/** Ends a pending revision without a review (the panelist withdrew or replaced it). */
+export async function closePendingRevision(id: string, executor: Executor): Promise<boolean> {
+  const rows = await executor
+    .update(profileRevisions)
+    .set({ status: "withdrawn" })
+    .where(and(eq(profileRevisions.id, id), eq(profileRevisions.status, "pending")))
+    .returning({ id: profileRevisions.id });
+  return rows.length > 0;
+}
+
+/** Withdraws a pending revision of the account's own person; undefined when there is none such. */
+export async function withdrawOwnRevision(id: string, userId: string, executor: Executor) {
+  const own = executor.select({ id: people.id }).from(people).where(eq(people.userId, userId));
+  const [row] = await executor
+    .update(profileRevisions)
+    .set({ status: "withdrawn" })
+    .where(and(eq(profileRevisions.id, id), eq(profileRevisions.status, "pending"), inArray(profileRevisions.personId, own)))
+    .returning();
+  return row;
+}
+
+// Where the public sees a person: an event that is not a draft, in a part that is announced
+// (accepted, or listed without an invitation), and not as a guest in the audience.
+const publicParticipation = and(
+  ne(events.status, "draft"),
+  inArray(eventParticipants.invitationStatus, ["confirmed", "not_invited"]),
+  ne(eventParticipants.role, "guest"),
+);
+
+/** Whether a revision (in any state) is of the account's own person. */
+export async function isOwnRevision(id: string, userId: string, executor: Executor): Promise<boolean> {
+  const [row] = await executor
+    .select({ id: profileRevisions.id })
+    .from(profileRevisions)
+    .innerJoin(people, eq(people.id, profileRevisions.personId))
+    .where(and(eq(profileRevisions.id, id), eq(people.userId, userId)));
+  return Boolean(row);
+}
+
+const newPortrait = alias(media, "new_portrait");
+const oldPortrait = alias(media, "old_portrait");
+
+const portraitColumns = (m: typeof oldPortrait | typeof newPortrait) => ({ id: m.id, key: m.storageKey, alt: m.altText, width: m.width, height: m.height });
+
+/** What a panelist's own page shows: their public profile, what waits for review, the last decision. */
+export async function getOwnProfileView(userId: string) {
+  const [found] = await db
+    .select({ person: people, portrait: portraitColumns(oldPortrait) })
+    .from(people)
+    .leftJoin(oldPortrait, eq(oldPortrait.id, people.portraitId))
+    .where(eq(people.userId, userId));
+  if (!found) return undefined;
+  const personId = found.person.id;
+  const [[pending], [lastDecision], isPublic] = await Promise.all([
+    db
+      .select({ revision: profileRevisions, portrait: portraitColumns(newPortrait) })
+      .from(profileRevisions)
+      .leftJoin(newPortrait, eq(newPortrait.id, profileRevisions.portraitId))
+      .where(and(eq(profileRevisions.personId, personId), eq(profileRevisions.status, "pending"))),
+    db
+      .select({ status: profileRevisions.status, note: profileRevisions.reviewNote, reviewedAt: profileRevisions.reviewedAt })
+      .from(profileRevisions)
+      .where(and(eq(profileRevisions.personId, personId), inArray(profileRevisions.status, ["approved", "rejected"])))
+      .orderBy(desc(profileRevisions.reviewedAt), desc(profileRevisions.createdAt))
+      .limit(1),
+    isProfilePublic(personId),
+  ]);
+  return { ...found, pending, lastDecision, isPublic };
+}
+
+/** Revisions waiting for review, oldest first, each beside the person as the public sees them now. */
+export async function listPendingRevisions() {
+  return db
+    .select({
+      revision: profileRevisions,
+      person: people,
+      oldPortrait: portraitColumns(oldPortrait),
+      newPortrait: portraitColumns(newPortrait),
+      authorEmail: users.email,
+    })
+    .from(profileRevisions)
+    .innerJoin(people, eq(people.id, profileRevisions.personId))
+    .leftJoin(oldPortrait, eq(oldPortrait.id, people.portraitId))
+    .leftJoin(newPortrait, eq(newPortrait.id, profileRevisions.portraitId))
+    .leftJoin(users, eq(users.id, profileRevisions.authorId))
+    .where(eq(profileRevisions.status, "pending"))
+    .orderBy(asc(profileRevisions.createdAt), asc(profileRevisions.id));
+}
+export type PendingRevisionRow = Awaited<ReturnType<typeof listPendingRevisions>>[number];
+
+/**
+ * A pending revision and its person, both locked for the review. The person is locked first, as a
+ * panelist's save does, so the two never wait on each other in opposite orders.
+ */
+export async function lockRevisionForReview(id: string, executor: Executor) {
+  const [target] = await executor.select({ personId: profileRevisions.personId }).from(profileRevisions).where(eq(profileRevisions.id, id));
+  if (!target) return undefined;
+  const [person] = await executor.select().from(people).where(eq(people.id, target.personId)).for("update");
+  const [revision] = await executor
+    .select()
+    .from(profileRevisions)
+    .where(and(eq(profileRevisions.id, id), eq(profileRevisions.status, "pending")))
+    .for("update");
+  if (!person || !revision) return undefined;
+  return { person, revision };
+}
+
+export async function markRevisionReviewed(
+  id: string,
+  status: Extract<RevisionStatus, "approved" | "rejected">,
+  reviewerId: string,
+  note: string | null,
+  executor: Executor,
+): Promise<void> {
+  await executor
+    .update(profileRevisions)
+    .set({ status, reviewerId, reviewNote: note, reviewedAt: new Date() })
+    .where(eq(profileRevisions.id, id));
+}
+
+/** The account a person's emails go to: the linked one, while it may sign in. */
+export async function personAccountEmail(personId: string, executor: Executor): Promise<string | undefined> {
+  const [row] = await executor
+    .select({ email: users.email })
+    .from(people)
+    .innerJoin(users, eq(users.id, people.userId))
+    .where(and(eq(people.id, personId), sql`${users.disabledAt} is null`));
+  return row?.email;
+}
+
+/** Whether the person's page is public: they take part in at least one public event. */
+export async function isProfilePublic(personId: string, executor: Executor = db): Promise<boolean> {
+  const [row] = await executor
+    .select({ id: eventParticipants.id })
+    .from(eventParticipants)
+    .innerJoin(events, eq(events.id, eventParticipants.eventId))
+    .where(and(eq(eventParticipants.personId, personId), publicParticipation))
+    .limit(1);
+  return Boolean(row);
+}
+
+/**
+ * A person's public page: the approved profile (the person row itself; revisions never show here)
+ * and their public events, latest first. Undefined for anyone in no public event.
+ */
+export const getPublicProfile = cache(async (slug: string) => {
+  const [found] = await db
+    .select({
+      id: people.id,
+      slug: people.slug,
+      honorific: people.honorific,
+      givenName: people.givenName,
+      familyName: people.familyName,
+      nameOrder: people.nameOrder,
+      position: people.position,
+      organization: people.organization,
+      bio: people.bio,
+      updatedAt: people.updatedAt,
+      portrait: portraitColumns(oldPortrait),
+    })
+    .from(people)
+    .leftJoin(oldPortrait, eq(oldPortrait.id, people.portraitId))
+    .where(eq(people.slug, slug));
+  if (!found) return undefined;
+  const appearances = await db
+    .select({
+      id: eventParticipants.id,
+      role: eventParticipants.role,
+      positionAtEvent: eventParticipants.positionAtEvent,
+      event: {
+        slug: events.slug,
+        title: events.title,
+        status: events.status,
+        startsAt: events.startsAt,
+        endsAt: events.endsAt,
+        timeZone: events.timeZone,
+        venueName: venues.name,
+        venueCity: venues.city,
+      },
+    })
+    .from(eventParticipants)
+    .innerJoin(events, eq(events.id, eventParticipants.eventId))
+    .leftJoin(venues, eq(venues.id, events.venueId))
+    .where(and(eq(eventParticipants.personId, found.id), publicParticipation))
+    .orderBy(desc(events.startsAt), asc(eventParticipants.sortOrder));
+  if (appearances.length === 0) return undefined;
+  return { ...found, appearances };
+});
+export type PublicProfile = NonNullable<Awaited<ReturnType<typeof getPublicProfile>>>;

@@ -1,0 +1,372 @@
+import "server-only";
+import { and, asc, count, desc, eq, ilike, isNotNull, ne, or, type SQL, sql } from "drizzle-orm";
+import { db, type Executor } from "@/db";
+import { events, type Registration, type RegistrationStatus, registrations, series, venues } from "@/db/schema";
+import type { CalendarSource } from "@/lib/ics";
+import type { RegistrationFilter, RegistrationSort } from "@/lib/validations/registration";
+import { containsPattern, offsetOf } from "./util";
+
+// Timestamps that order the waitlist come from the database clock at the moment of the write, after
+// the event's lock is held: now() would be the start of the transaction, which may predate a
+// registration that queued for the lock ahead of it, and app servers' clocks may disagree.
+const clock = sql`clock_timestamp()`;
+
+/** First come, first served: when they joined the waitlist, then when they registered, then the id as a tiebreak. */
+const waitlistOrder = [asc(registrations.waitlistedAt), asc(registrations.createdAt), asc(registrations.id)];
+
+/**
+ * A waitlisted row's place in its event's waitlist (1 = next), computed in SQL so that no timestamp
+ * precision is lost. The outer row is named through the table itself: a bare column name would
+ * resolve to the inner `w`.
+ */
+const waitlistPositionSql = sql<number | null>`case when ${registrations}.status = 'waitlisted' then (
+  select count(*)::int from ${registrations} w
+  where w.event_id = ${registrations}.event_id and w.status = 'waitlisted'
+    and (w.waitlisted_at, w.created_at, w.id) <= (${registrations}.waitlisted_at, ${registrations}.created_at, ${registrations}.id)
+) end`;
+
+// ---------------------------------------------------------------------------
+// Reads and writes under the event's lock
+
+export async function findByIdempotencyKey(eventId: string, key: string, executor: Executor = db): Promise<Registration | undefined> {
+  const [row] = await executor
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.idempotencyKey, key)));
+  return row;
+}
+
+/** The registration that is not cancelled for this address, if any: there is at most one. */
+export async function findActiveByEmail(eventId: string, emailNormalized: string, executor: Executor = db): Promise<Registration | undefined> {
+  const [row] = await executor
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.emailNormalized, emailNormalized), ne(registrations.status, "cancelled")));
+  return row;
+}
+
+export async function getRegistration(id: string, executor: Executor = db): Promise<Registration | undefined> {
+  const [row] = await executor.select().from(registrations).where(eq(registrations.id, id));
+  return row;
+}
+
+export async function getRegistrationByTokenHash(hash: string, executor: Executor = db): Promise<Registration | undefined> {
+  const [row] = await executor.select().from(registrations).where(eq(registrations.manageTokenHash, hash));
+  return row;
+}
+
+export async function countConfirmed(eventId: string, executor: Executor = db): Promise<number> {
+  const [row] = await executor
+    .select({ n: count() })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "confirmed")));
+  return row?.n ?? 0;
+}
+
+export async function isCheckInCodeTaken(eventId: string, code: string, executor: Executor = db): Promise<boolean> {
+  const [row] = await executor
+    .select({ n: count() })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.checkInCode, code)));
+  return (row?.n ?? 0) > 0;
+}
+
+export type RegistrationInsert = Pick<
+  typeof registrations.$inferInsert,
+  "eventId" | "name" | "email" | "emailNormalized" | "organization" | "category" | "manageTokenHash" | "checkInCode" | "idempotencyKey"
+> & { status: "confirmed" | "waitlisted" };
+
+export async function insertRegistration(values: RegistrationInsert, executor: Executor): Promise<Registration> {
+  const [row] = await executor
+    .insert(registrations)
+    .values({
+      ...values,
+      consentAt: clock,
+      confirmedAt: values.status === "confirmed" ? clock : null,
+      waitlistedAt: values.status === "waitlisted" ? clock : null,
+    })
+    .returning();
+  return row!;
+}
+
+export async function setManageTokenHash(id: string, hash: string, executor: Executor): Promise<void> {
+  await executor.update(registrations).set({ manageTokenHash: hash }).where(eq(registrations.id, id));
+}
+
+/**
+ * Cancels a registration that is neither cancelled nor checked in. The condition is part of the update,
+ * so a check-in that commits first wins and this returns undefined.
+ */
+export async function markCancelled(id: string, executor: Executor): Promise<Registration | undefined> {
+  const [row] = await executor
+    .update(registrations)
+    .set({ status: "cancelled", cancelledAt: clock, waitlistedAt: null })
+    .where(and(eq(registrations.id, id), ne(registrations.status, "cancelled"), sql`${registrations.checkedInAt} is null`))
+    .returning();
+  return row;
+}
+
+/** The first `limit` people on the waitlist (all of them when `limit` is null), in order. */
+export async function nextOnWaitlist(eventId: string, limit: number | null, executor: Executor): Promise<Registration[]> {
+  const query = executor
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "waitlisted")))
+    .orderBy(...waitlistOrder);
+  return limit == null ? query : query.limit(limit);
+}
+
+/** Gives a waitlisted person a seat, with a new manage link (only its hash is kept, so the old one cannot be re-sent). */
+export async function promoteRow(id: string, manageTokenHash: string, executor: Executor): Promise<Registration | undefined> {
+  const [row] = await executor
+    .update(registrations)
+    .set({ status: "confirmed", confirmedAt: clock, waitlistedAt: null, manageTokenHash })
+    .where(and(eq(registrations.id, id), eq(registrations.status, "waitlisted")))
+    .returning();
+  return row;
+}
+
+/** Everyone holding a seat or waiting for one: whom a change to the event concerns. */
+export async function listActiveRegistrants(eventId: string, executor: Executor = db) {
+  return executor
+    .select({ id: registrations.id, name: registrations.name, email: registrations.email, status: registrations.status })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), ne(registrations.status, "cancelled")))
+    .orderBy(asc(registrations.createdAt), asc(registrations.id));
+}
+
+export async function waitlistPosition(id: string, executor: Executor = db): Promise<number | null> {
+  const [row] = await executor.select({ position: waitlistPositionSql }).from(registrations).where(eq(registrations.id, id));
+  return row?.position ?? null;
+}
+
+/** An event as calendar files and emails describe it. */
+export type EventSource = CalendarSource & { timeZone: string };
+
+export async function getEventCalendarSource(eventId: string, executor: Executor = db): Promise<EventSource | undefined> {
+  const [row] = await executor
+    .select({
+      id: events.id,
+      slug: events.slug,
+      title: events.title,
+      status: events.status,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      timeZone: events.timeZone,
+      // As the public calendar file: a venue or series edit is a new version of the entry too.
+      updatedAt: sql<Date>`greatest(${events.updatedAt}, ${venues.updatedAt}, ${series.updatedAt})`.mapWith(events.updatedAt),
+      description: events.description,
+      seriesName: series.name,
+      seriesNumber: events.seriesNumber,
+      venue: { name: venues.name, address: venues.address, city: venues.city, country: venues.country },
+    })
+    .from(events)
+    .leftJoin(series, eq(series.id, events.seriesId))
+    .leftJoin(venues, eq(venues.id, events.venueId))
+    .where(eq(events.id, eventId));
+  return row;
+}
+
+// ---------------------------------------------------------------------------
+// Check-in
+
+/** Marks a confirmed registration as arrived; undefined when it was not confirmed or already checked in. */
+export async function markCheckedIn(id: string, executor: Executor): Promise<Registration | undefined> {
+  const [row] = await executor
+    .update(registrations)
+    .set({ checkedInAt: clock })
+    .where(and(eq(registrations.id, id), eq(registrations.status, "confirmed"), sql`${registrations.checkedInAt} is null`))
+    .returning();
+  return row;
+}
+
+export async function clearCheckedIn(id: string, executor: Executor): Promise<Registration | undefined> {
+  const [row] = await executor
+    .update(registrations)
+    .set({ checkedInAt: null })
+    .where(and(eq(registrations.id, id), isNotNull(registrations.checkedInAt)))
+    .returning();
+  return row;
+}
+
+/** The event's attendance: confirmed registrations checked in at the door. */
+export async function countCheckedIn(eventId: string, executor: Executor = db): Promise<number> {
+  const [row] = await executor
+    .select({ n: count() })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "confirmed"), isNotNull(registrations.checkedInAt)));
+  return row?.n ?? 0;
+}
+
+/** Everyone with a seat, by name, for the door. */
+export async function listForCheckIn(eventId: string, executor: Executor = db) {
+  return executor
+    .select({
+      id: registrations.id,
+      name: registrations.name,
+      email: registrations.email,
+      organization: registrations.organization,
+      category: registrations.category,
+      checkInCode: registrations.checkInCode,
+      checkedInAt: registrations.checkedInAt,
+    })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "confirmed")))
+    .orderBy(sql`lower(${registrations.name})`, asc(registrations.id));
+}
+export type CheckInRow = Awaited<ReturnType<typeof listForCheckIn>>[number];
+
+// ---------------------------------------------------------------------------
+// Counts and lists for pages
+
+export type RegistrationCounts = Record<RegistrationStatus, number> & { checkedIn: number; total: number };
+
+export async function registrationCounts(eventId: string, executor: Executor = db): Promise<RegistrationCounts> {
+  const [row] = await executor
+    .select({
+      confirmed: sql<number>`count(*) filter (where ${registrations.status} = 'confirmed')::int`,
+      waitlisted: sql<number>`count(*) filter (where ${registrations.status} = 'waitlisted')::int`,
+      cancelled: sql<number>`count(*) filter (where ${registrations.status} = 'cancelled')::int`,
+      checkedIn: sql<number>`count(*) filter (where ${registrations.status} = 'confirmed' and ${registrations.checkedInAt} is not null)::int`,
+      total: sql<number>`count(*)::int`,
+    })
+    .from(registrations)
+    .where(eq(registrations.eventId, eventId));
+  return row ?? { confirmed: 0, waitlisted: 0, cancelled: 0, checkedIn: 0, total: 0 };
+}
+
+/** What the public registration section needs: seats, categories, how many hold a seat. */
+export async function getRegistrationAvailability(eventId: string) {
+  const [row] = await db
+    .select({
+      capacity: events.capacity,
+      categories: events.registrationCategories,
+      // Named through the table: in a one-table query a bare column would resolve inside the subquery.
+      confirmed: sql<number>`(select count(*)::int from ${registrations} r where r.event_id = ${events}.id and r.status = 'confirmed')`,
+    })
+    .from(events)
+    .where(eq(events.id, eventId));
+  return row;
+}
+
+/** A public event's id by its address; a draft is as absent as an unknown address. */
+export async function findPublicEventBySlug(slug: string) {
+  const [row] = await db
+    .select({ id: events.id, slug: events.slug })
+    .from(events)
+    .where(and(eq(events.slug, slug), ne(events.status, "draft")));
+  return row;
+}
+
+/** The registration a manage link points at, with the event it belongs to (never a draft's). */
+export async function getManagedRegistration(tokenHash: string) {
+  const [row] = await db
+    .select({
+      registration: registrations,
+      waitlistPosition: waitlistPositionSql,
+      event: {
+        id: events.id,
+        slug: events.slug,
+        title: events.title,
+        status: events.status,
+        timeZone: events.timeZone,
+        startsAt: events.startsAt,
+        endsAt: events.endsAt,
+      },
+      venue: { name: venues.name, address: venues.address, city: venues.city, country: venues.country },
+    })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .leftJoin(venues, eq(venues.id, events.venueId))
+    .where(and(eq(registrations.manageTokenHash, tokenHash), ne(events.status, "draft")));
+  return row;
+}
+
+export type RegistrationListFilter = {
+  q?: string;
+  status?: RegistrationFilter;
+  sort: RegistrationSort;
+};
+
+function listCondition(eventId: string, { q, status }: RegistrationListFilter): SQL {
+  const where: SQL[] = [eq(registrations.eventId, eventId)];
+  if (q) {
+    const pattern = containsPattern(q);
+    const code = q.replace(/[^0-9a-z]/gi, "").toUpperCase();
+    const matches = [ilike(registrations.name, pattern), ilike(registrations.email, pattern), ilike(registrations.organization, pattern)];
+    if (code) matches.push(ilike(registrations.checkInCode, containsPattern(code)));
+    where.push(or(...matches)!);
+  }
+  if (status === "checked_in") where.push(and(eq(registrations.status, "confirmed"), isNotNull(registrations.checkedInAt))!);
+  else if (status) where.push(eq(registrations.status, status));
+  return and(...where)!;
+}
+
+function listOrder(sort: RegistrationSort): SQL[] {
+  const byName = sql`lower(${registrations.name})`;
+  switch (sort) {
+    case "created_asc":
+      return [asc(registrations.createdAt), asc(registrations.id)];
+    case "name_asc":
+      return [asc(byName), asc(registrations.id)];
+    case "name_desc":
+      return [desc(byName), desc(registrations.id)];
+    case "status":
+      return [
+        sql`case ${registrations.status} when 'confirmed' then 0 when 'waitlisted' then 1 else 2 end`,
+        ...waitlistOrder,
+      ];
+    default:
+      return [desc(registrations.createdAt), desc(registrations.id)];
+  }
+}
+
+const listColumns = {
+  id: registrations.id,
+  name: registrations.name,
+  email: registrations.email,
+  organization: registrations.organization,
+  category: registrations.category,
+  status: registrations.status,
+  checkInCode: registrations.checkInCode,
+  createdAt: registrations.createdAt,
+  confirmedAt: registrations.confirmedAt,
+  cancelledAt: registrations.cancelledAt,
+  checkedInAt: registrations.checkedInAt,
+  consentAt: registrations.consentAt,
+  waitlistPosition: waitlistPositionSql,
+};
+
+export async function listRegistrationsPage(eventId: string, filter: RegistrationListFilter & { page: number; pageSize: number }) {
+  const condition = listCondition(eventId, filter);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(listColumns)
+      .from(registrations)
+      .where(condition)
+      .orderBy(...listOrder(filter.sort))
+      .limit(filter.pageSize)
+      .offset(offsetOf(filter.page, filter.pageSize)),
+    db.select({ n: count() }).from(registrations).where(condition),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+export type RegistrationListRow = Awaited<ReturnType<typeof listRegistrationsPage>>["rows"][number];
+
+/** Every registration the filter finds, for the CSV export. */
+export async function listRegistrationsForExport(eventId: string, filter: RegistrationListFilter) {
+  return db.select(listColumns).from(registrations).where(listCondition(eventId, filter)).orderBy(...listOrder(filter.sort));
+}
+
+/** New registrations per calendar day in the event's zone, oldest day first. */
+export async function registrationsPerDay(eventId: string, timeZone: string) {
+  const day = sql<string>`to_char(${registrations.createdAt} at time zone ${timeZone}, 'YYYY-MM-DD')`;
+  return db
+    .select({ day, n: sql<number>`count(*)::int` })
+    .from(registrations)
+    .where(eq(registrations.eventId, eventId))
+    // By position: the zone is a parameter, and the same expression with a second parameter would
+    // not count as the grouped one.
+    .groupBy(sql`1`)
+    .orderBy(sql`1`);
+}

@@ -1,0 +1,245 @@
+/**
+ * The messages registration sends: plain text for every reader, and the same words as simple HTML.
+ * Each is built from blocks so that the two versions cannot drift apart.
+ */
+import type { OutboxAttachment } from "@/db/schema";
+import type { CalendarSource } from "@/lib/ics";
+import { durationMinutes, formatDualTime, formatDuration, formatTimeRange } from "@/lib/time";
+import { type EmailMessage, escapeHtml } from "./message";
+
+export type EmailEvent = CalendarSource & { timeZone: string };
+
+export type EmailContext = {
+  home: { zone: string; label: string };
+  /** The site's public origin, without a trailing slash. */
+  baseUrl: string;
+  organization: string;
+};
+
+export type Recipient = { name: string; email: string };
+
+type Block = { text: string } | { link: string; label?: string } | { code: string; caption: string } | { details: [string, string][] };
+
+export const REGISTRATION_EMAIL_KINDS = {
+  confirmed: "registration_confirmed",
+  waitlisted: "registration_waitlisted",
+  promoted: "registration_promoted",
+  already: "registration_already_registered",
+  cancelled: "registration_cancelled",
+  detailsChanged: "event_details_changed",
+  eventCancelled: "event_cancelled",
+} as const;
+
+/** "K7PM-3QXD": the code read aloud or typed at the door in two halves. */
+export function formatCheckInCode(code: string): string {
+  return code.length === 8 ? `${code.slice(0, 4)}-${code.slice(4)}` : code;
+}
+
+const oneLine = (value: string) => value.replace(/\s+/g, " ").trim();
+
+function venueLine(event: EmailEvent): string | null {
+  const v = event.venue;
+  if (!v) return null;
+  return [v.name, v.address, v.city, v.country].filter((part) => part && part.trim()).join(", ");
+}
+
+/** The event's title, dual time, length and place. */
+function eventDetails(event: EmailEvent, ctx: EmailContext): Block {
+  const rows: [string, string][] = [
+    ["Event", oneLine(event.title)],
+    ["When", formatDualTime(event.startsAt, event.timeZone, ctx.home.zone, ctx.home.label)],
+    [
+      "Time",
+      `${formatTimeRange(event.startsAt, event.endsAt, event.timeZone)} local time, ${formatDuration(durationMinutes(event.startsAt, event.endsAt))}`,
+    ],
+  ];
+  const venue = venueLine(event);
+  if (venue) rows.push(["Where", venue]);
+  return { details: rows };
+}
+
+function renderText(blocks: Block[]): string {
+  return blocks
+    .map((b) => {
+      if ("text" in b) return b.text;
+      if ("link" in b) return b.label ? `${b.label}\n${b.link}` : b.link;
+      if ("code" in b) return `${b.caption}: ${b.code}`;
+      return b.details.map(([k, v]) => `${k}: ${v}`).join("\n");
+    })
+    .join("\n\n");
+}
+
+function renderHtml(blocks: Block[]): string {
+  const body = blocks
+    .map((b) => {
+      if ("text" in b) return `<p>${escapeHtml(b.text).replace(/\n/g, "<br>")}</p>`;
+      if ("link" in b) {
+        const anchor = `<a href="${escapeHtml(b.link)}">${escapeHtml(b.label ?? b.link)}</a>`;
+        return `<p>${anchor}</p>`;
+      }
+      if ("code" in b) {
+        return `<p>${escapeHtml(b.caption)}:<br><strong style="font-family:monospace;font-size:1.5em;letter-spacing:0.1em">${escapeHtml(b.code)}</strong></p>`;
+      }
+      const rows = b.details
+        .map(([k, v]) => `<tr><th align="left" style="padding:2px 12px 2px 0;vertical-align:top">${escapeHtml(k)}</th><td style="padding:2px 0">${escapeHtml(v)}</td></tr>`)
+        .join("");
+      return `<table role="presentation" style="border-collapse:collapse">${rows}</table>`;
+    })
+    .join("\n");
+  return `<!doctype html>\n<html lang="en"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#0f172a">\n${body}\n</body></html>`;
+}
+
+function message(kind: string, to: Recipient, subject: string, blocks: Block[], attachments: OutboxAttachment[] = []): EmailMessage {
+  return { to: to.email, subject: oneLine(subject).slice(0, 300), text: renderText(blocks), html: renderHtml(blocks), kind, attachments };
+}
+
+const greeting = (to: Recipient): Block => ({ text: `Dear ${oneLine(to.name)},` });
+const signature = (ctx: EmailContext): Block => ({ text: `With best regards,\n${ctx.organization}` });
+const eventLink = (event: EmailEvent, ctx: EmailContext): Block => ({
+  link: `${ctx.baseUrl}/events/${encodeURIComponent(event.slug)}`,
+  label: "The event's page:",
+});
+
+function manageBlocks(manageUrl: string): Block[] {
+  return [
+    { link: manageUrl, label: "To see your registration, add the event to your calendar or cancel, open your personal link:" },
+    { text: "Keep this link to yourself: anyone who has it can cancel your registration." },
+  ];
+}
+
+function seatBlocks(checkInCode: string): Block[] {
+  return [
+    { code: formatCheckInCode(checkInCode), caption: "Your check-in code" },
+    { text: "Show this code at the door, on paper or on your phone; the QR code attached to this message holds the same code." },
+  ];
+}
+
+export type SeatMessage = {
+  to: Recipient;
+  event: EmailEvent;
+  ctx: EmailContext;
+  manageUrl: string;
+  checkInCode: string;
+  /** The calendar file and the QR code. */
+  attachments: OutboxAttachment[];
+};
+
+export function confirmedEmail({ to, event, ctx, manageUrl, checkInCode, attachments }: SeatMessage): EmailMessage {
+  return message(REGISTRATION_EMAIL_KINDS.confirmed, to, `Registration confirmed: ${event.title}`, [
+    greeting(to),
+    { text: `Your registration is confirmed: you have a seat at “${oneLine(event.title)}”.` },
+    eventDetails(event, ctx),
+    ...seatBlocks(checkInCode),
+    { text: "The calendar file attached adds the event to your calendar." },
+    ...manageBlocks(manageUrl),
+    signature(ctx),
+  ], attachments);
+}
+
+export function promotedEmail({ to, event, ctx, manageUrl, checkInCode, attachments }: SeatMessage): EmailMessage {
+  return message(REGISTRATION_EMAIL_KINDS.promoted, to, `A seat is yours: ${event.title}`, [
+    greeting(to),
+    { text: `Good news: a seat has become free at “${oneLine(event.title)}”, and it is yours. Your registration is now confirmed; there is nothing more to do.` },
+    eventDetails(event, ctx),
+    ...seatBlocks(checkInCode),
+    { text: "The calendar file attached adds the event to your calendar." },
+    ...manageBlocks(manageUrl),
+    { text: "This link replaces the one in our earlier email, which no longer works." },
+    { text: "If you can no longer come, please cancel with the link above, so that the seat goes to the next person waiting." },
+    signature(ctx),
+  ], attachments);
+}
+
+export type WaitlistMessage = {
+  to: Recipient;
+  event: EmailEvent;
+  ctx: EmailContext;
+  manageUrl: string;
+  position: number;
+  attachments: OutboxAttachment[];
+};
+
+export function waitlistedEmail({ to, event, ctx, manageUrl, position, attachments }: WaitlistMessage): EmailMessage {
+  return message(REGISTRATION_EMAIL_KINDS.waitlisted, to, `You are on the waitlist: ${event.title}`, [
+    greeting(to),
+    { text: `Thank you for registering for “${oneLine(event.title)}”. Every seat is taken, so you are on the waitlist, number ${position}.` },
+    { text: "Seats that become free go to the waitlist in order. If one comes to you, it is yours at once, and we will email you your check-in code." },
+    eventDetails(event, ctx),
+    ...manageBlocks(manageUrl),
+    signature(ctx),
+  ], attachments);
+}
+
+export type AlreadyRegisteredMessage = {
+  to: Recipient;
+  event: EmailEvent;
+  ctx: EmailContext;
+  manageUrl: string;
+  status: "confirmed" | "waitlisted";
+  checkInCode: string;
+  position: number | null;
+  attachments: OutboxAttachment[];
+};
+
+/** To an address registered already: says so, with a fresh link, since the earlier one cannot be sent again. */
+export function alreadyRegisteredEmail({ to, event, ctx, manageUrl, status, checkInCode, position, attachments }: AlreadyRegisteredMessage): EmailMessage {
+  const where =
+    status === "confirmed"
+      ? "You are already registered, with a seat; nothing has changed."
+      : `You are already on the waitlist${position ? `, number ${position}` : ""}; nothing has changed.`;
+  return message(REGISTRATION_EMAIL_KINDS.already, to, `You are already registered: ${event.title}`, [
+    greeting(to),
+    { text: `We received another registration for “${oneLine(event.title)}” with this email address. ${where}` },
+    eventDetails(event, ctx),
+    ...(status === "confirmed" ? seatBlocks(checkInCode) : []),
+    ...manageBlocks(manageUrl),
+    { text: "This link replaces the one in our earlier email, which no longer works. If you did not register again yourself, you need do nothing: your registration stands." },
+    signature(ctx),
+  ], attachments);
+}
+
+export type CancelledMessage = { to: Recipient; event: EmailEvent; ctx: EmailContext; byStaff: boolean };
+
+export function cancelledEmail({ to, event, ctx, byStaff }: CancelledMessage): EmailMessage {
+  return message(REGISTRATION_EMAIL_KINDS.cancelled, to, `Registration cancelled: ${event.title}`, [
+    greeting(to),
+    {
+      text: byStaff
+        ? `The organizers have cancelled your registration for “${oneLine(event.title)}”. If you think this is a mistake, please get in touch with the organizers.`
+        : `Your registration for “${oneLine(event.title)}” is cancelled, as you asked. Thank you for letting us know: your place goes to the next person waiting.`,
+    },
+    eventDetails(event, ctx),
+    { text: "If you change your mind, you can register again on the event's page while registration is open." },
+    eventLink(event, ctx),
+    signature(ctx),
+  ]);
+}
+
+export type EventNoticeMessage = { to: Recipient; event: EmailEvent; ctx: EmailContext; status: "confirmed" | "waitlisted"; calendar: OutboxAttachment };
+
+export function detailsChangedEmail({ to, event, ctx, status, calendar }: EventNoticeMessage): EmailMessage {
+  return message(REGISTRATION_EMAIL_KINDS.detailsChanged, to, `New time or place: ${event.title}`, [
+    greeting(to),
+    { text: `The time or place of “${oneLine(event.title)}” has changed. These are the details now:` },
+    eventDetails(event, ctx),
+    {
+      text:
+        status === "confirmed"
+          ? "Your seat is kept. The calendar file attached updates the entry in your calendar."
+          : "You are still on the waitlist. The calendar file attached has the new time and place.",
+    },
+    { text: "To see or cancel your registration, use the personal link in our earlier email." },
+    eventLink(event, ctx),
+    signature(ctx),
+  ], [calendar]);
+}
+
+export function eventCancelledEmail({ to, event, ctx, calendar }: EventNoticeMessage): EmailMessage {
+  return message(REGISTRATION_EMAIL_KINDS.eventCancelled, to, `Cancelled: ${event.title}`, [
+    greeting(to),
+    { text: `We are sorry to tell you that “${oneLine(event.title)}” has been cancelled. Your registration ends with it; there is nothing you need to do.` },
+    eventDetails(event, ctx),
+    { text: "The calendar file attached marks the entry in your calendar as cancelled." },
+    signature(ctx),
+  ], [calendar]);
+}

@@ -1,0 +1,467 @@
+import "server-only";
+import { createHash, randomBytes, randomInt } from "node:crypto";
+import QRCode from "qrcode";
+import { db, type Executor } from "@/db";
+import { writeAudit } from "@/db/queries/audit";
+import { lockEvent, updateEventRow } from "@/db/queries/events";
+import { enqueueEmail } from "@/db/queries/outbox";
+import {
+  clearCheckedIn,
+  countCheckedIn,
+  countConfirmed,
+  type EventSource,
+  findActiveByEmail,
+  findByIdempotencyKey,
+  getEventCalendarSource,
+  getRegistration,
+  getRegistrationByTokenHash,
+  insertRegistration,
+  isCheckInCodeTaken,
+  listActiveRegistrants,
+  markCancelled,
+  markCheckedIn,
+  nextOnWaitlist,
+  promoteRow,
+  setManageTokenHash,
+  waitlistPosition,
+} from "@/db/queries/registrations";
+import { getSettings } from "@/db/queries/settings";
+import type { Event, OutboxAttachment, Registration } from "@/db/schema";
+import {
+  alreadyRegisteredEmail,
+  cancelledEmail,
+  confirmedEmail,
+  detailsChangedEmail,
+  type EmailContext,
+  eventCancelledEmail,
+  promotedEmail,
+  waitlistedEmail,
+} from "@/lib/email/registration-emails";
+import { kickOutbox } from "@/lib/email/sender";
+import { appUrl } from "@/lib/env";
+import { buildCalendar, eventToIcs } from "@/lib/ics";
+import { normalizeEmail } from "@/lib/validations/registration";
+
+// ---------------------------------------------------------------------------
+// Secrets and codes
+
+/** The secret in a manage link: 32 random bytes, base64url (43 characters). */
+export function newManageToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+/** Only this is stored: a database leak must not hand out working links. */
+export function hashManageToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+// No 0/O, 1/I/L: the code is read aloud and typed at the door.
+const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+const CODE_LENGTH = 8;
+
+export function newCheckInCode(): string {
+  let code = "";
+  for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
+}
+
+/** What someone typed as a code, in the stored form: "k7pm-3qxd" → "K7PM3QXD". */
+export function normalizeCheckInCode(input: string): string {
+  return input.replace(/[^0-9a-z]/gi, "").toUpperCase();
+}
+
+/** The check-in code as a PNG QR code, for the confirmation email. */
+export async function checkInQrPng(code: string): Promise<Buffer> {
+  return QRCode.toBuffer(code, { type: "png", errorCorrectionLevel: "M", margin: 2, scale: 8 });
+}
+
+export async function checkInQrDataUrl(code: string): Promise<string> {
+  return QRCode.toDataURL(code, { errorCorrectionLevel: "M", margin: 2, scale: 6 });
+}
+
+// ---------------------------------------------------------------------------
+// When registration is open
+
+export type RegistrationWindow = "open" | "draft" | "cancelled" | "past" | "not_yet_open" | "closed";
+
+type WindowFields = Pick<Event, "status" | "startsAt" | "endsAt" | "registrationOpensAt" | "registrationClosesAt">;
+
+/**
+ * Whether the public may register now. Without a closing time, registration closes when the event
+ * starts: later arrivals are staff's to add by hand at the door.
+ */
+export function registrationWindow(event: WindowFields, now: Date): RegistrationWindow {
+  if (event.status === "draft") return "draft";
+  if (event.status === "cancelled") return "cancelled";
+  if (event.endsAt <= now) return "past";
+  if (event.registrationOpensAt && event.registrationOpensAt > now) return "not_yet_open";
+  if ((event.registrationClosesAt ?? event.startsAt) <= now) return "closed";
+  return "open";
+}
+
+/** Seats still free; null when the event has no limit. */
+export function seatsLeft(capacity: number | null, confirmed: number): number | null {
+  return capacity == null ? null : Math.max(0, capacity - confirmed);
+}
+
+// ---------------------------------------------------------------------------
+// What every change needs to write its emails
+
+export type RegistrationContext = EmailContext & { now: Date };
+
+/** Read before a transaction opens: inside one, only the transaction may query. */
+export async function registrationContext(now = new Date()): Promise<RegistrationContext> {
+  const settings = await getSettings();
+  return {
+    now,
+    home: { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel },
+    baseUrl: appUrl(),
+    organization: settings.organizationName,
+  };
+}
+
+export function manageUrl(ctx: EmailContext, token: string): string {
+  return `${ctx.baseUrl}/registrations/${token}`;
+}
+
+function calendarAttachment(event: EventSource, ctx: EmailContext): OutboxAttachment {
+  const body = buildCalendar({ events: [eventToIcs(event, ctx.baseUrl)] });
+  return {
+    filename: `${event.slug.replace(/[^a-z0-9-]/gi, "") || "event"}.ics`,
+    contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+    content: Buffer.from(body, "utf8").toString("base64"),
+  };
+}
+
+const qrAttachment = (png: Buffer): OutboxAttachment => ({ filename: "check-in-code.png", contentType: "image/png", content: png.toString("base64") });
+
+async function seatAttachments(event: EventSource, ctx: EmailContext, code: string, png?: Buffer): Promise<OutboxAttachment[]> {
+  return [calendarAttachment(event, ctx), qrAttachment(png ?? (await checkInQrPng(code)))];
+}
+
+async function eventSource(eventId: string, tx: Executor): Promise<EventSource> {
+  const source = await getEventCalendarSource(eventId, tx);
+  if (!source) throw new Error(`Event ${eventId} vanished under its own lock`);
+  return source;
+}
+
+// ---------------------------------------------------------------------------
+// Registering
+
+export type Actor = { kind: "public" } | { kind: "staff"; userId: string };
+
+export type NewRegistration = {
+  eventId: string;
+  name: string;
+  email: string;
+  organization: string | null;
+  category: string | null;
+  idempotencyKey: string | null;
+};
+
+export type RegisterResult =
+  | { outcome: "created"; registration: Registration; manageToken: string }
+  /** The same form sent again: the registration it made the first time. */
+  | { outcome: "repeat"; registration: Registration }
+  /** The address already holds a registration; for the public, it was emailed a new link (`manageToken`). */
+  | { outcome: "already_registered"; registration: Registration; manageToken: string | null }
+  | { outcome: "refused"; reason: Exclude<RegistrationWindow, "open"> | "missing" | "category" };
+
+/**
+ * Registers someone in one transaction that holds the event's row lock, so that registrations for an
+ * event take turns: the seat count read here is still true when the row is written, whatever runs
+ * alongside (and on other app instances). The email is queued in the same transaction.
+ */
+export async function registerForEvent(input: NewRegistration, actor: Actor, context?: RegistrationContext): Promise<RegisterResult> {
+  const ctx = context ?? (await registrationContext());
+  // Made before the lock is taken: drawing the QR code is the slowest step, and others are waiting.
+  const firstCode = newCheckInCode();
+  const firstPng = await checkInQrPng(firstCode);
+  let emailed = false;
+
+  const result = await db.transaction(async (tx): Promise<RegisterResult> => {
+    const event = await lockEvent(input.eventId, tx);
+    if (!event) return { outcome: "refused", reason: "missing" };
+
+    if (input.idempotencyKey) {
+      const earlier = await findByIdempotencyKey(event.id, input.idempotencyKey, tx);
+      if (earlier) return { outcome: "repeat", registration: earlier };
+    }
+
+    const window = registrationWindow(event, ctx.now);
+    const allowed = actor.kind === "public" ? window === "open" : window !== "draft" && window !== "cancelled";
+    if (!allowed) return { outcome: "refused", reason: window as Exclude<RegistrationWindow, "open"> };
+
+    const categories = event.registrationCategories;
+    if (input.category ? !categories.includes(input.category) : actor.kind === "public" && categories.length > 0) {
+      return { outcome: "refused", reason: "category" };
+    }
+
+    const to = { name: input.name, email: input.email };
+    const existing = await findActiveByEmail(event.id, normalizeEmail(input.email), tx);
+    if (existing) {
+      if (actor.kind === "staff") return { outcome: "already_registered", registration: existing, manageToken: null };
+      // The earlier link cannot be sent again (only its hash is kept), so the person gets a new one.
+      const token = newManageToken();
+      await setManageTokenHash(existing.id, hashManageToken(token), tx);
+      const source = await eventSource(event.id, tx);
+      const confirmed = existing.status === "confirmed";
+      await enqueueEmail(
+        alreadyRegisteredEmail({
+          to: { name: existing.name, email: existing.email },
+          event: source,
+          ctx,
+          manageUrl: manageUrl(ctx, token),
+          status: confirmed ? "confirmed" : "waitlisted",
+          checkInCode: existing.checkInCode,
+          position: confirmed ? null : await waitlistPosition(existing.id, tx),
+          attachments: confirmed ? await seatAttachments(source, ctx, existing.checkInCode) : [calendarAttachment(source, ctx)],
+        }),
+        tx,
+      );
+      emailed = true;
+      return { outcome: "already_registered", registration: existing, manageToken: token };
+    }
+
+    const seated = event.capacity == null || (await countConfirmed(event.id, tx)) < event.capacity;
+    let code = firstCode;
+    let png: Buffer | undefined = firstPng;
+    // The event is locked, so no other registration for it can take this code between check and insert.
+    while (await isCheckInCodeTaken(event.id, code, tx)) {
+      code = newCheckInCode();
+      png = undefined;
+    }
+    const token = newManageToken();
+    const registration = await insertRegistration(
+      {
+        eventId: event.id,
+        name: input.name,
+        email: input.email,
+        emailNormalized: normalizeEmail(input.email),
+        organization: input.organization,
+        category: input.category,
+        status: seated ? "confirmed" : "waitlisted",
+        manageTokenHash: hashManageToken(token),
+        checkInCode: code,
+        idempotencyKey: input.idempotencyKey,
+      },
+      tx,
+    );
+    const source = await eventSource(event.id, tx);
+    const link = manageUrl(ctx, token);
+    await enqueueEmail(
+      seated
+        ? confirmedEmail({ to, event: source, ctx, manageUrl: link, checkInCode: code, attachments: await seatAttachments(source, ctx, code, png) })
+        : waitlistedEmail({
+            to,
+            event: source,
+            ctx,
+            manageUrl: link,
+            position: (await waitlistPosition(registration.id, tx)) ?? 1,
+            attachments: [calendarAttachment(source, ctx)],
+          }),
+      tx,
+    );
+    emailed = true;
+    if (actor.kind === "staff") {
+      await writeAudit(
+        {
+          actorId: actor.userId,
+          action: "registration.add",
+          entityType: "registration",
+          entityId: registration.id,
+          changes: { eventId: event.id, name: registration.name, email: registration.email, status: registration.status },
+        },
+        tx,
+      );
+    }
+    return { outcome: "created", registration, manageToken: token };
+  });
+  if (emailed) kickOutbox();
+  return result;
+}
+
+// ---------------------------------------------------------------------------
+// Promotion from the waitlist
+
+/**
+ * Fills free seats from the waitlist, first come first served, and emails each person promoted.
+ * Call it inside the transaction that freed the seats, after locking the event (`event` must be the
+ * locked row with its current capacity): concurrent cancellations then promote one at a time, in order.
+ */
+export async function promoteFromWaitlist(tx: Executor, event: Event, ctx: RegistrationContext, actorId: string | null): Promise<Registration[]> {
+  if (event.status !== "scheduled" || event.endsAt <= ctx.now) return [];
+  const free = event.capacity == null ? null : event.capacity - (await countConfirmed(event.id, tx));
+  if (free != null && free <= 0) return [];
+  const next = await nextOnWaitlist(event.id, free, tx);
+  if (next.length === 0) return [];
+  const source = await eventSource(event.id, tx);
+  const promoted: Registration[] = [];
+  for (const waiting of next) {
+    const token = newManageToken();
+    const row = await promoteRow(waiting.id, hashManageToken(token), tx);
+    if (!row) continue;
+    promoted.push(row);
+    await enqueueEmail(
+      promotedEmail({
+        to: { name: row.name, email: row.email },
+        event: source,
+        ctx,
+        manageUrl: manageUrl(ctx, token),
+        checkInCode: row.checkInCode,
+        attachments: await seatAttachments(source, ctx, row.checkInCode),
+      }),
+      tx,
+    );
+    await writeAudit(
+      { actorId, action: "registration.promote", entityType: "registration", entityId: row.id, changes: { eventId: event.id, status: ["waitlisted", "confirmed"] } },
+      tx,
+    );
+  }
+  return promoted;
+}
+
+// ---------------------------------------------------------------------------
+// Cancelling
+
+export type CancelTarget = { id: string } | { tokenHash: string };
+
+export type CancelResult =
+  | { outcome: "cancelled"; registration: Registration; promoted: Registration[] }
+  | { outcome: "refused"; reason: "missing" | "already_cancelled" | "checked_in" | "event_cancelled" | "past" };
+
+/** Cancels a registration (by its owner's link or by staff) and gives its seat to the waitlist in the same transaction. */
+export async function cancelRegistration(target: CancelTarget, actor: Actor, context?: RegistrationContext): Promise<CancelResult> {
+  const ctx = context ?? (await registrationContext());
+  const result = await db.transaction(async (tx): Promise<CancelResult> => {
+    const found = "id" in target ? await getRegistration(target.id, tx) : await getRegistrationByTokenHash(target.tokenHash, tx);
+    if (!found) return { outcome: "refused", reason: "missing" };
+    const event = await lockEvent(found.eventId, tx);
+    if (!event) return { outcome: "refused", reason: "missing" };
+    // Read again under the lock: another cancellation may have finished while this one waited.
+    const before = (await getRegistration(found.id, tx))!;
+    if (before.status === "cancelled") return { outcome: "refused", reason: "already_cancelled" };
+    if (before.checkedInAt) return { outcome: "refused", reason: "checked_in" };
+    if (actor.kind === "public") {
+      if (event.status === "cancelled") return { outcome: "refused", reason: "event_cancelled" };
+      if (event.endsAt <= ctx.now) return { outcome: "refused", reason: "past" };
+    }
+    const cancelled = await markCancelled(before.id, tx);
+    // A check-in committed since the read above.
+    if (!cancelled) return { outcome: "refused", reason: "checked_in" };
+
+    const actorId = actor.kind === "staff" ? actor.userId : null;
+    const promoted = before.status === "confirmed" ? await promoteFromWaitlist(tx, event, ctx, actorId) : [];
+    await enqueueEmail(
+      cancelledEmail({ to: { name: before.name, email: before.email }, event: await eventSource(event.id, tx), ctx, byStaff: actor.kind === "staff" }),
+      tx,
+    );
+    await writeAudit(
+      {
+        actorId,
+        action: actor.kind === "staff" ? "registration.cancel" : "registration.cancel_self",
+        entityType: "registration",
+        entityId: before.id,
+        changes: { eventId: event.id, status: [before.status, "cancelled"], promoted: promoted.map((p) => p.id) },
+      },
+      tx,
+    );
+    return { outcome: "cancelled", registration: cancelled, promoted };
+  });
+  if (result.outcome === "cancelled") kickOutbox();
+  return result;
+}
+
+// ---------------------------------------------------------------------------
+// Capacity
+
+export type CapacityResult =
+  | { outcome: "changed"; promoted: Registration[] }
+  | { outcome: "unchanged" }
+  | { outcome: "refused"; reason: "missing" }
+  | { outcome: "refused"; reason: "below_confirmed"; confirmed: number };
+
+/** Sets an event's number of seats; raising it (or removing the limit) promotes from the waitlist at once. */
+export async function changeCapacity(eventId: string, capacity: number | null, actorId: string, context?: RegistrationContext): Promise<CapacityResult> {
+  const ctx = context ?? (await registrationContext());
+  const result = await db.transaction(async (tx): Promise<CapacityResult> => {
+    const event = await lockEvent(eventId, tx);
+    if (!event) return { outcome: "refused", reason: "missing" };
+    if (event.capacity === capacity) return { outcome: "unchanged" };
+    const confirmed = await countConfirmed(eventId, tx);
+    if (capacity != null && capacity < confirmed) return { outcome: "refused", reason: "below_confirmed", confirmed };
+    const updated = await updateEventRow(eventId, { capacity }, tx);
+    const promoted = await promoteFromWaitlist(tx, updated!, ctx, actorId);
+    await writeAudit(
+      {
+        actorId,
+        action: "event.capacity",
+        entityType: "event",
+        entityId: eventId,
+        changes: { capacity: [event.capacity, capacity], promoted: promoted.map((p) => p.id) },
+      },
+      tx,
+    );
+    return { outcome: "changed", promoted };
+  });
+  if (result.outcome === "changed" && result.promoted.length > 0) kickOutbox();
+  return result;
+}
+
+// ---------------------------------------------------------------------------
+// Notices to everyone registered
+
+/** Emails everyone registered the event's new time or place, with an updated calendar file. Inside the change's transaction. */
+export async function notifyDetailsChanged(tx: Executor, eventId: string, ctx: EmailContext): Promise<number> {
+  return notifyRegistrants(tx, eventId, ctx, detailsChangedEmail);
+}
+
+/** Emails everyone registered that the event is cancelled, with a calendar file that cancels the entry. */
+export async function notifyEventCancelled(tx: Executor, eventId: string, ctx: EmailContext): Promise<number> {
+  return notifyRegistrants(tx, eventId, ctx, eventCancelledEmail);
+}
+
+async function notifyRegistrants(tx: Executor, eventId: string, ctx: EmailContext, build: typeof detailsChangedEmail): Promise<number> {
+  const people = await listActiveRegistrants(eventId, tx);
+  if (people.length === 0) return 0;
+  const source = await eventSource(eventId, tx);
+  const calendar = calendarAttachment(source, ctx);
+  for (const p of people) {
+    await enqueueEmail(build({ to: p, event: source, ctx, status: p.status === "confirmed" ? "confirmed" : "waitlisted", calendar }), tx);
+  }
+  return people.length;
+}
+
+// ---------------------------------------------------------------------------
+// Check-in
+
+export type CheckInResult =
+  | { outcome: "changed" | "unchanged"; eventId: string; checkedIn: number }
+  | { outcome: "refused"; reason: "missing" | "not_confirmed" };
+
+/** Checks a confirmed registration in at the door, or undoes it. Repeating either is harmless (two tablets, one guest). */
+export async function setCheckedIn(registrationId: string, checkedIn: boolean, actorId: string): Promise<CheckInResult> {
+  return db.transaction(async (tx): Promise<CheckInResult> => {
+    const before = await getRegistration(registrationId, tx);
+    if (!before) return { outcome: "refused", reason: "missing" };
+    const changed = checkedIn ? await markCheckedIn(registrationId, tx) : await clearCheckedIn(registrationId, tx);
+    if (!changed) {
+      const now = await getRegistration(registrationId, tx);
+      if (checkedIn && now?.status !== "confirmed") return { outcome: "refused", reason: "not_confirmed" };
+      return { outcome: "unchanged", eventId: before.eventId, checkedIn: await countCheckedIn(before.eventId, tx) };
+    }
+    await writeAudit(
+      {
+        actorId,
+        action: checkedIn ? "registration.check_in" : "registration.undo_check_in",
+        entityType: "registration",
+        entityId: registrationId,
+        changes: { eventId: before.eventId, checkedInAt: [before.checkedInAt, changed.checkedInAt] },
+      },
+      tx,
+    );
+    return { outcome: "changed", eventId: before.eventId, checkedIn: await countCheckedIn(before.eventId, tx) };
+  });
+}
+
+export { countCheckedIn };

@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { NAME_ORDERS } from "./person";
+
+const LINE_BREAK = /[\r\n\u0085\u2028\u2029]/;
+
+/** One line of text: names and titles are printed in headings, lists and email subjects. */
+const singleLine = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} is too long (at most ${max} characters).`)
+    .refine((v) => !LINE_BREAK.test(v), `${label} must fit on one line.`);
+
+const optionalLine = (max: number, label: string) =>
+  singleLine(max, label)
+    .optional()
+    .nullable()
+    .transform((v) => v || null);
+
+/**
+ * A panelist's own profile, as they propose it for review. Only these fields exist: anything else
+ * sent along (a role, an account, a status) is dropped by the parse.
+ */
+export const profileSchema = z
+  .object({
+    personId: z.uuid("That profile does not exist."),
+    honorific: optionalLine(40, "The honorific"),
+    // Someone known by a single name has it as their family name.
+    givenName: singleLine(100, "The given name"),
+    familyName: singleLine(100, "The family name").pipe(z.string().min(1, "Enter your family name (if you use one name only, that name).")),
+    nameOrder: z.enum(NAME_ORDERS, "Choose how your name is written."),
+    position: optionalLine(300, "The position"),
+    organization: optionalLine(300, "The organization"),
+    bio: z
+      .string()
+      .trim()
+      .max(5000, "The bio is too long (at most 5,000 characters).")
+      .optional()
+      .nullable()
+      .transform((v) => v || null),
+    portraitId: z
+      .union([z.uuid("Upload the photo again."), z.literal("")])
+      .optional()
+      .nullable()
+      .transform((v) => v || null),
+    portraitAlt: optionalLine(300, "The photo description"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.portraitId && !v.portraitAlt) {
+      ctx.addIssue({ code: "custom", path: ["portraitAlt"], message: "Describe the photo for people who cannot see it, such as “Portrait of Sima Bahous”." });
+    }
+  });
+export type ProfileInput = z.input<typeof profileSchema>;
+export type ProfileValues = z.output<typeof profileSchema>;
+
+/** The fields a revision proposes, in the order the review shows them. */
+export const PROFILE_FIELDS = ["honorific", "givenName", "familyName", "nameOrder", "position", "organization", "bio"] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+export const PROFILE_FIELD_LABELS: Record<ProfileField, string> = {
+  honorific: "Honorific",
+  givenName: "Given name",
+  familyName: "Family name",
+  nameOrder: "Name order",
+  position: "Position",
+  organization: "Organization",
+  bio: "Bio",
+};
+
+export const revisionIdSchema = z.object({ id: z.uuid("That change does not exist.") });
+
+export const rejectRevisionSchema = z.object({
+  id: z.uuid("That change does not exist."),
+  note: z
+    .string("Say why, so the panelist can put it right.")
+    .trim()
+    .min(1, "Say why, so the panelist can put it right.")
+    .max(2000, "Keep the note under 2,000 characters."),
+});
+export type RejectRevisionInput = z.input<typeof rejectRevisionSchema>;
+
+export const approveRevisionSchema = z.object({
+  id: z.uuid("That change does not exist."),
+  note: z
+    .string()
+    .trim()
+    .max(2000, "Keep the note under 2,000 characters.")
+    .optional()
+    .nullable()
+    .transform((v) => v || null),
+});

@@ -1,0 +1,136 @@
+import { z } from "zod";
+import type { RegistrationStatus } from "@/db/schema";
+import { listParamsSchema } from "./common";
+
+export const REGISTRATION_STATUSES = ["confirmed", "waitlisted", "cancelled"] as const satisfies readonly RegistrationStatus[];
+export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
+  confirmed: "Confirmed",
+  waitlisted: "Waitlisted",
+  cancelled: "Cancelled",
+};
+
+export const NAME_MAX = 200;
+export const ORGANIZATION_MAX = 200;
+export const CATEGORY_MAX = 80;
+export const EMAIL_MAX = 254;
+
+const name = z
+  .string("Enter your name.")
+  .trim()
+  .min(1, "Enter your name.")
+  .max(NAME_MAX, `Keep the name under ${NAME_MAX} characters.`)
+  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "Use letters, spaces and punctuation only.");
+
+/** One plain address: no display name, no list, nothing that could turn into a second mail header. */
+const email = z
+  .string("Enter your email address.")
+  .trim()
+  .min(1, "Enter your email address.")
+  .max(EMAIL_MAX, "That address is too long.")
+  .refine((v) => !/[\s,;<>"]/.test(v), "Enter one email address, like name@example.org.")
+  .pipe(z.email("Enter a valid email address, like name@example.org."));
+
+const optionalLine = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} is too long (at most ${max} characters).`)
+    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), `${label} must be on one line.`)
+    .nullish()
+    .transform((v) => v || null);
+
+/** Someone's details, common to the public form and the staff's "Add registration". */
+const personFields = {
+  name,
+  email,
+  organization: optionalLine(ORGANIZATION_MAX, "The organization"),
+  category: optionalLine(CATEGORY_MAX, "The category"),
+};
+
+/**
+ * A double submission carries the same key: generated once per form, so two clicks, a retry after a
+ * timeout or a second tab with the same form make one registration.
+ */
+const idempotencyKey = z.uuid("Reload the page and try again.");
+
+// A checkbox arrives as true from react-hook-form and as "on" from a plain form post.
+const consent = z
+  .union([z.literal(true), z.literal("on"), z.literal("true")], "Please agree to the privacy notice to register.")
+  .transform(() => true as const);
+
+/** The public registration form. */
+export const registrationSchema = z.object({
+  slug: z.string().trim().min(1).max(200),
+  ...personFields,
+  consent,
+  // The honeypot: people never see it; form-filling robots do, and fill it.
+  website: z.string().max(500).optional().default(""),
+  idempotencyKey,
+});
+export type RegistrationInput = z.input<typeof registrationSchema>;
+export type RegistrationValues = z.output<typeof registrationSchema>;
+
+/** Staff registering someone by hand: consent is recorded as given to them. */
+export const staffRegistrationSchema = z.object({
+  eventId: z.uuid("That event does not exist."),
+  ...personFields,
+  idempotencyKey: idempotencyKey.optional(),
+});
+export type StaffRegistrationInput = z.input<typeof staffRegistrationSchema>;
+
+export const manageTokenSchema = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "That link is not valid."),
+});
+
+export const capacitySchema = z.object({
+  eventId: z.uuid("That event does not exist."),
+  capacity: z
+    .union([z.string(), z.number()])
+    .nullable()
+    .optional()
+    .transform((v) => {
+      const text = typeof v === "string" ? v.trim() : v;
+      return text === "" || text == null ? null : Number(text);
+    })
+    .pipe(
+      z
+        .number("Enter a whole number of seats, or leave it empty for no limit.")
+        .int("Enter a whole number of seats, or leave it empty for no limit.")
+        .min(0, "Enter a whole number of seats, or leave it empty for no limit.")
+        .max(1_000_000, "Enter a whole number of seats, or leave it empty for no limit.")
+        .nullable(),
+    ),
+});
+export type CapacityInput = z.input<typeof capacitySchema>;
+
+export const REGISTRATION_SORTS = {
+  created_desc: "Newest first",
+  created_asc: "Oldest first",
+  name_asc: "Name, A to Z",
+  name_desc: "Name, Z to A",
+  status: "Status, waitlist in order",
+} as const;
+export type RegistrationSort = keyof typeof REGISTRATION_SORTS;
+
+export const REGISTRATION_FILTERS = ["confirmed", "waitlisted", "cancelled", "checked_in"] as const;
+export type RegistrationFilter = (typeof REGISTRATION_FILTERS)[number];
+export const REGISTRATION_FILTER_LABELS: Record<RegistrationFilter, string> = {
+  ...REGISTRATION_STATUS_LABELS,
+  checked_in: "Checked in",
+};
+
+/** The staff list's search, status filter, order and page. */
+export const registrationListParamsSchema = listParamsSchema.extend({
+  status: z.enum(REGISTRATION_FILTERS).optional().catch(undefined),
+  sort: z
+    .enum(Object.keys(REGISTRATION_SORTS) as [RegistrationSort, ...RegistrationSort[]])
+    .optional()
+    .catch(undefined)
+    .transform((v): RegistrationSort => v ?? "created_desc"),
+});
+export type RegistrationListParams = z.output<typeof registrationListParamsSchema>;
+
+/** Lower-case and trimmed: one address is one registration whatever its capitals. */
+export function normalizeEmail(address: string): string {
+  return address.trim().toLowerCase();
+}

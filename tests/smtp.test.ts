@@ -1,0 +1,210 @@
+import type { AddressInfo } from "node:net";
+import { and, eq, sql } from "drizzle-orm";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+// The outbox sends over a real SMTP conversation with a server started here. Everything that reads
+// the environment is imported after SMTP_URL points at it (lib/env.ts reads the environment once).
+
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string }; sv: number; expires: string } }));
+vi.mock("@/lib/auth/config", async (importOriginal) => ({
+  ...(await importOriginal<Record<string, unknown>>()),
+  auth: vi.fn(async () => session.current),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
+
+type Received = { from: string | undefined; to: string[]; raw: string };
+
+const mailbox: Received[] = [];
+const refuse = { rcpt: 0, data: 0 };
+
+const server = new SMTPServer({
+  secure: false,
+  authOptional: true,
+  disabledCommands: ["STARTTLS", "AUTH"],
+  logger: false,
+  onRcptTo(_address, _session, callback) {
+    if (refuse.rcpt > 0) {
+      refuse.rcpt--;
+      return callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
+    }
+    callback();
+  },
+  onData(stream, smtpSession, callback) {
+    const chunks: Buffer[] = [];
+    stream.on("data", (c: Buffer) => chunks.push(c));
+    stream.on("end", () => {
+      if (refuse.data > 0) {
+        refuse.data--;
+        return callback(Object.assign(new Error("Try again later"), { responseCode: 451 }));
+      }
+      mailbox.push({
+        from: smtpSession.envelope.mailFrom ? smtpSession.envelope.mailFrom.address : undefined,
+        to: smtpSession.envelope.rcptTo.map((r) => r.address),
+        raw: Buffer.concat(chunks).toString("utf8"),
+      });
+      callback();
+    });
+  },
+});
+
+/** The message's headers (unfolded) and its text part, decoded from quoted-printable. */
+function parse(raw: string) {
+  const [head, ...rest] = raw.split("\r\n\r\n");
+  const headers = head!.replace(/\r\n[ \t]+/g, " ").split("\r\n");
+  const body = rest
+    .join("\r\n\r\n")
+    .replace(/=\r\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return { headers, body: Buffer.from(body, "latin1").toString("utf8") };
+}
+const header = (headers: string[], name: string) => headers.filter((h) => h.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+
+let app: {
+  db: typeof import("@/db").db;
+  schema: typeof import("@/db/schema");
+  outbox: typeof import("@/db/queries/outbox");
+  sender: typeof import("@/lib/email/sender");
+  support: typeof import("./support/db");
+};
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as AddressInfo;
+  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+  process.env.EMAIL_FROM = "Symposia <no-reply@example.org>";
+  vi.resetModules();
+  const [db, schema, outbox, sender, support] = await Promise.all([
+    import("@/db"),
+    import("@/db/schema"),
+    import("@/db/queries/outbox"),
+    import("@/lib/email/sender"),
+    import("./support/db"),
+  ]);
+  app = { db: db.db, schema, outbox, sender, support };
+  await support.resetWithDemo();
+});
+
+afterAll(async () => {
+  await app?.support.closeDb();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+beforeEach(async () => {
+  mailbox.length = 0;
+  refuse.rcpt = 0;
+  refuse.data = 0;
+  // Only this test's messages: the demo's own are out of the way.
+  await app.db.update(app.schema.outbox).set({ status: "sent" }).where(eq(app.schema.outbox.status, "pending"));
+});
+
+const rowOf = async (id: string) => (await app.db.select().from(app.schema.outbox).where(eq(app.schema.outbox.id, id)))[0]!;
+
+/** What the sender's backoff would wait for, passed at once. */
+const makeDue = (id: string) =>
+  app.db.update(app.schema.outbox).set({ nextAttemptAt: sql`now() - interval '1 second'` }).where(eq(app.schema.outbox.id, id));
+
+describe("delivery over SMTP", () => {
+  it("delivers a queued message with its recipient, subject and link", async () => {
+    const link = "http://localhost:3000/api/auth/callback/nodemailer?callbackUrl=http%3A%2F%2Flocalhost%3A3000%2Fme&token=abc123&email=reader%40example.org";
+    const id = await app.outbox.enqueueEmail({ to: "Reader@Example.org", subject: "Your sign-in link for Symposia", text: `Sign in:\n\n${link}\n`, kind: "sign_in_link" });
+
+    expect(await app.sender.deliverDue()).toEqual({ sent: 1, failed: 0 });
+
+    expect(mailbox).toHaveLength(1);
+    const [mail] = mailbox;
+    expect(mail!.to).toEqual(["reader@example.org"]);
+    expect(mail!.from).toBe("no-reply@example.org");
+    const { headers, body } = parse(mail!.raw);
+    expect(header(headers, "Subject")).toEqual(["Subject: Your sign-in link for Symposia"]);
+    expect(header(headers, "To")).toEqual(["To: reader@example.org"]);
+    expect(body).toContain(link);
+    expect(await rowOf(id)).toMatchObject({ status: "sent", attempts: 1, lastError: null });
+  });
+
+  it("records a refused delivery, retries it later, and then delivers it", async () => {
+    refuse.rcpt = 1;
+    const id = await app.outbox.enqueueEmail({ to: "later@example.org", subject: "Retry me", text: "Hello", kind: "test" });
+    const before = Date.now();
+
+    expect(await app.sender.deliverDue()).toEqual({ sent: 0, failed: 1 });
+    const failed = await rowOf(id);
+    expect(failed).toMatchObject({ status: "pending", attempts: 1 });
+    expect(failed.lastError).toMatch(/550/);
+    expect(failed.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + 30_000 - 1000);
+    expect(mailbox).toHaveLength(0);
+
+    // Not before its time.
+    expect(await app.sender.deliverDue()).toEqual({ sent: 0, failed: 0 });
+
+    await makeDue(id);
+    expect(await app.sender.deliverDue()).toEqual({ sent: 1, failed: 0 });
+    expect(await rowOf(id)).toMatchObject({ status: "sent", attempts: 2, lastError: null });
+    expect(mailbox.map((m) => m.to)).toEqual([["later@example.org"]]);
+  });
+
+  it("retries a message the server turned away after the data as well", async () => {
+    refuse.data = 1;
+    const id = await app.outbox.enqueueEmail({ to: "data@example.org", subject: "Data refused once", text: "Hello", kind: "test" });
+    expect(await app.sender.deliverDue()).toEqual({ sent: 0, failed: 1 });
+    expect((await rowOf(id)).lastError).toMatch(/451/);
+    await makeDue(id);
+    expect(await app.sender.deliverDue()).toEqual({ sent: 1, failed: 0 });
+    expect(await rowOf(id)).toMatchObject({ status: "sent", attempts: 2 });
+  });
+});
+
+describe("header injection", () => {
+  it.each([
+    ["a line break in the subject", { subject: "Hello\r\nBcc: victim@example.org" }],
+    ["a line break in the recipient", { to: "a@example.org\nBcc: victim@example.org" }],
+    ["several addresses in one field", { to: "a@example.org, victim@example.org" }],
+    ["addresses separated by a semicolon", { to: "a@example.org;victim@example.org" }],
+  ])("refuses %s at enqueue", async (_, change) => {
+    await expect(app.outbox.enqueueEmail({ to: "a@example.org", subject: "Hello", text: "Body", kind: "test", ...change })).rejects.toThrow(/Refused email/);
+  });
+
+  it("keeps line breaks in a person's name and an event title out of the invitation's headers", async () => {
+    const { db, schema } = app;
+    const [staff] = await db.select().from(schema.users).where(eq(schema.users.email, "staff@example.org"));
+    session.current = { user: { id: staff!.id }, sv: staff!.sessionVersion, expires: new Date(Date.now() + 3600_000).toISOString() };
+    const [event] = await db
+      .update(schema.events)
+      .set({ title: "Technology\r\nBcc: victim@example.org" })
+      .where(eq(schema.events.slug, "wps-innovation-5-geneva"))
+      .returning();
+    const [person] = await db
+      .insert(schema.people)
+      .values({ slug: "eve-injection", givenName: "Eve\r\nBcc: victim@example.org", familyName: "Mallory\nX-Evil: 1", email: "eve@example.org" })
+      .returning();
+    const [participant] = await db
+      .insert(schema.eventParticipants)
+      .values({ eventId: event!.id, personId: person!.id, role: "panelist", sortOrder: 9 })
+      .returning();
+
+    const { inviteParticipant } = await import("@/app/(staff)/admin/events/[id]/participants/actions");
+    const result = await inviteParticipant({ id: participant!.id });
+    expect(result).toMatchObject({ ok: true });
+
+    const [queued] = await db
+      .select()
+      .from(schema.outbox)
+      .where(and(eq(schema.outbox.to, "eve@example.org"), eq(schema.outbox.status, "pending")));
+    expect(queued!.subject).toBe("Invitation: Technology Bcc: victim@example.org");
+    expect(queued!.subject).not.toMatch(/[\r\n]/);
+
+    // The action asks for a delivery round itself; this one picks up whatever that one did not.
+    await app.sender.deliverDue();
+    await vi.waitFor(async () => expect((await rowOf(queued!.id)).status).toBe("sent"));
+    const mail = mailbox.find((m) => m.to.includes("eve@example.org"));
+    expect(mail?.to).toEqual(["eve@example.org"]);
+    expect(mailbox.flatMap((m) => m.to)).not.toContain("victim@example.org");
+    const { headers, body } = parse(mail!.raw);
+    expect(header(headers, "Bcc")).toEqual([]);
+    expect(header(headers, "X-Evil")).toEqual([]);
+    expect(header(headers, "Subject")).toHaveLength(1);
+    expect(body).toContain("Dear Eve Bcc: victim@example.org Mallory X-Evil: 1,");
+    expect(body).toMatch(/\/api\/auth\/callback\/nodemailer\?callbackUrl=[^\s]*%2Fme%2Finvitations%2F/);
+    session.current = null;
+  });
+});
