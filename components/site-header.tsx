@@ -12,7 +12,7 @@ export function SiteHeader({ title, homeHref = "/", nav, aside }: { title: strin
         </Link>
         <nav aria-label="Main" className="flex flex-wrap items-center gap-4 text-sm">
           {nav.map((item) => (
-            <Link key={item.href} href={item.href} className="text-slate-700 hover:text-brand-700">
+            <Link key={item.href} href={item.href} className="text-slate-700 no-underline hover:text-brand-700 hover:underline">
               {item.label}
             </Link>
           ))}

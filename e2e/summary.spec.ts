@@ -1,4 +1,5 @@
 import sharp from "sharp";
+import { expectNoAxeViolations } from "./axe";
 import { expect, test, waitForHydration } from "./fixtures";
 
 const EVENT_TITLE = "From the United Nations";
@@ -13,7 +14,8 @@ const PANELISTS = [
 test("staff turn the fourth WPS + Innovation meeting into a published summary", async ({ staffPage: page, browser }) => {
   test.slow();
   // Before: the public page has no summary, and the feed does not list it.
-  const anonymous = await browser.newPage();
+  const visitor = await browser.newContext();
+  const anonymous = await visitor.newPage();
   await anonymous.goto(`/events/${EVENT_SLUG}`);
   await expect(anonymous.getByRole("heading", { level: 1, name: EVENT_TITLE })).toBeVisible();
   await expect(anonymous.getByRole("heading", { name: "References" })).toHaveCount(0);
@@ -87,6 +89,9 @@ test("staff turn the fourth WPS + Innovation meeting into a published summary", 
   await expect(anonymous.getByRole("heading", { name: /Reference 1.*Women, Peace and Security/ })).toBeVisible();
   await expect(anonymous.getByRole("link", { name: `Back to ${TOPIC}` })).toBeVisible();
   await expect(anonymous.locator('meta[property="og:title"]')).toHaveAttribute("content", /WPS \+ Innovation: From the United Nations/);
+  await expect(anonymous.locator('meta[property="og:image"]')).toHaveAttribute("content", /\/media\//);
+  await expect(anonymous.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
+  await expectNoAxeViolations(anonymous);
 
   // The feed lists it, and the topic page links it.
   const feed = await anonymous.request.get("/feed.xml");
@@ -102,5 +107,5 @@ test("staff turn the fourth WPS + Innovation meeting into a published summary", 
   await expect(page.getByRole("status").filter({ hasText: "Unpublished" })).toBeVisible();
   await anonymous.goto(`/events/${EVENT_SLUG}`);
   await expect(anonymous.getByText("The discussion was very active.")).toHaveCount(0);
-  await anonymous.close();
+  await visitor.close();
 });

@@ -42,7 +42,8 @@ describe("outbox queue", () => {
   it("retries with growing delays, then gives up and can be retried by hand", async () => {
     await db.delete(outbox);
     const id = await enqueueEmail(message);
-    let now = new Date();
+    // A second ahead: the database stamps the message in microseconds, later within the same millisecond.
+    let now = new Date(Date.now() + 1000);
     const delays: number[] = [];
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const [claimed] = await claimDueMessages(1, now);

@@ -13,7 +13,12 @@ import { closeDb, db, resetWithDemo } from "./support/db";
 // Outside a Next.js request there is no prerendering to opt out of.
 vi.mock("next/server", async (original) => ({ ...(await original<Record<string, unknown>>()), connection: async () => undefined }));
 
-const renderEvent = async (slug: string) => renderToStaticMarkup(await EventPage({ params: Promise.resolve({ slug }) }));
+const renderEvent = async (slug: string) => {
+  const page = await EventPage({ params: Promise.resolve({ slug }) });
+  // The page hands its content to a server component that may be async; resolve it as the server would.
+  const content = typeof page.type === "function" ? await (page.type as (props: unknown) => unknown)(page.props) : page;
+  return renderToStaticMarkup(content as React.ReactElement);
+};
 
 const FOURTH = "wps-innovation-4-from-the-united-nations";
 const FIFTH = "wps-innovation-5-geneva";

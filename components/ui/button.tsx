@@ -4,7 +4,7 @@ const VARIANTS = {
   primary: "bg-brand-700 text-white hover:bg-brand-800 disabled:bg-slate-400",
   secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-400",
   danger: "bg-red-700 text-white hover:bg-red-800 disabled:bg-slate-400",
-  link: "text-brand-700 underline-offset-2 hover:underline disabled:text-slate-400 px-0",
+  link: "text-brand-700 underline underline-offset-2 hover:decoration-2 disabled:text-slate-400 px-0",
 } as const;
 
 export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {

@@ -29,12 +29,14 @@ export async function enqueueEmail(message: EmailMessage, executor: Executor = d
  * Reserves up to `limit` due messages for this sender. SKIP LOCKED lets several senders share the
  * queue; the lease pushes the next attempt forward so a crashed sender's messages come back later.
  */
-export async function claimDueMessages(limit: number, now = new Date()): Promise<OutboxMessage[]> {
+export async function claimDueMessages(limit: number, now?: Date): Promise<OutboxMessage[]> {
+  // Without a given time, the database's own clock decides what is due: the one that stamped the rows.
+  const current = now ?? sql`now()`;
   return db.transaction(async (tx) => {
     const due = await tx
       .select({ id: outbox.id })
       .from(outbox)
-      .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now)))
+      .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, current)))
       .orderBy(asc(outbox.nextAttemptAt))
       .limit(limit)
       .for("update", { skipLocked: true });
@@ -43,7 +45,7 @@ export async function claimDueMessages(limit: number, now = new Date()): Promise
       .update(outbox)
       .set({
         attempts: sql`${outbox.attempts} + 1`,
-        nextAttemptAt: new Date(now.getTime() + LEASE_MS),
+        nextAttemptAt: now ? new Date(now.getTime() + LEASE_MS) : sql`now() + ${`${LEASE_MS} milliseconds`}::interval`,
       })
       .where(inArray(outbox.id, due.map((d) => d.id)))
       .returning();

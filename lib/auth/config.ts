@@ -1,12 +1,12 @@
 import "server-only";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { getClient } from "@/db";
 import { getActiveUserByEmail, getUserById, recordSignIn } from "@/db/queries/users";
 import { hitRateLimits } from "@/db/queries/rate-limits";
-import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { accounts, type Role, sessions, users, verificationTokens } from "@/db/schema";
 import { authSecret, env, isProduction } from "@/lib/env";
 import { clientIp } from "@/lib/request-info";
 import { passwordSignInSchema } from "@/lib/validations/auth";
@@ -89,11 +89,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const account = await getUserById(user.id);
         token.sub = user.id;
         token.sv = account?.sessionVersion ?? 0;
+        token.role = account?.role;
       }
       return token;
     },
+    // The role here is the one held at sign-in, for display; authorization reads the account afresh on
+    // every request (lib/auth/index.ts), so a changed role or a disabled account counts at once.
     session({ session, token }) {
       session.user.id = token.sub ?? "";
+      session.user.role = token.role;
       session.sv = typeof token.sv === "number" ? token.sv : 0;
       return session;
     },
@@ -108,11 +112,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
 declare module "next-auth" {
   interface Session {
     sv: number;
+    user: { id: string; role?: Role } & DefaultSession["user"];
   }
 }
 
 declare module "@auth/core/jwt" {
   interface JWT {
     sv?: number;
+    role?: Role;
   }
 }

@@ -1,21 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AgendaView } from "@/components/agenda-view";
 import { seriesLine } from "@/components/event-card";
-import { SpeakerList } from "@/components/public-speakers";
-import { RegistrationForm } from "@/components/registration-form";
+import { PublicEventDetails } from "@/components/public-event-details";
 import { PublicSummary } from "@/components/public-summary";
-import { PlainText } from "@/components/public-text";
-import { Alert } from "@/components/ui/alert";
-import { getPublicEvent, type PublicEvent } from "@/db/queries/public";
-import { getRegistrationAvailability } from "@/db/queries/registrations";
+import { getPublicEvent } from "@/db/queries/public";
 import { getSettings } from "@/db/queries/settings";
 import { getPublishedSummary } from "@/db/queries/summaries";
 import { appUrl } from "@/lib/env";
 import { plainExcerpt } from "@/lib/markdown";
-import { type RegistrationWindow, registrationWindow, seatsLeft } from "@/lib/registration";
-import { durationMinutes, formatDualTime, formatDuration, formatLocalDate, formatTimeRange } from "@/lib/time";
+import { formatLocalDate } from "@/lib/time";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -59,37 +52,12 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-type Availability = NonNullable<Awaited<ReturnType<typeof getRegistrationAvailability>>>;
-
-/**
- * What the registration section says: why it is closed, or how many seats remain and until when. Null
- * for a cancelled or past event, whose page already says so at the top.
- */
-function registrationStatusLine(event: PublicEvent, availability: Availability, window: RegistrationWindow, now: Date, home: { zone: string; label: string }): string | null {
-  const when = (d: Date) => formatDualTime(d, event.timeZone, home.zone, home.label);
-  switch (window) {
-    case "cancelled":
-    case "past":
-      return null;
-    case "not_yet_open":
-      return `Registration opens on ${when(event.registrationOpensAt!)}.`;
-    case "closed":
-    case "draft":
-      return "Registration has closed.";
-  }
-  const until = event.registrationClosesAt && event.registrationClosesAt > now ? ` Registration is open until ${when(event.registrationClosesAt)}.` : " Registration is open.";
-  const left = seatsLeft(availability.capacity, availability.confirmed);
-  if (left == null) return until.trim();
-  if (left === 0) return `Every seat is taken: new registrations join the waitlist, and seats that become free go to it in order.${until}`;
-  return `${left} of ${availability.capacity} ${availability.capacity === 1 ? "seat remains" : "seats remain"}.${until}`;
-}
-
+/** Before the event: its details and registration. After it, once staff publish it: the summary. */
 export default async function EventPage({ params }: Props) {
   const { slug } = await params;
   const [event, settings] = await Promise.all([getPublicEvent(slug), getSettings()]);
   if (!event) notFound();
 
-  // After the event, once staff publish it, the page is the summary.
   const published = await getPublishedSummary(event.id);
   if (published) {
     return (
@@ -101,128 +69,5 @@ export default async function EventPage({ params }: Props) {
       />
     );
   }
-
-  const now = new Date();
-  const home = { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel };
-  const series = seriesLine(event.series?.name ?? null, event.seriesNumber);
-  const cancelled = event.status === "cancelled";
-  const venue = event.venue;
-  const availability = await getRegistrationAvailability(event.id);
-  const registrationState = registrationWindow(event, now);
-  const registration = availability ? registrationStatusLine(event, availability, registrationState, now, home) : null;
-
-  return (
-    <article className="mx-auto max-w-3xl space-y-10">
-      <header className="space-y-2">
-        {event.topic && (
-          <p className="text-sm font-medium uppercase tracking-wide">
-            <Link href={`/topics/${event.topic.slug}`}>{event.topic.name}</Link>
-          </p>
-        )}
-        <h1 className="text-3xl font-semibold text-brand-900">{event.title}</h1>
-        {series && event.series && (
-          <p className="text-lg text-slate-700">
-            <Link href={`/series/${event.series.slug}`}>{series}</Link>
-          </p>
-        )}
-        {cancelled && (
-          <div className="pt-2">
-            <Alert tone="warning">
-              <strong>This event has been cancelled.</strong>
-            </Alert>
-          </div>
-        )}
-      </header>
-
-      <section aria-labelledby="when-heading" className="space-y-3">
-        <h2 id="when-heading" className="text-xl font-semibold text-brand-900">
-          When and where
-        </h2>
-        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
-          <dt className="font-medium text-slate-600">When</dt>
-          <dd>
-            <time dateTime={event.startsAt.toISOString()}>{formatDualTime(event.startsAt, event.timeZone, home.zone, home.label)}</time>
-          </dd>
-          <dt className="font-medium text-slate-600">Time</dt>
-          <dd>
-            {formatTimeRange(event.startsAt, event.endsAt, event.timeZone)} (local time), {formatDuration(durationMinutes(event.startsAt, event.endsAt))}
-          </dd>
-          {venue && (
-            <>
-              <dt className="font-medium text-slate-600">Venue</dt>
-              <dd>
-                {venue.name}
-                {venue.address && (
-                  <>
-                    <br />
-                    {venue.address}
-                  </>
-                )}
-                <br />
-                {venue.city}, {venue.country}
-              </dd>
-            </>
-          )}
-        </dl>
-        {!cancelled && (
-          <p className="no-print">
-            <a href={`/events/${event.slug}/calendar.ics`}>Add to calendar</a>{" "}
-            <span className="text-sm text-slate-600">(iCalendar file)</span>
-          </p>
-        )}
-      </section>
-
-      {event.description && (
-        <section aria-labelledby="about-heading" className="space-y-3">
-          <h2 id="about-heading" className="text-xl font-semibold text-brand-900">
-            About this event
-          </h2>
-          <PlainText text={event.description} />
-        </section>
-      )}
-
-      {registration && availability && (
-        <section aria-labelledby="registration-heading" className="space-y-3">
-          <h2 id="registration-heading" className="text-xl font-semibold text-brand-900">
-            Registration
-          </h2>
-          <p>{registration}</p>
-          {registrationState === "open" && (
-            <RegistrationForm
-              slug={event.slug}
-              categories={availability.categories}
-              waitlist={seatsLeft(availability.capacity, availability.confirmed) === 0}
-            />
-          )}
-        </section>
-      )}
-
-      {event.agenda.length > 0 && (
-        <section aria-labelledby="agenda-heading" className="space-y-3">
-          <h2 id="agenda-heading" className="text-xl font-semibold text-brand-900">
-            Agenda
-          </h2>
-          <p className="text-sm text-slate-600">Times are local.</p>
-          <AgendaView items={event.agenda} timeZone={event.timeZone} />
-        </section>
-      )}
-
-      {event.speakers.length > 0 && (
-        <section aria-labelledby="speakers-heading" className="space-y-3">
-          <h2 id="speakers-heading" className="text-xl font-semibold text-brand-900">
-            Speakers
-          </h2>
-          <SpeakerList speakers={event.speakers} />
-        </section>
-      )}
-
-      <footer className="no-print border-t border-slate-200 pt-4">
-        {event.topic ? (
-          <Link href={`/topics/${event.topic.slug}`}>Back to {event.topic.name}</Link>
-        ) : (
-          <Link href="/">Back to all events</Link>
-        )}
-      </footer>
-    </article>
-  );
+  return <PublicEventDetails event={event} home={{ zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel }} />;
 }

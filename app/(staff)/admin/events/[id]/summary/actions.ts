@@ -1,7 +1,9 @@
 "use server";
 
+import type { z } from "zod";
 import { db } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
+import type { Event } from "@/db/schema";
 import { getEvent } from "@/db/queries/events";
 import {
   deleteEventPhoto,
@@ -15,7 +17,7 @@ import {
   updateEventPhoto,
   updateSummaryRow,
 } from "@/db/queries/summaries";
-import { requireRole } from "@/lib/auth";
+import { type CurrentUser, requireRole } from "@/lib/auth";
 import { changedFields } from "@/lib/diff";
 import { type ActionResult, fail, invalid } from "@/lib/errors";
 import { formInput } from "@/lib/form-input";
@@ -37,6 +39,26 @@ type Saved = { title: string; lede: string | null; body: string; attendanceCount
 
 const NO_EVENT = "This event no longer exists.";
 
+type Started<T> = { ok: true; me: CurrentUser; data: T; event: Event } | { ok: false; result: ActionResult<never> };
+
+/**
+ * What every action here starts with: a staff member, input that passes its schema, and the event it
+ * names. A failure comes back as the action's answer.
+ */
+async function start<S extends z.ZodType<{ eventId: string }>>(schema: S, input: unknown): Promise<Started<z.output<S>>> {
+  const me = await requireRole("staff");
+  const parsed = schema.safeParse(formInput(input));
+  if (!parsed.success) return { ok: false, result: invalid(parsed.error) };
+  const event = await getEvent(parsed.data.eventId);
+  if (!event) return { ok: false, result: fail(NO_EVENT) };
+  return { ok: true, me, data: parsed.data, event };
+}
+
+/** A change to a summary shows on the public page at once, if the event has one. */
+function changed(event: Event): void {
+  if (event.status !== "draft") publicEventChanged(event.slug);
+}
+
 function savedOf(row: { title: string; lede: string | null; body: string; attendanceCount: number | null; attendanceWording: string | null; updatedAt: Date }): Saved {
   return { title: row.title, lede: row.lede, body: row.body, attendanceCount: row.attendanceCount, attendanceWording: row.attendanceWording, updatedAt: row.updatedAt.toISOString() };
 }
@@ -45,11 +67,11 @@ function savedOf(row: { title: string; lede: string | null; body: string; attend
  * Writes a first draft from the event's data. When the summary already has text, it is replaced only
  * when the caller confirms (`overwrite`); the text it replaces stays in the revisions.
  */
-export async function generateSummary(input: unknown): Promise<ActionResult<Saved & { needsConfirmation?: boolean }>> {
-  const me = await requireRole("staff");
-  const parsed = generateDraftSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { eventId, overwrite } = parsed.data;
+export async function generateSummary(input: unknown): Promise<ActionResult<Saved>> {
+  const started = await start(generateDraftSchema, input);
+  if (!started.ok) return started.result;
+  const { me, event, data } = started;
+  const { eventId, overwrite } = data;
   const draftInput = await draftInputForEvent(eventId);
   if (!draftInput) return fail(NO_EVENT);
   const draft = generateSummaryDraft(draftInput);
@@ -75,16 +97,15 @@ export async function generateSummary(input: unknown): Promise<ActionResult<Save
     return { ok: true as const, data: savedOf(row) };
   });
   if (!result.ok) return { ok: false, message: result.message, fieldErrors: { confirm: ["needed"] } };
+  changed(event);
   return { ok: true, data: result.data, message: "Draft generated from the event's data." };
 }
 
 export async function saveSummary(input: unknown): Promise<ActionResult<Saved>> {
-  const me = await requireRole("staff");
-  const parsed = summarySchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { eventId, baseUpdatedAt, ...values } = parsed.data;
-  const event = await getEvent(eventId);
-  if (!event) return fail(NO_EVENT);
+  const started = await start(summarySchema, input);
+  if (!started.ok) return started.result;
+  const { me, event, data } = started;
+  const { eventId, baseUpdatedAt, ...values } = data;
 
   const result = await db.transaction(async (tx) => {
     const summary = await lockSummary(eventId, tx);
@@ -100,7 +121,7 @@ export async function saveSummary(input: unknown): Promise<ActionResult<Saved>> 
     await writeAudit({ actorId: me.id, action: "summary.update", entityType: "summary", entityId: summary.id, changes: summarizeChanges(changes) }, tx);
     return { ok: true as const, data: savedOf(row), message: "Saved." };
   });
-  if (result.ok && event.status !== "draft") publicEventChanged(event.slug);
+  if (result.ok) changed(event);
   return result;
 }
 
@@ -114,12 +135,10 @@ function summarizeChanges(changes: Record<string, [unknown, unknown]>) {
 }
 
 export async function restoreSummaryRevision(input: unknown): Promise<ActionResult<Saved>> {
-  const me = await requireRole("staff");
-  const parsed = restoreRevisionSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { eventId, revisionId } = parsed.data;
-  const event = await getEvent(eventId);
-  if (!event) return fail(NO_EVENT);
+  const started = await start(restoreRevisionSchema, input);
+  if (!started.ok) return started.result;
+  const { me, event, data } = started;
+  const { eventId, revisionId } = data;
   const result = await db.transaction(async (tx) => {
     const summary = await lockSummary(eventId, tx);
     const revision = await getSummaryRevision(summary.id, revisionId, tx);
@@ -129,17 +148,15 @@ export async function restoreSummaryRevision(input: unknown): Promise<ActionResu
     await writeAudit({ actorId: me.id, action: "summary.restore", entityType: "summary", entityId: summary.id, changes: { revisionId } }, tx);
     return { ok: true as const, data: savedOf(row), message: "Revision restored." };
   });
-  if (result.ok && event.status !== "draft") publicEventChanged(event.slug);
+  if (result.ok) changed(event);
   return result;
 }
 
 export async function saveReferences(input: unknown): Promise<ActionResult> {
-  const me = await requireRole("staff");
-  const parsed = referencesSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { eventId, references } = parsed.data;
-  const event = await getEvent(eventId);
-  if (!event) return fail(NO_EVENT);
+  const started = await start(referencesSchema, input);
+  if (!started.ok) return started.result;
+  const { me, event, data } = started;
+  const { eventId, references } = data;
   await db.transaction(async (tx) => {
     const summary = await lockSummary(eventId, tx);
     const before = await listReferences(summary.id, tx);
@@ -149,66 +166,58 @@ export async function saveReferences(input: unknown): Promise<ActionResult> {
       tx,
     );
   });
-  if (event.status !== "draft") publicEventChanged(event.slug);
+  changed(event);
   return { ok: true, data: undefined, message: "References saved." };
 }
 
 export async function updatePhotoDetails(input: unknown): Promise<ActionResult> {
-  const me = await requireRole("staff");
-  const parsed = photoDetailsSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { eventId, id, caption, altText } = parsed.data;
-  const event = await getEvent(eventId);
-  if (!event) return fail(NO_EVENT);
+  const started = await start(photoDetailsSchema, input);
+  if (!started.ok) return started.result;
+  const { me, event, data } = started;
+  const { eventId, id, caption, altText } = data;
   const updated = await db.transaction(async (tx) => {
     if (!(await updateEventPhoto(eventId, id, { caption, altText }, tx))) return false;
     await writeAudit({ actorId: me.id, action: "photo.update", entityType: "media", entityId: id, changes: { caption, altText } }, tx);
     return true;
   });
   if (!updated) return fail("That photo is no longer part of this event.");
-  if (event.status !== "draft") publicEventChanged(event.slug);
+  changed(event);
   return { ok: true, data: undefined, message: "Photo details saved." };
 }
 
 export async function removePhoto(input: unknown): Promise<ActionResult> {
-  const me = await requireRole("staff");
-  const parsed = photoIdSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { eventId, id } = parsed.data;
-  const event = await getEvent(eventId);
-  if (!event) return fail(NO_EVENT);
+  const started = await start(photoIdSchema, input);
+  if (!started.ok) return started.result;
+  const { me, event, data } = started;
+  const { eventId, id } = data;
   const removed = await db.transaction(async (tx) => {
     if (!(await deleteEventPhoto(eventId, id, tx))) return false;
     await writeAudit({ actorId: me.id, action: "photo.remove", entityType: "media", entityId: id, changes: { eventId } }, tx);
     return true;
   });
   if (!removed) return fail("That photo is no longer part of this event.");
-  if (event.status !== "draft") publicEventChanged(event.slug);
+  changed(event);
   return { ok: true, data: undefined, message: "Photo removed." };
 }
 
 export async function orderPhotos(input: unknown): Promise<ActionResult> {
-  const me = await requireRole("staff");
-  const parsed = photoOrderSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { eventId, ids } = parsed.data;
-  const event = await getEvent(eventId);
-  if (!event) return fail(NO_EVENT);
+  const started = await start(photoOrderSchema, input);
+  if (!started.ok) return started.result;
+  const { me, event, data } = started;
+  const { eventId, ids } = data;
   await db.transaction(async (tx) => {
     await orderEventPhotos(eventId, ids, tx);
     await writeAudit({ actorId: me.id, action: "photo.order", entityType: "event", entityId: eventId, changes: { ids } }, tx);
   });
-  if (event.status !== "draft") publicEventChanged(event.slug);
+  changed(event);
   return { ok: true, data: undefined };
 }
 
 export async function publishSummary(input: unknown): Promise<ActionResult<{ problems?: string[] }>> {
-  const me = await requireRole("staff");
-  const parsed = eventIdSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { eventId } = parsed.data;
-  const event = await getEvent(eventId);
-  if (!event) return fail(NO_EVENT);
+  const started = await start(eventIdSchema, input);
+  if (!started.ok) return started.result;
+  const { me, event, data } = started;
+  const { eventId } = data;
   if (event.status === "draft") return fail("Schedule the event before publishing its summary: a draft event has no public page.");
   const problems = await publishProblems(eventId);
   if (problems.length) return { ok: false, message: "The summary cannot be published yet:", fieldErrors: { problems } };
@@ -222,12 +231,10 @@ export async function publishSummary(input: unknown): Promise<ActionResult<{ pro
 }
 
 export async function unpublishSummary(input: unknown): Promise<ActionResult> {
-  const me = await requireRole("staff");
-  const parsed = eventIdSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { eventId } = parsed.data;
-  const event = await getEvent(eventId);
-  if (!event) return fail(NO_EVENT);
+  const started = await start(eventIdSchema, input);
+  if (!started.ok) return started.result;
+  const { me, event, data } = started;
+  const { eventId } = data;
   await db.transaction(async (tx) => {
     const summary = await lockSummary(eventId, tx);
     await updateSummaryRow(summary.id, { status: "draft" }, tx);
