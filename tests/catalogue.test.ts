@@ -1,5 +1,5 @@
 import { and, desc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPerson, deletePerson, updatePerson } from "@/app/(staff)/admin/people/actions";
 import { createSeries, deleteSeries, updateSeries } from "@/app/(staff)/admin/series/actions";
 import { createVenue, deleteVenue, updateVenue } from "@/app/(staff)/admin/venues/actions";
@@ -19,16 +19,9 @@ import { personSchema } from "@/lib/validations/person";
 import { seriesSchema } from "@/lib/validations/series";
 import { timeZoneChoices, venueSchema } from "@/lib/validations/venue";
 import { closeDb, db, resetWithDemo } from "./support/db";
+import { session } from "./support/session";
 
 // Only the session is decided here; the actions check it, validate and write as they do for a request.
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string }; sv: number; expires: string } }));
-vi.mock("@/lib/auth/config", async (importOriginal) => ({
-  ...(await importOriginal<Record<string, unknown>>()),
-  auth: vi.fn(async () => session.current),
-  signIn: vi.fn(async () => undefined),
-  signOut: vi.fn(async () => undefined),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
 
 let staffId: string;
 

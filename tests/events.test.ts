@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { addAgendaItem, moveAgendaItem, removeAgendaItem, updateAgendaItem } from "@/app/(staff)/admin/events/[id]/agenda/actions";
 import { addParticipant, moveParticipant, removeParticipant, updateParticipant } from "@/app/(staff)/admin/events/[id]/participants/actions";
 import { cancelEvent, createEvent, deleteEvent, revertEventToDraft, scheduleEvent, updateEvent } from "@/app/(staff)/admin/events/actions";
@@ -13,15 +13,8 @@ import type { ActionResult } from "@/lib/errors";
 import { agendaStarts, nextSegmentStart, segmentStartToUtc } from "@/lib/validations/agenda";
 import { eventSchema } from "@/lib/validations/event";
 import { closeDb, db, resetWithDemo } from "./support/db";
+import { session } from "./support/session";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string }; sv: number; expires: string } }));
-vi.mock("@/lib/auth/config", async (importOriginal) => ({
-  ...(await importOriginal<Record<string, unknown>>()),
-  auth: vi.fn(async () => session.current),
-  signIn: vi.fn(async () => undefined),
-  signOut: vi.fn(async () => undefined),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
 
 const NOW = new Date("2026-11-28T12:00:00Z");
 let wpsId: string;

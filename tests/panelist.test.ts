@@ -29,16 +29,9 @@ import { hashVerificationToken } from "@/lib/auth/invitation-link";
 import { handlers } from "@/lib/auth/config";
 import { storage } from "@/lib/storage";
 import { closeDb, db, resetWithDemo } from "./support/db";
+import { session } from "./support/session";
 
 // As in the authorization inventory: the test decides only who is calling.
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string }; sv: number; expires: string } }));
-vi.mock("@/lib/auth/config", async (importOriginal) => ({
-  ...(await importOriginal<Record<string, unknown>>()),
-  auth: vi.fn(async () => session.current),
-  signIn: vi.fn(async () => undefined),
-  signOut: vi.fn(async () => undefined),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
 vi.mock("next/server", async (original) => ({ ...(await original<Record<string, unknown>>()), connection: async () => undefined }));
 
 afterAll(closeDb);

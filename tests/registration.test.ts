@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { register } from "@/app/(public)/events/[slug]/actions";
 import { cancelMyRegistration } from "@/app/(public)/registrations/[token]/actions";
 import { cancelEvent, updateEvent } from "@/app/(staff)/admin/events/actions";
@@ -29,15 +29,8 @@ import {
 } from "@/lib/registration";
 import { eventFormValues } from "@/lib/validations/event";
 import { closeDb, db, resetWithDemo } from "./support/db";
+import { session } from "./support/session";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string }; sv: number; expires: string } }));
-vi.mock("@/lib/auth/config", async (importOriginal) => ({
-  ...(await importOriginal<Record<string, unknown>>()),
-  auth: vi.fn(async () => session.current),
-  signIn: vi.fn(async () => undefined),
-  signOut: vi.fn(async () => undefined),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
 
 const DAY = 86_400_000;
 const now = new Date();

@@ -2,16 +2,11 @@ import type { AddressInfo } from "node:net";
 import { and, eq, sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { session } from "./support/session";
 
 // The outbox sends over a real SMTP conversation with a server started here. Everything that reads
 // the environment is imported after SMTP_URL points at it (lib/env.ts reads the environment once).
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string }; sv: number; expires: string } }));
-vi.mock("@/lib/auth/config", async (importOriginal) => ({
-  ...(await importOriginal<Record<string, unknown>>()),
-  auth: vi.fn(async () => session.current),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
 
 type Received = { from: string | undefined; to: string[]; raw: string };
 

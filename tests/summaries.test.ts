@@ -1,23 +1,17 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { auditLog, events, media, registrations, summaries, summaryRevisions, users } from "@/db/schema";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, events, media, registrations, summaries, summaryRevisions } from "@/db/schema";
 import { PLACEHOLDER } from "@/lib/summary-draft";
 import { closeDb, db, resetWithDemo } from "./support/db";
+import { actAs } from "./support/session";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string }; sv: number; expires: string } }));
-vi.mock("@/lib/auth/config", async (importOriginal) => ({
-  ...(await importOriginal<Record<string, unknown>>()),
-  auth: vi.fn(async () => session.current),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn() }));
 
 const actions = () => import("@/app/(staff)/admin/events/[id]/summary/actions");
 let eventId: string;
 
 beforeAll(async () => {
   await resetWithDemo(new Date("2026-11-28T12:00:00Z"));
-  const [staff] = await db.select().from(users).where(eq(users.email, "staff@example.org"));
-  session.current = { user: { id: staff!.id }, sv: staff!.sessionVersion, expires: new Date(Date.now() + 3600_000).toISOString() };
+  await actAs("staff@example.org");
   const [event] = await db.select().from(events).where(eq(events.slug, "wps-innovation-4-from-the-united-nations"));
   eventId = event!.id;
   // 87 people checked in at the door.

@@ -1,27 +1,19 @@
 import { count, eq } from "drizzle-orm";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueueEmail, markFailed } from "@/db/queries/outbox";
 import { auditLog, outbox, users } from "@/db/schema";
 import { DEMO_ACCOUNTS } from "@/db/seed";
 import { closeDb, db, resetWithDemo } from "../support/db";
 import { discoverEndpoints } from "./discover";
 import { type ActingRole, EXPECTATIONS, type Fixtures, ROLES } from "./expectations";
+import { session } from "../support/session";
 
 const root = join(fileURLToPath(new URL(".", import.meta.url)), "../..");
 
 // The session is the only thing the test decides: who is calling. Everything after it (loading the
 // account, checking role and ownership, validating input) is the application's own code.
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string }; sv: number; expires: string } }));
-vi.mock("@/lib/auth/config", async (importOriginal) => ({
-  ...(await importOriginal<Record<string, unknown>>()),
-  auth: vi.fn(async () => session.current),
-  signIn: vi.fn(async () => undefined),
-  signOut: vi.fn(async () => undefined),
-}));
-// Cache invalidation needs a running Next.js server; here it has nothing to invalidate.
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
 
 const accounts: Partial<Record<ActingRole, { id: string; sv: number }>> = {};
 let fixtures: Omit<Fixtures, "n">;

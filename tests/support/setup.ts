@@ -1,3 +1,4 @@
+import { vi } from "vitest";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -5,3 +6,17 @@ import { join } from "node:path";
 // Each test file gets its own in-memory PGlite unless DATABASE_URL points at a PostgreSQL server.
 process.env.PGLITE_DIR ??= "memory://";
 process.env.DATA_DIR ??= mkdtempSync(join(tmpdir(), "symposia-test-"));
+
+// The session is the one thing tests decide (tests/support/session.ts); sign-in and sign-out need a
+// browser round trip and are left out.
+vi.mock("@/lib/auth/config", async (importOriginal) => {
+  const { session } = await import("./session");
+  return {
+    ...(await importOriginal<Record<string, unknown>>()),
+    auth: vi.fn(async () => session.current),
+    signIn: vi.fn(async () => undefined),
+    signOut: vi.fn(async () => undefined),
+  };
+});
+// Cache invalidation needs a running Next.js server; here it has nothing to invalidate.
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
