@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from "node:crypto";
 import { count } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { zonedDateTimeToUtc } from "@/lib/time";
@@ -8,6 +9,7 @@ import {
   eventParticipants,
   events,
   people,
+  registrations,
   series,
   settings,
   topics,
@@ -212,6 +214,29 @@ export async function seedDemo(now = new Date()): Promise<void> {
       ...panelParticipants.map((p, i) => ({ agendaItemId: panel!.id, participantId: p.id, sortOrder: i })),
       { agendaItemId: closing!.id, participantId: host.id, sortOrder: 0 },
     ]);
+
+    // About 90 people came to the fourth meeting and were checked in at the door: its attendance.
+    const categories = ["Government", "International organization", "Civil society", "Academia", "Media"];
+    await tx.insert(registrations).values(
+      Array.from({ length: 92 }, (_, i) => {
+        const email = `attendee${i + 1}@example.org`;
+        return {
+          eventId: fourth!.id,
+          name: `Attendee ${i + 1}`,
+          email,
+          emailNormalized: email,
+          organization: i % 3 === 0 ? "Permanent Mission to the United Nations" : null,
+          category: categories[i % categories.length]!,
+          status: "confirmed" as const,
+          manageTokenHash: createHash("sha256").update(`demo-attendee-${i + 1}-${randomUUID()}`).digest("hex"),
+          checkInCode: `DEMO${String(i + 1).padStart(4, "0")}`,
+          consentAt: new Date("2024-03-01T12:00:00Z"),
+          confirmedAt: new Date("2024-03-01T12:00:00Z"),
+          checkedInAt: new Date(fourthStart.getTime() - 10 * 60_000),
+          createdAt: new Date("2024-03-01T12:00:00Z"),
+        };
+      }),
+    );
 
     // The fifth meeting: six weeks ahead, 3 p.m. in Geneva, open for registration.
     const fifthDay = new Date(now.getTime() + 42 * DAY);
