@@ -11,6 +11,9 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   return [
     { url: `${base}/`, changeFrequency: "daily", priority: 1 },
     ...events.map((e) => ({ url: `${base}/events/${e.slug}`, lastModified: e.updatedAt, priority: 0.8 })),
+    ...events
+      .filter((e) => e.summaryUpdatedAt)
+      .map((e) => ({ url: `${base}/events/${e.slug}/summary`, lastModified: e.summaryUpdatedAt!, priority: 0.9 })),
     ...topics.map((t) => ({ url: `${base}/topics/${t.slug}`, lastModified: t.updatedAt, priority: 0.6 })),
     ...series.map((s) => ({ url: `${base}/series/${s.slug}`, lastModified: s.updatedAt, priority: 0.6 })),
     ...people.map((p) => ({ url: `${base}/people/${p.slug}`, lastModified: p.updatedAt, priority: 0.4 })),

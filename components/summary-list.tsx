@@ -11,7 +11,7 @@ export function SummaryList({ summaries, headingLevel = 3 }: { summaries: Item[]
       {summaries.map((s) => (
         <li key={s.eventSlug}>
           <Heading className="text-lg font-semibold">
-            <Link href={`/events/${s.eventSlug}`}>{s.title.trim() || s.eventTitle}</Link>
+            <Link href={`/events/${s.eventSlug}/summary`}>{s.title.trim() || s.eventTitle}</Link>
           </Heading>
           <p className="text-sm text-slate-600">
             <time dateTime={s.startsAt.toISOString()}>{formatLocalDate(s.startsAt, s.timeZone)}</time>

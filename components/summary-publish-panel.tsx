@@ -35,7 +35,7 @@ export function SummaryPublishPanel({ eventId, eventSlug, published, publishedAt
       <p className="text-sm">
         {published ? (
           <>
-            Published{publishedAt ? ` on ${publishedAt.slice(0, 10)}` : ""}: <Link href={`/events/${eventSlug}`}>view the public page</Link>.
+            Published{publishedAt ? ` on ${publishedAt.slice(0, 10)}` : ""}: <Link href={`/events/${eventSlug}/summary`}>view the public page</Link>.
           </>
         ) : (
           "Not published: the public event page does not show the summary."

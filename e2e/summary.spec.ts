@@ -19,6 +19,7 @@ test("staff turn the fourth WPS + Innovation meeting into a published summary", 
   await anonymous.goto(`/events/${EVENT_SLUG}`);
   await expect(anonymous.getByRole("heading", { level: 1, name: EVENT_TITLE })).toBeVisible();
   await expect(anonymous.getByRole("heading", { name: "References" })).toHaveCount(0);
+  expect((await anonymous.request.get(`/events/${EVENT_SLUG}/summary`)).status()).toBe(404);
 
   await page.goto("/admin/events?q=United+Nations");
   await page.getByRole("link", { name: EVENT_TITLE }).first().click();
@@ -80,8 +81,9 @@ test("staff turn the fourth WPS + Innovation meeting into a published summary", 
   await page.getByRole("button", { name: "Publish summary" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Published." })).toBeVisible();
 
-  // The public page shows it on the next request.
+  // The event's page leads to the summary on the next request.
   await anonymous.goto(`/events/${EVENT_SLUG}`);
+  await expect(anonymous).toHaveURL(new RegExp(`/events/${EVENT_SLUG}/summary$`));
   await expect(anonymous.getByRole("heading", { level: 1, name: "WPS + Innovation: From the United Nations" })).toBeVisible();
   await expect(anonymous.getByText("The discussion was very active.")).toBeVisible();
   await expect(anonymous.getByRole("img", { name: "Panelists and the minister standing together on the stage" })).toBeVisible();
@@ -102,10 +104,21 @@ test("staff turn the fourth WPS + Innovation meeting into a published summary", 
   await anonymous.getByRole("link", { name: TOPIC }).first().click();
   await expect(anonymous.getByRole("link", { name: "WPS + Innovation: From the United Nations" })).toBeVisible();
 
-  // Unpublishing takes it off the public page again.
+  // The summary is plain HTML: it ships no script of its own, only the framework's.
+  const own = await anonymous.evaluate(async () => {
+    const sources = [...document.querySelectorAll("script[src]")].map((s) => (s as HTMLScriptElement).src);
+    const texts = await Promise.all(sources.map(async (src) => (await fetch(src)).text()));
+    return texts.filter((t) => /Register someone else|Join the waitlist/.test(t)).length;
+  });
+  expect(own).toBe(0);
+
+  // Unpublishing makes the summary a 404 again, and the event's page shows its details.
   await page.getByRole("button", { name: "Unpublish" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Unpublished" })).toBeVisible();
+  const gone = await anonymous.request.get(`/events/${EVENT_SLUG}/summary`);
+  expect(gone.status()).toBe(404);
   await anonymous.goto(`/events/${EVENT_SLUG}`);
+  await expect(anonymous).toHaveURL(new RegExp(`/events/${EVENT_SLUG}$`));
   await expect(anonymous.getByText("The discussion was very active.")).toHaveCount(0);
   await visitor.close();
 });

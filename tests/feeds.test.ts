@@ -42,7 +42,7 @@ describe("the Atom feed", () => {
     const [entry] = entries;
     expect(entry).toContain("<title>Women &amp; Peace &lt;at&gt; the UN</title>");
     expect(entry).toMatch(/<id>urn:uuid:[0-9a-f-]{36}<\/id>/);
-    expect(entry).toContain('href="http://localhost:3000/events/wps-innovation-4-from-the-united-nations"');
+    expect(entry).toContain('href="http://localhost:3000/events/wps-innovation-4-from-the-united-nations/summary"');
     expect(entry).toContain("<published>2024-03-20T00:00:00.000Z</published>");
     expect(entry).toContain("<summary>A lede with &quot;quotes&quot;.</summary>");
     // The Markdown's script tag became text in the HTML, and that HTML is escaped once more as XML text.
@@ -67,6 +67,7 @@ describe("the sitemap and robots.txt", () => {
     const { default: sitemap } = await import("@/app/sitemap");
     const urls = (await sitemap()).map((e) => e.url);
     expect(urls).toContain("http://localhost:3000/events/wps-innovation-4-from-the-united-nations");
+    expect(urls).toContain("http://localhost:3000/events/wps-innovation-4-from-the-united-nations/summary");
     expect(urls).toContain("http://localhost:3000/topics/womens-empowerment-and-gender-equality");
     expect(urls).toContain("http://localhost:3000/people/sima-bahous");
     expect(urls.some((u) => u.includes("secret-draft"))).toBe(false);

@@ -56,7 +56,7 @@ export default async function HomePage() {
               <li key={s.eventSlug}>
                 {s.topicName && <p className="text-xs uppercase tracking-wide text-slate-500">{s.topicName}</p>}
                 <h3 className="font-semibold">
-                  <Link href={`/events/${s.eventSlug}`}>{s.title || "Event summary"}</Link>
+                  <Link href={`/events/${s.eventSlug}/summary`}>{s.title || "Event summary"}</Link>
                 </h3>
                 <p className="text-sm text-slate-600">
                   <time dateTime={s.startsAt.toISOString()}>{formatLocalDate(s.startsAt, s.timeZone)}</time>

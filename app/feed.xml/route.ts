@@ -14,7 +14,7 @@ export async function GET() {
   const base = appUrl();
   const updated = rows.reduce((latest, r) => (r.updatedAt > latest ? r.updatedAt : latest), new Date(0));
   const entries = rows.map((r) => {
-    const url = `${base}/events/${r.eventSlug}`;
+    const url = `${base}/events/${r.eventSlug}/summary`;
     const title = r.title.trim() || r.eventTitle;
     return [
       "  <entry>",

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, ne } from "drizzle-orm";
 import { db } from "@/db";
 import { eventParticipants, events, people, series, summaries, topics } from "@/db/schema";
 
@@ -29,7 +29,11 @@ export async function listFeedSummaries(limit = 50) {
 export async function listSitemapEntries() {
   const [eventRows, topicRows, seriesRows, peopleRows] = await Promise.all([
     db
-      .select({ slug: events.slug, updatedAt: sql<Date>`greatest(${events.updatedAt}, coalesce(${summaries.updatedAt}, ${events.updatedAt}))`.mapWith((v) => new Date(v)) })
+      .select({
+        slug: events.slug,
+        updatedAt: events.updatedAt,
+        summaryUpdatedAt: summaries.updatedAt,
+      })
       .from(events)
       .leftJoin(summaries, and(eq(summaries.eventId, events.id), eq(summaries.status, "published")))
       .where(ne(events.status, "draft")),

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PublicSummary } from "@/components/public-summary";
+import { getPublicEvent } from "@/db/queries/public";
+import { getPublishedSummary } from "@/db/queries/summaries";
+import { appUrl } from "@/lib/env";
+import { plainExcerpt } from "@/lib/markdown";
+
+type Props = { params: Promise<{ slug: string }> };
+
+// A route of its own, so that the summary ships none of the event page's code (its registration form):
+// it is plain HTML and the framework. Cached like the event page and marked stale by the same actions.
+export const revalidate = 60;
+
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return [];
+}
+
+async function load(slug: string) {
+  const event = await getPublicEvent(slug);
+  const published = event && (await getPublishedSummary(event.id));
+  if (!event || !published) notFound();
+  return { event, ...published };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { event, summary, photos } = await load((await params).slug);
+  const title = summary.title.trim() || event.title;
+  const excerpt = summary.lede?.trim() || plainExcerpt(summary.body);
+  const description = excerpt.length > 200 ? `${excerpt.slice(0, 199).trimEnd()}…` : excerpt;
+  const url = `${appUrl()}/events/${event.slug}/summary`;
+  const image = photos[0] && { url: `${appUrl()}/media/${photos[0].storageKey}`, width: photos[0].width, height: photos[0].height, alt: photos[0].altText ?? "" };
+  return {
+    title,
+    description,
+    alternates: { canonical: url },
+    openGraph: { type: "article", title, description, url, publishedTime: summary.publishedAt?.toISOString(), images: image ? [image] : undefined },
+    twitter: { card: image ? "summary_large_image" : "summary", title, description, images: image ? [image.url] : undefined },
+  };
+}
+
+/** The published summary of an event; a 404 until it is published and again once it is withdrawn. */
+export default async function EventSummaryPage({ params }: Props) {
+  const { event, summary, photos, references } = await load((await params).slug);
+  return (
+    <PublicSummary
+      event={{ title: event.title, startsAt: event.startsAt, timeZone: event.timeZone, topic: event.topic }}
+      summary={summary}
+      photos={photos}
+      references={references}
+    />
+  );
+}
