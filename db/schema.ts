@@ -14,6 +14,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+// Relative paths: drizzle-kit reads this file without the project's path aliases.
+import { NAME_ORDERS } from "../lib/names";
+import { ROLES } from "../lib/roles";
 
 const id = () => uuid("id").primaryKey().defaultRandom();
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -26,8 +29,8 @@ const updatedAt = () =>
 // ---------------------------------------------------------------------------
 // Enumerations
 
-export const roleEnum = pgEnum("role", ["panelist", "staff", "admin"]);
-export const nameOrderEnum = pgEnum("name_order", ["given_family", "family_given"]);
+export const roleEnum = pgEnum("role", ROLES);
+export const nameOrderEnum = pgEnum("name_order", NAME_ORDERS);
 export const revisionStatusEnum = pgEnum("revision_status", [
   "pending",
   "approved",

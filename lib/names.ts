@@ -6,7 +6,8 @@
  * is which without knowing the naming tradition.
  */
 
-export type NameOrder = "given_family" | "family_given";
+export const NAME_ORDERS = ["given_family", "family_given"] as const;
+export type NameOrder = (typeof NAME_ORDERS)[number];
 
 export type PersonName = {
   honorific?: string | null;

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { nameOrderEnum } from "@/db/schema";
+import { NAME_ORDERS } from "@/lib/names";
 import { optionalText, requiredText, slugField } from "./common";
 
-export const NAME_ORDERS = nameOrderEnum.enumValues;
+export { NAME_ORDERS };
 export const NAME_ORDER_LABELS = {
   given_family: "Given name first (Sima Bahous)",
   family_given: "Family name first (KAMIKAWA Yoko)",

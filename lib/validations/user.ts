@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { roleEnum } from "@/db/schema";
+import { ROLES } from "@/lib/roles";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { emailField } from "./auth";
 
-export const ROLES = roleEnum.enumValues;
+export { ROLES };
 export const ROLE_LABELS = { panelist: "Panelist", staff: "Staff", admin: "Admin" } as const;
 
 export const createUserSchema = z.object({
