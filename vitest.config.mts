@@ -14,6 +14,7 @@ export default defineConfig({
   },
   test: {
     include: ["tests/**/*.test.ts"],
+    benchmark: { include: ["bench/**/*.bench.ts"] },
     environment: "node",
     setupFiles: ["tests/support/setup.ts"],
     pool: "forks",
