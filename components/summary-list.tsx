@@ -22,3 +22,16 @@ export function SummaryList({ summaries, headingLevel = 3 }: { summaries: Item[]
     </ul>
   );
 }
+
+/** A page's "Summaries" section; nothing at all when there are none yet. */
+export function SummariesSection({ summaries }: { summaries: Item[] }) {
+  if (summaries.length === 0) return null;
+  return (
+    <section aria-labelledby="summaries-heading" className="space-y-4">
+      <h2 id="summaries-heading" className="text-2xl font-semibold text-brand-900">
+        Summaries
+      </h2>
+      <SummaryList summaries={summaries} />
+    </section>
+  );
+}

@@ -1,11 +1,15 @@
 import "server-only";
-import { draftInputForEvent, getSummary, listEventPhotos } from "@/db/queries/summaries";
+import { getSummary, listEventPhotos } from "@/db/queries/summaries";
 import { PLACEHOLDER } from "@/lib/summary-draft";
 
 /** Why a summary cannot be published yet, in words staff can act on; empty when it can. */
 export async function publishProblems(eventId: string): Promise<string[]> {
-  const [input, summary, photos] = await Promise.all([draftInputForEvent(eventId), getSummary(eventId), listEventPhotos(eventId)]);
-  if (!input) return ["This event no longer exists."];
+  const [summary, photos] = await Promise.all([getSummary(eventId), listEventPhotos(eventId)]);
+  return summaryProblems(summary, photos);
+}
+
+/** The same, for a summary and photos already read. */
+export function summaryProblems(summary: { title: string; body: string } | undefined, photos: { altText: string | null }[]): string[] {
   const problems: string[] = [];
   if (!summary?.title.trim()) problems.push("The summary has no title.");
   if (!summary?.body.trim()) problems.push("The summary has no text.");

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, lt, ne, type SQL, sql } from "drizzle-orm";
 import { cache } from "react";
-import { db } from "@/db";
+import { db, type Executor } from "@/db";
 import {
   agendaItemParticipants,
   agendaItems,
@@ -211,6 +211,7 @@ const calendarColumns = {
   status: events.status,
   startsAt: events.startsAt,
   endsAt: events.endsAt,
+  timeZone: events.timeZone,
   // The entry shows the venue's address and the series' name too: editing either is a new version of
   // it. Moving to another venue touches the event itself, so this never goes back in time.
   updatedAt: sql<Date>`greatest(${events.updatedAt}, ${venues.updatedAt}, ${series.updatedAt})`.mapWith(events.updatedAt),
@@ -220,24 +221,27 @@ const calendarColumns = {
   venue: { name: venues.name, address: venues.address, city: venues.city, country: venues.country },
 };
 
-/** One public event's calendar fields, or undefined for a draft or an unknown address. */
-export async function getCalendarEvent(slug: string) {
-  const [row] = await db
+/**
+ * Events with the fields a calendar entry or an email describes them by, drafts included: callers add
+ * their own condition (the public ones leave drafts out).
+ */
+export function selectCalendarSources(executor: Executor = db) {
+  return executor
     .select(calendarColumns)
     .from(events)
     .leftJoin(series, eq(series.id, events.seriesId))
-    .leftJoin(venues, eq(venues.id, events.venueId))
-    .where(and(eq(events.slug, slug), notDraft));
+    .leftJoin(venues, eq(venues.id, events.venueId));
+}
+
+/** One public event's calendar fields, or undefined for a draft or an unknown address. */
+export async function getCalendarEvent(slug: string) {
+  const [row] = await selectCalendarSources().where(and(eq(events.slug, slug), notDraft));
   return row;
 }
 
 /** Public events that end after `since`, in order, for the subscribable calendar. */
 export async function listCalendarEvents(since: Date, limit = 1000) {
-  return db
-    .select(calendarColumns)
-    .from(events)
-    .leftJoin(series, eq(series.id, events.seriesId))
-    .leftJoin(venues, eq(venues.id, events.venueId))
+  return selectCalendarSources()
     .where(and(notDraft, gte(events.endsAt, since)))
     .orderBy(asc(events.startsAt), asc(events.slug))
     .limit(limit);

@@ -1,9 +1,10 @@
 import "server-only";
 import { and, asc, count, desc, eq, ilike, isNotNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { events, type Registration, type RegistrationStatus, registrations, series, venues } from "@/db/schema";
+import { events, type Registration, type RegistrationStatus, registrations, venues } from "@/db/schema";
 import type { CalendarSource } from "@/lib/ics";
 import type { RegistrationFilter, RegistrationSort } from "@/lib/validations/registration";
+import { selectCalendarSources } from "./public";
 import { containsPattern, offsetOf } from "./util";
 
 // Timestamps that order the waitlist come from the database clock at the moment of the write, after
@@ -144,26 +145,7 @@ export async function waitlistPosition(id: string, executor: Executor = db): Pro
 export type EventSource = CalendarSource & { timeZone: string };
 
 export async function getEventCalendarSource(eventId: string, executor: Executor = db): Promise<EventSource | undefined> {
-  const [row] = await executor
-    .select({
-      id: events.id,
-      slug: events.slug,
-      title: events.title,
-      status: events.status,
-      startsAt: events.startsAt,
-      endsAt: events.endsAt,
-      timeZone: events.timeZone,
-      // As the public calendar file: a venue or series edit is a new version of the entry too.
-      updatedAt: sql<Date>`greatest(${events.updatedAt}, ${venues.updatedAt}, ${series.updatedAt})`.mapWith(events.updatedAt),
-      description: events.description,
-      seriesName: series.name,
-      seriesNumber: events.seriesNumber,
-      venue: { name: venues.name, address: venues.address, city: venues.city, country: venues.country },
-    })
-    .from(events)
-    .leftJoin(series, eq(series.id, events.seriesId))
-    .leftJoin(venues, eq(venues.id, events.venueId))
-    .where(eq(events.id, eventId));
+  const [row] = await selectCalendarSources(executor).where(eq(events.id, eventId));
   return row;
 }
 

@@ -12,11 +12,6 @@ export async function getUserById(id: string, executor: Executor = db): Promise<
   return row;
 }
 
-export async function getUserByEmail(email: string): Promise<User | undefined> {
-  const [row] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
-  return row;
-}
-
 /** An account that may sign in: exists and is not disabled. */
 export async function getActiveUserByEmail(email: string): Promise<User | undefined> {
   const [row] = await db
@@ -102,9 +97,4 @@ export async function countActiveAdmins(executor: Executor = db): Promise<number
     .from(users)
     .where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
   return row?.n ?? 0;
-}
-
-export async function getPersonForUser(userId: string) {
-  const [row] = await db.select().from(people).where(eq(people.userId, userId));
-  return row;
 }

@@ -7,7 +7,7 @@ import { PlainText } from "@/components/public-text";
 import { getPublicSeries } from "@/db/queries/public";
 import { getSettings } from "@/db/queries/settings";
 import { listPublishedSummaries } from "@/db/queries/summaries";
-import { SummaryList } from "@/components/summary-list";
+import { SummariesSection } from "@/components/summary-list";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -38,14 +38,7 @@ export default async function SeriesPage({ params }: Props) {
         <PlainText text={series.description} className="text-slate-700" />
       </header>
 
-      {summaries.length > 0 && (
-        <section aria-labelledby="summaries-heading" className="space-y-4">
-          <h2 id="summaries-heading" className="text-2xl font-semibold text-brand-900">
-            Summaries
-          </h2>
-          <SummaryList summaries={summaries} />
-        </section>
-      )}
+      <SummariesSection summaries={summaries} />
 
       <ListingSection id="upcoming-heading" title="Upcoming meetings" empty="No upcoming meetings in this series yet." count={series.upcoming.length}>
         <MeetingList events={series.upcoming} home={home} />

@@ -7,7 +7,7 @@ import { PlainText } from "@/components/public-text";
 import { getPublicTopic } from "@/db/queries/public";
 import { getSettings } from "@/db/queries/settings";
 import { listPublishedSummaries } from "@/db/queries/summaries";
-import { SummaryList } from "@/components/summary-list";
+import { SummariesSection } from "@/components/summary-list";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -52,14 +52,7 @@ export default async function TopicPage({ params }: Props) {
         </section>
       )}
 
-      {summaries.length > 0 && (
-        <section aria-labelledby="summaries-heading" className="space-y-4">
-          <h2 id="summaries-heading" className="text-2xl font-semibold text-brand-900">
-            Summaries
-          </h2>
-          <SummaryList summaries={summaries} />
-        </section>
-      )}
+      <SummariesSection summaries={summaries} />
 
       <ListingSection id="upcoming-heading" title="Upcoming events" empty="No upcoming events on this topic yet." count={topic.upcoming.length}>
         <EventCardList events={topic.upcoming} home={home} />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { PublicSummary } from "@/components/public-summary";
 import { getPublicEvent } from "@/db/queries/public";
 import { getPublishedSummary } from "@/db/queries/summaries";
@@ -16,12 +17,13 @@ export async function generateStaticParams(): Promise<{ slug: string }[]> {
   return [];
 }
 
-async function load(slug: string) {
+// Read once per request: the metadata and the page both need it.
+const load = cache(async (slug: string) => {
   const event = await getPublicEvent(slug);
   const published = event && (await getPublishedSummary(event.id));
   if (!event || !published) notFound();
   return { event, ...published };
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { event, summary, photos } = await load((await params).slug);

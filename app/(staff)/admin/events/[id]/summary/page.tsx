@@ -10,7 +10,7 @@ import { getSettings } from "@/db/queries/settings";
 import { countCheckedIn } from "@/db/queries/registrations";
 import { getSummary, listEventPhotos, listReferences, listSummaryRevisions } from "@/db/queries/summaries";
 import { requireRole } from "@/lib/auth";
-import { publishProblems } from "@/lib/summary-publish";
+import { summaryProblems } from "@/lib/summary-publish";
 import { isUuid } from "@/lib/validations/common";
 
 export const metadata: Metadata = { title: "Summary" };
@@ -23,13 +23,8 @@ export default async function EventSummaryPage({ params }: Props) {
   const found = isUuid(id) ? await getEventForAdmin(id) : undefined;
   if (!found) notFound();
   const { event, seriesName, venueName, venueCity } = found;
-  const [settings, summary, photos, checkedIn, problems] = await Promise.all([
-    getSettings(),
-    getSummary(id),
-    listEventPhotos(id),
-    countCheckedIn(id),
-    publishProblems(id),
-  ]);
+  const [settings, summary, photos, checkedIn] = await Promise.all([getSettings(), getSummary(id), listEventPhotos(id), countCheckedIn(id)]);
+  const problems = summaryProblems(summary, photos);
   const [revisions, references] = summary ? await Promise.all([listSummaryRevisions(summary.id), listReferences(summary.id)]) : [[], []];
 
   return (
