@@ -34,6 +34,9 @@ const nextConfig = {
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+          // Browsers heed it only over HTTPS, so it is harmless on a plain-HTTP test server. A year, and
+          // not includeSubDomains: the institution's other hosts are not this app's to decide.
+          ...(isDev ? [] : [{ key: "Strict-Transport-Security", value: "max-age=31536000" }]),
         ],
       },
     ];

@@ -1,10 +1,10 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
+import { startTransition, useActionState, useEffect, useState } from "react";
 import { type FieldPath, type FieldValues, type UseFormSetError, useForm } from "react-hook-form";
 import type { z } from "zod";
-import { requestSignInLink, signInWithPassword } from "@/app/(auth)/actions";
+import { requestSignInLink, type SignInFormState, signInWithPassword } from "@/app/(auth)/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
@@ -20,37 +20,52 @@ export function applyActionErrors<T extends FieldValues>(result: ActionResult<un
   return result.message;
 }
 
+/** The server's message for `field` from the last attempt (shown when the browser posted without scripts). */
+const serverError = (state: SignInFormState | undefined, field: string) => state?.fieldErrors?.[field]?.[0];
+
+/*
+ * Both forms are React form actions: before the page's scripts run (or without them) the browser posts
+ * the form, the Server Action answers, and the page comes back with the message and the address typed.
+ * Once hydrated, react-hook-form checks the fields first and the same action is called in a transition.
+ */
+
 export function PasswordSignInForm({ next }: { next?: string }) {
-  const [message, setMessage] = useState<string | null>(null);
+  const [state, formAction, pending] = useActionState(signInWithPassword, undefined);
   const form = useForm<z.input<typeof passwordSignInSchema>, unknown, z.output<typeof passwordSignInSchema>>({
     resolver: zodResolver(passwordSignInSchema),
-    defaultValues: { email: "", password: "", next },
+    defaultValues: { email: state?.email ?? "", password: "", next },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
+  const { resetField } = form;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(null);
-    const result = await signInWithPassword(values);
-    const failure = applyActionErrors(result, form.setError);
-    if (failure) {
-      setMessage(failure);
-      form.resetField("password");
-    }
-  });
+  // A refused password is cleared, never kept (the address stays).
+  useEffect(() => {
+    if (state?.message) resetField("password");
+  }, [state, resetField]);
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby="password-heading">
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        const data = new FormData(event.currentTarget);
+        void form.handleSubmit(() => startTransition(() => formAction(data)))(event);
+      }}
+      noValidate
+      className="space-y-4"
+      aria-labelledby="password-heading"
+    >
       <h2 id="password-heading" className="text-lg font-semibold">
         Staff sign-in
       </h2>
-      {message && <Alert tone="error">{message}</Alert>}
-      <Field label="Email" error={errors.email?.message}>
-        {(p) => <Input {...p} type="email" autoComplete="username" {...form.register("email")} />}
+      {state?.message && <Alert tone="error">{state.message}</Alert>}
+      {next && <input type="hidden" name="next" value={next} />}
+      <Field label="Email" error={errors.email?.message ?? serverError(state, "email")}>
+        {(p) => <Input {...p} type="email" autoComplete="username" defaultValue={state?.email} {...form.register("email")} />}
       </Field>
-      <Field label="Password" error={errors.password?.message}>
+      <Field label="Password" error={errors.password?.message ?? serverError(state, "password")}>
         {(p) => <Input {...p} type="password" autoComplete="current-password" {...form.register("password")} />}
       </Field>
-      <Button type="submit" pending={isSubmitting} className="w-full">
+      <Button type="submit" pending={pending} className="w-full">
         Sign in
       </Button>
     </form>
@@ -58,47 +73,58 @@ export function PasswordSignInForm({ next }: { next?: string }) {
 }
 
 export function LinkSignInForm({ next }: { next?: string }) {
-  const [message, setMessage] = useState<string | null>(null);
-  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [state, formAction, pending] = useActionState(requestSignInLink, undefined);
+  // The confirmation set aside with "Use another address".
+  const [dismissed, setDismissed] = useState<SignInFormState | undefined>(undefined);
   const form = useForm<z.input<typeof linkSignInSchema>, unknown, z.output<typeof linkSignInSchema>>({
     resolver: zodResolver(linkSignInSchema),
-    defaultValues: { email: "", next },
+    defaultValues: { email: state?.email ?? "", next },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(null);
-    const result = await requestSignInLink(values);
-    const failure = applyActionErrors(result, form.setError);
-    if (failure) setMessage(failure);
-    else setSentTo(values.email);
-  });
-
-  if (sentTo) {
+  if (state?.sentTo && state !== dismissed) {
     return (
       <div className="space-y-3">
         <Alert tone="success">
-          Check your email. If <strong>{sentTo}</strong> belongs to an account, a sign-in link is on its way. It works
-          once, within 15 minutes.
+          Check your email. If <strong>{state.sentTo}</strong> belongs to an account, a sign-in link is on its way. It
+          works once, within 15 minutes.
         </Alert>
-        <Button variant="link" type="button" onClick={() => setSentTo(null)}>
+        {/* A plain link, so that it works before the page's scripts do. */}
+        <a
+          href={next ? `/login?next=${encodeURIComponent(next)}` : "/login"}
+          className="text-sm text-brand-700 underline underline-offset-2 hover:decoration-2"
+          onClick={(event) => {
+            event.preventDefault();
+            setDismissed(state);
+          }}
+        >
           Use another address
-        </Button>
+        </a>
       </div>
     );
   }
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby="link-heading">
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        const data = new FormData(event.currentTarget);
+        void form.handleSubmit(() => startTransition(() => formAction(data)))(event);
+      }}
+      noValidate
+      className="space-y-4"
+      aria-labelledby="link-heading"
+    >
       <h2 id="link-heading" className="text-lg font-semibold">
         Email me a sign-in link
       </h2>
       <p className="text-sm text-slate-600">For panelists and anyone without a password.</p>
-      {message && <Alert tone="error">{message}</Alert>}
-      <Field label="Email address" error={errors.email?.message}>
-        {(p) => <Input {...p} type="email" autoComplete="email" {...form.register("email")} />}
+      {state?.message && <Alert tone="error">{state.message}</Alert>}
+      {next && <input type="hidden" name="next" value={next} />}
+      <Field label="Email address" error={errors.email?.message ?? serverError(state, "email")}>
+        {(p) => <Input {...p} type="email" autoComplete="email" defaultValue={state?.email} {...form.register("email")} />}
       </Field>
-      <Button type="submit" variant="secondary" pending={isSubmitting} className="w-full">
+      <Button type="submit" variant="secondary" pending={pending} className="w-full">
         Send link
       </Button>
     </form>

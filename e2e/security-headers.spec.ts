@@ -15,6 +15,9 @@ for (const path of ["/", "/login", "/api/health"]) {
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["referrer-policy"]).toBeTruthy();
     expect(headers["x-powered-by"]).toBeUndefined();
+    // The test server runs in production mode, as a deployment does.
+    expect(headers["strict-transport-security"]).toMatch(/^max-age=(\d+)/);
+    expect(Number(/max-age=(\d+)/.exec(headers["strict-transport-security"] ?? "")?.[1])).toBeGreaterThanOrEqual(15_552_000);
   });
 }
 

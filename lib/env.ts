@@ -22,6 +22,8 @@ const schema = z.object({
   AUTH_URL: z.url().optional(),
   AUTH_TRUST_HOST: booleanish,
   APP_URL: z.url().optional(),
+  // Read by the server entry (scripts/server.mjs); checked here too so a bad value is named at start-up.
+  TRUSTED_PROXY_HOPS: z.coerce.number().int("must be a whole number").min(0).max(10).default(0),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
@@ -52,11 +54,24 @@ export function env(): Env {
 
 export const isProduction = () => env().NODE_ENV === "production";
 
-/** The public base URL used in emailed links. */
+/**
+ * The site's one public origin, the base of every absolute link it writes (emails, calendars, feeds,
+ * the sitemap, Open Graph): APP_URL, else AUTH_URL. Never taken from a request's Host or
+ * X-Forwarded-Host, which a client controls. Outside production, with neither set, the development
+ * server's own address. Production refuses to start without AUTH_URL (assertServerEnv).
+ */
 export function appUrl(): string {
   const e = env();
-  return (e.APP_URL ?? e.AUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+  if (e.APP_URL) return e.APP_URL.replace(/\/+$/, "");
+  // AUTH_URL may name Auth.js's base path as well (https://site/api/auth); the site is its origin.
+  if (e.AUTH_URL) return new URL(e.AUTH_URL).origin;
+  if (e.NODE_ENV === "production") throw new Error(MISSING_AUTH_URL);
+  const port = Number(process.env.PORT);
+  return `http://localhost:${Number.isInteger(port) && port > 0 ? port : 3000}`;
 }
+
+const MISSING_AUTH_URL =
+  "AUTH_URL is not set. Symposia will not start in production without it: set AUTH_URL to the site's public address (for example https://symposia.example.org). Every link in an email, calendar and feed is built from it.";
 
 /**
  * The secret that signs sessions. Production must set AUTH_SECRET; elsewhere one is made once and kept
@@ -85,9 +100,6 @@ export function authSecret(): string {
 export function assertServerEnv(): void {
   const e = env();
   authSecret();
-  if (e.NODE_ENV === "production" && !e.AUTH_TRUST_HOST && !e.AUTH_URL) {
-    throw new Error(
-      "Neither AUTH_URL nor AUTH_TRUST_HOST is set. In production set AUTH_URL to the site's public URL (https://symposia.example.org), or AUTH_TRUST_HOST=true behind a proxy that sets the Host header.",
-    );
-  }
+  // AUTH_TRUST_HOST alone is not enough: links in emails must not depend on a request's Host header.
+  if (e.NODE_ENV === "production" && !e.AUTH_URL) throw new Error(MISSING_AUTH_URL);
 }

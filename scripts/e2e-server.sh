@@ -22,7 +22,7 @@ log() { printf '[e2e-server] %s\n' "$*"; }
 
 # Build only when there is no build or a source file changed since the last one.
 sources=()
-for path in app components db lib drizzle public proxy.ts instrumentation.ts next.config.js \
+for path in app components db lib drizzle public proxy.ts instrumentation.ts next.config.js scripts/server.mjs \
   postcss.config.mjs tsconfig.json package.json package-lock.json; do
   [[ -e "$path" ]] && sources+=("$path")
 done
@@ -72,11 +72,12 @@ NODE_ENV=test "$BIN/tsx" scripts/seed.ts
 # loopback request as http://localhost:<port>, and a sign-in link's redirect must match that origin.
 export NODE_ENV=production
 export AUTH_SECRET="${E2E_AUTH_SECRET:-symposia-e2e-only-secret-not-for-real-use-0123456789}"
-export AUTH_TRUST_HOST=true
 export AUTH_URL="http://localhost:$PORT"
 export APP_URL="$AUTH_URL"
 export SMTP_URL=""
+# The browser talks to the server directly: no proxy, so X-Forwarded-For counts for nothing.
+export TRUSTED_PROXY_HOPS=0
 
-log "Starting next start on 127.0.0.1:$PORT."
+log "Starting the server (scripts/server.mjs) on 127.0.0.1:$PORT."
 # exec: the server takes this shell's process id, so Playwright's stop signal reaches it.
-exec "$BIN/next" start -p "$PORT" -H 127.0.0.1
+exec node scripts/server.mjs -p "$PORT" -H 127.0.0.1

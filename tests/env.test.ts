@@ -7,7 +7,7 @@ const saved = { ...process.env };
 
 async function freshEnv(vars: Record<string, string | undefined>) {
   vi.resetModules();
-  for (const key of ["AUTH_SECRET", "AUTH_URL", "AUTH_TRUST_HOST", "DATABASE_URL", "SMTP_URL"]) delete process.env[key];
+  for (const key of ["AUTH_SECRET", "AUTH_URL", "AUTH_TRUST_HOST", "APP_URL", "PORT", "TRUSTED_PROXY_HOPS", "DATABASE_URL", "SMTP_URL"]) delete process.env[key];
   Object.assign(process.env, vars);
   for (const [k, v] of Object.entries(vars)) if (v === undefined) delete process.env[k];
   return import("@/lib/env");
@@ -20,18 +20,38 @@ afterEach(() => {
 
 describe("environment", () => {
   it("refuses to start in production without AUTH_SECRET, naming it", async () => {
-    const { assertServerEnv } = await freshEnv({ NODE_ENV: "production", AUTH_TRUST_HOST: "true" });
+    const { assertServerEnv } = await freshEnv({ NODE_ENV: "production", AUTH_URL: "https://symposia.example.org" });
     expect(() => assertServerEnv()).toThrow(/AUTH_SECRET/);
   });
 
-  it("needs AUTH_URL or AUTH_TRUST_HOST in production", async () => {
-    const { assertServerEnv } = await freshEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(40) });
-    expect(() => assertServerEnv()).toThrow(/AUTH_URL|AUTH_TRUST_HOST/);
+  it("refuses to start in production without AUTH_URL, naming it, even when AUTH_TRUST_HOST is set", async () => {
+    const { assertServerEnv, appUrl } = await freshEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(40), AUTH_TRUST_HOST: "true" });
+    expect(() => assertServerEnv()).toThrow(/AUTH_URL is not set/);
+    // Nothing falls back to http://localhost:3000 in production.
+    expect(() => appUrl()).toThrow(/AUTH_URL/);
   });
 
-  it("starts in production with both set", async () => {
-    const { assertServerEnv } = await freshEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(40), AUTH_TRUST_HOST: "true" });
+  it("starts in production with AUTH_SECRET and AUTH_URL set", async () => {
+    const { assertServerEnv, appUrl } = await freshEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(40), AUTH_URL: "https://symposia.example.org/" });
     expect(() => assertServerEnv()).not.toThrow();
+    expect(appUrl()).toBe("https://symposia.example.org");
+  });
+
+  it("builds links from APP_URL where set, else from AUTH_URL's origin", async () => {
+    const both = await freshEnv({ NODE_ENV: "production", AUTH_URL: "https://auth.example.org/api/auth", APP_URL: "https://events.example.org/" });
+    expect(both.appUrl()).toBe("https://events.example.org");
+    const authOnly = await freshEnv({ NODE_ENV: "production", AUTH_URL: "https://auth.example.org/api/auth" });
+    expect(authOnly.appUrl()).toBe("https://auth.example.org");
+  });
+
+  it("needs no configuration in development: the development server's own address", async () => {
+    expect((await freshEnv({ NODE_ENV: "development" })).appUrl()).toBe("http://localhost:3000");
+    expect((await freshEnv({ NODE_ENV: "development", PORT: "3005" })).appUrl()).toBe("http://localhost:3005");
+  });
+
+  it("names a bad TRUSTED_PROXY_HOPS", async () => {
+    const { env } = await freshEnv({ NODE_ENV: "development", TRUSTED_PROXY_HOPS: "one" });
+    expect(() => env()).toThrow(/TRUSTED_PROXY_HOPS/);
   });
 
   it("makes a secret once outside production and keeps it in the data folder", async () => {

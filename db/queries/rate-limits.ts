@@ -1,7 +1,9 @@
 import "server-only";
-import { lt, sql } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { rateLimits } from "@/db/schema";
+
+export type RateLimitCheck = { key: string; limit: number; windowSeconds: number };
 
 export type RateLimitResult = { allowed: boolean; count: number; retryAfterSeconds: number };
 
@@ -35,9 +37,27 @@ export async function hitRateLimit(
 
 /** Checks several limits at once; every one is counted, and the attempt is allowed only if all allow it. */
 export async function hitRateLimits(
-  checks: { key: string; limit: number; windowSeconds: number }[],
+  checks: RateLimitCheck[],
   now = new Date(),
 ): Promise<boolean> {
   const results = await Promise.all(checks.map((c) => hitRateLimit(c.key, c.limit, c.windowSeconds, now)));
   return results.every((r) => r.allowed);
+}
+
+/**
+ * Takes back attempts counted by hitRateLimits at `now` (the same instant, so the same windows): for
+ * limits that count only failures, every attempt is counted before it is tried, so that attempts sent
+ * at once cannot all slip under the limit, and handed back when it succeeds.
+ */
+export async function refundRateLimits(checks: RateLimitCheck[], now: Date): Promise<void> {
+  await Promise.all(
+    checks.map((c) => {
+      const windowMs = c.windowSeconds * 1000;
+      const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+      return db
+        .update(rateLimits)
+        .set({ count: sql`${rateLimits.count} - 1` })
+        .where(and(eq(rateLimits.key, c.key), eq(rateLimits.windowStart, windowStart), gt(rateLimits.count, 0)));
+    }),
+  );
 }

@@ -98,3 +98,16 @@ export async function countActiveAdmins(executor: Executor = db): Promise<number
     .where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
   return row?.n ?? 0;
 }
+
+/**
+ * Ends every session of the user that carries `version` (sign-out): the version moves on, so a copy
+ * of the signed-out session cookie is refused from now on. A stale session's sign-out changes nothing.
+ */
+export async function endSessionVersion(id: string, version: number, executor: Executor = db): Promise<boolean> {
+  const rows = await executor
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(and(eq(users.id, id), eq(users.sessionVersion, version)))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}

@@ -4,14 +4,14 @@ import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { getClient } from "@/db";
-import { getActiveUserByEmail, getUserById, recordSignIn } from "@/db/queries/users";
-import { hitRateLimits } from "@/db/queries/rate-limits";
+import { endSessionVersion, getActiveUserByEmail, getUserById, recordSignIn } from "@/db/queries/users";
+import { hitRateLimits, refundRateLimits } from "@/db/queries/rate-limits";
 import { accounts, type Role, sessions, users, verificationTokens } from "@/db/schema";
-import { authSecret, env, isProduction } from "@/lib/env";
-import { clientIp } from "@/lib/request-info";
-import { passwordSignInSchema } from "@/lib/validations/auth";
+import { appUrl, authSecret, env } from "@/lib/env";
+import { clientRateLimitKey } from "@/lib/request-info";
+import { passwordSignInSchema, safeRedirectUrl } from "@/lib/validations/auth";
 import { burnPasswordCheck, verifyPassword } from "./password";
-import { sendSignInLink } from "./sign-in-email";
+import { passwordSignInLimits } from "./sign-in-limits";
 
 export const SIGN_IN_LINK_MINUTES = 15;
 export const SESSION_HOURS = 12;
@@ -20,20 +20,12 @@ export class RateLimitedSignIn extends CredentialsSignin {
   code = "rate_limited";
 }
 
-/**
- * Sign-in attempts: 5 per account address and 30 per client address in 15 minutes. When the client's
- * address is unknown only the first applies: one shared bucket would let anyone lock everyone out.
- */
-export function signInRateLimits(email: string, ip: string | null) {
-  const limits = [{ key: `sign-in:email:${email}`, limit: 5, windowSeconds: 900 }];
-  if (ip) limits.push({ key: `sign-in:ip:${ip}`, limit: 30, windowSeconds: 900 });
-  return limits;
-}
-
 // The configuration is built per request, so nothing (the database, the secret) is touched at build time.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: authSecret(),
-  trustHost: !isProduction() || env().AUTH_TRUST_HOST || Boolean(env().AUTH_URL),
+  // The route handler gives Auth.js every request at the configured origin (lib/auth/public-url.ts) and
+  // production cannot start without AUTH_URL, so the Host header decides nothing here.
+  trustHost: true,
   adapter: DrizzleAdapter(getClient().db, {
     usersTable: users,
     accountsTable: accounts,
@@ -52,14 +44,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const parsed = passwordSignInSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
-        const ip = clientIp(request.headers);
-        if (!(await hitRateLimits(signInRateLimits(email, ip)))) throw new RateLimitedSignIn();
+        // Counted before the check, so attempts sent at once cannot all pass; a success is handed back.
+        const limits = passwordSignInLimits(email, clientRateLimitKey(request.headers));
+        const now = new Date();
+        if (!(await hitRateLimits(limits, now))) throw new RateLimitedSignIn();
         const user = await getActiveUserByEmail(email);
         if (!user?.passwordHash || user.role === "panelist") {
           await burnPasswordCheck(password);
           return null;
         }
         if (!(await verifyPassword(user.passwordHash, password))) return null;
+        await refundRateLimits(limits, now);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),
@@ -69,7 +64,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       server: env().SMTP_URL ?? "smtp://localhost:25",
       from: env().EMAIL_FROM,
       maxAge: SIGN_IN_LINK_MINUTES * 60,
-      sendVerificationRequest: ({ identifier, url, expires }) => sendSignInLink(identifier, url, expires),
+      // Links are issued only by lib/auth/sign-in-request.ts, which applies the limits and builds the
+      // link from the configured origin; the route handler answers this provider's sign-in endpoint
+      // with it. The provider itself only checks the links when they are followed.
+      sendVerificationRequest: async () => {
+        throw new Error("Sign-in links are sent by requestSignInLinkFor, not by the provider.");
+      },
     }),
   ],
   logger: {
@@ -80,9 +80,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
   callbacks: {
-    async signIn({ user }) {
-      // Only existing, enabled accounts sign in: nobody signs up by asking for a link.
+    async signIn({ user, email }) {
+      // Asking for a link is answered alike for every address (the provider sends nothing itself).
+      if (email?.verificationRequest) return true;
+      // Only existing, enabled accounts sign in: nobody signs up by following a link.
       return Boolean(user.email && (await getActiveUserByEmail(user.email)));
+    },
+    // Only paths on this site, resolved against the configured origin (never the request's Host).
+    redirect({ url }) {
+      return safeRedirectUrl(url, appUrl());
     },
     async jwt({ token, user }) {
       if (user?.id) {
@@ -105,6 +111,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   events: {
     async signIn({ user }) {
       if (user.id) await recordSignIn(user.id);
+    },
+    // Whichever way sign-out comes (the header's button or Auth.js's endpoint), the session's version
+    // moves on, so a copy of its cookie is refused afterwards (getCurrentUser compares versions).
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (token?.sub && typeof token.sv === "number") await endSessionVersion(token.sub, token.sv);
     },
   },
 }));

@@ -1,19 +1,14 @@
 import { NextRequest } from "next/server";
+import { appUrl } from "@/lib/env";
 
 /**
- * Auth.js builds its redirects from the request's URL. Behind `next start` that URL names the address
- * the server listens on, not the one the visitor used, so a sign-in link followed at
- * https://symposia.example.org would land the visitor on http://localhost:3000. With AUTH_URL set
- * Auth.js rewrites the URL itself; otherwise (AUTH_TRUST_HOST) the Host and X-Forwarded-* headers say
- * where the visitor is.
+ * The request as Auth.js should see it: at the site's configured origin (appUrl). Auth.js builds its
+ * redirects and links from the request's URL, and behind `next start` that URL names the address the
+ * server listens on. It is never rebuilt from Host or X-Forwarded-Host: a client writes those at will,
+ * and a sign-in email must not carry a link to wherever a client said the site was.
  */
 export function withPublicUrl(req: NextRequest): NextRequest {
-  if (process.env.AUTH_URL || process.env.NEXTAUTH_URL) return req;
-  const host = req.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || req.headers.get("host");
-  if (!host) return req;
-  const proto = req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || req.nextUrl.protocol.replace(/:$/, "");
-  if (proto !== "http" && proto !== "https") return req;
-  const origin = `${proto}://${host}`;
+  const origin = new URL(appUrl()).origin;
   if (origin === req.nextUrl.origin) return req;
   return new NextRequest(req.nextUrl.href.replace(req.nextUrl.origin, origin), req);
 }

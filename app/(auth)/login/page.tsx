@@ -10,6 +10,7 @@ export const metadata: Metadata = { title: "Sign in" };
 const AUTH_ERRORS: Record<string, string> = {
   Verification: "That sign-in link has expired or was already used. Ask for a new one below.",
   AccessDenied: "That account cannot sign in. Ask an administrator if you think this is a mistake.",
+  RateLimited: "Too many attempts. Please wait a few minutes and try again.",
 };
 
 type Props = { searchParams: Promise<{ next?: string; error?: string }> };
