@@ -75,7 +75,7 @@ export function safeRedirectUrl(url: string, origin: string, fallback = "/"): st
   else {
     try {
       const parsed = new URL(url);
-      if (parsed.origin === origin && !hasRedirectTricks(url.slice(parsed.origin.length))) {
+      if (parsed.origin === origin && !parsed.username && !parsed.password && !hasRedirectTricks(url.slice(parsed.origin.length))) {
         candidate = sameSitePath(`${parsed.pathname}${parsed.search}${parsed.hash}`);
       }
     } catch {

@@ -1,21 +1,44 @@
 import { count, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { outbox, users } from "@/db/schema";
+import { session } from "../../support/session";
 import { action, ADMIN, type Expectation, type Fixtures, PUBLIC, route, STAFF } from "../helpers";
 
 const userRow = (f: Fixtures) => db.select({ role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.id, f.targetUserId));
 
+const formAction =
+  (input: (f: Fixtures) => Record<string, string>) =>
+  (f: Fixtures, mod: Record<string, unknown>, name: string) => {
+    const data = new FormData();
+    for (const [key, value] of Object.entries(input(f))) data.set(key, value);
+    return (mod[name] as (previous: unknown, data: FormData) => Promise<unknown>)(undefined, data);
+  };
+
 export const foundation: Record<string, Expectation> = {
   // Sign-in is for everyone.
+  // Form actions: (previous state, FormData).
   "app/(auth)/actions.ts#signInWithPassword": {
     who: PUBLIC,
-    call: action(() => ({ email: "staff@example.org", password: "not-the-password" })),
+    call: formAction(() => ({ email: "staff@example.org", password: "not-the-password" })),
   },
   "app/(auth)/actions.ts#requestSignInLink": {
     who: PUBLIC,
-    call: action((f) => ({ email: `nobody-${f.n}@example.org` })),
+    call: formAction((f) => ({ email: `nobody-${f.n}@example.org` })),
   },
-  "app/(auth)/actions.ts#signOutAction": { who: PUBLIC, call: action(() => undefined) },
+  "app/(auth)/actions.ts#signOutAction": {
+    who: PUBLIC,
+    // Signing out ends the caller's session for good (its version moves on: tests/sign-in.test.ts);
+    // the inventory goes on acting with the same session, so its version is put back afterwards.
+    call: async (f, mod, name) => {
+      const id = session.current?.user.id;
+      const [before] = id ? await db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, id)) : [];
+      try {
+        return await action(() => undefined)(f, mod, name);
+      } finally {
+        if (id && before) await db.update(users).set({ sessionVersion: before.sv }).where(eq(users.id, id));
+      }
+    },
+  },
 
   // Users are managed by admins only.
   "app/(staff)/admin/users/actions.ts#createUser": {
