@@ -191,13 +191,13 @@ describe("publishing", () => {
     await isLocked;
     let settled = false;
     const publishing = publishSummary({ eventId }).finally(() => (settled = true));
-    if (getClient().driver === "postgres") {
+    const client = getClient();
+    if (client.driver === "postgres") {
       // Wait until publishing is queued behind the save's lock (PGlite runs one transaction at a time,
       // so there publishing simply starts after the save).
       while (!settled) {
-        const [row] = await db.execute<{ n: number }>(
-          sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
-        ).then((r) => ("rows" in r ? (r.rows as { n: number }[]) : (r as unknown as { n: number }[])));
+        const [row] = await client.sql<{ n: number }[]>`
+          select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`;
         if (row!.n > 0) break;
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
