@@ -1,9 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
+import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as mediaRoute } from "@/app/media/[key]/route";
 import { getClient } from "@/db";
 import { mediaAccess } from "@/db/queries/media";
 import { getPublishedSummary, lockSummary, updateSummaryRow } from "@/db/queries/summaries";
 import { events, media, summaries, summaryRevisions } from "@/db/schema";
+import { storage } from "@/lib/storage";
 import { PLACEHOLDER } from "@/lib/summary-draft";
 import { closeDb, db, resetWithDemo } from "./support/db";
 import { actAs } from "./support/session";
@@ -148,6 +151,47 @@ describe("photos of a published summary", () => {
     expect(images).toBeUndefined();
     expect(card).toBe("summary");
     await db.update(media).set({ altText: "Panelists on the stage" }).where(eq(media.eventId, eventId));
+  });
+});
+
+describe("serving a published photo", () => {
+  const get = (k: string, headers: Record<string, string> = {}) =>
+    mediaRoute(new NextRequest(`http://localhost:3000/media/${k}`, { headers }), { params: Promise.resolve({ key: k }) });
+
+  it("lets caches keep it briefly and revalidate, so that it can be withdrawn", async () => {
+    await storage().put(key("a"), new Uint8Array([0xff, 0xd8, 0xff, 0xd9]), "image/jpeg");
+    await actAs(null);
+    try {
+      const served = await get(key("a"));
+      expect(served.status).toBe(200);
+      const cacheControl = served.headers.get("cache-control")!;
+      expect(cacheControl).toBe("public, max-age=300, must-revalidate");
+      expect(cacheControl).not.toContain("immutable");
+      expect(Number(/max-age=(\d+)/.exec(cacheControl)![1])).toBeLessThanOrEqual(300);
+      const etag = served.headers.get("etag")!;
+      expect(etag).toBe(`"${key("a")}"`);
+
+      // While it is public, revalidation costs a 304 and no bytes.
+      const revalidated = await get(key("a"), { "if-none-match": etag });
+      expect(revalidated.status).toBe(304);
+      expect(revalidated.headers.get("cache-control")).toBe("public, max-age=300, must-revalidate");
+
+      // Once the summary is withdrawn, the same question is answered with a 404 that nothing keeps.
+      await db.update(summaries).set({ status: "draft" }).where(eq(summaries.eventId, eventId));
+      for (const response of [await get(key("a")), await get(key("a"), { "if-none-match": etag })]) {
+        expect(response.status).toBe(404);
+        expect(response.headers.get("cache-control")).toBe("no-store");
+      }
+
+      // Staff still see it, kept out of shared caches.
+      await actAs("staff@example.org");
+      const staff = await get(key("a"), { "if-none-match": etag });
+      expect(staff.status).toBe(200);
+      expect(staff.headers.get("cache-control")).toBe("private, no-store");
+    } finally {
+      await db.update(summaries).set({ status: "published" }).where(eq(summaries.eventId, eventId));
+      await actAs("staff@example.org");
+    }
   });
 });
 
