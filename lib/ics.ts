@@ -32,13 +32,21 @@ export const PRODID = "-//Symposia//Symposia Events//EN";
 const CRLF = "\r\n";
 const MAX_OCTETS = 75;
 
-/** TEXT value escaping: backslash, semicolon, comma and line breaks; other control characters are dropped. */
+/**
+ * TEXT value escaping: backslash, semicolon, comma and line breaks; other control characters are dropped.
+ * Staff text can hold anything pasted into a form: a NUL, a terminal escape, a lone carriage return,
+ * half of an emoji. None of it may reach the file raw, or strict readers reject the whole calendar.
+ */
 export function escapeText(value: string): string {
   return (
     value
-      .replace(/\r\n?/g, "\n")
-      // TEXT allows no control characters but tab; a stray one would make strict parsers reject the file.
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
+      // Line breaks of every kind become one escaped line feed: a raw CR, NEL or line separator would
+      // end the content line early in readers that split on them.
+      .replace(/\r\n?|[\u0085\u2028\u2029]/g, "\n")
+      // TEXT allows no control characters but tab (RFC 5545, 3.3.11); C1 controls are never text either.
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "")
+      // Half of a surrogate pair cannot be written as UTF-8; the replacement character marks where it was.
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd")
       .replace(/[\\;,]/g, (c) => `\\${c}`)
       .replace(/\n/g, "\\n")
   );

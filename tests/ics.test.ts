@@ -32,6 +32,13 @@ describe("escapeText", () => {
     expect(escapeText("a\u0000b\u0007c\td\u007f")).toBe("abc\td");
   });
 
+  it("drops terminal escapes, C1 controls and stray carriage returns, and marks half a surrogate pair", () => {
+    expect(escapeText("red\u001b[31m alert\u0085x\u009b")).toBe("red[31m alert\\nx");
+    expect(escapeText("cr\ronly")).toBe("cr\\nonly");
+    expect(escapeText("line\u2028sep\u2029para")).toBe("line\\nsep\\npara");
+    expect(escapeText("half \ud83d and \udc69 but 👩🏽 whole")).toBe("half \ufffd and \ufffd but 👩🏽 whole");
+  });
+
   it("leaves colons and quotes alone", () => {
     expect(escapeText('Time: "now"')).toBe('Time: "now"');
   });
@@ -156,6 +163,26 @@ describe("buildCalendar", () => {
     for (const physical of out.split("\r\n")) expect(octets(physical)).toBeLessThanOrEqual(75);
     expect(unfold(out)).toContain(`SUMMARY:WPS + Innovation: ${long.title}`);
     expect(unfold(out).find((l) => l.startsWith("DESCRIPTION:"))).toContain(escapeText(long.description));
+  });
+
+  it("stays a valid iCalendar file whatever control characters staff typed", () => {
+    const hostile = "Opening\u0000 \u0007remarks\u001b[0m; \r\nnext\rline, \u000b\u000c\u007f\u0085\u2028 \ud800 tab\there ";
+    const out = buildCalendar({
+      name: `Ministry\u0007 of\u0000 ${hostile}`,
+      events: [eventToIcs({ ...fourth, title: hostile.repeat(3), description: hostile.repeat(10), venue: { ...fourth.venue!, name: hostile } }, BASE)],
+    });
+    // Only CRLF ends a line; within lines, nothing but tab among the controls (RFC 5545, 3.1 and 3.3.11).
+    expect(out.replace(/\r\n/g, "")).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/);
+    for (const physical of out.split("\r\n")) {
+      expect(octets(physical)).toBeLessThanOrEqual(75);
+      expect(Buffer.from(physical, "utf8").toString("utf8")).toBe(physical);
+    }
+    const lines = unfold(out);
+    const description = lines.find((l) => l.startsWith("DESCRIPTION:"))!;
+    expect(description).toContain("Opening remarks[0m\\; \\nnext\\nline\\, \\n\\n \ufffd tab\there ");
+    // Every property of the event is still there, each on its own content line.
+    for (const name of ["UID", "DTSTART", "DTEND", "SUMMARY", "LOCATION", "DESCRIPTION", "URL"]) expect(lines.filter((l) => l.startsWith(`${name}:`))).toHaveLength(1);
+    expect(lines.every((l) => l === "" || /^[A-Z-]+[:;]/.test(l))).toBe(true);
   });
 
   it("writes an empty calendar that is still valid", () => {

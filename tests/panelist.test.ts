@@ -253,7 +253,7 @@ describe("a panelist's own profile", () => {
     expect(served.status).toBe(200);
     expect(served.headers.get("content-type")).toBe("image/jpeg");
     expect(served.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(served.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(served.headers.get("cache-control")).toBe("public, max-age=300, must-revalidate");
     expect(served.headers.get("content-disposition")).toBe("inline");
     expect((await sharp(Buffer.from(await served.arrayBuffer())).metadata()).format).toBe("jpeg");
 
@@ -361,7 +361,7 @@ describe("uploads", () => {
     await db.update(media).set({ altText: "Panelists on stage" }).where(eq(media.id, photo.id));
     const served = await getMedia(key);
     expect(served.status).toBe(200);
-    expect(served.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(served.headers.get("cache-control")).toBe("public, max-age=300, must-revalidate");
   });
 
   it("serves nothing for an unknown or malformed key", async () => {

@@ -1,12 +1,13 @@
 import { listFeedSummaries } from "@/db/queries/feeds";
 import { getSettings } from "@/db/queries/settings";
 import { appUrl } from "@/lib/env";
-import { escapeHtml } from "@/lib/email/message";
 import { plainExcerpt, renderMarkdown } from "@/lib/markdown";
+import { escapeXml } from "@/lib/xml";
 
 export const dynamic = "force-dynamic";
 
-const xml = (value: string) => escapeHtml(value);
+// Every piece of text goes through this, so that no character staff typed can break the document.
+const xml = escapeXml;
 
 /** An Atom feed (RFC 4287) of the published summaries. */
 export async function GET() {

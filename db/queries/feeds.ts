@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, desc, eq, exists, inArray, ne, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { eventParticipants, events, people, series, summaries, topics } from "@/db/schema";
 
@@ -37,8 +37,16 @@ export async function listSitemapEntries() {
       .from(events)
       .leftJoin(summaries, and(eq(summaries.eventId, events.id), eq(summaries.status, "published")))
       .where(ne(events.status, "draft")),
-    db.select({ slug: topics.slug, updatedAt: topics.updatedAt }).from(topics),
-    db.select({ slug: series.slug, updatedAt: series.updatedAt }).from(series),
+    // A topic or series page exists for the public only once it has a public event (otherwise it is a
+    // 404), so one without any stays out: listing it would publish its name.
+    db
+      .select({ slug: topics.slug, updatedAt: topics.updatedAt })
+      .from(topics)
+      .where(exists(db.select({ one: sql`1` }).from(events).where(and(eq(events.topicId, topics.id), ne(events.status, "draft"))))),
+    db
+      .select({ slug: series.slug, updatedAt: series.updatedAt })
+      .from(series)
+      .where(exists(db.select({ one: sql`1` }).from(events).where(and(eq(events.seriesId, series.id), ne(events.status, "draft"))))),
     db
       .selectDistinct({ slug: people.slug, updatedAt: people.updatedAt })
       .from(people)

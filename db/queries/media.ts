@@ -14,6 +14,12 @@ export async function getMedia(id: string, executor: Executor = db): Promise<Med
   return row;
 }
 
+/**
+ * The photo has a description (alt text) that is not blank: the rule an event photo meets before the
+ * public sees it, on the page, in link previews and at its address.
+ */
+export const hasDescription = sql<boolean>`coalesce(btrim(${media.altText}) <> '', false)`;
+
 const portraitOf = alias(people, "portrait_of");
 const owner = alias(people, "owner");
 
@@ -32,7 +38,7 @@ export async function mediaAccess(key: string) {
       uploadedById: media.uploadedById,
       ownerUserId: owner.userId,
       approvedPortrait: sql<boolean>`${portraitOf.id} is not null`,
-      publishedEventPhoto: sql<boolean>`coalesce(${events.status} <> 'draft' and ${summaries.status} = 'published' and btrim(${media.altText}) <> '', false)`,
+      publishedEventPhoto: sql<boolean>`coalesce(${events.status} <> 'draft' and ${summaries.status} = 'published' and ${hasDescription}, false)`,
     })
     .from(media)
     .leftJoin(portraitOf, eq(portraitOf.portraitId, media.id))

@@ -17,6 +17,7 @@ import {
   venues,
 } from "@/db/schema";
 import type { DraftInput } from "@/lib/summary-draft";
+import { hasDescription } from "./media";
 import { countCheckedIn } from "./registrations";
 
 export async function getSummary(eventId: string, executor: Executor = db): Promise<Summary | undefined> {
@@ -29,6 +30,12 @@ export async function lockSummary(eventId: string, tx: Executor): Promise<Summar
   await tx.insert(summaries).values({ eventId }).onConflictDoNothing({ target: summaries.eventId });
   const [row] = await tx.select().from(summaries).where(eq(summaries.eventId, eventId)).for("update");
   return row!;
+}
+
+/** The event's summary row locked for the rest of the transaction, or undefined when it has none yet. */
+export async function lockExistingSummary(eventId: string, tx: Executor): Promise<Summary | undefined> {
+  const [row] = await tx.select().from(summaries).where(eq(summaries.eventId, eventId)).for("update");
+  return row;
 }
 
 export async function updateSummaryRow(id: string, values: Partial<typeof summaries.$inferInsert>, executor: Executor = db) {
@@ -78,19 +85,35 @@ export async function replaceReferences(
   }
 }
 
+const photoColumns = {
+  id: media.id,
+  storageKey: media.storageKey,
+  width: media.width,
+  height: media.height,
+  caption: media.caption,
+  altText: media.altText,
+  sortOrder: media.sortOrder,
+};
+
+/** Every photo of the event, in order, as staff manage them. */
 export async function listEventPhotos(eventId: string, executor: Executor = db) {
   return executor
-    .select({
-      id: media.id,
-      storageKey: media.storageKey,
-      width: media.width,
-      height: media.height,
-      caption: media.caption,
-      altText: media.altText,
-      sortOrder: media.sortOrder,
-    })
+    .select(photoColumns)
     .from(media)
     .where(eq(media.eventId, eventId))
+    .orderBy(asc(media.sortOrder), asc(media.createdAt), asc(media.id));
+}
+
+/**
+ * The event's photos the public may see, in order: those with a description. A photo added after
+ * publishing, or still waiting for its description, stays off the page (and out of link previews)
+ * instead of showing as a broken image, since its address answers only to staff.
+ */
+export async function listPublicEventPhotos(eventId: string, executor: Executor = db) {
+  return executor
+    .select(photoColumns)
+    .from(media)
+    .where(and(eq(media.eventId, eventId), hasDescription))
     .orderBy(asc(media.sortOrder), asc(media.createdAt), asc(media.id));
 }
 
@@ -200,7 +223,7 @@ export async function getPublishedSummary(eventId: string) {
     .from(summaries)
     .where(and(eq(summaries.eventId, eventId), eq(summaries.status, "published")));
   if (!summary) return undefined;
-  const [photos, references] = await Promise.all([listEventPhotos(eventId), listReferences(summary.id)]);
+  const [photos, references] = await Promise.all([listPublicEventPhotos(eventId), listReferences(summary.id)]);
   return { summary, photos, references };
 }
 

@@ -9,12 +9,31 @@ const notFound = () =>
   new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
 /**
- * Serves a stored image. Public files (approved portraits, published event photos) are cached for
- * good: the address is the content's hash, so it never changes meaning. Anything else is shown only
- * to staff, its uploader and the person it portrays, and never kept in a shared cache; to everyone
- * else it does not exist.
+ * How long a public file may be reused before its cache asks again. The bytes behind an address never
+ * change (it is their hash), but whether the public may see them does: a summary is unpublished, a
+ * photo removed, a portrait replaced. So caches keep a public file for five minutes and then revalidate
+ * it (a cheap 304 while it is still public, a 404 once it is not), never for a year.
  */
-export async function GET(_request: NextRequest, { params }: Context): Promise<Response> {
+const PUBLIC_CACHE_CONTROL = "public, max-age=300, must-revalidate";
+
+/** The address is the content's hash, so the key itself is a strong validator. */
+const etagOf = (key: string) => `"${key}"`;
+
+function matches(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(",").some((tag) => {
+    const t = tag.trim();
+    return t === "*" || t === etag || t === `W/${etag}`;
+  });
+}
+
+/**
+ * Serves a stored image. Public files (approved portraits, published event photos with a description)
+ * go to everyone, cached briefly (see PUBLIC_CACHE_CONTROL). Anything else is shown only to staff, its
+ * uploader and the person it portrays, and never kept in a shared cache; to everyone else it does not
+ * exist.
+ */
+export async function GET(request: NextRequest, { params }: Context): Promise<Response> {
   const { key } = await params;
   if (!isStorageKey(key)) return notFound();
   const access = await mediaAccess(key);
@@ -22,6 +41,10 @@ export async function GET(_request: NextRequest, { params }: Context): Promise<R
   if (!access.isPublic) {
     const me = await getCurrentUser();
     if (!me || !(hasRole(me.role, "staff") || access.viewerIds.has(me.id))) return notFound();
+  }
+  const etag = etagOf(key);
+  if (access.isPublic && matches(request.headers.get("if-none-match"), etag)) {
+    return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": PUBLIC_CACHE_CONTROL } });
   }
   const file = await storage().get(key);
   if (!file) return notFound();
@@ -31,7 +54,8 @@ export async function GET(_request: NextRequest, { params }: Context): Promise<R
       "Content-Length": String(file.size),
       "Content-Disposition": "inline",
       "X-Content-Type-Options": "nosniff",
-      "Cache-Control": access.isPublic ? "public, max-age=31536000, immutable" : "private, no-store",
+      "Cache-Control": access.isPublic ? PUBLIC_CACHE_CONTROL : "private, no-store",
+      ...(access.isPublic ? { ETag: etag } : {}),
       // Should the file ever be opened as a document, it can run nothing.
       "Content-Security-Policy": "default-src 'none'; sandbox",
     },

@@ -11,6 +11,7 @@ import {
   getSummaryRevision,
   insertSummaryRevision,
   listReferences,
+  lockExistingSummary,
   lockSummary,
   orderEventPhotos,
   replaceReferences,
@@ -23,7 +24,7 @@ import { type ActionResult, fail, invalid } from "@/lib/errors";
 import { formInput } from "@/lib/form-input";
 import { publicEventChanged } from "@/lib/public-cache";
 import { generateSummaryDraft } from "@/lib/summary-draft";
-import { publishProblems } from "@/lib/summary-publish";
+import { publishProblems, textProblems, textProblemsByField } from "@/lib/summary-publish";
 import {
   eventIdSchema,
   generateDraftSchema,
@@ -59,6 +60,22 @@ function changed(event: Event): void {
   if (event.status !== "draft") publicEventChanged(event.slug);
 }
 
+/**
+ * A published summary's text goes live with every save, so each save is held to the rules publishing
+ * checks; the answer lists what is wrong, as a refused publication does.
+ */
+function refusedWhilePublished(what: string, problems: string[]): ActionResult<never> {
+  return fail(`This summary is published, so ${what} would go live at once, and it cannot be published as it is. Nothing was changed:`, { problems });
+}
+
+/** The same for the editor's own save: the reasons go beside the fields they are about. */
+function saveRefusedWhilePublished(fields: { title?: string; body?: string }): ActionResult<never> {
+  return fail("This summary is published, so this save would go live at once, and it cannot be published as it is. Nothing was saved: fix the marked fields, or unpublish the summary first.", {
+    title: fields.title ? [fields.title] : undefined,
+    body: fields.body ? [fields.body] : undefined,
+  });
+}
+
 function savedOf(row: { title: string; lede: string | null; body: string; attendanceCount: number | null; attendanceWording: string | null; updatedAt: Date }): Saved {
   return { title: row.title, lede: row.lede, body: row.body, attendanceCount: row.attendanceCount, attendanceWording: row.attendanceWording, updatedAt: row.updatedAt.toISOString() };
 }
@@ -76,10 +93,14 @@ export async function generateSummary(input: unknown): Promise<ActionResult<Save
   if (!draftInput) return fail(NO_EVENT);
   const draft = generateSummaryDraft(draftInput);
 
-  const result = await db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx): Promise<ActionResult<Saved>> => {
     const summary = await lockSummary(eventId, tx);
+    if (summary.status === "published") {
+      const problems = textProblems({ title: summary.title.trim() ? summary.title : draft.title, body: draft.body });
+      if (problems.length) return refusedWhilePublished("a new draft", problems);
+    }
     if (summary.body.trim() && !overwrite) {
-      return { ok: false as const, message: "This summary already has text. Generating again replaces it (the current text stays in the revisions)." };
+      return fail("This summary already has text. Generating again replaces it (the current text stays in the revisions).", { confirm: ["needed"] });
     }
     const row = await updateSummaryRow(
       summary.id,
@@ -94,9 +115,9 @@ export async function generateSummary(input: unknown): Promise<ActionResult<Save
     );
     await insertSummaryRevision({ summaryId: summary.id, title: row.title, lede: row.lede, body: row.body, authorId: me.id }, tx);
     await writeAudit({ actorId: me.id, action: "summary.generate", entityType: "summary", entityId: summary.id, changes: { eventId, replacedText: Boolean(summary.body.trim()) } }, tx);
-    return { ok: true as const, data: savedOf(row) };
+    return { ok: true, data: savedOf(row) };
   });
-  if (!result.ok) return { ok: false, message: result.message, fieldErrors: { confirm: ["needed"] } };
+  if (!result.ok) return result;
   changed(event);
   return { ok: true, data: result.data, message: "Draft generated from the event's data." };
 }
@@ -114,6 +135,10 @@ export async function saveSummary(input: unknown): Promise<ActionResult<Saved>> 
     }
     const changes = changedFields(summary, values);
     if (Object.keys(changes).length === 0) return { ok: true as const, data: savedOf(summary), message: "No changes to save." };
+    if (summary.status === "published") {
+      const fields = textProblemsByField({ title: values.title, body: values.body });
+      if (fields.title || fields.body) return saveRefusedWhilePublished(fields);
+    }
     const row = await updateSummaryRow(summary.id, values, tx);
     if (changes.title || changes.lede || changes.body) {
       await insertSummaryRevision({ summaryId: summary.id, title: row.title, lede: row.lede, body: row.body, authorId: me.id }, tx);
@@ -143,6 +168,10 @@ export async function restoreSummaryRevision(input: unknown): Promise<ActionResu
     const summary = await lockSummary(eventId, tx);
     const revision = await getSummaryRevision(summary.id, revisionId, tx);
     if (!revision) return fail("That revision does not belong to this summary.");
+    if (summary.status === "published") {
+      const problems = textProblems(revision);
+      if (problems.length) return refusedWhilePublished("restoring this revision", problems);
+    }
     const row = await updateSummaryRow(summary.id, { title: revision.title, lede: revision.lede, body: revision.body }, tx);
     await insertSummaryRevision({ summaryId: summary.id, title: row.title, lede: row.lede, body: row.body, authorId: me.id }, tx);
     await writeAudit({ actorId: me.id, action: "summary.restore", entityType: "summary", entityId: summary.id, changes: { revisionId } }, tx);
@@ -175,12 +204,19 @@ export async function updatePhotoDetails(input: unknown): Promise<ActionResult> 
   if (!started.ok) return started.result;
   const { me, event, data } = started;
   const { eventId, id, caption, altText } = data;
-  const updated = await db.transaction(async (tx) => {
-    if (!(await updateEventPhoto(eventId, id, { caption, altText }, tx))) return false;
+  const result = await db.transaction(async (tx): Promise<ActionResult> => {
+    // Under the summary's lock, so that publishing cannot slip in between this check and the change.
+    const summary = await lockExistingSummary(eventId, tx);
+    if (summary?.status === "published" && !altText) {
+      return fail("This summary is published, and every photo on it needs a description. Nothing was changed. To take the photo off the page, remove it.", {
+        altText: ["Describe the photo for people who cannot see it."],
+      });
+    }
+    if (!(await updateEventPhoto(eventId, id, { caption, altText }, tx))) return fail("That photo is no longer part of this event.");
     await writeAudit({ actorId: me.id, action: "photo.update", entityType: "media", entityId: id, changes: { caption, altText } }, tx);
-    return true;
+    return { ok: true, data: undefined };
   });
-  if (!updated) return fail("That photo is no longer part of this event.");
+  if (!result.ok) return result;
   changed(event);
   return { ok: true, data: undefined, message: "Photo details saved." };
 }
@@ -219,13 +255,17 @@ export async function publishSummary(input: unknown): Promise<ActionResult<{ pro
   const { me, event, data } = started;
   const { eventId } = data;
   if (event.status === "draft") return fail("Schedule the event before publishing its summary: a draft event has no public page.");
-  const problems = await publishProblems(eventId);
-  if (problems.length) return { ok: false, message: "The summary cannot be published yet:", fieldErrors: { problems } };
-  await db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx): Promise<ActionResult<{ problems?: string[] }>> => {
     const summary = await lockSummary(eventId, tx);
+    // Checked under the lock: a save that lands between a check and the lock would otherwise be
+    // published unchecked.
+    const problems = await publishProblems(eventId, tx);
+    if (problems.length) return fail("The summary cannot be published yet:", { problems });
     await updateSummaryRow(summary.id, { status: "published", publishedAt: summary.publishedAt ?? new Date() }, tx);
     await writeAudit({ actorId: me.id, action: "summary.publish", entityType: "summary", entityId: summary.id, changes: { eventId } }, tx);
+    return { ok: true, data: {} };
   });
+  if (!result.ok) return result;
   publicEventChanged(event.slug);
   return { ok: true, data: {}, message: "Published." };
 }

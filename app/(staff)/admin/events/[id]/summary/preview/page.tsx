@@ -7,6 +7,7 @@ import { getEventForAdmin } from "@/db/queries/events";
 import { getSummary, listEventPhotos, listReferences } from "@/db/queries/summaries";
 import { getTopic } from "@/db/queries/topics";
 import { requireRole } from "@/lib/auth";
+import { isPublishablePhoto } from "@/lib/summary-publish";
 import { isUuid } from "@/lib/validations/common";
 
 export const metadata: Metadata = { title: "Summary preview" };
@@ -34,7 +35,8 @@ export default async function SummaryPreviewPage({ params }: Props) {
       <PublicSummary
         event={{ title: event.title, startsAt: event.startsAt, timeZone: event.timeZone, topic: topic ? { name: topic.name, slug: topic.slug } : null }}
         summary={{ title: summary?.title ?? "", lede: summary?.lede ?? null, body: summary?.body ?? "" }}
-        photos={photos}
+        // As the public will see them: a photo without a description is not shown.
+        photos={photos.filter(isPublishablePhoto)}
         references={references}
       />
     </div>
