@@ -217,6 +217,9 @@ export const profileRevisions = pgTable(
     reviewerId: uuid("reviewer_id").references(() => users.id, { onDelete: "set null" }),
     reviewNote: text("review_note"),
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    // The person's fields when the revision was written: approval tells the panelist's changes from
+    // staff edits made since. Null for revisions written before it was kept.
+    base: jsonb("base").$type<RevisionBase>(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -229,6 +232,17 @@ export const profileRevisions = pgTable(
   ],
 );
 export type ProfileRevision = typeof profileRevisions.$inferSelect;
+/** The profile fields a revision proposes, as they stood on the person when it was written. */
+export type RevisionBase = {
+  honorific: string | null;
+  givenName: string;
+  familyName: string;
+  nameOrder: (typeof NAME_ORDERS)[number];
+  position: string | null;
+  organization: string | null;
+  bio: string | null;
+  portraitId: string | null;
+};
 
 // ---------------------------------------------------------------------------
 // Catalogue
@@ -543,6 +557,8 @@ export const outbox = pgTable(
     lastError: text("last_error"),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
+    // When the body was removed after the retention period (OUTBOX_RETENTION_DAYS).
+    redactedAt: timestamp("redacted_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

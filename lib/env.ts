@@ -32,6 +32,8 @@ const schema = z.object({
   EMAIL_FROM: z.string().min(3).default("Symposia <no-reply@localhost>"),
   SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
   OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  // Days a delivered message keeps its text (links, QR codes, personal details) before it is removed.
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 export type Env = z.infer<typeof schema>;

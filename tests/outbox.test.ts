@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimDueMessages, enqueueEmail, MAX_ATTEMPTS, markFailed, markSent, retryMessage } from "@/db/queries/outbox";
 import { outbox } from "@/db/schema";
 import { validateEmailMessage } from "@/lib/email/message";
-import { canReadBody, linksIn } from "@/lib/email/visibility";
+import { linksIn } from "@/lib/email/visibility";
 import { closeDb, db, resetDatabase } from "./support/db";
 
 beforeAll(resetDatabase);
@@ -69,13 +69,6 @@ describe("outbox queue", () => {
 });
 
 describe("who may read a message body", () => {
-  it("shows sign-in links only to admins, and only while the outbox is the mailbox", () => {
-    expect(canReadBody("sign_in_link", "admin", false)).toBe(true);
-    expect(canReadBody("sign_in_link", "staff", false)).toBe(false);
-    expect(canReadBody("sign_in_link", "admin", true)).toBe(false);
-    expect(canReadBody("registration_confirmed", "staff", true)).toBe(true);
-  });
-
   it("finds the links in a text body", () => {
     expect(linksIn("Go to https://a.example/x?y=1 now.\nOr http://b.example/ or https://a.example/x?y=1")).toEqual([
       "https://a.example/x?y=1",

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { outbox, type OutboxMessage } from "@/db/schema";
 import { type EmailMessage, validateEmailMessage } from "@/lib/email/message";
+import { REDACTED_TEXT } from "@/lib/email/visibility";
 
 export const MAX_ATTEMPTS = 8;
 // How long a claimed message stays reserved for one sender before another may retry it.
@@ -119,4 +120,33 @@ export async function countOutboxByStatus(): Promise<Record<OutboxMessage["statu
   const result = { pending: 0, sent: 0, failed: 0 };
   for (const r of rows) result[r.status] = r.n;
   return result;
+}
+
+/**
+ * Removes the bodies (text, HTML, attachments) of messages delivered more than `retentionDays` ago:
+ * they carry manage links, QR codes and personal details that the outbox need not keep once the
+ * recipient has them. Who, when and what subject stay for the record. Idempotent; several instances
+ * may run it at once (each row is taken by one of them, the others skip it). Returns how many it removed.
+ */
+export async function redactDeliveredMessages(retentionDays: number, now?: Date, batch = 500): Promise<number> {
+  const cutoff = now ? new Date(now.getTime() - retentionDays * 86_400_000) : sql`now() - ${`${retentionDays} days`}::interval`;
+  let total = 0;
+  for (;;) {
+    const done = await db.transaction(async (tx) => {
+      const due = await tx
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(and(eq(outbox.status, "sent"), isNull(outbox.redactedAt), lt(outbox.sentAt, cutoff)))
+        .limit(batch)
+        .for("update", { skipLocked: true });
+      if (due.length === 0) return 0;
+      await tx
+        .update(outbox)
+        .set({ text: REDACTED_TEXT, html: null, attachments: [], redactedAt: now ?? sql`now()` })
+        .where(inArray(outbox.id, due.map((d) => d.id)));
+      return due.length;
+    });
+    total += done;
+    if (done < batch) return total;
+  }
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, eq, inArray, max } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, max, ne, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { type EventParticipant, eventParticipants, people } from "@/db/schema";
+import { type EventParticipant, eventParticipants, events, people } from "@/db/schema";
 
 /** An event's participants in programme order, with each person's name and current position. */
 export async function listParticipants(eventId: string, executor: Executor = db) {
@@ -113,4 +113,53 @@ export async function moveParticipant(id: string, direction: "up" | "down", exec
     await executor.update(eventParticipants).set({ sortOrder: change.sortOrder }).where(eq(eventParticipants.id, change.id));
   }
   return { eventId: target.eventId, changes: plan };
+}
+
+// Events still to come and not called off: where a title printed today is still the title to print.
+const upcoming = (now: Date) => and(gt(events.startsAt, now), ne(events.status, "cancelled"));
+const snapshotIs = (position: string | null) => sql`${eventParticipants.positionAtEvent} is not distinct from ${position}`;
+
+/** A person's places on upcoming events whose position snapshot reads `position` (their old title). */
+export async function listUpcomingSnapshots(personId: string, position: string | null, now = new Date(), executor: Executor = db) {
+  return executor
+    .select({
+      participantId: eventParticipants.id,
+      role: eventParticipants.role,
+      eventId: events.id,
+      eventTitle: events.title,
+      startsAt: events.startsAt,
+      timeZone: events.timeZone,
+    })
+    .from(eventParticipants)
+    .innerJoin(events, eq(events.id, eventParticipants.eventId))
+    .where(and(eq(eventParticipants.personId, personId), upcoming(now), snapshotIs(position)))
+    .orderBy(asc(events.startsAt), asc(eventParticipants.id));
+}
+export type UpcomingSnapshot = Awaited<ReturnType<typeof listUpcomingSnapshots>>[number];
+
+/**
+ * Sets the position snapshot of the given places to `to`, only where they belong to the person, are on
+ * an upcoming event and still read `from`: a snapshot someone edited meanwhile is left as they made it.
+ */
+export async function updateUpcomingSnapshots(
+  personId: string,
+  participantIds: readonly string[],
+  from: string | null,
+  to: string | null,
+  executor: Executor,
+  now = new Date(),
+) {
+  const upcomingEvents = executor.select({ id: events.id }).from(events).where(upcoming(now));
+  return executor
+    .update(eventParticipants)
+    .set({ positionAtEvent: to })
+    .where(
+      and(
+        inArray(eventParticipants.id, [...participantIds]),
+        eq(eventParticipants.personId, personId),
+        inArray(eventParticipants.eventId, upcomingEvents),
+        snapshotIs(from),
+      ),
+    )
+    .returning({ id: eventParticipants.id, eventId: eventParticipants.eventId });
 }

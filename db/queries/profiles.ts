@@ -43,6 +43,12 @@ export async function lockOwnPerson(personId: string, userId: string, executor: 
   return row;
 }
 
+/** A person, locked until the transaction ends. */
+export async function lockPerson(personId: string, executor: Executor): Promise<Person | undefined> {
+  const [row] = await executor.select().from(people).where(eq(people.id, personId)).for("update");
+  return row;
+}
+
 export async function getPendingRevision(personId: string, executor: Executor = db): Promise<ProfileRevision | undefined> {
   const [row] = await executor
     .select()
@@ -51,8 +57,15 @@ export async function getPendingRevision(personId: string, executor: Executor = 
   return row;
 }
 
+/**
+ * Records a proposed revision with the person's fields as they are now (its base), so that approval
+ * later tells what the panelist changed from what staff changed since. Call it with the person
+ * locked, as a panelist's save does.
+ */
 export async function insertRevision(values: typeof profileRevisions.$inferInsert, executor: Executor): Promise<ProfileRevision> {
-  const [row] = await executor.insert(profileRevisions).values(values).returning();
+  const [person] = await executor.select().from(people).where(eq(people.id, values.personId));
+  const base = values.base ?? (person ? revisionFields(person) : null);
+  const [row] = await executor.insert(profileRevisions).values({ ...values, base }).returning();
   return row!;
 }
 

@@ -91,12 +91,19 @@ export async function setUserDisabled(id: string, disabled: boolean, executor: E
   return row;
 }
 
-export async function countActiveAdmins(executor: Executor = db): Promise<number> {
-  const [row] = await executor
-    .select({ n: count() })
+/**
+ * The active admins, locked until the transaction ends. Two admins demoting or disabling each other at
+ * once would each count two admins and leave none; with the rows locked, the second waits for the
+ * first, then counts again and sees one.
+ */
+export async function lockActiveAdmins(executor: Executor): Promise<string[]> {
+  const rows = await executor
+    .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
-  return row?.n ?? 0;
+    .where(and(eq(users.role, "admin"), isNull(users.disabledAt)))
+    .orderBy(asc(users.id))
+    .for("update");
+  return rows.map((r) => r.id);
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
-import { claimDueMessages, markFailed, markSent } from "@/db/queries/outbox";
+import { claimDueMessages, markFailed, markSent, redactDeliveredMessages } from "@/db/queries/outbox";
 import { env } from "@/lib/env";
 
 let transporter: Transporter | undefined;
@@ -64,8 +64,25 @@ export function kickOutbox(): void {
     });
 }
 
-/** Starts the periodic sender for this process. */
+// Retention is counted in days: looking once an hour keeps a body at most an hour past its time.
+const REDACTION_INTERVAL_MS = 60 * 60_000;
+let redacting: Promise<unknown> | undefined;
+
+/** One round of removing old delivered bodies; rounds never overlap in one process. */
+export function redactOldMessages(): Promise<unknown> {
+  redacting ??= redactDeliveredMessages(env().OUTBOX_RETENTION_DAYS)
+    .catch((error) => console.error("[outbox] removing old message bodies failed", error))
+    .finally(() => {
+      redacting = undefined;
+    });
+  return redacting;
+}
+
+/** Starts the periodic sender for this process, and the removal of old bodies (with or without SMTP). */
 export function startOutboxSender(): void {
+  const cleaner = setInterval(() => void redactOldMessages(), REDACTION_INTERVAL_MS);
+  cleaner.unref();
+  void redactOldMessages();
   if (!smtpConfigured()) return;
   const seconds = env().OUTBOX_INTERVAL_SECONDS;
   const timer = setInterval(kickOutbox, seconds * 1000);

@@ -6,7 +6,9 @@ import { countEventsByStatus, listDraftEvents, listStaffUpcomingEvents } from "@
 import { countOutboxByStatus } from "@/db/queries/outbox";
 import { countPendingRevisions } from "@/db/queries/people";
 import { getSettings } from "@/db/queries/settings";
+import { Alert } from "@/components/ui/alert";
 import { requireRole } from "@/lib/auth";
+import { smtpConfigured } from "@/lib/email/sender";
 import { formatDualTime, formatLocalDate } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -27,13 +29,20 @@ export default async function DashboardPage() {
   const waiting = [
     { label: "Draft events", value: statusCounts.draft, href: "/admin/events?status=draft" },
     { label: "Profile changes to review", value: pendingReviews, href: "/admin/approvals" },
-    { label: "Emails waiting to send", value: outbox.pending },
+    { label: "Emails waiting to send", value: outbox.pending, href: "/admin/outbox?status=pending" },
     { label: "Emails that failed", value: outbox.failed, href: "/admin/outbox?status=failed" },
   ];
 
   return (
     <div className="space-y-10">
       <h1 className="text-2xl font-semibold text-brand-900">Dashboard</h1>
+
+      {outbox.pending > 0 && !smtpConfigured() && (
+        <Alert tone="info">
+          {outbox.pending === 1 ? "1 email is waiting" : `${outbox.pending} emails are waiting`} because no mail server is configured
+          (SMTP_URL). Until one is, nothing is sent: the <Link href="/admin/outbox?status=pending">outbox</Link> is the mailbox.
+        </Alert>
+      )}
 
       <section aria-labelledby="waiting-heading">
         <h2 id="waiting-heading" className="sr-only">

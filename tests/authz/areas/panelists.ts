@@ -89,6 +89,19 @@ async function scratchRevision(f: Fixtures) {
   f.scratch = await pendingRevisionFor(person!.id, f.n);
 }
 
+/** A scratch person whose position changed, on the upcoming meeting with the old title. */
+async function scratchPositionChange(f: Fixtures) {
+  const [person] = await db
+    .insert(people)
+    .values({ slug: `promoted-${f.n}`, givenName: "Pro", familyName: `Moted ${f.n}`, position: `New title ${f.n}` })
+    .returning({ id: people.id });
+  const [row] = await db
+    .insert(eventParticipants)
+    .values({ eventId: await fifthMeetingId(), personId: person!.id, role: "speaker", positionAtEvent: `Old title ${f.n}`, sortOrder: 80 + f.n })
+    .returning({ id: eventParticipants.id });
+  f.scratch = row!.id;
+}
+
 const smallPng = () => sharp({ create: { width: 40, height: 60, channels: 3, background: "#224488" } }).png().toBuffer();
 
 /** A portrait approved onto a demo person: public to everyone. */
@@ -152,6 +165,16 @@ export const panelistsArea: Record<string, Expectation> = {
     prepare: scratchRevision,
     call: action((f) => ({ id: f.scratch, note: "Please use your official title." })),
     state: revisionRow,
+  },
+
+  [`${APPROVALS}#updateUpcomingPositions`]: {
+    who: STAFF,
+    prepare: scratchPositionChange,
+    call: async (f, mod, name) => {
+      const [place] = await db.select().from(eventParticipants).where(eq(eventParticipants.id, f.scratch!));
+      return (mod[name] as (i: unknown) => Promise<unknown>)({ personId: place!.personId, from: `Old title ${f.n}`, participantIds: [f.scratch] });
+    },
+    state: participantRow,
   },
 
   [`${PARTICIPANTS}#inviteParticipant`]: {

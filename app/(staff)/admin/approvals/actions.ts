@@ -5,7 +5,8 @@ import { db, type Transaction } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
 import { updatePersonRow } from "@/db/queries/people";
 import { enqueueEmail } from "@/db/queries/outbox";
-import { isProfilePublic, lockRevisionForReview, markRevisionReviewed, personAccountEmail, revisionFields } from "@/db/queries/profiles";
+import { listUpcomingSnapshots, updateUpcomingSnapshots } from "@/db/queries/participants";
+import { isProfilePublic, lockPerson, lockRevisionForReview, markRevisionReviewed, personAccountEmail, revisionFields } from "@/db/queries/profiles";
 import { getSettings } from "@/db/queries/settings";
 import type { Person } from "@/db/schema";
 import { requireRole } from "@/lib/auth";
@@ -16,7 +17,9 @@ import { appUrl } from "@/lib/env";
 import { type ActionResult, fail, invalid } from "@/lib/errors";
 import { formInput } from "@/lib/form-input";
 import { displayName } from "@/lib/names";
-import { approveRevisionSchema, rejectRevisionSchema } from "@/lib/validations/profile";
+import { MERGE_FIELDS, planMerge } from "@/lib/profile-merge";
+import { approveRevisionSchema, updateUpcomingPositionsSchema } from "@/lib/validations/approval";
+import { PROFILE_FIELD_LABELS, rejectRevisionSchema } from "@/lib/validations/profile";
 
 const GONE = "This change is no longer waiting for review: it was withdrawn, replaced or reviewed in the meantime.";
 
@@ -39,29 +42,107 @@ function revalidateReview(slug?: string) {
   if (slug) revalidatePath(`/people/${slug}`);
 }
 
-/** Applies a pending revision to the person, all fields at once, and tells the panelist. */
-export async function approveRevision(input: unknown): Promise<ActionResult> {
+/** What staff are offered after approving a new position: the upcoming events that print the old one. */
+export type PositionFollowUp = {
+  personId: string;
+  personName: string;
+  from: string | null;
+  to: string | null;
+  events: { participantId: string; eventTitle: string; startsAt: string; timeZone: string }[];
+};
+
+const fieldLabel = (f: (typeof MERGE_FIELDS)[number]) => (f === "portraitId" ? "Photo" : PROFILE_FIELD_LABELS[f]);
+
+/**
+ * Applies a pending revision to the person and tells the panelist. What the panelist did not change
+ * keeps any edit staff made since they proposed; a field both changed needs staff's choice, and is
+ * refused without one, so an approval never silently undoes a staff edit.
+ */
+export async function approveRevision(input: unknown): Promise<ActionResult<{ followUp: PositionFollowUp | null }>> {
   const me = await requireRole("staff");
   const parsed = approveRevisionSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
-  const { id, note } = parsed.data;
+  const { id, note, resolutions } = parsed.data;
   const { organizationName } = await getSettings();
   const result = await db.transaction(async (tx) => {
     const locked = await lockRevisionForReview(id, tx);
     if (!locked) return fail(GONE);
     const { person, revision } = locked;
-    const fields = revisionFields(revision);
-    const changes = changedFields(revisionFields(person), fields);
-    const updated = (await updatePersonRow(person.id, fields, tx))!;
+    const before = revisionFields(person);
+    const plan = planMerge(before, revisionFields(revision), revision.base, resolutions);
+    if (plan.unresolved.length > 0) {
+      return fail(
+        `Staff changed ${plan.unresolved.map(fieldLabel).join(", ")} after ${displayName(person)} proposed a different value. Choose which to keep for each, then approve.`,
+      );
+    }
+    const changes = changedFields(before, plan.result);
+    const updated = (await updatePersonRow(person.id, plan.result, tx))!;
     await markRevisionReviewed(revision.id, "approved", me.id, note, tx);
-    await writeAudit({ actorId: me.id, action: "profile.approve", entityType: "person", entityId: person.id, changes: { revisionId: revision.id, note, ...changes } }, tx);
+    const resolved = Object.fromEntries(plan.conflicts.map((f) => [f, resolutions[f]]));
+    await writeAudit(
+      {
+        actorId: me.id,
+        action: "profile.approve",
+        entityType: "person",
+        entityId: person.id,
+        changes: { revisionId: revision.id, note, ...changes, ...(plan.conflicts.length ? { conflicts: resolved } : {}), ...(plan.keptStaffEdits.length ? { keptStaffEdits: plan.keptStaffEdits } : {}) },
+      },
+      tx,
+    );
     await emailDecision(updated, { decision: "approved", note }, organizationName, tx);
-    return { ok: true as const, data: person.slug, message: `Approved: ${displayName(updated)}'s profile is updated.` };
+    let followUp: PositionFollowUp | null = null;
+    if ((before.position ?? null) !== (updated.position ?? null)) {
+      const places = await listUpcomingSnapshots(person.id, before.position, new Date(), tx);
+      if (places.length > 0) {
+        followUp = {
+          personId: person.id,
+          personName: displayName(updated),
+          from: before.position,
+          to: updated.position,
+          events: places.map((p) => ({ participantId: p.participantId, eventTitle: p.eventTitle, startsAt: p.startsAt.toISOString(), timeZone: p.timeZone })),
+        };
+      }
+    }
+    return { ok: true as const, data: { slug: person.slug, followUp }, message: `Approved: ${displayName(updated)}'s profile is updated.` };
   });
   if (!result.ok) return result;
   kickOutbox();
-  revalidateReview(result.data);
-  return { ok: true, data: undefined, message: result.message };
+  revalidateReview(result.data.slug);
+  return { ok: true, data: { followUp: result.data.followUp }, message: result.message };
+}
+
+/**
+ * After a position change: writes the person's position (as it is now) into their places on upcoming
+ * events that still print the old one. Past events keep theirs: a summary reports the title as it was.
+ */
+export async function updateUpcomingPositions(input: unknown): Promise<ActionResult<{ updated: number }>> {
+  const me = await requireRole("staff");
+  const parsed = updateUpcomingPositionsSchema.safeParse(formInput(input));
+  if (!parsed.success) return invalid(parsed.error);
+  const { personId, from, participantIds } = parsed.data;
+  const result = await db.transaction(async (tx) => {
+    const person = await lockPerson(personId, tx);
+    if (!person) return fail("That person no longer exists.");
+    const to = person.position;
+    if ((to ?? null) === (from ?? null)) return fail("The position has not changed.");
+    const rows = await updateUpcomingSnapshots(personId, participantIds, from, to, tx);
+    if (rows.length > 0) {
+      await writeAudit(
+        { actorId: me.id, action: "participant.position_update", entityType: "person", entityId: personId, changes: { positionAtEvent: [from, to], participants: rows.map((r) => r.id), events: rows.map((r) => r.eventId) } },
+        tx,
+      );
+    }
+    return { ok: true as const, data: { updated: rows.length, eventIds: rows.map((r) => r.eventId) } };
+  });
+  if (!result.ok) return result;
+  revalidatePath("/admin", "layout");
+  revalidatePath("/", "layout");
+  const n = result.data.updated;
+  const message =
+    n === 0
+      ? "Nothing to update: those events already show another position."
+      : `Updated the position on ${n === 1 ? "1 upcoming event" : `${n} upcoming events`}.`;
+  return { ok: true, data: { updated: n }, message };
 }
 
 /** Turns a pending revision down with a note saying why; the public profile stays as it was. */

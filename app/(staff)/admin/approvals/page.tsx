@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ApprovalOutcomes } from "@/components/approval-outcomes";
-import { ApprovalReview } from "@/components/approval-review";
+import { ApprovalReview, type ConflictChoice } from "@/components/approval-review";
 import { ProfilePortrait } from "@/components/profile-portrait";
 import { PlainText } from "@/components/public-text";
 import { EmptyState } from "@/components/ui/table";
-import { listPendingRevisions, type PendingRevisionRow } from "@/db/queries/profiles";
+import { listPendingRevisions, type PendingRevisionRow, revisionFields } from "@/db/queries/profiles";
 import { getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
 import { displayName } from "@/lib/names";
+import { type MergeField, planMerge } from "@/lib/profile-merge";
 import { mediaUrl } from "@/lib/storage";
 import { formatLocalDate, formatTime } from "@/lib/time";
 import { NAME_ORDER_LABELS } from "@/lib/validations/person";
@@ -35,13 +36,29 @@ function photo(p: Portrait, label: string): ReactNode {
   );
 }
 
-/** Changed rows carry the word "Changed" and a bar at the side: never colour alone. */
-function Row({ label, changed, before, after }: { label: string; changed: boolean; before: ReactNode; after: ReactNode }) {
+/** A value as one line of a choice between two. */
+function plainValue(field: ProfileField, v: string | null): string {
+  if (field === "nameOrder") return NAME_ORDER_LABELS[v as keyof typeof NAME_ORDER_LABELS] ?? String(v);
+  const text = v?.trim();
+  if (!text) return "(empty)";
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+}
+
+type RowState = "changed" | "conflict" | "staff" | null;
+const ROW_NOTE: Record<Exclude<RowState, null>, string> = {
+  changed: "Changed",
+  conflict: "Also edited by staff",
+  staff: "Edited by staff since; stays",
+};
+
+/** Changed rows carry words and a bar at the side: never colour alone. */
+function Row({ label, state, before, after }: { label: string; state: RowState; before: ReactNode; after: ReactNode }) {
+  const changed = state !== null;
   return (
     <tr className={changed ? "bg-amber-50" : undefined}>
       <th scope="row" className={`px-3 py-2 text-left align-top font-medium ${changed ? "border-l-4 border-amber-500" : "border-l-4 border-transparent"}`}>
         {label}
-        {changed && <span className="mt-1 block text-xs font-semibold uppercase tracking-wide text-amber-900">Changed</span>}
+        {state && <span className="mt-1 block text-xs font-semibold uppercase tracking-wide text-amber-900">{ROW_NOTE[state]}</span>}
       </th>
       <td className="px-3 py-2 align-top">{before}</td>
       <td className={`px-3 py-2 align-top ${changed ? "font-medium" : ""}`}>{after}</td>
@@ -69,8 +86,15 @@ export default async function ApprovalsPage() {
           <ol className="space-y-10">
             {rows.map(({ revision, person, oldPortrait, newPortrait, authorEmail }) => {
               const name = displayName(person);
-              const photoChanged = revision.portraitId !== person.portraitId;
-              const changedCount = PROFILE_FIELDS.filter((f) => (revision[f] ?? null) !== (person[f] ?? null)).length + (photoChanged ? 1 : 0);
+              const plan = planMerge(revisionFields(person), revisionFields(revision), revision.base);
+              const stateOf = (f: MergeField): RowState =>
+                plan.conflicts.includes(f) ? "conflict" : plan.keptStaffEdits.includes(f) ? "staff" : plan.result[f] !== person[f] ? "changed" : null;
+              const changedCount = plan.proposed.length;
+              const conflicts: ConflictChoice[] = plan.conflicts.map((f) =>
+                f === "portraitId"
+                  ? { field: f, label: "Photo", current: "the photo the public sees now", proposed: "the proposed photo" }
+                  : { field: f, label: PROFILE_FIELD_LABELS[f], current: plainValue(f, person[f]), proposed: plainValue(f, revision[f]) },
+              );
               return (
                 <li key={revision.id}>
                   <article aria-labelledby={`revision-${revision.id}`} className="space-y-4 rounded-lg border border-slate-200 p-5">
@@ -104,21 +128,21 @@ export default async function ApprovalsPage() {
                             <Row
                               key={f}
                               label={PROFILE_FIELD_LABELS[f]}
-                              changed={(revision[f] ?? null) !== (person[f] ?? null)}
+                              state={stateOf(f)}
                               before={value(f, person[f])}
                               after={value(f, revision[f])}
                             />
                           ))}
                           <Row
                             label="Photo"
-                            changed={photoChanged}
+                            state={stateOf("portraitId")}
                             before={photo(oldPortrait, "Public photo")}
                             after={photo(newPortrait, "Proposed photo")}
                           />
                         </tbody>
                       </table>
                     </div>
-                    <ApprovalReview revisionId={revision.id} name={name} />
+                    <ApprovalReview revisionId={revision.id} name={name} conflicts={conflicts} />
                   </article>
                 </li>
               );

@@ -7,14 +7,13 @@ import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import { listOutbox } from "@/db/queries/outbox";
 import { requireRole } from "@/lib/auth";
 import { smtpConfigured } from "@/lib/email/sender";
+import { OUTBOX_STATUS_LABEL } from "@/lib/email/status";
 import { outboxFilterSchema } from "@/lib/validations/outbox";
 
 export const metadata: Metadata = { title: "Outbox" };
 
 const PAGE_SIZE = 50;
 type Props = { searchParams: Promise<{ status?: string; to?: string; page?: string }> };
-
-const STATUS_LABEL = { pending: "Waiting", sent: "Sent", failed: "Failed" } as const;
 
 export default async function OutboxPage({ searchParams }: Props) {
   await requireRole("staff", "/admin/outbox");
@@ -47,9 +46,11 @@ export default async function OutboxPage({ searchParams }: Props) {
           </label>
           <Select id="outbox-status" name="status" defaultValue={filter.status ?? ""}>
             <option value="">Any</option>
-            <option value="pending">Waiting</option>
-            <option value="sent">Sent</option>
-            <option value="failed">Failed</option>
+            {(["pending", "sent", "failed"] as const).map((s) => (
+              <option key={s} value={s}>
+                {OUTBOX_STATUS_LABEL[s]}
+              </option>
+            ))}
           </Select>
         </div>
         <button type="submit" className="rounded-md border border-slate-300 px-3 py-2 text-sm">
@@ -76,7 +77,7 @@ export default async function OutboxPage({ searchParams }: Props) {
                   <Link href={`/admin/outbox/${m.id}`}>{m.subject}</Link>
                 </Td>
                 <Td>
-                  {STATUS_LABEL[m.status]}
+                  {OUTBOX_STATUS_LABEL[m.status]}
                   {m.attempts > 0 && m.status !== "sent" && <span className="text-slate-500"> ({m.attempts} attempts)</span>}
                 </Td>
                 <Td>

@@ -3,12 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
-import { countActiveAdmins, getUserById, insertUser, setUserDisabled, updateUserRole } from "@/db/queries/users";
+import { getUserById, insertUser, setUserDisabled, updateUserRole, lockActiveAdmins } from "@/db/queries/users";
 import { requireRole } from "@/lib/auth";
 import { hashPassword } from "@/lib/auth/password";
 import { type ActionResult, fail, invalid, isUniqueViolation } from "@/lib/errors";
 import { formInput } from "@/lib/form-input";
 import { changeRoleSchema, createUserSchema, setDisabledSchema } from "@/lib/validations/user";
+
+const NO_LONGER_ADMIN = "Your account is no longer an admin: another admin changed it a moment ago.";
 
 export async function createUser(input: unknown): Promise<ActionResult<{ id: string }>> {
   const me = await requireRole("admin");
@@ -40,10 +42,13 @@ export async function changeUserRole(input: unknown): Promise<ActionResult> {
   if (!parsed.success) return invalid(parsed.error);
   const { userId, role } = parsed.data;
   const result = await db.transaction(async (tx) => {
+    // Taken first: changes to admins take turns, and each sees the one before it (see lockActiveAdmins).
+    const admins = await lockActiveAdmins(tx);
+    if (!admins.includes(me.id)) return fail(NO_LONGER_ADMIN);
     const target = await getUserById(userId, tx);
     if (!target) return fail("That account no longer exists.");
     if (target.role === role) return { ok: true as const, data: undefined };
-    if (target.role === "admin" && role !== "admin" && !target.disabledAt && (await countActiveAdmins(tx)) <= 1) {
+    if (role !== "admin" && admins.includes(userId) && admins.length <= 1) {
       return fail("This is the last active admin. Make someone else an admin first.");
     }
     await updateUserRole(userId, role, tx);
@@ -61,9 +66,11 @@ export async function setUserDisabledAction(input: unknown): Promise<ActionResul
   const { userId, disabled } = parsed.data;
   if (userId === me.id && disabled) return fail("You cannot disable your own account.");
   const result = await db.transaction(async (tx) => {
+    const admins = await lockActiveAdmins(tx);
+    if (!admins.includes(me.id)) return fail(NO_LONGER_ADMIN);
     const target = await getUserById(userId, tx);
     if (!target) return fail("That account no longer exists.");
-    if (disabled && target.role === "admin" && !target.disabledAt && (await countActiveAdmins(tx)) <= 1) {
+    if (disabled && admins.includes(userId) && admins.length <= 1) {
       return fail("This is the last active admin. Make someone else an admin first.");
     }
     await setUserDisabled(userId, disabled, tx);

@@ -5,8 +5,10 @@ import { RetryMessageButton } from "@/components/retry-message-button";
 import { Alert } from "@/components/ui/alert";
 import { getOutboxMessage } from "@/db/queries/outbox";
 import { requireRole } from "@/lib/auth";
+import { env } from "@/lib/env";
 import { smtpConfigured } from "@/lib/email/sender";
-import { canReadBody, linksIn } from "@/lib/email/visibility";
+import { OUTBOX_STATUS_LABEL } from "@/lib/email/status";
+import { HIDDEN_LINK_EXPLANATION, visibleMessage } from "@/lib/email/visibility";
 
 export const metadata: Metadata = { title: "Message" };
 
@@ -18,8 +20,8 @@ export default async function OutboxMessagePage({ params }: Props) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const message = await getOutboxMessage(id);
   if (!message) notFound();
-  const readable = canReadBody(message.kind, me.role, smtpConfigured());
-  const links = readable ? linksIn(message.text) : [];
+  const smtp = smtpConfigured();
+  const { text, links, hidden } = visibleMessage(message, me.role, smtp);
 
   return (
     <div className="space-y-6">
@@ -32,7 +34,7 @@ export default async function OutboxMessagePage({ params }: Props) {
         <dd>{message.to}</dd>
         <dt className="font-medium">Status</dt>
         <dd>
-          {message.status}
+          {OUTBOX_STATUS_LABEL[message.status]}
           {message.sentAt && ` at ${message.sentAt.toISOString()}`}
           {message.attempts > 0 && ` after ${message.attempts} attempt(s)`}
         </dd>
@@ -50,8 +52,21 @@ export default async function OutboxMessagePage({ params }: Props) {
         )}
       </dl>
       {message.status === "failed" && <RetryMessageButton id={message.id} />}
-      {readable ? (
+      {text === null ? (
+        <Alert tone="info">
+          The text of this message, with its links and attachments, was removed after the retention period for delivered messages
+          (OUTBOX_RETENTION_DAYS, now {env().OUTBOX_RETENTION_DAYS} days). The recipient, subject and times stay for the record.
+        </Alert>
+      ) : (
         <>
+          {hidden.length > 0 && (
+            <Alert tone="info">
+              {hidden.map((kind) => HIDDEN_LINK_EXPLANATION[kind]).join(" ")} So it is hidden here:{" "}
+              {smtp
+                ? "the recipient has it in their inbox."
+                : "only admins can read it, and only while no mail server is configured (SMTP_URL)."}
+            </Alert>
+          )}
           {links.length > 0 && (
             <section aria-labelledby="links-heading">
               <h2 id="links-heading" className="text-lg font-semibold">
@@ -70,11 +85,9 @@ export default async function OutboxMessagePage({ params }: Props) {
             <h2 id="body-heading" className="text-lg font-semibold">
               Message
             </h2>
-            <pre className="mt-2 whitespace-pre-wrap rounded-md border border-slate-200 bg-slate-50 p-4 font-sans text-sm">{message.text}</pre>
+            <pre className="mt-2 whitespace-pre-wrap rounded-md border border-slate-200 bg-slate-50 p-4 font-sans text-sm">{text}</pre>
           </section>
         </>
-      ) : (
-        <Alert tone="info">This is a sign-in link. Only admins can read it here, and only while email is not delivered by a mail server.</Alert>
       )}
     </div>
   );

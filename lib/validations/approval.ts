@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { MERGE_FIELDS } from "@/lib/profile-merge";
+import { approveRevisionSchema as approveOnly } from "./profile";
+
+/**
+ * Approving a revision; where staff edited a field after the panelist proposed a change to it, the
+ * approval says which value stays: the one the public sees now ("current") or the panelist's.
+ */
+export const approveRevisionSchema = approveOnly.extend({
+  resolutions: z.partialRecord(z.enum(MERGE_FIELDS), z.enum(["current", "proposed"], "Choose which value to keep.")).optional().default({}),
+});
+
+/** After a position change: the upcoming events whose snapshot still reads the old title. */
+export const updateUpcomingPositionsSchema = z.object({
+  personId: z.uuid("That person does not exist."),
+  from: z.string().max(300).nullable(),
+  participantIds: z.array(z.uuid()).min(1, "Choose at least one event.").max(200),
+});
