@@ -30,6 +30,8 @@ const schema = z.object({
   EMAIL_FROM: z.string().min(3).default("Symposia <no-reply@localhost>"),
   SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
   OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  // Registrations one client address may make in ten minutes: a delegation registering from one office fits.
+  REGISTRATION_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).max(100_000).default(40),
 });
 
 export type Env = z.infer<typeof schema>;
