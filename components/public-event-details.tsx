@@ -4,6 +4,8 @@ import { seriesLine } from "@/components/event-card";
 import { SpeakerList } from "@/components/public-speakers";
 import { PlainText } from "@/components/public-text";
 import { RegistrationForm } from "@/components/registration-form";
+import { calendarLinks } from "@/lib/calendar-links";
+import { appUrl } from "@/lib/env";
 import { Alert } from "@/components/ui/alert";
 import type { PublicEvent } from "@/db/queries/public";
 import { getRegistrationAvailability } from "@/db/queries/registrations";
@@ -46,7 +48,7 @@ export async function PublicEventDetails({ event, home }: { event: PublicEvent; 
   const registration = availability ? registrationStatusLine(event, availability, registrationState, now, home) : null;
 
   return (
-    <article className="mx-auto max-w-3xl space-y-10">
+    <article className="mx-auto max-w-3xl space-y-10 lg:grid lg:max-w-6xl lg:grid-cols-[minmax(0,1fr)_24rem] lg:content-start lg:gap-x-12 lg:space-y-0 lg:[&>*]:col-start-1 lg:[&>*+*]:mt-10">
       <header className="space-y-2">
         {event.topic && (
           <p className="text-sm font-medium uppercase tracking-wide">
@@ -106,17 +108,13 @@ export async function PublicEventDetails({ event, home }: { event: PublicEvent; 
         )}
       </section>
 
-      {event.description && (
-        <section aria-labelledby="about-heading" className="space-y-3">
-          <h2 id="about-heading" className="text-xl font-semibold text-brand-900">
-            About this event
-          </h2>
-          <PlainText text={event.description} />
-        </section>
-      )}
-
       {registration && availability && (
-        <section aria-labelledby="registration-heading" className="space-y-3">
+        // Beside the details on a wide screen, so that it stands above the fold; straight after the time
+        // and place on a narrow one.
+        <section
+          aria-labelledby="registration-heading"
+          className="space-y-3 rounded-md border border-slate-200 p-5 lg:col-start-2! lg:row-span-[12] lg:row-start-1 lg:mt-0! lg:self-start"
+        >
           <h2 id="registration-heading" className="text-xl font-semibold text-brand-900">
             Registration
           </h2>
@@ -126,8 +124,18 @@ export async function PublicEventDetails({ event, home }: { event: PublicEvent; 
               slug={event.slug}
               categories={availability.categories}
               waitlist={seatsLeft(availability.capacity, availability.confirmed) === 0}
+              calendar={calendarLinks({ ...event, location: venue ? [venue.name, venue.address, venue.city, venue.country].filter(Boolean).join(", ") : null }, appUrl())}
             />
           )}
+        </section>
+      )}
+
+      {event.description && (
+        <section aria-labelledby="about-heading" className="space-y-3">
+          <h2 id="about-heading" className="text-xl font-semibold text-brand-900">
+            About this event
+          </h2>
+          <PlainText text={event.description} />
         </section>
       )}
 

@@ -1,17 +1,20 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useId, useState } from "react";
-import { type FieldPath, useForm } from "react-hook-form";
+import { type FormEvent, startTransition, useActionState, useEffect, useMemo, useRef, useState } from "react";
+import { type FieldErrors, useForm } from "react-hook-form";
 import type { z } from "zod";
-import { register as registerAction } from "@/app/(public)/events/[slug]/actions";
+import { register as registerAction, type RegistrationFormState } from "@/app/(public)/events/[slug]/actions";
+import { ErrorSummary, type ErrorSummaryItem } from "@/components/forms/error-summary";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { EMAIL_MAX, NAME_MAX, ORGANIZATION_MAX, registrationSchema } from "@/lib/validations/registration";
+import type { CalendarLinks } from "@/lib/calendar-links";
+import { EMAIL_MAX, NAME_MAX, ORGANIZATION_MAX, registrationSchemaFor } from "@/lib/validations/registration";
 
-type Values = z.input<typeof registrationSchema>;
-type Parsed = z.output<typeof registrationSchema>;
+type Schema = ReturnType<typeof registrationSchemaFor>;
+type Values = z.input<Schema>;
+type Parsed = z.output<Schema>;
 
 /**
  * A key for one filling-in of the form. randomUUID needs a secure context; getRandomValues does not,
@@ -31,94 +34,199 @@ type Props = {
   categories: string[];
   /** Every seat is taken: the button says the person joins the waitlist. */
   waitlist: boolean;
+  calendar: CalendarLinks;
 };
 
-export function RegistrationForm({ slug, categories, waitlist }: Props) {
-  const [message, setMessage] = useState<string | null>(null);
-  const [sentTo, setSentTo] = useState<string | null>(null);
-  const honeypotId = useId();
-  const empty: Values = {
-    slug,
-    name: "",
-    email: "",
-    organization: "",
-    category: "",
-    // The checkbox starts unticked; the schema accepts only a tick.
-    consent: false as unknown as Values["consent"],
-    website: "",
-    idempotencyKey: "",
-  };
-  const form = useForm<Values, unknown, Parsed>({ resolver: zodResolver(registrationSchema), defaultValues: empty });
-  const { errors, isSubmitting } = form.formState;
+// Fixed ids: the error summary links to them in the page the server renders, before any script runs.
+const IDS = {
+  name: "registration-name",
+  email: "registration-email",
+  organization: "registration-organization",
+  category: "registration-category",
+  consent: "registration-consent",
+} as const;
+type Shown = keyof typeof IDS;
+const SHOWN = Object.keys(IDS) as Shown[];
 
-  // One key per filling-in of the form, made in the browser once it runs: a second click, or a retry
-  // after a lost answer, sends the same key and the server makes one registration of both.
+const INITIAL: RegistrationFormState = { status: "idle" };
+
+/** The public registration form. Each "Register someone else" starts a fresh one. */
+export function RegistrationForm(props: Props) {
+  const [round, setRound] = useState(0);
+  return <RegistrationRound key={round} {...props} onAgain={() => setRound((r) => r + 1)} />;
+}
+
+/**
+ * A React form action: before the page's script has loaded, the browser posts the form and the server
+ * answers with the page and this form's state (errors beside what was typed, or the thank-you). Once
+ * the script runs, react-hook-form checks the same schema first, so every problem shows at once
+ * without a round trip, and the form is sent through the same action.
+ */
+function RegistrationRound({ slug, categories, waitlist, calendar, onAgain }: Props & { onAgain: () => void }) {
+  const [state, formAction, sending] = useActionState(registerAction, INITIAL);
+  const formRef = useRef<HTMLFormElement>(null);
+  const doneRef = useRef<HTMLHeadingElement>(null);
+  const schema = useMemo(() => registrationSchemaFor(categories), [categories]);
+  const typed = state.values;
+  const form = useForm<Values, unknown, Parsed>({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      slug,
+      name: typed?.name ?? "",
+      email: typed?.email ?? "",
+      organization: typed?.organization ?? "",
+      category: typed?.category ?? "",
+      consent: typed?.consent ?? false,
+      website: "",
+      idempotencyKey: state.idempotencyKey ?? "",
+    },
+    shouldFocusError: false,
+  });
+  // The server's errors belong to the answer they came with; the browser's own check replaces them.
+  const [answered, setAnswered] = useState<RegistrationFormState | null>(null);
+  const serverErrors = answered === state ? {} : (state.fieldErrors ?? {});
+  const clientErrors = form.formState.errors as FieldErrors<Record<Shown, unknown>>;
+  const errorOf = (field: Shown): string | undefined => (clientErrors[field]?.message as string | undefined) ?? serverErrors[field]?.[0];
+  const summary: ErrorSummaryItem[] = SHOWN.flatMap((f) => (errorOf(f) ? [{ id: IDS[f], message: errorOf(f)! }] : []));
+  const hiddenError = serverErrors.slug?.[0] ?? serverErrors.idempotencyKey?.[0] ?? form.formState.errors.idempotencyKey?.message;
+  const firstInvalid = summary[0]?.id;
+
+  // One key per filling-in of the form, made in the browser once it runs (or handed back by the server
+  // with a form that came back): a second click, or a retry after a lost answer, sends the same key and
+  // the server makes one registration of both.
   useEffect(() => {
-    form.setValue("idempotencyKey", newIdempotencyKey());
+    if (!form.getValues("idempotencyKey")) form.setValue("idempotencyKey", newIdempotencyKey());
   }, [form]);
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(null);
-    if (categories.length > 0 && !values.category) {
-      form.setError("category", { message: "Choose a category from the list." });
-      return;
+  // Errors the server found: the keyboard goes to the first field that needs attention.
+  useEffect(() => {
+    if (state.status === "invalid") {
+      const first = SHOWN.find((f) => state.fieldErrors?.[f]?.length);
+      if (first) document.getElementById(IDS[first])?.focus();
     }
-    let result;
-    try {
-      result = await registerAction(values);
-    } catch {
-      setMessage("We could not send your registration. Please check your connection and try again.");
-      return;
-    }
-    if (!result.ok) {
-      for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-        if (messages?.[0]) form.setError(field as FieldPath<Values>, { message: messages[0] });
-      }
-      setMessage(result.message);
-      return;
-    }
-    setSentTo(values.email);
-  });
+    if (state.status === "done") doneRef.current?.focus();
+  }, [state]);
 
-  const again = () => {
-    form.reset({ ...empty, idempotencyKey: newIdempotencyKey() });
-    setSentTo(null);
-    setMessage(null);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    setAnswered(state);
+    void form.handleSubmit(
+      () => {
+        startTransition(() => formAction(new FormData(formRef.current!)));
+      },
+      (errors) => {
+        const first = SHOWN.find((f) => errors[f]);
+        if (first) document.getElementById(IDS[first])?.focus();
+      },
+    )(event);
   };
 
-  if (sentTo) {
+  if (state.status === "done") {
     return (
-      <div className="space-y-3">
+      <div className="space-y-4" role="status">
         <Alert tone="success">
-          <strong>Thank you. Check your email.</strong> We have sent a message to <strong>{sentTo}</strong> about your
-          registration. If it has not arrived in a few minutes, look in your spam folder.
+          <h3 ref={doneRef} tabIndex={-1} className="font-semibold focus:outline-none">
+            Thank you. Check your email.
+          </h3>
+          <p className="mt-1">
+            We have sent a message to <strong>{state.sentTo}</strong> about your registration.{" "}
+            {waitlist
+              ? "The email says where you stand on the waitlist and has your link to manage your registration."
+              : "The email has your ticket and manage link."}{" "}
+            If it has not arrived in a few minutes, look in your spam folder.
+          </p>
         </Alert>
-        <Button variant="link" type="button" onClick={again}>
+        <div className="space-y-2">
+          <p className="font-medium text-slate-800">Add the event to your calendar</p>
+          <ul className="flex flex-wrap gap-x-5 gap-y-2 text-sm">
+            <li>
+              <a href={calendar.google} target="_blank" rel="noopener noreferrer">
+                Google Calendar
+              </a>
+            </li>
+            <li>
+              <a href={calendar.outlook} target="_blank" rel="noopener noreferrer">
+                Outlook (Microsoft 365)
+              </a>
+            </li>
+            <li>
+              <a href={calendar.outlookCom} target="_blank" rel="noopener noreferrer">
+                Outlook.com
+              </a>
+            </li>
+            <li>
+              <a href={calendar.ics}>Apple Calendar and others</a> <span className="text-slate-600">(iCalendar file)</span>
+            </li>
+          </ul>
+        </div>
+        <a
+          href={`/events/${slug}#registration-heading`}
+          onClick={(e) => {
+            e.preventDefault();
+            onAgain();
+          }}
+          className="inline-block text-sm"
+        >
           Register someone else
-        </Button>
+        </a>
       </div>
     );
   }
 
-  const hiddenError = errors.idempotencyKey?.message ?? errors.slug?.message;
+  const failure = state.status === "failed" && answered !== state ? state.message : undefined;
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="relative max-w-xl space-y-4" aria-label="Register for this event">
-      {(message || hiddenError) && <Alert tone="error">{message ?? hiddenError}</Alert>}
-      <input type="hidden" {...form.register("slug")} />
-      <input type="hidden" {...form.register("idempotencyKey")} />
-      <Field label="Name" error={errors.name?.message}>
-        {(p) => <Input {...p} autoComplete="name" maxLength={NAME_MAX} {...form.register("name")} />}
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={onSubmit}
+      noValidate
+      className="relative space-y-4"
+      aria-label="Register for this event"
+    >
+      {summary.length > 0 && <ErrorSummary items={summary} />}
+      {(failure || hiddenError) && <Alert tone="error">{failure ?? hiddenError}</Alert>}
+      <input type="hidden" {...form.register("slug")} defaultValue={slug} />
+      <input type="hidden" {...form.register("idempotencyKey")} defaultValue={state.idempotencyKey ?? ""} />
+      <Field id={IDS.name} label="Name" error={errorOf("name")}>
+        {(p) => (
+          <Input
+            {...p}
+            autoComplete="name"
+            maxLength={NAME_MAX}
+            autoFocus={firstInvalid === IDS.name}
+            {...form.register("name")}
+            defaultValue={typed?.name}
+          />
+        )}
       </Field>
-      <Field label="Email" error={errors.email?.message} hint="Your confirmation and check-in code go to this address.">
-        {(p) => <Input {...p} type="email" autoComplete="email" maxLength={EMAIL_MAX} {...form.register("email")} />}
+      <Field id={IDS.email} label="Email" error={errorOf("email")} hint="Your confirmation and check-in code go to this address.">
+        {(p) => (
+          <Input
+            {...p}
+            type="email"
+            autoComplete="email"
+            maxLength={EMAIL_MAX}
+            autoFocus={firstInvalid === IDS.email}
+            {...form.register("email")}
+            defaultValue={typed?.email}
+          />
+        )}
       </Field>
-      <Field label="Organization (optional)" error={errors.organization?.message}>
-        {(p) => <Input {...p} autoComplete="organization" maxLength={ORGANIZATION_MAX} {...form.register("organization")} />}
+      <Field id={IDS.organization} label="Organization (optional)" error={errorOf("organization")}>
+        {(p) => (
+          <Input
+            {...p}
+            autoComplete="organization"
+            maxLength={ORGANIZATION_MAX}
+            autoFocus={firstInvalid === IDS.organization}
+            {...form.register("organization")}
+            defaultValue={typed?.organization}
+          />
+        )}
       </Field>
       {categories.length > 0 && (
-        <Field label="Attendee category" error={errors.category?.message}>
+        <Field id={IDS.category} label="Attendee category" error={errorOf("category")}>
           {(p) => (
-            <Select {...p} {...form.register("category")}>
+            <Select {...p} autoFocus={firstInvalid === IDS.category} {...form.register("category")} defaultValue={typed?.category ?? ""}>
               <option value="">Choose one…</option>
               {categories.map((c) => (
                 <option key={c} value={c}>
@@ -132,21 +240,23 @@ export function RegistrationForm({ slug, categories, waitlist }: Props) {
 
       {/* People never see this field; robots that fill in every field do, and give themselves away. */}
       <div aria-hidden="true" className="absolute -left-[10000px] top-auto h-px w-px overflow-hidden">
-        <label htmlFor={honeypotId}>Leave this field empty</label>
-        <input id={honeypotId} type="text" tabIndex={-1} autoComplete="off" {...form.register("website")} />
+        <label htmlFor="registration-website">Leave this field empty</label>
+        <input id="registration-website" type="text" tabIndex={-1} autoComplete="off" {...form.register("website")} />
       </div>
 
       <div className="space-y-1">
         <div className="flex items-start gap-2">
           <input
-            id={`${honeypotId}-consent`}
+            id={IDS.consent}
             type="checkbox"
             className="mt-1 size-4 accent-brand-700"
-            aria-invalid={Boolean(errors.consent)}
-            aria-describedby={errors.consent ? `${honeypotId}-consent-error` : undefined}
+            aria-invalid={Boolean(errorOf("consent"))}
+            aria-describedby={errorOf("consent") ? `${IDS.consent}-error` : undefined}
+            autoFocus={firstInvalid === IDS.consent}
             {...form.register("consent")}
+            defaultChecked={typed?.consent}
           />
-          <label htmlFor={`${honeypotId}-consent`} className="text-sm text-slate-800">
+          <label htmlFor={IDS.consent} className="text-sm text-slate-800">
             I agree that my details are kept to manage my registration, as the{" "}
             <a href="/privacy" target="_blank" rel="noopener">
               privacy notice
@@ -154,14 +264,14 @@ export function RegistrationForm({ slug, categories, waitlist }: Props) {
             explains.
           </label>
         </div>
-        {errors.consent && (
-          <p id={`${honeypotId}-consent-error`} className="text-sm text-red-700">
-            {errors.consent.message}
+        {errorOf("consent") && (
+          <p id={`${IDS.consent}-error`} className="text-sm text-red-700">
+            {errorOf("consent")}
           </p>
         )}
       </div>
 
-      <Button type="submit" pending={isSubmitting}>
+      <Button type="submit" pending={sending || form.formState.isSubmitting}>
         {waitlist ? "Join the waitlist" : "Register"}
       </Button>
     </form>

@@ -447,6 +447,23 @@ export const registrations = pgTable(
 );
 export type Registration = typeof registrations.$inferSelect;
 
+/**
+ * Manage links sent after the first (to a repeat registration, on promotion from the waitlist). Each
+ * keeps working beside the first, whose hash stays on the registration: a new email never breaks a
+ * link someone already holds. Only hashes are stored.
+ */
+export const registrationManageTokens = pgTable(
+  "registration_manage_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    registrationId: uuid("registration_id")
+      .notNull()
+      .references(() => registrations.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("registration_manage_tokens_registration_idx").on(t.registrationId)],
+);
+
 // ---------------------------------------------------------------------------
 // Summaries
 

@@ -34,6 +34,8 @@ const schema = z.object({
   OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   // Days a delivered message keeps its text (links, QR codes, personal details) before it is removed.
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  // Registrations one client address may make in ten minutes: a delegation registering from one office fits.
+  REGISTRATION_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).max(100_000).default(40),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -21,8 +21,8 @@ import {
   markCancelled,
   markCheckedIn,
   nextOnWaitlist,
+  addManageTokenHash,
   promoteRow,
-  setManageTokenHash,
   waitlistPosition,
 } from "@/db/queries/registrations";
 import { getSettings } from "@/db/queries/settings";
@@ -38,7 +38,7 @@ import {
   waitlistedEmail,
 } from "@/lib/email/registration-emails";
 import { kickOutbox } from "@/lib/email/sender";
-import { appUrl } from "@/lib/env";
+import { appUrl, env } from "@/lib/env";
 import { buildCalendar, eventToIcs } from "@/lib/ics";
 import { normalizeEmail } from "@/lib/validations/registration";
 
@@ -77,6 +77,30 @@ export async function checkInQrPng(code: string): Promise<Buffer> {
 
 export async function checkInQrDataUrl(code: string): Promise<string> {
   return QRCode.toDataURL(code, { errorCorrectionLevel: "M", margin: 2, scale: 6 });
+}
+
+// ---------------------------------------------------------------------------
+// How often one may register
+
+const TEN_MINUTES = 600;
+const DAY = 86_400;
+
+/**
+ * The limits one registration attempt counts against. Per address: a few, so that nobody's inbox is
+ * flooded with links. Per client address: `perClient` in ten minutes, so that an office registering a
+ * delegation of twenty from one address gets through, and twice that for one event in a day, so that a
+ * script from one address cannot take an event's seats by keeping under the ten-minute limit.
+ */
+export function registrationRateLimits(
+  { email, client, eventId }: { email: string; client: string | null; eventId: string },
+  perClient = env().REGISTRATION_LIMIT_PER_CLIENT,
+) {
+  const limits = [{ key: `register:email:${normalizeEmail(email)}`, limit: 5, windowSeconds: TEN_MINUTES }];
+  if (client) {
+    limits.push({ key: `register:ip:${client}`, limit: perClient, windowSeconds: TEN_MINUTES });
+    limits.push({ key: `register:ip-event:${client}:${eventId}`, limit: perClient * 2, windowSeconds: DAY });
+  }
+  return limits;
 }
 
 // ---------------------------------------------------------------------------
@@ -201,9 +225,10 @@ export async function registerForEvent(input: NewRegistration, actor: Actor, con
     const existing = await findActiveByEmail(event.id, normalizeEmail(input.email), tx);
     if (existing) {
       if (actor.kind === "staff") return { outcome: "already_registered", registration: existing, manageToken: null };
-      // The earlier link cannot be sent again (only its hash is kept), so the person gets a new one.
+      // The earlier link cannot be sent again (only its hash is kept), so the person gets a new one,
+      // which works beside it: whoever asked may not be the one holding the first email.
       const token = newManageToken();
-      await setManageTokenHash(existing.id, hashManageToken(token), tx);
+      await addManageTokenHash(existing.id, hashManageToken(token), tx);
       const source = await eventSource(event.id, tx);
       const confirmed = existing.status === "confirmed";
       await enqueueEmail(
@@ -298,9 +323,11 @@ export async function promoteFromWaitlist(tx: Executor, event: Event, ctx: Regis
   const source = await eventSource(event.id, tx);
   const promoted: Registration[] = [];
   for (const waiting of next) {
-    const token = newManageToken();
-    const row = await promoteRow(waiting.id, hashManageToken(token), tx);
+    const row = await promoteRow(waiting.id, tx);
     if (!row) continue;
+    // A new link for the email; the one from the waitlist email keeps working.
+    const token = newManageToken();
+    await addManageTokenHash(row.id, hashManageToken(token), tx);
     promoted.push(row);
     await enqueueEmail(
       promotedEmail({

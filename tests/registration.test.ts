@@ -4,6 +4,7 @@ import { register } from "@/app/(public)/events/[slug]/actions";
 import { cancelMyRegistration } from "@/app/(public)/registrations/[token]/actions";
 import { cancelEvent, updateEvent } from "@/app/(staff)/admin/events/actions";
 import { addRegistration } from "@/app/(staff)/admin/events/[id]/registrations/actions";
+import { hitRateLimits } from "@/db/queries/rate-limits";
 import {
   countCheckedIn,
   getManagedRegistration,
@@ -24,6 +25,7 @@ import {
   type RegistrationContext,
   registerForEvent,
   registrationContext,
+  registrationRateLimits,
   registrationWindow,
   setCheckedIn,
 } from "@/lib/registration";
@@ -317,7 +319,7 @@ describe("registration window", () => {
 });
 
 describe("the same address twice", () => {
-  it("keeps one registration and tells the person which case it is, with a new link that replaces the old", async () => {
+  it("keeps one registration and tells the person which case it is, with a new link that works beside the old", async () => {
     const event = await scratchEvent(1);
     const first = await registerForEvent(person(event.id, "twice", { email: "Twice@Example.org" }), { kind: "public" }, ctx);
     const again = await registerForEvent(person(event.id, "twice", { email: "  twice@example.ORG " .trim() }), { kind: "public" }, ctx);
@@ -331,7 +333,8 @@ describe("the same address twice", () => {
     expect(mails[1]!.text).toContain("You are already registered, with a seat");
     if (first.outcome !== "created" || again.outcome !== "already_registered") throw new Error("unexpected");
     expect(mails[1]!.text).toContain(`/registrations/${again.manageToken}`);
-    expect(await getManagedRegistration(hashManageToken(first.manageToken))).toBeUndefined();
+    // The link already sent keeps working: whoever asked again may not hold the first email.
+    expect((await getManagedRegistration(hashManageToken(first.manageToken)))?.registration.id).toBe(first.registration.id);
     expect((await getManagedRegistration(hashManageToken(again.manageToken!)))?.registration.id).toBe(first.registration.id);
 
     // Someone on the waitlist hears that, with their place.
@@ -360,6 +363,78 @@ describe("the same address twice", () => {
   });
 });
 
+describe("manage links", () => {
+  it("all keep working after repeat registrations, and each can cancel", async () => {
+    const event = await scratchEvent(10);
+    const input = person(event.id, "links");
+    const tokens: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await registerForEvent({ ...input, idempotencyKey: crypto.randomUUID() }, { kind: "public" }, ctx);
+      if (r.outcome !== "created" && r.outcome !== "already_registered") throw new Error(r.outcome);
+      tokens.push(r.manageToken!);
+    }
+    expect(new Set(tokens).size).toBe(3);
+    for (const token of tokens) expect((await getManagedRegistration(hashManageToken(token)))?.registration.email).toBe(input.email);
+    expect(await getManagedRegistration(hashManageToken("B".repeat(43)))).toBeUndefined();
+    const cancelled = await cancelRegistration({ tokenHash: hashManageToken(tokens[0]!) }, { kind: "public" }, ctx);
+    expect(cancelled.outcome).toBe("cancelled");
+    expect((await getManagedRegistration(hashManageToken(tokens[2]!)))?.registration.status).toBe("cancelled");
+  });
+
+  it("from the waitlist email keep working after promotion, beside the promotion email's", async () => {
+    const event = await scratchEvent(1);
+    const seated = await registerForEvent(person(event.id, "seated"), { kind: "public" }, ctx);
+    const waiting = await registerForEvent(person(event.id, "waiting-link"), { kind: "public" }, ctx);
+    if (seated.outcome !== "created" || waiting.outcome !== "created") throw new Error("not created");
+    expect(waiting.registration.status).toBe("waitlisted");
+    await cancelRegistration({ id: seated.registration.id }, { kind: "public" }, ctx);
+    const promotedMail = (await mailTo(waiting.registration.email)).at(-1)!;
+    expect(promotedMail.kind).toBe(REGISTRATION_EMAIL_KINDS.promoted);
+    const promotedToken = /\/registrations\/([A-Za-z0-9_-]{43})/.exec(promotedMail.text)![1]!;
+    expect(promotedToken).not.toBe(waiting.manageToken);
+    for (const token of [waiting.manageToken, promotedToken]) {
+      expect((await getManagedRegistration(hashManageToken(token)))?.registration).toMatchObject({ id: waiting.registration.id, status: "confirmed" });
+    }
+  });
+});
+
+describe("limits per client address", () => {
+  it("let an office register a delegation of twenty from one address, and stop a script from filling an event", async () => {
+    const event = await scratchEvent(500);
+    const client = "203.0.113.7";
+    const attempt = async (i: number) => {
+      const input = person(event.id, `delegate-${i}`);
+      if (!(await hitRateLimits(registrationRateLimits({ email: input.email, client, eventId: event.id }, 30)))) return "limited";
+      return (await registerForEvent(input, { kind: "public" }, ctx)).outcome;
+    };
+    const delegation = [];
+    for (let i = 0; i < 20; i++) delegation.push(await attempt(i));
+    expect(delegation).toEqual(Array(20).fill("created"));
+    // A script keeps going from the same address: the limit stops it well short of the event's seats.
+    const script = [];
+    for (let i = 20; i < 60; i++) script.push(await attempt(i));
+    expect(script.filter((o) => o === "created")).toHaveLength(10);
+    expect(script.slice(10).every((o) => o === "limited")).toBe(true);
+    expect(statusCount(await rowsOf(event.id), "confirmed")).toBe(30);
+  });
+
+  it("bound one client's registrations for one event per day, beyond the ten-minute window", () => {
+    const limits = registrationRateLimits({ email: "a@example.org", client: "2001:db8::1", eventId: "e1" }, 30);
+    expect(limits).toEqual([
+      { key: "register:email:a@example.org", limit: 5, windowSeconds: 600 },
+      { key: "register:ip:2001:db8::1", limit: 30, windowSeconds: 600 },
+      { key: "register:ip-event:2001:db8::1:e1", limit: 60, windowSeconds: 86_400 },
+    ]);
+    expect(registrationRateLimits({ email: "a@example.org", client: null, eventId: "e1" }, 30)).toHaveLength(1);
+  });
+
+  it("default to at least thirty registrations per client in ten minutes", () => {
+    const perClient = registrationRateLimits({ email: "a@example.org", client: "198.51.100.1", eventId: "e1" })[1]!;
+    expect(perClient.limit).toBeGreaterThanOrEqual(30);
+    expect(perClient.windowSeconds).toBe(600);
+  });
+});
+
 describe("the public form's action", () => {
   const form = (slug: string, email: string, extra: Record<string, unknown> = {}) => ({
     slug,
@@ -372,49 +447,83 @@ describe("the public form's action", () => {
     idempotencyKey: crypto.randomUUID(),
     ...extra,
   });
+  /** The same fields as a browser without script posts them: strings, and no consent field when unticked. */
+  const posted = (fields: Record<string, unknown>) => {
+    const data = new FormData();
+    for (const [k, v] of Object.entries(fields)) {
+      if (k === "consent") {
+        if (v) data.set(k, "on");
+      } else data.set(k, String(v ?? ""));
+    }
+    return data;
+  };
+  // The address typed is echoed to its typist; everything else must be the same for everyone.
+  const answer = (state: Awaited<ReturnType<typeof register>>) => ({ ...state, sentTo: undefined });
 
   it("answers a new address and one already registered identically", async () => {
     actAsAnonymous();
     const event = await scratchEvent(10);
-    const known = await register(form(event.slug, "known@example.org"));
-    const newcomer = await register(form(event.slug, "newcomer@example.org"));
-    const repeat = await register(form(event.slug, "known@example.org"));
-    expect(known).toEqual(newcomer);
-    expect(repeat).toEqual(newcomer);
-    expect(newcomer).toMatchObject({ ok: true, message: expect.stringMatching(/Check your email/) });
+    const known = await register(null, form(event.slug, "known@example.org"));
+    const newcomer = await register(null, form(event.slug, "newcomer@example.org"));
+    const repeat = await register(null, form(event.slug, "known@example.org"));
+    expect(answer(known)).toEqual(answer(newcomer));
+    expect(answer(repeat)).toEqual(answer(newcomer));
+    expect(newcomer).toMatchObject({ status: "done", message: expect.stringMatching(/Check your email/), sentTo: "newcomer@example.org" });
     expect((await mailTo("known@example.org")).map((m) => m.kind)).toEqual([REGISTRATION_EMAIL_KINDS.confirmed, REGISTRATION_EMAIL_KINDS.already]);
   });
 
   it("stores nothing and sends nothing when the honeypot is filled, and says the same as ever", async () => {
     actAsAnonymous();
     const event = await scratchEvent(10);
-    const robot = await register(form(event.slug, "robot@example.org", { website: "http://spam.example" }));
-    const human = await register(form(event.slug, "human@example.org"));
-    expect(robot).toEqual(human);
+    const robot = await register(null, form(event.slug, "robot@example.org", { website: "http://spam.example" }));
+    const human = await register(null, form(event.slug, "human@example.org"));
+    expect(answer(robot)).toEqual(answer(human));
     expect((await rowsOf(event.id)).map((r) => r.email)).toEqual(["human@example.org"]);
     expect(await mailTo("robot@example.org")).toEqual([]);
   });
 
-  it("refuses without consent, with an overlong name, or a second address in the field", async () => {
+  it("refuses without consent, with an overlong name, a second address in the field or a malformed key", async () => {
     const event = await scratchEvent(10);
-    expect(await register(form(event.slug, "a@example.org", { consent: false }))).toMatchObject({ ok: false, fieldErrors: { consent: [expect.any(String)] } });
-    expect(await register(form(event.slug, "a@example.org", { name: "x".repeat(201) }))).toMatchObject({ ok: false, fieldErrors: { name: [expect.any(String)] } });
-    expect(await register(form(event.slug, "a@example.org, b@example.org"))).toMatchObject({ ok: false, fieldErrors: { email: [expect.any(String)] } });
-    expect(await register(form(event.slug, "a@example.org", { idempotencyKey: "" }))).toMatchObject({ ok: false });
+    expect(await register(null, form(event.slug, "a@example.org", { consent: false }))).toMatchObject({ status: "invalid", fieldErrors: { consent: [expect.any(String)] } });
+    expect(await register(null, form(event.slug, "a@example.org", { name: "x".repeat(201) }))).toMatchObject({ status: "invalid", fieldErrors: { name: [expect.any(String)] } });
+    expect(await register(null, form(event.slug, "a@example.org, b@example.org"))).toMatchObject({ status: "invalid", fieldErrors: { email: [expect.any(String)] } });
+    expect(await register(null, form(event.slug, "a@example.org", { idempotencyKey: "not-a-key" }))).toMatchObject({ status: "invalid" });
     expect(await rowsOf(event.id)).toEqual([]);
+  });
+
+  it("reports every problem of an empty form at once, and hands back what was typed with a key for the next try", async () => {
+    const event = await scratchEvent(10);
+    const state = await register(null, posted({ slug: event.slug, name: "Grace Hopper", email: "", organization: "Navy", category: "", idempotencyKey: "" }));
+    expect(state.status).toBe("invalid");
+    expect(Object.keys(state.fieldErrors ?? {}).sort()).toEqual(["category", "consent", "email"]);
+    expect(state.fieldErrors?.consent).toEqual(["Please agree to the privacy notice to register."]);
+    expect(state.fieldErrors?.category).toEqual(["Choose a category from the list."]);
+    expect(state.values).toEqual({ name: "Grace Hopper", email: "", organization: "Navy", category: "", consent: false });
+    expect(state.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await rowsOf(event.id)).toEqual([]);
+  });
+
+  it("registers from a plain form post (no script yet), and the same post sent twice stays one registration", async () => {
+    const event = await scratchEvent(10);
+    const fields = { slug: event.slug, name: "Katherine Johnson", email: "plain@example.org", organization: "", category: "Academia", consent: true, idempotencyKey: "" };
+    const first = await register(null, posted(fields));
+    const second = await register(null, posted(fields));
+    expect(first).toMatchObject({ status: "done" });
+    expect(answer(second)).toEqual(answer(first));
+    expect((await rowsOf(event.id)).map((r) => r.email)).toEqual(["plain@example.org"]);
   });
 
   it("limits how often one address can register, with a plain message", async () => {
     const event = await scratchEvent(10);
     const results = [];
-    for (let i = 0; i < 6; i++) results.push(await register(form(event.slug, "eager@example.org")));
-    expect(results.slice(0, 5).every((r) => r.ok)).toBe(true);
-    expect(results[5]).toMatchObject({ ok: false, message: expect.stringMatching(/wait ten minutes/) });
+    for (let i = 0; i < 6; i++) results.push(await register(null, form(event.slug, "eager@example.org")));
+    expect(results.slice(0, 5).every((r) => r.status === "done")).toBe(true);
+    expect(results[5]).toMatchObject({ status: "failed", message: expect.stringMatching(/wait ten minutes/) });
   });
 
   it("says why when registration is closed", async () => {
     const event = await scratchEvent(10, { registrationClosesAt: new Date(now.getTime() - 1000) });
-    expect(await register(form(event.slug, "late@example.org"))).toEqual({ ok: false, message: "Registration for this event has closed.", fieldErrors: undefined });
+    expect(await register(null, form(event.slug, "late@example.org"))).toMatchObject({ status: "failed", message: "Registration for this event has closed." });
   });
 });
 

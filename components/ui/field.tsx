@@ -5,14 +5,17 @@ const CONTROL =
 
 type FieldProps = {
   label: string;
+  /** A fixed id, for an error summary rendered on the server to link to; otherwise one is made. */
+  id?: string;
   error?: string;
   hint?: ReactNode;
   children: (props: { id: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode;
 };
 
 /** A label, a control and its hint and error, wired together for screen readers. */
-export function Field({ label, error, hint, children }: FieldProps) {
-  const id = useId();
+export function Field({ label, id: fixedId, error, hint, children }: FieldProps) {
+  const madeId = useId();
+  const id = fixedId ?? madeId;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;

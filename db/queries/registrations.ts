@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, ilike, isNotNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { events, type Registration, type RegistrationStatus, registrations, venues } from "@/db/schema";
+import { events, type Registration, registrationManageTokens, type RegistrationStatus, registrations, venues } from "@/db/schema";
 import type { CalendarSource } from "@/lib/ics";
 import type { RegistrationFilter, RegistrationSort } from "@/lib/validations/registration";
 import { selectCalendarSources } from "./public";
@@ -51,8 +51,15 @@ export async function getRegistration(id: string, executor: Executor = db): Prom
   return row;
 }
 
+/** The registration a manage link names: its first link, or any sent since (none is ever replaced). */
+const holdsToken = (hash: string) =>
+  or(
+    eq(registrations.manageTokenHash, hash),
+    sql`${registrations.id} = (select ${registrationManageTokens.registrationId} from ${registrationManageTokens} where ${registrationManageTokens.tokenHash} = ${hash})`,
+  )!;
+
 export async function getRegistrationByTokenHash(hash: string, executor: Executor = db): Promise<Registration | undefined> {
-  const [row] = await executor.select().from(registrations).where(eq(registrations.manageTokenHash, hash));
+  const [row] = await executor.select().from(registrations).where(holdsToken(hash));
   return row;
 }
 
@@ -90,8 +97,9 @@ export async function insertRegistration(values: RegistrationInsert, executor: E
   return row!;
 }
 
-export async function setManageTokenHash(id: string, hash: string, executor: Executor): Promise<void> {
-  await executor.update(registrations).set({ manageTokenHash: hash }).where(eq(registrations.id, id));
+/** One more working manage link for a registration; the ones sent before keep working. */
+export async function addManageTokenHash(registrationId: string, tokenHash: string, executor: Executor): Promise<void> {
+  await executor.insert(registrationManageTokens).values({ registrationId, tokenHash });
 }
 
 /**
@@ -117,11 +125,11 @@ export async function nextOnWaitlist(eventId: string, limit: number | null, exec
   return limit == null ? query : query.limit(limit);
 }
 
-/** Gives a waitlisted person a seat, with a new manage link (only its hash is kept, so the old one cannot be re-sent). */
-export async function promoteRow(id: string, manageTokenHash: string, executor: Executor): Promise<Registration | undefined> {
+/** Gives a waitlisted person a seat. */
+export async function promoteRow(id: string, executor: Executor): Promise<Registration | undefined> {
   const [row] = await executor
     .update(registrations)
-    .set({ status: "confirmed", confirmedAt: clock, waitlistedAt: null, manageTokenHash })
+    .set({ status: "confirmed", confirmedAt: clock, waitlistedAt: null })
     .where(and(eq(registrations.id, id), eq(registrations.status, "waitlisted")))
     .returning();
   return row;
@@ -234,7 +242,7 @@ export async function getRegistrationAvailability(eventId: string) {
 /** A public event's id by its address; a draft is as absent as an unknown address. */
 export async function findPublicEventBySlug(slug: string) {
   const [row] = await db
-    .select({ id: events.id, slug: events.slug })
+    .select({ id: events.id, slug: events.slug, categories: events.registrationCategories })
     .from(events)
     .where(and(eq(events.slug, slug), ne(events.status, "draft")));
   return row;
@@ -260,7 +268,7 @@ export async function getManagedRegistration(tokenHash: string) {
     .from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId))
     .leftJoin(venues, eq(venues.id, events.venueId))
-    .where(and(eq(registrations.manageTokenHash, tokenHash), ne(events.status, "draft")));
+    .where(and(holdsToken(tokenHash), ne(events.status, "draft")));
   return row;
 }
 

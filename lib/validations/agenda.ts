@@ -16,7 +16,8 @@ export const AGENDA_KINDS = ["opening_remarks", "speech", "panel", "closing_rema
 
 // A checkbox group arrives as an array, a single checked box from a plain form as one string.
 const participantIds = z
-  .union([z.array(z.string()), z.string(), z.boolean(), z.null(), z.undefined()])
+  .union([z.array(z.string()), z.string(), z.boolean(), z.null()], "Choose participants from the list.")
+  .optional()
   .transform((v) => [...new Set(Array.isArray(v) ? v : typeof v === "string" && v ? [v] : [])])
   .pipe(z.array(z.uuid("Choose participants from the list.")).max(200, "Too many participants for one segment."));
 

@@ -14,11 +14,11 @@ export const optionalText = (max: number, label = "This") =>
     .transform((v) => v || null);
 
 export const requiredText = (max: number, message: string) =>
-  z.string().trim().min(1, message).max(max, `Keep it under ${max} characters.`);
+  z.string(message).trim().min(1, message).max(max, `Keep it under ${max} characters.`);
 
 /** An optional slug: empty means "make one from the name". */
 export const slugField = z
-  .string()
+  .string("Use lower-case letters, digits and single hyphens, like wps-innovation.")
   .trim()
   .toLowerCase()
   .max(80, "Keep the address under 80 characters.")

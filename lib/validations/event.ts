@@ -97,7 +97,7 @@ export function splitCategories(value: string | readonly string[]): string[] {
 // The form sends the text of a textarea; the Server Action re-parses the list the browser made of it.
 // Absent (an older client, a test) leaves the event's categories as they are.
 const registrationCategoriesField = z
-  .union([z.string().max(5000, "Keep the list shorter."), z.array(z.string().max(5000))])
+  .union([z.string().max(5000, "Keep the list shorter."), z.array(z.string().max(5000, "Keep the list shorter."))], "Write one category per line.")
   .optional()
   .transform((v, ctx) => {
     if (v === undefined) return undefined;
@@ -121,7 +121,7 @@ const eventFields = z.object({
   seriesNumber: integerField({ min: 1, max: 10_000, message: "Enter the meeting's number in the series, like 5." }),
   venueId: optionalId("Choose a venue from the list."),
   timeZone: z
-    .string()
+    .string("Enter the event's time zone, like Europe/Zurich.")
     .trim()
     .min(1, "Enter the event's time zone, like Europe/Zurich.")
     .refine(isValidTimeZone, "Use a time zone from the list, like Europe/Zurich."),

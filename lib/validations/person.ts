@@ -11,7 +11,7 @@ export const NAME_ORDER_LABELS = {
 export const personSchema = z.object({
   honorific: optionalText(40, "The honorific"),
   // Someone known by a single name has it as their family name, so the given name may stay empty.
-  givenName: z.string().trim().max(100, "Keep it under 100 characters."),
+  givenName: z.string("Enter the given name, or leave it empty.").trim().max(100, "Keep it under 100 characters."),
   familyName: requiredText(100, "Enter the family name (for someone known by one name, that name)."),
   nameOrder: z.enum(NAME_ORDERS, "Choose how the name is written."),
   position: optionalText(300, "The position"),
@@ -29,4 +29,4 @@ export const personSchema = z.object({
 });
 export type PersonInput = z.input<typeof personSchema>;
 
-export const updatePersonSchema = personSchema.extend({ id: z.uuid() });
+export const updatePersonSchema = personSchema.extend({ id: z.uuid("That person does not exist.") });

@@ -6,7 +6,7 @@ const LINE_BREAK = /[\r\n\u0085\u2028\u2029]/;
 /** One line of text: names and titles are printed in headings, lists and email subjects. */
 const singleLine = (max: number, label: string) =>
   z
-    .string()
+    .string(`${label} must be text.`)
     .trim()
     .max(max, `${label} is too long (at most ${max} characters).`)
     .refine((v) => !LINE_BREAK.test(v), `${label} must fit on one line.`);

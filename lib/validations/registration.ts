@@ -53,21 +53,42 @@ const personFields = {
  */
 const idempotencyKey = z.uuid("Reload the page and try again.");
 
-// A checkbox arrives as true from react-hook-form and as "on" from a plain form post.
-const consent = z
-  .union([z.literal(true), z.literal("on"), z.literal("true")], "Please agree to the privacy notice to register.")
-  .transform(() => true as const);
+// Hidden fields: a person meets these only with a page from before a change, or a tampered form.
+const EVENT_GONE = "We could not find this event. Reload the page and try again.";
+const LEAVE_EMPTY = "Leave this field empty.";
+
+export const CONSENT_MESSAGE = "Please agree to the privacy notice to register.";
+
+// A checkbox arrives as true from react-hook-form and as "on" from a plain form post (and is absent
+// when unticked). One literal after a preprocess, not a union: a union's first branch would speak for
+// it ("Invalid input: expected true") in react-hook-form's resolver.
+const consent = z.preprocess((v) => v === true || v === "on" || v === "true", z.literal(true, CONSENT_MESSAGE));
 
 /** The public registration form. */
 export const registrationSchema = z.object({
-  slug: z.string().trim().min(1).max(200),
+  slug: z.string(EVENT_GONE).trim().min(1, EVENT_GONE).max(200, EVENT_GONE),
   ...personFields,
   consent,
   // The honeypot: people never see it; form-filling robots do, and fill it.
-  website: z.string().max(500).optional().default(""),
+  website: z.string(LEAVE_EMPTY).max(500, LEAVE_EMPTY).optional().default(""),
   idempotencyKey,
 });
 export type RegistrationInput = z.input<typeof registrationSchema>;
+
+export const CATEGORY_MESSAGE = "Choose a category from the list.";
+
+/**
+ * The public form for one event: a category from the event's list is required when it has one.
+ */
+export function registrationSchemaFor(categories: readonly string[]) {
+  if (categories.length === 0) return registrationSchema;
+  return registrationSchema.refine((v) => typeof v?.category === "string" && categories.includes(v.category), {
+    path: ["category"],
+    message: CATEGORY_MESSAGE,
+    // Runs even when other fields failed, so that the category's message is not held back a round.
+    when: () => true,
+  });
+}
 export type RegistrationValues = z.output<typeof registrationSchema>;
 
 /** Staff registering someone by hand: consent is recorded as given to them. */
@@ -79,7 +100,7 @@ export const staffRegistrationSchema = z.object({
 export type StaffRegistrationInput = z.input<typeof staffRegistrationSchema>;
 
 export const manageTokenSchema = z.object({
-  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "That link is not valid."),
+  token: z.string("That link is not valid.").regex(/^[A-Za-z0-9_-]{43}$/, "That link is not valid."),
 });
 
 export const capacitySchema = z.object({

@@ -15,4 +15,4 @@ export const seriesSchema = z.object({
 });
 export type SeriesInput = z.input<typeof seriesSchema>;
 
-export const updateSeriesSchema = seriesSchema.extend({ id: z.uuid() });
+export const updateSeriesSchema = seriesSchema.extend({ id: z.uuid("That series does not exist.") });

@@ -2,19 +2,25 @@ import { z } from "zod";
 import { optionalText } from "./common";
 
 const eventId = z.uuid("That event does not exist.");
+const photoId = z.uuid("That photo does not exist.");
+// Fields the editor keeps for itself: their messages only meet a form from an older page.
+const RELOAD = "Reload the page and try again.";
 
 export const summarySchema = z.object({
   eventId,
-  title: z.string().trim().max(300, "Keep the title under 300 characters."),
+  title: z.string("Give the summary a title.").trim().max(300, "Keep the title under 300 characters."),
   lede: optionalText(1000, "The lede"),
-  body: z.string().max(100_000, "The text is too long (at most 100,000 characters)."),
+  body: z.string("Write the summary text.").max(100_000, "The text is too long (at most 100,000 characters)."),
   attendanceCount: z
-    .union([z.literal(""), z.null(), z.coerce.number().int("Use a whole number.").min(0, "Use a number of 0 or more.").max(1_000_000)])
+    .union(
+      [z.literal(""), z.null(), z.coerce.number("Use a whole number.").int("Use a whole number.").min(0, "Use a number of 0 or more.").max(1_000_000, "Use a number up to 1,000,000.")],
+      "Enter the number of people, or leave it empty.",
+    )
     .optional()
     .transform((v) => (v === "" || v == null ? null : v)),
   attendanceWording: optionalText(200, "The attendance wording"),
   /** The version the editor started from, so that one person's save cannot silently undo another's. */
-  baseUpdatedAt: z.string().max(40).optional(),
+  baseUpdatedAt: z.string(RELOAD).max(40, RELOAD).optional(),
 });
 export type SummaryInput = z.input<typeof summarySchema>;
 
@@ -28,27 +34,27 @@ const safeUrl = z
   .refine((v) => v === null || /^https?:\/\/[^\s]+$/i.test(v), "Use a full web address starting with https:// or http://.");
 
 export const referenceSchema = z.object({
-  title: z.string().trim().min(1, "Give the reference a title.").max(300, "Keep the title under 300 characters."),
+  title: z.string("Give the reference a title.").trim().min(1, "Give the reference a title.").max(300, "Keep the title under 300 characters."),
   text: optionalText(5000, "The text"),
   url: safeUrl,
 });
 
 export const referencesSchema = z.object({
   eventId,
-  references: z.array(referenceSchema).max(30, "At most 30 references."),
+  references: z.array(referenceSchema, RELOAD).max(30, "At most 30 references."),
 });
 export type ReferencesInput = z.input<typeof referencesSchema>;
 
 export const photoDetailsSchema = z.object({
   eventId,
-  id: z.uuid(),
+  id: photoId,
   caption: optionalText(500, "The caption"),
   altText: optionalText(500, "The description"),
 });
 export type PhotoDetailsInput = z.input<typeof photoDetailsSchema>;
 
-export const photoOrderSchema = z.object({ eventId, ids: z.array(z.uuid()).max(200) });
-export const photoIdSchema = z.object({ eventId, id: z.uuid() });
-export const generateDraftSchema = z.object({ eventId, overwrite: z.boolean().default(false) });
-export const restoreRevisionSchema = z.object({ eventId, revisionId: z.uuid() });
+export const photoOrderSchema = z.object({ eventId, ids: z.array(photoId, RELOAD).max(200, "Too many photos to order at once.") });
+export const photoIdSchema = z.object({ eventId, id: photoId });
+export const generateDraftSchema = z.object({ eventId, overwrite: z.boolean(RELOAD).default(false) });
+export const restoreRevisionSchema = z.object({ eventId, revisionId: z.uuid("That revision does not exist.") });
 export const eventIdSchema = z.object({ eventId });

@@ -8,4 +8,4 @@ export const topicSchema = z.object({
 });
 export type TopicInput = z.input<typeof topicSchema>;
 
-export const updateTopicSchema = topicSchema.extend({ id: z.uuid() });
+export const updateTopicSchema = topicSchema.extend({ id: z.uuid("That topic does not exist.") });

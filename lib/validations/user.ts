@@ -8,10 +8,10 @@ export const ROLE_LABELS = { panelist: "Panelist", staff: "Staff", admin: "Admin
 
 export const createUserSchema = z.object({
   email: emailField,
-  name: z.string().trim().max(200, "Keep the name under 200 characters.").optional().transform((v) => v || null),
+  name: z.string("Enter the name, or leave it empty.").trim().max(200, "Keep the name under 200 characters.").optional().transform((v) => v || null),
   role: z.enum(ROLES, "Choose a role."),
   password: z
-    .string()
+    .string("Enter a password, or leave it empty.")
     .max(200, "That password is too long.")
     .optional()
     .transform((v) => v || undefined)
@@ -20,11 +20,11 @@ export const createUserSchema = z.object({
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
 export const changeRoleSchema = z.object({
-  userId: z.uuid(),
+  userId: z.uuid("That account does not exist."),
   role: z.enum(ROLES, "Choose a role."),
 });
 
 export const setDisabledSchema = z.object({
-  userId: z.uuid(),
-  disabled: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]),
+  userId: z.uuid("That account does not exist."),
+  disabled: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], "Say whether the account is disabled."),
 });

@@ -8,7 +8,7 @@ export const venueSchema = z.object({
   city: requiredText(200, "Enter the city."),
   country: requiredText(200, "Enter the country."),
   timeZone: z
-    .string()
+    .string("Choose the venue's time zone, like Europe/Zurich.")
     .trim()
     .min(1, "Choose the venue's time zone, like Europe/Zurich.")
     .max(100, "Choose a time zone from the list, like Europe/Zurich.")
@@ -17,7 +17,7 @@ export const venueSchema = z.object({
 });
 export type VenueInput = z.input<typeof venueSchema>;
 
-export const updateVenueSchema = venueSchema.extend({ id: z.uuid() });
+export const updateVenueSchema = venueSchema.extend({ id: z.uuid("That venue does not exist.") });
 
 // The runtime's own list still uses some names IANA has since replaced (Node 20 offers Europe/Kiev, not
 // Europe/Kyiv). Staff should find the current name, so it replaces the old one in the list; both stay valid.

@@ -48,7 +48,8 @@ export const registrationsArea: Record<string, Expectation> = {
   // Registering and cancelling by the secret link are for everyone.
   "app/(public)/events/[slug]/actions.ts#register": {
     who: PUBLIC,
-    call: action((f) => ({
+    // A form action: the previous state, then the form's fields.
+    call: (f, mod, name) => (mod[name] as (previous: null, input: unknown) => Promise<unknown>)(null, {
       slug: OPEN_SLUG,
       name: `Visitor ${f.n}`,
       email: `authz-visitor-${f.n}@example.org`,
@@ -57,7 +58,7 @@ export const registrationsArea: Record<string, Expectation> = {
       consent: true,
       website: "",
       idempotencyKey: crypto.randomUUID(),
-    })),
+    }),
   },
   "app/(public)/registrations/[token]/actions.ts#cancelMyRegistration": {
     who: PUBLIC,
