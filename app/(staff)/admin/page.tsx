@@ -7,7 +7,7 @@ import { countOutboxByStatus } from "@/db/queries/outbox";
 import { countPendingRevisions } from "@/db/queries/people";
 import { getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
-import { formatDualTime, formatLocalDate } from "@/lib/time";
+import { formatDualTime, formatStaffTime, homeClock } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -123,7 +123,7 @@ export default async function DashboardPage() {
                     </Td>
                     <Td>{formatDualTime(e.startsAt, e.timeZone, settings.homeTimeZone, settings.homeTimeZoneLabel)}</Td>
                     <Td>
-                      <time dateTime={e.createdAt.toISOString()}>{formatLocalDate(e.createdAt, settings.homeTimeZone)}</time>
+                      <time dateTime={e.createdAt.toISOString()}>{formatStaffTime(e.createdAt, homeClock(settings))}</time>
                     </Td>
                   </tr>
                 ))}

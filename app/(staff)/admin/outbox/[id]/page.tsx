@@ -3,10 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RetryMessageButton } from "@/components/retry-message-button";
 import { Alert } from "@/components/ui/alert";
+import { StaffTime } from "@/components/ui/staff-time";
 import { getOutboxMessage } from "@/db/queries/outbox";
+import { getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
 import { smtpConfigured } from "@/lib/email/sender";
 import { canReadBody, linksIn } from "@/lib/email/visibility";
+import { homeClock } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Message" };
 
@@ -20,6 +23,7 @@ export default async function OutboxMessagePage({ params }: Props) {
   if (!message) notFound();
   const readable = canReadBody(message.kind, me.role, smtpConfigured());
   const links = readable ? linksIn(message.text) : [];
+  const home = homeClock(await getSettings());
 
   return (
     <div className="space-y-6">
@@ -33,7 +37,7 @@ export default async function OutboxMessagePage({ params }: Props) {
         <dt className="font-medium">Status</dt>
         <dd>
           {message.status}
-          {message.sentAt && ` at ${message.sentAt.toISOString()}`}
+          {message.sentAt && <> at <StaffTime at={message.sentAt} clock={home} /></>}
           {message.attempts > 0 && ` after ${message.attempts} attempt(s)`}
         </dd>
         {message.lastError && (
