@@ -71,7 +71,10 @@ export function registrationActivity(hours: HourCount[], through: string): Activ
       firstHour === lastHour
         ? `between ${hourLabel(firstHour)} and ${hourLabel((firstHour + 1) % 24)}`
         : `between ${hourLabel(firstHour)} and ${hourLabel((lastHour + 1) % 24)}; the busiest hour began at ${hourLabel(busiest.hour)}, with ${busiest.added}`;
-    const summary = `All ${registrationsWord(total)} so far came on ${dayLabel(day)}, ${span}. Cancelled ones are counted too.`;
+    const lead = total === 1 ? "The one registration so far" : `All ${total} registrations so far (cancelled ones included)`;
+    const sentence = `${lead} came on ${dayLabel(day)}, ${span}`;
+    // "a.m." already ends the sentence.
+    const summary = sentence.endsWith(".") ? sentence : `${sentence}.`;
     return { kind: "hours", day, points, total, summary };
   }
 
