@@ -103,7 +103,7 @@ function AgendaRow({ item, index, count, context, onRemoved }: RowProps) {
             <span className="sr-only"> {item.title}</span>
           </Button>
           <ReorderButtons name={item.title} position={index} count={count} busy={pending} onMove={(direction) => run(() => moveAgendaItem({ id: item.id, direction }))} />
-          <Button type="button" variant="secondary" className="px-2 py-1 text-red-800" pending={pending} onClick={() => run(() => removeAgendaItem({ id: item.id }), onRemoved)}>
+          <Button type="button" variant="danger" className="px-2 py-1" pending={pending} onClick={() => run(() => removeAgendaItem({ id: item.id }), onRemoved)}>
             Remove<span className="sr-only"> {item.title}</span>
           </Button>
         </div>

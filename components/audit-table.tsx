@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { StaffTime } from "@/components/ui/staff-time";
 import { Table, Td, Th } from "@/components/ui/table";
+import type { StaffClock } from "@/lib/time";
 
 export type AuditTableRow = {
   id: string;
@@ -18,11 +20,6 @@ const LONG = 10_000;
 
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
-/** "2024-03-18 20:35:07 UTC": seconds matter when reading a sequence of changes. */
-export function auditTime(d: Date): string {
-  return `${d.toISOString().replace("T", " ").slice(0, 19)} UTC`;
-}
-
 /** The changes on one line, cut short; the whole of them, indented, behind a disclosure when cut. */
 export function changesPreview(changes: Record<string, unknown> | null): { fields: string[]; short: string; full: string | null } {
   if (!changes || Object.keys(changes).length === 0) return { fields: [], short: "", full: null };
@@ -37,7 +34,8 @@ export function changesPreview(changes: Record<string, unknown> | null): { field
 const historyHref = (entityType: string, entityId: string) =>
   `/admin/audit?${new URLSearchParams({ entityType, entityId })}`;
 
-export function AuditTable({ rows }: { rows: AuditTableRow[] }) {
+/** Times in the home clock, with seconds: they matter when reading a sequence of changes. */
+export function AuditTable({ rows, clock }: { rows: AuditTableRow[]; clock: StaffClock }) {
   return (
     <Table caption="Audit log, newest first">
       <thead>
@@ -55,7 +53,7 @@ export function AuditTable({ rows }: { rows: AuditTableRow[] }) {
           return (
             <tr key={row.id}>
               <Td className="whitespace-nowrap tabular-nums">
-                <time dateTime={row.createdAt.toISOString()}>{auditTime(row.createdAt)}</time>
+                <StaffTime at={row.createdAt} clock={clock} seconds />
               </Td>
               <Td>
                 {/* A deleted account leaves its entries without an actor, as system entries have. */}

@@ -42,8 +42,56 @@ const SECTIONS: { key: Section; label: string; path: string }[] = [
   { key: "summary", label: "Summary", path: "/summary" },
 ];
 
-/** The event's title, status and time above each of its admin pages, with links between them. */
-export function EventAdminHeader({ event, home, current }: Props) {
+/**
+ * The event's sections as one row of tabs. On a narrow screen the row scrolls sideways inside itself
+ * (the page never does), with a fade at the edge that shows there is more.
+ */
+function EventTabs({ eventId, current }: { eventId: string; current: Section }) {
+  return (
+    <nav aria-label="Event sections" className="relative border-b border-slate-200">
+      <ul className="-mb-px flex gap-1 overflow-x-auto whitespace-nowrap text-sm [scrollbar-width:thin] sm:gap-3">
+        {SECTIONS.map((s) => (
+          <li key={s.key} className="shrink-0">
+            <Link
+              href={`/admin/events/${eventId}${s.path}`}
+              aria-current={s.key === current ? "page" : undefined}
+              className={`inline-block border-b-2 px-2 pb-2 pt-1 no-underline hover:no-underline ${
+                s.key === current ? "border-brand-700 font-semibold text-brand-900" : "border-transparent text-slate-700 hover:text-brand-700"
+              }`}
+            >
+              {s.label}
+            </Link>
+          </li>
+        ))}
+        {/* Room under the fade, so that the last tab can be scrolled fully into view. */}
+        <li aria-hidden="true" className="w-6 shrink-0 sm:hidden" />
+      </ul>
+      <span aria-hidden="true" className="pointer-events-none absolute inset-y-0 right-0 w-6 bg-gradient-to-l from-white sm:hidden" />
+    </nav>
+  );
+}
+
+/**
+ * The event's title, status and time above each of its admin pages, with links between them.
+ * `compact` keeps it to one line over the tabs, for the check-in desk where the list must start high.
+ */
+export function EventAdminHeader({ event, home, current, compact = false }: Props & { compact?: boolean }) {
+  if (compact) {
+    return (
+      <div className="flex flex-wrap items-end justify-between gap-x-6 gap-y-1">
+        <div className="flex min-w-0 items-center gap-3">
+          <Link href="/admin/events" className="text-sm">
+            ← Events
+          </Link>
+          <h1 className="min-w-0 truncate text-lg font-semibold text-brand-900">{event.title}</h1>
+          <EventStatusBadge status={event.status} />
+        </div>
+        <div className="min-w-0 max-w-full">
+          <EventTabs eventId={event.id} current={current} />
+        </div>
+      </div>
+    );
+  }
   const series = seriesLine(event.seriesName, event.seriesNumber);
   const venue = event.venueName ? [event.venueName, event.venueCity].filter(Boolean).join(", ") : null;
   return (
@@ -67,23 +115,7 @@ export function EventAdminHeader({ event, home, current }: Props) {
           </p>
         )}
       </div>
-      <nav aria-label="Event sections" className="border-b border-slate-200">
-        <ul className="-mb-px flex gap-4 text-sm">
-          {SECTIONS.map((s) => (
-            <li key={s.key}>
-              <Link
-                href={`/admin/events/${event.id}${s.path}`}
-                aria-current={s.key === current ? "page" : undefined}
-                className={`inline-block border-b-2 px-1 pb-2 no-underline hover:no-underline ${
-                  s.key === current ? "border-brand-700 font-semibold text-brand-900" : "border-transparent text-slate-700 hover:text-brand-700"
-                }`}
-              >
-                {s.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <EventTabs eventId={event.id} current={current} />
     </div>
   );
 }

@@ -135,7 +135,7 @@ function ParticipantRow({ participant: p, index, count, onRemoved }: RowProps) {
             <span className="sr-only"> {p.name}</span>
           </Button>
           <ReorderButtons name={p.name} position={index} count={count} busy={pending} onMove={(direction) => run(() => moveParticipant({ id: p.id, direction }))} />
-          <Button type="button" variant="secondary" className="px-2 py-1 text-red-800" pending={pending} onClick={() => run(() => removeParticipant({ id: p.id }), onRemoved)}>
+          <Button type="button" variant="danger" className="px-2 py-1" pending={pending} onClick={() => run(() => removeParticipant({ id: p.id }), onRemoved)}>
             Remove<span className="sr-only"> {p.name}</span>
           </Button>
         </div>

@@ -2,7 +2,7 @@ import { RegistrationCancelStaff } from "@/components/registration-cancel-staff"
 import { Table, Td, Th } from "@/components/ui/table";
 import type { RegistrationListRow } from "@/db/queries/registrations";
 import { formatCheckInCode } from "@/lib/email/registration-emails";
-import { formatShortDate, formatTime } from "@/lib/time";
+import { formatStaffTime, type StaffClock } from "@/lib/time";
 import { REGISTRATION_STATUS_LABELS } from "@/lib/validations/registration";
 
 const BADGE = {
@@ -11,10 +11,11 @@ const BADGE = {
   cancelled: "bg-slate-100 text-slate-700",
 } as const;
 
-const stamp = (d: Date, zone: string) => `${formatShortDate(d, zone)}, ${formatTime(d, zone)}`;
-
-/** One page of an event's registrations, for staff. Times are in the organization's home zone. */
-export function RegistrationTable({ rows, homeZone, homeLabel }: { rows: RegistrationListRow[]; homeZone: string; homeLabel: string }) {
+/**
+ * One page of an event's registrations, for staff. Times are the event's own (`clock`), written as
+ * the Check-in tab writes them.
+ */
+export function RegistrationTable({ rows, clock }: { rows: RegistrationListRow[]; clock: StaffClock }) {
   return (
     <Table caption="Registrations">
       <thead>
@@ -24,7 +25,7 @@ export function RegistrationTable({ rows, homeZone, homeLabel }: { rows: Registr
           <Th>Category</Th>
           <Th>Status</Th>
           <Th>Code</Th>
-          <Th>Registered ({homeLabel})</Th>
+          <Th>Registered</Th>
           <Th>
             <span className="sr-only">Actions</span>
           </Th>
@@ -44,11 +45,11 @@ export function RegistrationTable({ rows, homeZone, homeLabel }: { rows: Registr
                 {REGISTRATION_STATUS_LABELS[r.status]}
                 {r.status === "waitlisted" && r.waitlistPosition != null && `, no. ${r.waitlistPosition}`}
               </span>
-              {r.checkedInAt && <div className="text-xs text-green-800">Checked in {formatTime(r.checkedInAt, homeZone)}</div>}
+              {r.checkedInAt && <div className="text-xs text-green-800">Checked in at {formatStaffTime(r.checkedInAt, clock)}</div>}
             </Td>
             <Td className="font-mono">{formatCheckInCode(r.checkInCode)}</Td>
             <Td className="whitespace-nowrap">
-              <time dateTime={r.createdAt.toISOString()}>{stamp(r.createdAt, homeZone)}</time>
+              <time dateTime={r.createdAt.toISOString()}>{formatStaffTime(r.createdAt, clock)}</time>
             </Td>
             <Td>{r.status !== "cancelled" && !r.checkedInAt && <RegistrationCancelStaff id={r.id} name={r.name} />}</Td>
           </tr>

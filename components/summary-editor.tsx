@@ -22,7 +22,8 @@ export type SummaryValues = {
 type Props = {
   eventId: string;
   initial: SummaryValues;
-  revisions: { id: string; title: string; createdAt: string }[];
+  /** `when` is the time already written in the home clock (lib/time.ts `formatStaffTime`). */
+  revisions: { id: string; title: string; createdAt: string; when: string }[];
   checkedIn: number;
 };
 
@@ -195,13 +196,13 @@ export function SummaryEditor({ eventId, initial, revisions, checkedIn }: Props)
             {revisions.map((r, i) => (
               <li key={r.id} className="flex items-center justify-between gap-4 px-3 py-2">
                 <span>
-                  <time dateTime={r.createdAt}>{r.createdAt.replace("T", " ").slice(0, 16)} UTC</time>
+                  <time dateTime={r.createdAt}>{r.when}</time>
                   {i === 0 && <span className="ml-2 text-slate-500">(latest)</span>}
                   <span className="ml-2 text-slate-600">{r.title}</span>
                 </span>
                 {i > 0 && (
                   <Button type="button" variant="link" disabled={busy} onClick={() => restore(r.id)}>
-                    Restore<span className="sr-only"> the revision of {r.createdAt}</span>
+                    Restore<span className="sr-only"> the revision of {r.when}</span>
                   </Button>
                 )}
               </li>

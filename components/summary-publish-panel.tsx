@@ -11,6 +11,7 @@ type Props = {
   eventId: string;
   eventSlug: string;
   published: boolean;
+  /** When it was published, already written in the home clock (lib/time.ts `formatStaffTime`). */
   publishedAt: string | null;
   problems: string[];
 };
@@ -35,7 +36,7 @@ export function SummaryPublishPanel({ eventId, eventSlug, published, publishedAt
       <p className="text-sm">
         {published ? (
           <>
-            Published{publishedAt ? ` on ${publishedAt.slice(0, 10)}` : ""}: <Link href={`/events/${eventSlug}/summary`}>view the public page</Link>.
+            Published{publishedAt ? ` ${publishedAt}` : ""}: <Link href={`/events/${eventSlug}/summary`}>view the public page</Link>.
           </>
         ) : (
           "Not published: the public event page does not show the summary."

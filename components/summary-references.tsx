@@ -50,7 +50,7 @@ export function SummaryReferences({ eventId, references }: { eventId: string; re
               <Button type="button" variant="secondary" disabled={i === fields.length - 1} onClick={() => swap(i, i + 1)}>
                 Move down<span className="sr-only"> reference {i + 1}</span>
               </Button>
-              <Button type="button" variant="secondary" onClick={() => remove(i)}>
+              <Button type="button" variant="danger" onClick={() => remove(i)}>
                 Remove<span className="sr-only"> reference {i + 1}</span>
               </Button>
             </div>

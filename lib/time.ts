@@ -376,3 +376,63 @@ export function toIcsUtc(date: Date): string {
   if (!/^\d{4}-/.test(iso)) throw new RangeError(`Year out of range for iCalendar: ${iso}`);
   return iso.replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
 }
+
+/**
+ * A clock to read staff times against: an IANA zone and, when the organization configured one, the
+ * label people know it by ("JST"). Without a label the zone's own abbreviation is used ("EDT", or
+ * "GMT+1" where CLDR has none).
+ */
+export type StaffClock = { zone: string; label?: string | null };
+
+export type StaffTimeOptions = {
+  /** The moment that counts as "now" when deciding whether to show the date; tests inject it. */
+  now?: Date;
+  /** Seconds matter when reading a sequence of changes (the audit log). */
+  seconds?: boolean;
+};
+
+/** The organization's home clock: for everything that is not an event's own (outbox, audit, approvals…). */
+export function homeClock(settings: { homeTimeZone: string; homeTimeZoneLabel?: string | null }): StaffClock {
+  return { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel };
+}
+
+/**
+ * An event's clock: for its check-ins, registrations and agenda. The home label is reused when the
+ * event happens in the home zone, so that one zone never goes by two names.
+ */
+export function eventClock(eventZone: string, home?: StaffClock): StaffClock {
+  return home && home.zone === eventZone ? home : { zone: eventZone };
+}
+
+/** The label a staff time carries: the configured one, else the zone's abbreviation at that instant. */
+export function clockLabel(clock: StaffClock, instant: Date): string {
+  return clock.label?.trim() || zoneLabel(clock.zone, instant);
+}
+
+/**
+ * Every staff time goes through here, so that one instant reads the same on every page:
+ * "4:25 p.m. EDT" today (in that zone), "March 17, 4:25 p.m. EDT" on another day of the same year,
+ * "March 18, 2024, 4:25 p.m. EDT" in another year.
+ */
+export function formatStaffTime(instant: Date, clock: StaffClock, options: StaffTimeOptions = {}): string {
+  const w = zonedWallClock(instant, clock.zone);
+  const now = zonedWallClock(options.now ?? new Date(), clock.zone);
+  let time = clockTime(w);
+  if (options.seconds) time = time.replace(/ /u, `:${pad2(w.second)} `);
+  const label = clockLabel(clock, instant);
+  if (isoDate(w) === isoDate(now)) return `${time} ${label}`;
+  const date = w.year === now.year ? shortDate(w) : longDate(w);
+  return `${date}, ${time} ${label}`;
+}
+
+/**
+ * A staff date without a time of day (a publish date, an invitation date): "today", "March 17" in the
+ * same year, "March 18, 2024" otherwise, read in the clock's zone. Dates carry no zone label: a
+ * day is the same word everywhere, and the zone only decides which day it was.
+ */
+export function formatStaffDate(instant: Date, clock: StaffClock, options: Pick<StaffTimeOptions, "now"> = {}): string {
+  const w = zonedWallClock(instant, clock.zone);
+  const now = zonedWallClock(options.now ?? new Date(), clock.zone);
+  if (isoDate(w) === isoDate(now)) return "today";
+  return w.year === now.year ? shortDate(w) : longDate(w);
+}

@@ -1,9 +1,15 @@
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 
+/**
+ * A data table that never widens the page: on a narrow screen it keeps a readable width and scrolls
+ * sideways inside its own box (focusable, so that the keyboard can scroll it too), instead of
+ * squeezing its columns to a word per line.
+ */
 export function Table({ caption, children }: { caption: string; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+    // Focusable: a box that scrolls must be reachable by keyboard.
+    <div role="group" aria-label={caption} tabIndex={0} className="max-w-full overflow-x-auto rounded-md border border-slate-200">
+      <table className="w-full min-w-[40rem] divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         {children}
       </table>

@@ -188,7 +188,7 @@ export async function countCheckedIn(eventId: string, executor: Executor = db): 
   return row?.n ?? 0;
 }
 
-/** Everyone with a seat, by name, for the door. */
+/** Everyone registered for the event, by name, for the door (the board lists those with a seat). */
 export async function listForCheckIn(eventId: string, executor: Executor = db) {
   return executor
     .select({
@@ -198,10 +198,12 @@ export async function listForCheckIn(eventId: string, executor: Executor = db) {
       organization: registrations.organization,
       category: registrations.category,
       checkInCode: registrations.checkInCode,
+      status: registrations.status,
       checkedInAt: registrations.checkedInAt,
     })
     .from(registrations)
-    .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "confirmed")))
+    // Everyone, not only the seated: a cancelled or waitlisted code at the door gets a clear answer.
+    .where(eq(registrations.eventId, eventId))
     .orderBy(sql`lower(${registrations.name})`, asc(registrations.id));
 }
 export type CheckInRow = Awaited<ReturnType<typeof listForCheckIn>>[number];
@@ -348,11 +350,11 @@ export async function listRegistrationsForExport(eventId: string, filter: Regist
   return db.select(listColumns).from(registrations).where(listCondition(eventId, filter)).orderBy(...listOrder(filter.sort));
 }
 
-/** New registrations per calendar day in the event's zone, oldest day first. */
-export async function registrationsPerDay(eventId: string, timeZone: string) {
-  const day = sql<string>`to_char(${registrations.createdAt} at time zone ${timeZone}, 'YYYY-MM-DD')`;
+/** Registrations made in each hour, on the event's clock: "2026-11-30T14" → n. Cancelled ones count too. */
+export async function registrationsPerHour(eventId: string, timeZone: string) {
+  const hour = sql<string>`to_char(${registrations.createdAt} at time zone ${timeZone}, 'YYYY-MM-DD"T"HH24')`;
   return db
-    .select({ day, n: sql<number>`count(*)::int` })
+    .select({ hour, n: sql<number>`count(*)::int` })
     .from(registrations)
     .where(eq(registrations.eventId, eventId))
     // By position: the zone is a parameter, and the same expression with a second parameter would

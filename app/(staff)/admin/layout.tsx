@@ -33,7 +33,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           )
         }
       />
-      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
         {children}
       </main>
       <SiteFooter />

@@ -9,7 +9,7 @@ import { getSettings } from "@/db/queries/settings";
 import { Alert } from "@/components/ui/alert";
 import { requireRole } from "@/lib/auth";
 import { smtpConfigured } from "@/lib/email/sender";
-import { formatDualTime, formatLocalDate } from "@/lib/time";
+import { formatDualTime, formatStaffTime, homeClock } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -132,7 +132,7 @@ export default async function DashboardPage() {
                     </Td>
                     <Td>{formatDualTime(e.startsAt, e.timeZone, settings.homeTimeZone, settings.homeTimeZoneLabel)}</Td>
                     <Td>
-                      <time dateTime={e.createdAt.toISOString()}>{formatLocalDate(e.createdAt, settings.homeTimeZone)}</time>
+                      <time dateTime={e.createdAt.toISOString()}>{formatStaffTime(e.createdAt, homeClock(settings))}</time>
                     </Td>
                   </tr>
                 ))}

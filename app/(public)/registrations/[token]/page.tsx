@@ -11,6 +11,7 @@ import { formatCheckInCode } from "@/lib/email/registration-emails";
 import { checkInQrDataUrl, hashManageToken } from "@/lib/registration";
 import { durationMinutes, formatDualTime, formatDuration, formatLocalDate, formatTimeRange } from "@/lib/time";
 import { manageTokenSchema } from "@/lib/validations/registration";
+import { buttonClassName } from "@/components/ui/button";
 
 // The address is a secret: search engines must not keep it, whoever shares it by mistake.
 export const metadata: Metadata = { title: "Your registration", robots: { index: false, follow: false } };
@@ -173,7 +174,7 @@ export default async function ManageRegistrationPage({ params, searchParams }: P
               <Link
                 href={`/registrations/${token}?confirm=1`}
                 scroll={false}
-                className="inline-flex rounded-md border border-red-300 bg-white px-4 py-2 text-sm font-medium text-red-800 no-underline hover:bg-red-50 hover:no-underline"
+                className={`${buttonClassName("danger")} no-underline hover:no-underline`}
               >
                 Cancel my registration
               </Link>

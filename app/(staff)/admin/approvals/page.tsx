@@ -12,7 +12,7 @@ import { requireRole } from "@/lib/auth";
 import { displayName } from "@/lib/names";
 import { type MergeField, planMerge } from "@/lib/profile-merge";
 import { mediaUrl } from "@/lib/storage";
-import { formatLocalDate, formatTime } from "@/lib/time";
+import { formatStaffTime, homeClock } from "@/lib/time";
 import { NAME_ORDER_LABELS } from "@/lib/validations/person";
 import { PROFILE_FIELD_LABELS, PROFILE_FIELDS, type ProfileField } from "@/lib/validations/profile";
 
@@ -103,7 +103,7 @@ export default async function ApprovalsPage() {
                         <Link href={`/admin/people/${person.id}`}>{name}</Link>
                       </h2>
                       <p className="text-sm text-slate-600">
-                        Sent on {formatLocalDate(revision.createdAt, settings.homeTimeZone)} at {formatTime(revision.createdAt, settings.homeTimeZone)}
+                        Sent {formatStaffTime(revision.createdAt, homeClock(settings))}
                         {authorEmail && ` by ${authorEmail}`} · {changedCount === 1 ? "1 change" : `${changedCount} changes`}
                       </p>
                     </header>

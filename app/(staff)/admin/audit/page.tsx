@@ -6,7 +6,9 @@ import { AuditTable } from "@/components/audit-table";
 import { Pagination, pageParam } from "@/components/ui/pagination";
 import { EmptyState } from "@/components/ui/table";
 import { listAudit, listAuditEntityTypes } from "@/db/queries/audit";
+import { getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
+import { homeClock } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -43,7 +45,7 @@ export default async function AuditPage({ searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold text-brand-900">Audit log</h1>
-      <p className="text-sm text-slate-600">Every change staff, panelists and the system made, newest first. Times are in UTC.</p>
+      <p className="text-sm text-slate-600">Every change staff, panelists and the system made, newest first. Times are in the organization&apos;s home time zone.</p>
       {/* Keyed by the filter: a select keeps its first defaultValue, so following a "History" link or
           "Clear filter" (the same page, new parameters) would otherwise show the previous choice. */}
       <AuditFilter
@@ -57,7 +59,7 @@ export default async function AuditPage({ searchParams }: Props) {
           {filtered ? "Try another record type or id." : "Changes appear here as soon as anyone makes one."}
         </EmptyState>
       ) : (
-        <AuditTable rows={rows} />
+        <AuditTable rows={rows} clock={homeClock(await getSettings())} />
       )}
       <Pagination page={page} pageSize={PAGE_SIZE} total={total} hrefFor={hrefFor} />
     </div>

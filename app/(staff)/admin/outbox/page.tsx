@@ -3,11 +3,14 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Input, Select } from "@/components/ui/field";
 import { Pagination, pageParam } from "@/components/ui/pagination";
+import { StaffTime } from "@/components/ui/staff-time";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import { listOutbox } from "@/db/queries/outbox";
+import { getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
 import { smtpConfigured } from "@/lib/email/sender";
 import { OUTBOX_STATUS_LABEL } from "@/lib/email/status";
+import { homeClock } from "@/lib/time";
 import { outboxFilterSchema } from "@/lib/validations/outbox";
 
 export const metadata: Metadata = { title: "Outbox" };
@@ -21,6 +24,7 @@ export default async function OutboxPage({ searchParams }: Props) {
   const filter = outboxFilterSchema.parse(params);
   const page = pageParam(params.page);
   const { rows, total } = await listOutbox({ ...filter, page, pageSize: PAGE_SIZE });
+  const home = homeClock(await getSettings());
   const smtp = smtpConfigured();
   const query = (p: number) => new URLSearchParams({ ...(filter.status ? { status: filter.status } : {}), ...(filter.to ? { to: filter.to } : {}), page: String(p) });
 
@@ -81,7 +85,7 @@ export default async function OutboxPage({ searchParams }: Props) {
                   {m.attempts > 0 && m.status !== "sent" && <span className="text-slate-500"> ({m.attempts} attempts)</span>}
                 </Td>
                 <Td>
-                  <time dateTime={m.createdAt.toISOString()}>{m.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC</time>
+                  <StaffTime at={m.createdAt} clock={home} />
                 </Td>
               </tr>
             ))}

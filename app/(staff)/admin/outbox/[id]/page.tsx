@@ -3,12 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RetryMessageButton } from "@/components/retry-message-button";
 import { Alert } from "@/components/ui/alert";
+import { StaffTime } from "@/components/ui/staff-time";
 import { getOutboxMessage } from "@/db/queries/outbox";
+import { getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
 import { env } from "@/lib/env";
 import { smtpConfigured } from "@/lib/email/sender";
 import { OUTBOX_STATUS_LABEL } from "@/lib/email/status";
 import { HIDDEN_LINK_EXPLANATION, visibleMessage } from "@/lib/email/visibility";
+import { homeClock } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Message" };
 
@@ -22,6 +25,7 @@ export default async function OutboxMessagePage({ params }: Props) {
   if (!message) notFound();
   const smtp = smtpConfigured();
   const { text, links, hidden } = visibleMessage(message, me.role, smtp);
+  const home = homeClock(await getSettings());
 
   return (
     <div className="space-y-6">
@@ -35,7 +39,7 @@ export default async function OutboxMessagePage({ params }: Props) {
         <dt className="font-medium">Status</dt>
         <dd>
           {OUTBOX_STATUS_LABEL[message.status]}
-          {message.sentAt && ` at ${message.sentAt.toISOString()}`}
+          {message.sentAt && <> at <StaffTime at={message.sentAt} clock={home} /></>}
           {message.attempts > 0 && ` after ${message.attempts} attempt(s)`}
         </dd>
         {message.lastError && (

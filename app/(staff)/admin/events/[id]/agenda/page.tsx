@@ -8,7 +8,7 @@ import { listParticipants } from "@/db/queries/participants";
 import { getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
 import { displayName } from "@/lib/names";
-import { formatTime, utcToZonedParts } from "@/lib/time";
+import { clockLabel, eventClock, formatTime, homeClock, utcToZonedParts } from "@/lib/time";
 import { agendaStarts, nextSegmentStart } from "@/lib/validations/agenda";
 import { isUuid } from "@/lib/validations/common";
 import { PARTICIPANT_ROLE_LABELS } from "@/lib/validations/participant";
@@ -47,7 +47,7 @@ export default async function EventAgendaPage({ params }: Props) {
           kind: item.kind,
           title: item.title,
           startTime: item.startsAt ? utcToZonedParts(item.startsAt, zone).time : "",
-          startLabel: starts[i] ? formatTime(starts[i], zone) : null,
+          startLabel: starts[i] ? `${formatTime(starts[i], zone)} ${clockLabel(eventClock(zone, homeClock(settings)), starts[i])}` : null,
           durationMinutes: item.durationMinutes,
           description: item.description,
           participantIds: item.participants.map((p) => p.participantId),

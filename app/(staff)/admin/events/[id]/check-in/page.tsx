@@ -6,6 +6,7 @@ import { getEventForAdmin } from "@/db/queries/events";
 import { listForCheckIn } from "@/db/queries/registrations";
 import { getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
+import { eventClock, formatStaffTime, homeClock } from "@/lib/time";
 import { isUuid } from "@/lib/validations/common";
 
 export const metadata: Metadata = { title: "Check-in" };
@@ -19,17 +20,20 @@ export default async function CheckInPage({ params }: Props) {
   if (!found) notFound();
   const { event, seriesName, venueName, venueCity } = found;
   const [settings, people] = await Promise.all([getSettings(), listForCheckIn(event.id)]);
+  const home = homeClock(settings);
+  const clock = eventClock(event.timeZone, home);
 
   return (
-    <div className="space-y-6">
-      <EventAdminHeader
-        event={{ ...event, seriesName, venueName, venueCity }}
-        home={{ zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel }}
-        current="check-in"
-      />
+    <div className="space-y-3">
+      {/* Compact: at the door the list must start near the top of a tablet's screen. */}
+      <EventAdminHeader event={{ ...event, seriesName, venueName, venueCity }} home={{ zone: home.zone, label: settings.homeTimeZoneLabel }} current="check-in" compact />
       <CheckInBoard
-        timeZone={event.timeZone}
-        people={people.map((p) => ({ ...p, checkedInAt: p.checkedInAt ? p.checkedInAt.toISOString() : null }))}
+        clock={clock}
+        people={people.map((p) => ({
+          ...p,
+          checkedInAt: p.checkedInAt ? p.checkedInAt.toISOString() : null,
+          checkedInText: p.checkedInAt ? formatStaffTime(p.checkedInAt, clock) : null,
+        }))}
       />
     </div>
   );

@@ -9,7 +9,7 @@ import { listParticipants } from "@/db/queries/participants";
 import { getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
 import { displayName, sortKey } from "@/lib/names";
-import { formatLocalDate } from "@/lib/time";
+import { formatStaffTime, homeClock } from "@/lib/time";
 import { isUuid } from "@/lib/validations/common";
 
 export const metadata: Metadata = { title: "Participants" };
@@ -29,7 +29,7 @@ export default async function EventParticipantsPage({ params }: Props) {
   ]);
   const { event, seriesName, venueName, venueCity } = found;
   const invitationOf = new Map(invitations.map((i) => [i.id, i]));
-  const day = (d: Date | null | undefined) => (d ? formatLocalDate(d, settings.homeTimeZone) : null);
+  const day = (d: Date | null | undefined) => (d ? formatStaffTime(d, homeClock(settings)) : null);
 
   return (
     <div className="space-y-8">

@@ -10,11 +10,11 @@ import { Input, Select } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyState } from "@/components/ui/table";
 import { getEventForAdmin } from "@/db/queries/events";
-import { listRegistrationsPage, registrationCounts, registrationsPerDay } from "@/db/queries/registrations";
+import { listRegistrationsPage, registrationCounts, registrationsPerHour } from "@/db/queries/registrations";
 import { getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
 import { seatsLeft } from "@/lib/registration";
-import { utcToZonedParts } from "@/lib/time";
+import { eventClock, homeClock, utcToZonedParts } from "@/lib/time";
 import { isUuid } from "@/lib/validations/common";
 import {
   REGISTRATION_FILTER_LABELS,
@@ -46,13 +46,14 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
   if (!found) notFound();
   const { event, seriesName, venueName, venueCity } = found;
   const filter = registrationListParamsSchema.parse(await searchParams);
-  const [settings, counts, { rows, total }, perDay] = await Promise.all([
+  const [settings, counts, { rows, total }, perHour] = await Promise.all([
     getSettings(),
     registrationCounts(event.id),
     listRegistrationsPage(event.id, { ...filter, pageSize: PAGE_SIZE }),
-    registrationsPerDay(event.id, event.timeZone),
+    registrationsPerHour(event.id, event.timeZone),
   ]);
   const home = { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel };
+  const clock = eventClock(event.timeZone, homeClock(settings));
   const base = `/admin/events/${event.id}/registrations`;
   const filtered = Boolean(filter.q || filter.status);
   const left = seatsLeft(event.capacity, counts.confirmed);
@@ -86,34 +87,6 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
         </dl>
       </section>
 
-      <section aria-labelledby="chart-heading" className="space-y-3">
-        <h2 id="chart-heading" className="text-lg font-semibold">
-          Registrations over time
-        </h2>
-        <RegistrationChart days={perDay} through={today < eventDay ? today : eventDay} />
-      </section>
-
-      <div className="grid gap-8 lg:grid-cols-[1fr_2fr]">
-        <section aria-labelledby="capacity-heading" className="space-y-3">
-          <h2 id="capacity-heading" className="text-lg font-semibold">
-            Capacity
-          </h2>
-          <RegistrationCapacityForm eventId={event.id} capacity={event.capacity} confirmed={counts.confirmed} />
-        </section>
-        <section aria-labelledby="add-heading" className="space-y-3">
-          <h2 id="add-heading" className="text-lg font-semibold">
-            Add a registration
-          </h2>
-          {canAdd ? (
-            <RegistrationAddForm eventId={event.id} categories={event.registrationCategories} />
-          ) : (
-            <p className="text-sm text-slate-600">
-              {event.status === "draft" ? "Schedule the event first: then people can register, and you can add them here." : "The event is cancelled."}
-            </p>
-          )}
-        </section>
-      </div>
-
       <section aria-labelledby="list-heading" className="space-y-4">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="list-heading" className="text-lg font-semibold">
@@ -124,11 +97,11 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
           </a>
         </div>
         <form role="search" aria-label="Find registrations" className="flex flex-wrap items-end gap-3">
-          <div>
+          <div className="w-full sm:w-auto">
             <label htmlFor="registrations-q" className="block text-sm font-medium">
               Search
             </label>
-            <div className="w-80">
+            <div className="w-full sm:w-80">
               <Input id="registrations-q" name="q" type="search" defaultValue={filter.q} placeholder="Name, email, organization or code" />
             </div>
           </div>
@@ -171,10 +144,39 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
             {!filtered && "People who register on the event's public page appear here."}
           </EmptyState>
         ) : (
-          <RegistrationTable rows={rows} homeZone={home.zone} homeLabel={home.label} />
+          <RegistrationTable rows={rows} clock={clock} />
         )}
         <Pagination page={filter.page} pageSize={PAGE_SIZE} total={total} hrefFor={(p) => `${base}${query(filter, p)}`} />
       </section>
+
+      {/* Below the list, which is what staff come here for: how registrations came in, and the tools. */}
+      <section aria-labelledby="chart-heading" className="space-y-3 border-t border-slate-200 pt-8">
+        <h2 id="chart-heading" className="text-lg font-semibold">
+          Registrations over time
+        </h2>
+        <RegistrationChart hours={perHour} through={today < eventDay ? today : eventDay} />
+      </section>
+
+      <div className="grid gap-8 lg:grid-cols-[1fr_2fr]">
+        <section aria-labelledby="capacity-heading" className="space-y-3">
+          <h2 id="capacity-heading" className="text-lg font-semibold">
+            Capacity
+          </h2>
+          <RegistrationCapacityForm eventId={event.id} capacity={event.capacity} confirmed={counts.confirmed} />
+        </section>
+        <section aria-labelledby="add-heading" className="space-y-3">
+          <h2 id="add-heading" className="text-lg font-semibold">
+            Add a registration
+          </h2>
+          {canAdd ? (
+            <RegistrationAddForm eventId={event.id} categories={event.registrationCategories} />
+          ) : (
+            <p className="text-sm text-slate-600">
+              {event.status === "draft" ? "Schedule the event first: then people can register, and you can add them here." : "The event is cancelled."}
+            </p>
+          )}
+        </section>
+      </div>
     </div>
   );
 }

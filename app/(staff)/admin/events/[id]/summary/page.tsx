@@ -12,6 +12,7 @@ import { getSummary, listEventPhotos, listReferences, listSummaryRevisions } fro
 import { requireRole } from "@/lib/auth";
 import { summaryProblems } from "@/lib/summary-publish";
 import { isUuid } from "@/lib/validations/common";
+import { formatStaffTime, homeClock } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Summary" };
 
@@ -38,7 +39,7 @@ export default async function EventSummaryPage({ params }: Props) {
         eventId={id}
         eventSlug={event.slug}
         published={summary?.status === "published"}
-        publishedAt={summary?.publishedAt?.toISOString() ?? null}
+        publishedAt={summary?.publishedAt ? formatStaffTime(summary.publishedAt, homeClock(settings)) : null}
         problems={event.status === "draft" ? ["Schedule the event first: a draft event has no public page.", ...problems] : problems}
       />
       <SummaryEditor
@@ -52,7 +53,7 @@ export default async function EventSummaryPage({ params }: Props) {
           attendanceWording: summary?.attendanceWording ?? null,
           updatedAt: summary?.updatedAt.toISOString() ?? "",
         }}
-        revisions={revisions.map((r) => ({ id: r.id, title: r.title, createdAt: r.createdAt.toISOString() }))}
+        revisions={revisions.map((r) => ({ id: r.id, title: r.title, createdAt: r.createdAt.toISOString(), when: formatStaffTime(r.createdAt, homeClock(settings)) }))}
       />
       <SummaryPhotos eventId={id} photos={photos} />
       <SummaryReferences eventId={id} references={references} />
