@@ -3,12 +3,19 @@ import type { ReactNode } from "react";
 
 type NavItem = { href: string; label: string };
 
-export function SiteHeader({ title, homeHref = "/", nav, aside }: { title: string; homeHref?: string; nav: NavItem[]; aside?: ReactNode }) {
+type Logo = { src: string; width: number; height: number };
+
+export function SiteHeader({ title, homeHref = "/", nav, aside, logo }: { title: string; homeHref?: string; nav: NavItem[]; aside?: ReactNode; logo?: Logo | null }) {
   return (
     <header role="banner" className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-        <Link href={homeHref} className="text-lg font-semibold text-brand-900 no-underline hover:no-underline">
-          {title}
+        <Link href={homeHref} className="flex items-center gap-3 text-lg font-semibold text-brand-900 no-underline hover:no-underline">
+          {logo && (
+            // The name beside it says what it is: the logo itself is decoration. Already re-encoded and small.
+            // eslint-disable-next-line @next/next/no-img-element
+            <img src={logo.src} alt="" width={logo.width} height={logo.height} className="h-10 w-auto" />
+          )}
+          <span className="font-serif">{title}</span>
         </Link>
         <nav aria-label="Main" className="flex flex-wrap items-center gap-4 text-sm">
           {nav.map((item) => (
