@@ -13,7 +13,7 @@ import { actAs } from "./support/session";
 const row = async () => (await db.select().from(settings).where(eq(settings.id, 1)))[0]!;
 const lastAudit = async () => (await db.select().from(auditLog).orderBy(desc(auditLog.createdAt)).limit(1))[0];
 
-function logoForm(bytes: Uint8Array, name = "logo.png", type = "image/png"): FormData {
+function logoForm(bytes: Uint8Array<ArrayBuffer>, name = "logo.png", type = "image/png"): FormData {
   const form = new FormData();
   form.set("logo", new File([bytes], name, { type }));
   return form;
@@ -91,7 +91,7 @@ describe("the logo", () => {
 
   it("refuses what is not an image, judged by its content, and keeps the old logo", async () => {
     const before = (await row()).logoId;
-    const fake = await uploadLogo(null, logoForm(new TextEncoder().encode("<html><script>alert(1)</script></html>"), "logo.png", "image/png"));
+    const fake = await uploadLogo(null, logoForm(new Uint8Array(new TextEncoder().encode("<html><script>alert(1)</script></html>")), "logo.png", "image/png"));
     expect(fake).toMatchObject({ ok: false, error: "This file is not a JPEG, PNG or WebP image. Choose a photo in one of those formats." });
     const huge = await uploadLogo(null, logoForm(new Uint8Array(MAX_LOGO_BYTES + 1)));
     expect(huge).toMatchObject({ ok: false, error: LOGO_MESSAGES.tooLarge });
