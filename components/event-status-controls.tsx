@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { cancelEvent, revertEventToDraft, scheduleEvent } from "@/app/(staff)/admin/events/actions";
@@ -8,10 +9,22 @@ import { Button } from "@/components/ui/button";
 import type { EventStatus } from "@/db/schema";
 import type { ActionResult } from "@/lib/errors";
 
-type Props = { eventId: string; status: EventStatus; registrationCount: number; cancelledOn: string | null };
+type Props = {
+  eventId: string;
+  status: EventStatus;
+  registrationCount: number;
+  cancelledOn: string | null;
+  /** The day a scheduled event took place, once it has ended: it is then held, and nothing here applies. */
+  heldOn?: string | null;
+  summaryHref?: string;
+};
 
-/** The explicit steps of an event's life: schedule a draft, cancel a scheduled event, or take it back to draft. */
-export function EventStatusControls({ eventId, status, registrationCount, cancelledOn }: Props) {
+/**
+ * The explicit steps of an event's life: schedule a draft, cancel a scheduled event, or take it back
+ * to draft. A held event has no step left: it is corrected in the form below and summarized.
+ */
+export function EventStatusControls({ eventId, status, registrationCount, cancelledOn, heldOn = null, summaryHref }: Props) {
+  const held = status === "scheduled" && heldOn !== null;
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -47,7 +60,20 @@ export function EventStatusControls({ eventId, status, registrationCount, cancel
         </>
       )}
 
-      {status === "scheduled" && !confirmingCancel && (
+      {held && (
+        <p className="text-sm text-slate-700">
+          This event took place on {heldOn}. Its page stays public, and leads to its summary once that is published
+          {summaryHref ? (
+            <>
+              {" "}
+              (<Link href={summaryHref}>write the summary</Link>)
+            </>
+          ) : null}
+          . You can still correct its details below.
+        </p>
+      )}
+
+      {status === "scheduled" && !held && !confirmingCancel && (
         <>
           <p className="text-sm text-slate-700">This event is scheduled: its page is public.</p>
           <div className="flex flex-wrap items-center gap-2">
@@ -68,7 +94,7 @@ export function EventStatusControls({ eventId, status, registrationCount, cancel
         </>
       )}
 
-      {status === "scheduled" && confirmingCancel && (
+      {status === "scheduled" && !held && confirmingCancel && (
         <div className="space-y-3 rounded-md border border-red-200 bg-red-50 p-4" role="group" aria-label="Confirm cancelling the event">
           <p className="text-sm text-red-900">
             Cancel this event? Its public page stays up, marked as cancelled, and it cannot be scheduled again.

@@ -1,17 +1,20 @@
 import Link from "next/link";
 import { seriesLine } from "@/components/event-card";
 import type { EventStatus } from "@/db/schema";
+import { EVENT_PHASE_LABELS, type EventPhase, eventPhase } from "@/lib/event-phase";
 import { formatDualTime } from "@/lib/time";
-import { EVENT_STATUS_LABELS } from "@/lib/validations/event";
 
-const BADGE: Record<EventStatus, string> = {
+const BADGE: Record<EventPhase, string> = {
   draft: "bg-slate-100 text-slate-800",
   scheduled: "bg-green-100 text-green-900",
+  held: "bg-brand-50 text-brand-900 ring-1 ring-inset ring-brand-100",
   cancelled: "bg-red-100 text-red-800",
 };
 
-export function EventStatusBadge({ status }: { status: EventStatus }) {
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${BADGE[status]}`}>{EVENT_STATUS_LABELS[status]}</span>;
+/** The event's status as people read it: a scheduled event that has ended is "Held". */
+export function EventStatusBadge({ status, endsAt, now }: { status: EventStatus; endsAt: Date; now?: Date }) {
+  const phase = eventPhase({ status, endsAt }, now);
+  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${BADGE[phase]}`}>{EVENT_PHASE_LABELS[phase]}</span>;
 }
 
 type Section = "details" | "participants" | "agenda" | "registrations" | "check-in" | "summary";
@@ -23,6 +26,7 @@ type Props = {
     title: string;
     status: EventStatus;
     startsAt: Date;
+    endsAt: Date;
     timeZone: string;
     seriesName: string | null;
     seriesNumber: number | null;
@@ -102,7 +106,7 @@ export function EventAdminHeader({ event, home, current, compact = false }: Prop
       <div className="space-y-1">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold text-brand-900">{event.title}</h1>
-          <EventStatusBadge status={event.status} />
+          <EventStatusBadge status={event.status} endsAt={event.endsAt} />
         </div>
         {series && <p className="text-sm text-slate-700">{series}</p>}
         <p className="text-sm text-slate-700">

@@ -42,6 +42,8 @@ export async function PublicEventDetails({ event, home }: { event: PublicEvent; 
   const now = new Date();
   const series = seriesLine(event.series?.name ?? null, event.seriesNumber);
   const cancelled = event.status === "cancelled";
+  // Held: it has ended. Nothing is left to register for or to put in a calendar.
+  const held = !cancelled && event.endsAt <= now;
   const venue = event.venue;
   const availability = await getRegistrationAvailability(event.id);
   const registrationState = registrationWindow(event, now);
@@ -65,6 +67,16 @@ export async function PublicEventDetails({ event, home }: { event: PublicEvent; 
           <div className="pt-2">
             <Alert tone="warning">
               <strong>This event has been cancelled.</strong>
+            </Alert>
+          </div>
+        )}
+        {held && (
+          <div className="pt-2">
+            <Alert tone="info">
+              <strong>
+                This event took place on{" "}
+                <time dateTime={event.startsAt.toISOString()}>{formatDualTime(event.startsAt, event.timeZone, home.zone, home.label)}</time>.
+              </strong>
             </Alert>
           </div>
         )}
@@ -100,7 +112,7 @@ export async function PublicEventDetails({ event, home }: { event: PublicEvent; 
             </>
           )}
         </dl>
-        {!cancelled && (
+        {!cancelled && !held && (
           <p className="no-print">
             <a href={`/events/${event.slug}/calendar.ics`}>Add to calendar</a>{" "}
             <span className="text-sm text-slate-600">(iCalendar file)</span>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 type NavItem = { href: string; label: string };
+type Logo = { src: string; width: number; height: number };
 
 const LINK = "text-slate-700 no-underline hover:text-brand-700 hover:underline";
 
@@ -10,7 +11,7 @@ const LINK = "text-slate-700 no-underline hover:text-brand-700 hover:underline";
  * screen; a longer one (the staff area's) collapses behind a "Menu" button on phones and tablets.
  * The button is a native <details>, so it opens before the page's scripts load, or without them.
  */
-export function SiteHeader({ title, homeHref = "/", nav, aside }: { title: string; homeHref?: string; nav: NavItem[]; aside?: ReactNode }) {
+export function SiteHeader({ title, homeHref = "/", nav, aside, logo }: { title: string; homeHref?: string; nav: NavItem[]; aside?: ReactNode; logo?: Logo | null }) {
   const collapsible = nav.length > 2;
   const links = (className: string) =>
     nav.map((item) => (
@@ -21,8 +22,13 @@ export function SiteHeader({ title, homeHref = "/", nav, aside }: { title: strin
   return (
     <header role="banner" className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
-        <Link href={homeHref} className="text-lg font-semibold text-brand-900 no-underline hover:no-underline">
-          {title}
+        <Link href={homeHref} className="flex items-center gap-3 text-lg font-semibold text-brand-900 no-underline hover:no-underline">
+          {logo && (
+            // The name beside it says what it is: the logo itself is decoration. Already re-encoded and small.
+            // eslint-disable-next-line @next/next/no-img-element
+            <img src={logo.src} alt="" width={logo.width} height={logo.height} className="h-10 w-auto" />
+          )}
+          <span className="font-serif">{title}</span>
         </Link>
         {collapsible ? (
           <>

@@ -85,6 +85,10 @@ export const settings = pgTable(
     organizationName: text("organization_name").notNull(),
     homeTimeZone: text("home_time_zone").notNull(),
     homeTimeZoneLabel: text("home_time_zone_label").notNull(),
+    // The label above a published summary: "Press release", "Meeting report", …
+    releaseLabel: text("release_label").notNull().default("Press release"),
+    // The organization's logo at the head of the public pages: a media row owned by no event or person.
+    logoId: uuid("logo_id").references((): AnyPgColumn => media.id, { onDelete: "set null" }),
     updatedAt: updatedAt(),
   },
   (t) => [check("settings_single_row", sql`${t.id} = 1`)],

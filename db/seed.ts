@@ -1,10 +1,14 @@
 import { createHash, randomUUID } from "node:crypto";
 import { count } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
+import { demoLogoPng } from "@/lib/demo-logo";
+import { processImage } from "@/lib/images";
+import { storage } from "@/lib/storage";
 import { zonedDateTimeToUtc } from "@/lib/time";
 import { db } from "./index";
 import {
   agendaItemParticipants,
+  media,
   agendaItems,
   eventParticipants,
   events,
@@ -41,12 +45,21 @@ export async function seedDemo(now = new Date()): Promise<void> {
     throw new Error("The demo seed does not run with NODE_ENV=production.");
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // Stored as an upload would be: checked, re-encoded and kept by its content hash.
+  const logo = await processImage(await demoLogoPng(), "portrait");
+  await storage().put(logo.key, logo.bytes, logo.mime);
 
   await db.transaction(async (tx) => {
+    const [logoRow] = await tx
+      .insert(media)
+      .values({ storageKey: logo.key, mimeType: logo.mime, width: logo.width, height: logo.height, bytes: logo.bytes.length, altText: "Symposia Demo Ministry logo" })
+      .returning({ id: media.id });
     await tx.insert(settings).values({
       organizationName: "Symposia Demo Ministry",
       homeTimeZone: "Asia/Tokyo",
       homeTimeZoneLabel: "JST",
+      releaseLabel: "Press release",
+      logoId: logoRow!.id,
     });
 
     const [, , panelistUser] = await tx

@@ -6,9 +6,9 @@ const EVENT_TITLE = "From the United Nations";
 const EVENT_SLUG = "wps-innovation-4-from-the-united-nations";
 const TOPIC = "Women's Empowerment and Gender Equality";
 const PANELISTS = [
-  "Ms. Sima Bahous, Executive Director of UN Women",
-  "Ambassador Merete Brattested, Permanent Representative of Norway to the United Nations",
-  "Ms. Izumi Nakamitsu, UN Under-Secretary-General and High Representative for Disarmament Affairs",
+  "Ms. Sima Bahous (Executive Director of UN Women)",
+  "Ambassador Merete Brattested (Permanent Representative of Norway to the United Nations)",
+  "Ms. Izumi Nakamitsu (UN Under-Secretary-General and High Representative for Disarmament Affairs)",
 ];
 
 test("staff turn the fourth WPS + Innovation meeting into a published summary", async ({ staffPage: page, browser }) => {
@@ -34,7 +34,7 @@ test("staff turn the fourth WPS + Innovation meeting into a published summary", 
   if (hadText) await page.getByRole("button", { name: "Replace with a new draft" }).click();
   await expect(text).toHaveValue(/On March 18, commencing at 4:35 p\.m\. \(local time; March 19, 5:35 a\.m\. JST\) for approximately 65 minutes/);
   const draft = await text.inputValue();
-  expect(draft).toContain("The panel discussion was moderated by Ambassador Mitsuko Shino, Deputy Permanent Representative of Japan to the United Nations");
+  expect(draft).toContain("The panel discussion was moderated by Ambassador Mitsuko Shino (Deputy Permanent Representative of Japan to the United Nations)");
   for (const panelist of PANELISTS) expect(draft).toContain(panelist);
 
   // Generating again asks before replacing the text.

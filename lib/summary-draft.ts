@@ -95,6 +95,16 @@ function introduce(p: DraftParticipant): string {
   return withPosition(p.person, p.positionAtEvent);
 }
 
+/**
+ * "Ms. Sima Bahous (Executive Director of UN Women)": in a list of people, a title in brackets cannot
+ * be read as another person, nor split by a comma or an "and" of its own.
+ */
+function introduceInList(p: DraftParticipant): string {
+  const name = displayName(p.person);
+  const position = p.positionAtEvent?.replace(/\s+/g, " ").trim();
+  return position ? `${name} (${position})` : name;
+}
+
 function quote(text: string): string {
   return `“${text}”`;
 }
@@ -144,9 +154,9 @@ function panelItem(item: DraftAgendaItem, participants: DraftParticipant[]): str
   const moderators = onPanel.filter((p) => p.role === "moderator");
   const panelists = onPanel.filter((p) => p.role === "panelist" || p.role === "speaker");
   const parts: string[] = [];
-  if (moderators.length) parts.push(`The panel discussion was moderated by ${joinList(moderators.map(introduce))}`);
+  if (moderators.length) parts.push(`The panel discussion was moderated by ${joinList(moderators.map(introduceInList))}`);
   else parts.push("The panel discussion was held");
-  if (panelists.length) parts.push(`, with the participation of ${joinList(panelists.map(introduce))}`);
+  if (panelists.length) parts.push(`, with the participation of ${joinList(panelists.map(introduceInList))}`);
   return `${parts.join("")}. ${PLACEHOLDER.discussion}`;
 }
 

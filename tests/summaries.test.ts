@@ -25,8 +25,8 @@ describe("summary of the fourth WPS + Innovation meeting", () => {
     if (!result.ok) return;
     expect(result.data.body).toContain("On March 18, commencing at 4:35 p.m. (local time; March 19, 5:35 a.m. JST) for approximately 65 minutes, Ms. KAMIKAWA Yoko, Minister for Foreign Affairs of Japan");
     expect(result.data.body).toContain("the fourth meeting on “WPS + Innovation”");
-    expect(result.data.body).toContain("moderated by Ambassador Mitsuko Shino, Deputy Permanent Representative of Japan to the United Nations");
-    for (const panelist of ["Ms. Sima Bahous, Executive Director of UN Women", "Ambassador Merete Brattested, Permanent Representative of Norway to the United Nations", "Ms. Izumi Nakamitsu, UN Under-Secretary-General and High Representative for Disarmament Affairs"]) {
+    expect(result.data.body).toContain("moderated by Ambassador Mitsuko Shino (Deputy Permanent Representative of Japan to the United Nations)");
+    for (const panelist of ["Ms. Sima Bahous (Executive Director of UN Women)", "Ambassador Merete Brattested (Permanent Representative of Norway to the United Nations)", "Ms. Izumi Nakamitsu (UN Under-Secretary-General and High Representative for Disarmament Affairs)"]) {
       expect(result.data.body).toContain(panelist);
     }
     expect(result.data.body).toContain("attended by a total of about 90 people");

@@ -40,11 +40,26 @@ describe("summary draft", () => {
     const { body } = generateSummaryDraft(reference);
     expect(body).toContain("1. At the beginning of the meeting, Minister Kamikawa made a speech. The outline is as follows:\n   1. ");
     expect(body).toContain(
-      "2. The panel discussion was moderated by Ambassador Mitsuko Shino, Deputy Permanent Representative of Japan to the United Nations, " +
-        "with the participation of Ms. Sima Bahous, Executive Director of UN Women, Ambassador Merete Brattested, Permanent Representative of Norway to the United Nations " +
-        "and Ms. Izumi Nakamitsu, UN Under-Secretary-General and High Representative for Disarmament Affairs.",
+      "2. The panel discussion was moderated by Ambassador Mitsuko Shino (Deputy Permanent Representative of Japan to the United Nations), " +
+        "with the participation of Ms. Sima Bahous (Executive Director of UN Women), Ambassador Merete Brattested (Permanent Representative of Norway to the United Nations) " +
+        "and Ms. Izumi Nakamitsu (UN Under-Secretary-General and High Representative for Disarmament Affairs).",
     );
     expect(body).toContain(`3. In closing, Minister Kamikawa concluded the symposium by stating that ${PLACEHOLDER.closing}. The symposium was attended by a total of about 90 people.`);
+  });
+
+  it("keeps each panelist apart from their title, even a title with commas and an “and” of its own", () => {
+    const { body } = generateSummaryDraft({
+      ...reference,
+      participants: [
+        { id: "m", role: "moderator", person: { honorific: "Dr.", givenName: "Ana", familyName: "Lima", nameOrder: "given_family" }, positionAtEvent: null },
+        { id: "p1", role: "panelist", person: { honorific: "Mr.", givenName: "Ken", familyName: "Sato", nameOrder: "given_family" }, positionAtEvent: "Director, Peace and Security, and Chair of the Board" },
+        { id: "p2", role: "panelist", person: { honorific: "Ms.", givenName: "Lea", familyName: "Roth", nameOrder: "given_family" }, positionAtEvent: "  Author  " },
+      ],
+      agenda: [{ kind: "panel", title: "Panel", participantIds: ["m", "p1", "p2"] }],
+    });
+    expect(body).toContain(
+      "1. The panel discussion was moderated by Dr. Ana Lima, with the participation of Mr. Ken Sato (Director, Peace and Security, and Chair of the Board) and Ms. Lea Roth (Author).",
+    );
   });
 
   it("says so plainly when the zones agree, and without a host, series or attendance", () => {

@@ -1,11 +1,33 @@
 import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader } from "@/components/site-header";
+import { getOrganization } from "@/db/queries/settings";
+import { mediaUrl } from "@/lib/validations/upload";
 
-export default function PublicLayout({ children }: { children: ReactNode }) {
+/**
+ * Makes the public pages' few script-driven buttons work (print, copy a link) without shipping a
+ * script file: one delegated listener, added once per page load. The buttons stay hidden (class
+ * `js-only`) until it has run, so without it none of them is there to do nothing.
+ */
+const PAGE_ACTIONS_SCRIPT = `(function(){
+if(window.__pageActions)return;window.__pageActions=true;
+var s=document.createElement("style");s.textContent=".js-only{display:inline-flex!important}";document.head.appendChild(s);
+document.addEventListener("click",function(e){
+var b=e.target instanceof Element?e.target.closest("[data-page-action]"):null;if(!b)return;
+var status=b.parentElement&&b.parentElement.querySelector("[data-page-action-status]");
+var say=function(t){if(status)status.textContent=t;};
+if(b.dataset.pageAction==="print"){window.print();return;}
+if(b.dataset.pageAction==="copy-link"){var url=b.dataset.url||location.href;
+if(navigator.clipboard&&window.isSecureContext){navigator.clipboard.writeText(url).then(function(){say("Link copied.");},function(){say("Copy this link: "+url);});}
+else say("Copy this link: "+url);}
+});})();`;
+
+export default async function PublicLayout({ children }: { children: ReactNode }) {
+  const organization = await getOrganization();
   return (
     <>
       <SiteHeader
-        title="Symposia"
+        title={organization.name}
+        logo={organization.logo && { src: mediaUrl(organization.logo.key), width: organization.logo.width, height: organization.logo.height }}
         nav={[
           { href: "/", label: "Events" },
           { href: "/login", label: "Sign in" },
@@ -14,7 +36,8 @@ export default function PublicLayout({ children }: { children: ReactNode }) {
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
         {children}
       </main>
-      <SiteFooter />
+      <SiteFooter organization={organization.name} />
+      <script dangerouslySetInnerHTML={{ __html: PAGE_ACTIONS_SCRIPT }} />
     </>
   );
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db";
-import { events, type Media, media, people, summaries } from "@/db/schema";
+import { events, type Media, media, people, settings, summaries } from "@/db/schema";
 
 export async function insertMedia(values: typeof media.$inferInsert, executor: Executor = db): Promise<Media> {
   const [row] = await executor.insert(media).values(values).returning();
@@ -28,7 +28,8 @@ const owner = alias(people, "owner");
  * uploaded twice, or a copy with other alt text), so it is public when any of them is:
  * - a portrait approved onto a person (`people.portrait_id`), or
  * - a photo of an event that is not a draft, on its published summary, with alt text (a photo
- *   needs a description before it is published).
+ *   needs a description before it is published), or
+ * - the organization's logo (settings), which heads every public page.
  * Otherwise only staff, the uploader and the person it portrays may see it.
  */
 export async function mediaAccess(key: string) {
@@ -39,17 +40,19 @@ export async function mediaAccess(key: string) {
       ownerUserId: owner.userId,
       approvedPortrait: sql<boolean>`${portraitOf.id} is not null`,
       publishedEventPhoto: sql<boolean>`coalesce(${events.status} <> 'draft' and ${summaries.status} = 'published' and ${hasDescription}, false)`,
+      organizationLogo: sql<boolean>`${settings.id} is not null`,
     })
     .from(media)
     .leftJoin(portraitOf, eq(portraitOf.portraitId, media.id))
     .leftJoin(owner, eq(owner.id, media.personId))
     .leftJoin(events, eq(events.id, media.eventId))
     .leftJoin(summaries, eq(summaries.eventId, media.eventId))
+    .leftJoin(settings, eq(settings.logoId, media.id))
     .where(eq(media.storageKey, key));
   if (rows.length === 0) return undefined;
   return {
     mimeType: rows[0]!.mimeType,
-    isPublic: rows.some((r) => r.approvedPortrait || r.publishedEventPhoto),
+    isPublic: rows.some((r) => r.approvedPortrait || r.publishedEventPhoto || r.organizationLogo),
     viewerIds: new Set(rows.flatMap((r) => [r.uploadedById, r.ownerUserId]).filter((id): id is string => Boolean(id))),
   };
 }

@@ -1,14 +1,18 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { cache } from "react";
-import { db } from "@/db";
-import { settings, type Settings } from "@/db/schema";
+import { db, type Executor } from "@/db";
+import { media, settings, type Settings } from "@/db/schema";
+
+export const DEFAULT_RELEASE_LABEL = "Press release";
 
 const FALLBACK: Settings = {
   id: 1,
   organizationName: "Symposia",
   homeTimeZone: "UTC",
   homeTimeZoneLabel: "UTC",
+  releaseLabel: DEFAULT_RELEASE_LABEL,
+  logoId: null,
   updatedAt: new Date(0),
 };
 
@@ -20,4 +24,39 @@ export const getSettings = cache(async (): Promise<Settings> => {
 
 export async function getOrganizationName(): Promise<string> {
   return (await getSettings()).organizationName;
+}
+
+export type OrganizationLogo = { key: string; width: number; height: number; altText: string };
+
+/** What heads the public pages: the organization's name and its logo, if one was uploaded. */
+export const getOrganization = cache(async (): Promise<{ name: string; releaseLabel: string; logo: OrganizationLogo | null }> => {
+  const [row] = await db
+    .select({ name: settings.organizationName, releaseLabel: settings.releaseLabel, key: media.storageKey, width: media.width, height: media.height })
+    .from(settings)
+    .leftJoin(media, eq(media.id, settings.logoId))
+    .where(eq(settings.id, 1));
+  if (!row) return { name: FALLBACK.organizationName, releaseLabel: FALLBACK.releaseLabel, logo: null };
+  const logo = row.key && row.width && row.height ? { key: row.key, width: row.width, height: row.height, altText: `${row.name} logo` } : null;
+  return { name: row.name, releaseLabel: row.releaseLabel, logo };
+});
+
+export type SettingsValues = Pick<Settings, "organizationName" | "homeTimeZone" | "homeTimeZoneLabel" | "releaseLabel">;
+
+/** The one settings row, locked for the change: created with the values when a fresh install has none. */
+export async function lockSettings(executor: Executor): Promise<Settings | undefined> {
+  const [row] = await executor.select().from(settings).where(eq(settings.id, 1)).for("update");
+  return row;
+}
+
+export async function saveSettingsRow(values: SettingsValues, executor: Executor): Promise<Settings> {
+  const [row] = await executor
+    .insert(settings)
+    .values({ id: 1, ...values })
+    .onConflictDoUpdate({ target: settings.id, set: { ...values, updatedAt: new Date() } })
+    .returning();
+  return row!;
+}
+
+export async function setLogoId(logoId: string | null, executor: Executor): Promise<void> {
+  await executor.update(settings).set({ logoId, updatedAt: new Date() }).where(eq(settings.id, 1));
 }

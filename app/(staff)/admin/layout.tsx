@@ -16,7 +16,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
     { href: "/admin/approvals", label: "Approvals" },
     { href: "/admin/outbox", label: "Outbox" },
   ];
-  if (user && hasRole(user.role, "admin")) nav.push({ href: "/admin/users", label: "Users" }, { href: "/admin/audit", label: "Audit log" });
+  if (user && hasRole(user.role, "admin")) nav.push({ href: "/admin/users", label: "Users" }, { href: "/admin/audit", label: "Audit log" }, { href: "/admin/settings", label: "Settings" });
   nav.push({ href: "/", label: "Public site" });
   return (
     <>

@@ -10,6 +10,7 @@ import {
   countRegistrations,
   deleteEventRow,
   eventWithSeriesNumber,
+  getEvent,
   insertEvent,
   isEventSlugTaken,
   lockEvent,
@@ -147,9 +148,11 @@ export async function updateEvent(input: unknown): Promise<ActionResult> {
         tx,
       );
       // More seats (or no limit) go to the waitlist at once; a new time or place is news to everyone registered.
-      const promoted = "capacity" in changes ? await promoteFromWaitlist(tx, after, ctx, me.id) : [];
+      // Not so for an event already held: that is a correction of the record, and nobody is emailed.
+      const held = before.status === "scheduled" && before.endsAt <= ctx.now;
+      const promoted = "capacity" in changes && !held ? await promoteFromWaitlist(tx, after, ctx, me.id) : [];
       const notified =
-        after.status === "scheduled" && NOTICE_FIELDS.some((f) => f in changes) ? await notifyDetailsChanged(tx, id, ctx) : 0;
+        after.status === "scheduled" && !held && NOTICE_FIELDS.some((f) => f in changes) ? await notifyDetailsChanged(tx, id, ctx) : 0;
       emailed = promoted.length > 0 || notified > 0;
       return { ok: true as const, data: undefined, message: savedMessage(promoted.length, notified) };
     });
@@ -187,6 +190,12 @@ type Transition = {
 const NO_REGISTRATIONS = (sentence: string) => async (eventId: string, tx: Executor) =>
   (await countRegistrations(eventId, tx)) > 0 ? sentence : null;
 
+// Checked under the event's lock (transition() holds it): a held event is corrected, not cancelled.
+const NOT_HELD = (sentence: string) => async (eventId: string, tx: Executor) => {
+  const event = await getEvent(eventId, tx);
+  return event && event.endsAt <= new Date() ? sentence : null;
+};
+
 const TRANSITIONS = {
   schedule: {
     from: ["draft"],
@@ -199,6 +208,7 @@ const TRANSITIONS = {
     to: "cancelled",
     audit: "event.cancel",
     refused: (s) => (s === "cancelled" ? "This event is already cancelled." : "Only a scheduled event can be cancelled. A draft can simply be deleted."),
+    guard: NOT_HELD("This event has already taken place, so it cannot be cancelled. Correct its details instead."),
     // Everyone registered hears of it, with a calendar file that cancels their entry.
     after: (eventId, tx, ctx) => notifyEventCancelled(tx, eventId, ctx),
   },

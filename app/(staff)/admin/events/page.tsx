@@ -104,11 +104,11 @@ export default async function EventsPage({ searchParams }: Props) {
                   </Td>
                   <Td>
                     <time dateTime={e.startsAt.toISOString()}>{formatDualTime(e.startsAt, e.timeZone, settings.homeTimeZone, settings.homeTimeZoneLabel)}</time>
-                    {past && <div className="text-xs text-slate-500">Past</div>}
+                    {past && e.status !== "scheduled" && <div className="text-xs text-slate-500">Past</div>}
                   </Td>
                   <Td className="text-slate-700">{e.venueName ? [e.venueName, e.venueCity].filter(Boolean).join(", ") : "—"}</Td>
                   <Td>
-                    <EventStatusBadge status={e.status} />
+                    <EventStatusBadge status={e.status} endsAt={e.endsAt} now={now} />
                   </Td>
                   <Td className="text-right tabular-nums">
                     {e.confirmed}

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { PublicSummary } from "@/components/public-summary";
 import { getPublicEvent } from "@/db/queries/public";
+import { getOrganization, getSettings } from "@/db/queries/settings";
 import { getPublishedSummary } from "@/db/queries/summaries";
 import { appUrl } from "@/lib/env";
 import { plainExcerpt } from "@/lib/markdown";
@@ -44,12 +45,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** The published summary of an event; a 404 until it is published and again once it is withdrawn. */
 export default async function EventSummaryPage({ params }: Props) {
   const { event, summary, photos, references } = await load((await params).slug);
+  const [organization, settings] = await Promise.all([getOrganization(), getSettings()]);
   return (
     <PublicSummary
-      event={{ title: event.title, startsAt: event.startsAt, timeZone: event.timeZone, topic: event.topic }}
+      event={{ title: event.title, startsAt: event.startsAt, timeZone: event.timeZone, topic: event.topic, venue: event.venue?.name ? event.venue : null }}
       summary={summary}
       photos={photos}
       references={references}
+      organization={{ ...organization, homeTimeZone: settings.homeTimeZone }}
+      url={`${appUrl()}/events/${event.slug}/summary`}
     />
   );
 }

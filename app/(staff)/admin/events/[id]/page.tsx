@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { eventFormOptions } from "@/db/queries/event-options";
 import { getEventForAdmin } from "@/db/queries/events";
 import { requireRole } from "@/lib/auth";
+import { eventPhase } from "@/lib/event-phase";
 import { formatLocalDate } from "@/lib/time";
 import { isUuid } from "@/lib/validations/common";
 import { eventFormValues } from "@/lib/validations/event";
@@ -37,6 +38,8 @@ export default async function EventDetailsPage({ params, searchParams }: Props) 
         status={event.status}
         registrationCount={registrationCount}
         cancelledOn={event.cancelledAt ? formatLocalDate(event.cancelledAt, options.home.zone) : null}
+        heldOn={eventPhase(event) === "held" ? formatLocalDate(event.startsAt, event.timeZone) : null}
+        summaryHref={`/admin/events/${event.id}/summary`}
       />
       <section aria-labelledby="event-details-heading" className="space-y-4">
         <h2 id="event-details-heading" className="text-lg font-semibold">
@@ -50,7 +53,9 @@ export default async function EventDetailsPage({ params, searchParams }: Props) 
         <p className="text-sm text-slate-600">
           {event.status === "draft"
             ? "People have registered for this event, so it cannot be deleted."
-            : "Only a draft can be deleted. A scheduled event is cancelled instead, so that its page and registrations stay on record."}
+            : eventPhase(event) === "held"
+              ? "A held event stays on record: it cannot be deleted or cancelled."
+              : "Only a draft can be deleted. A scheduled event is cancelled instead, so that its page and registrations stay on record."}
         </p>
       )}
     </div>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { PublicSummary } from "@/components/public-summary";
 import { Alert } from "@/components/ui/alert";
 import { getEventForAdmin } from "@/db/queries/events";
+import { getOrganization, getSettings } from "@/db/queries/settings";
 import { getSummary, listEventPhotos, listReferences } from "@/db/queries/summaries";
 import { getTopic } from "@/db/queries/topics";
 import { requireRole } from "@/lib/auth";
@@ -20,8 +21,14 @@ export default async function SummaryPreviewPage({ params }: Props) {
   await requireRole("staff", `/admin/events/${id}/summary/preview`);
   const found = isUuid(id) ? await getEventForAdmin(id) : undefined;
   if (!found) notFound();
-  const { event } = found;
-  const [summary, photos, topic] = await Promise.all([getSummary(id), listEventPhotos(id), event.topicId ? getTopic(event.topicId) : undefined]);
+  const { event, venueName, venueCity } = found;
+  const [summary, photos, topic, organization, settings] = await Promise.all([
+    getSummary(id),
+    listEventPhotos(id),
+    event.topicId ? getTopic(event.topicId) : undefined,
+    getOrganization(),
+    getSettings(),
+  ]);
   const references = summary ? await listReferences(summary.id) : [];
 
   return (
@@ -33,8 +40,15 @@ export default async function SummaryPreviewPage({ params }: Props) {
         </Alert>
       </div>
       <PublicSummary
-        event={{ title: event.title, startsAt: event.startsAt, timeZone: event.timeZone, topic: topic ? { name: topic.name, slug: topic.slug } : null }}
-        summary={{ title: summary?.title ?? "", lede: summary?.lede ?? null, body: summary?.body ?? "" }}
+        event={{
+          title: event.title,
+          startsAt: event.startsAt,
+          timeZone: event.timeZone,
+          topic: topic ? { name: topic.name, slug: topic.slug } : null,
+          venue: venueName ? { name: venueName, city: venueCity } : null,
+        }}
+        summary={{ title: summary?.title ?? "", lede: summary?.lede ?? null, body: summary?.body ?? "", publishedAt: summary?.publishedAt ?? null }}
+        organization={{ ...organization, homeTimeZone: settings.homeTimeZone }}
         // As the public will see them: a photo without a description is not shown.
         photos={photos.filter(isPublishablePhoto)}
         references={references}

@@ -1,0 +1,85 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { db } from "@/db";
+import { writeAudit } from "@/db/queries/audit";
+import { insertMedia } from "@/db/queries/media";
+import { lockSettings, saveSettingsRow, setLogoId } from "@/db/queries/settings";
+import { requireRole } from "@/lib/auth";
+import { changedFields } from "@/lib/diff";
+import { type ActionResult, fail, invalid } from "@/lib/errors";
+import { formInput } from "@/lib/form-input";
+import { ImageRejected, processImage } from "@/lib/images";
+import { storage } from "@/lib/storage";
+import { logoSchema, settingsSchema } from "@/lib/validations/settings";
+
+/** The organization's name, logo and home clock show on every page, so every cached page is stale. */
+function everyPageChanged(): void {
+  revalidatePath("/", "layout");
+}
+
+/** The organization's name, home time zone and its label, and the label above published summaries. */
+export async function saveSettings(input: unknown): Promise<ActionResult> {
+  const me = await requireRole("admin");
+  const parsed = settingsSchema.safeParse(formInput(input));
+  if (!parsed.success) return invalid(parsed.error);
+  const values = parsed.data;
+  await db.transaction(async (tx) => {
+    const before = await lockSettings(tx);
+    await saveSettingsRow(values, tx);
+    const changes = before ? changedFields(before, values) : values;
+    await writeAudit({ actorId: me.id, action: "settings.update", entityType: "settings", entityId: null, changes }, tx);
+  });
+  everyPageChanged();
+  return { ok: true, data: undefined, message: "Settings saved. The public pages show them from now on." };
+}
+
+export type LogoFormState = { ok: boolean; message: string; error?: string } | null;
+
+/**
+ * A new logo, from a plain form (it works before the page's JavaScript has loaded): checked by its
+ * content and re-encoded without metadata like every photo, then stored by content hash.
+ */
+export async function uploadLogo(_previous: LogoFormState, formData: FormData): Promise<LogoFormState> {
+  const me = await requireRole("admin");
+  const parsed = logoSchema.safeParse({ logo: formData instanceof FormData ? formData.get("logo") : null });
+  if (!parsed.success) return { ok: false, message: "The logo was not changed.", error: parsed.error.issues[0]?.message };
+
+  let image;
+  try {
+    image = await processImage(new Uint8Array(await parsed.data.logo.arrayBuffer()), "portrait");
+  } catch (error) {
+    if (error instanceof ImageRejected) return { ok: false, message: "The logo was not changed.", error: error.message };
+    throw error;
+  }
+  await storage().put(image.key, image.bytes, image.mime);
+  const saved = await db.transaction(async (tx) => {
+    const before = await lockSettings(tx);
+    if (!before) return false;
+    const row = await insertMedia(
+      { storageKey: image.key, mimeType: image.mime, width: image.width, height: image.height, bytes: image.bytes.length, altText: `${before.organizationName} logo`, uploadedById: me.id },
+      tx,
+    );
+    await setLogoId(row.id, tx);
+    await writeAudit({ actorId: me.id, action: "settings.logo", entityType: "settings", entityId: null, changes: { logoId: [before.logoId, row.id], key: image.key } }, tx);
+    return true;
+  });
+  if (!saved) return { ok: false, message: "The logo was not changed.", error: "Save the organization's name first, then add its logo." };
+  everyPageChanged();
+  return { ok: true, message: "Logo saved. It heads the public pages from now on." };
+}
+
+/** Takes the logo off the public pages (the stored file stays, as every upload does). */
+export async function removeLogo(): Promise<ActionResult> {
+  const me = await requireRole("admin");
+  const changed = await db.transaction(async (tx) => {
+    const before = await lockSettings(tx);
+    if (!before?.logoId) return false;
+    await setLogoId(null, tx);
+    await writeAudit({ actorId: me.id, action: "settings.logo_removed", entityType: "settings", entityId: null, changes: { logoId: [before.logoId, null] } }, tx);
+    return true;
+  });
+  if (!changed) return fail("There is no logo to remove.");
+  everyPageChanged();
+  return { ok: true, data: undefined, message: "Logo removed." };
+}

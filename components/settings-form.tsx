@@ -1,0 +1,58 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId } from "react";
+import { saveSettings } from "@/app/(staff)/admin/settings/actions";
+import { useActionForm } from "@/components/admin/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+import { type SettingsInput, settingsSchema } from "@/lib/validations/settings";
+
+type Props = { defaultValues: SettingsInput; timeZones: string[] };
+
+/** The organization's name, its home clock and the label above published summaries. */
+export function SettingsForm({ defaultValues, timeZones }: Props) {
+  const router = useRouter();
+  const zoneListId = useId();
+  const { form, message, onSubmit, errors, pending } = useActionForm(settingsSchema, saveSettings, {
+    defaultValues,
+    onSuccess: () => router.refresh(),
+  });
+
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate aria-label="Organization settings" className="max-w-2xl space-y-4">
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      <Field label="Organization name" error={errors.organizationName?.message} hint="Heads every public page and the letterhead of printed summaries.">
+        {(p) => <Input {...p} autoComplete="organization" {...form.register("organizationName")} />}
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field
+          label="Home time zone"
+          error={errors.homeTimeZone?.message}
+          hint="Times abroad are also shown in this zone: “4:35 p.m. (local time; March 19, 5:35 a.m. JST)”."
+        >
+          {(p) => (
+            <>
+              <Input {...p} list={zoneListId} autoComplete="off" spellCheck={false} placeholder="Asia/Tokyo" {...form.register("homeTimeZone")} />
+              <datalist id={zoneListId}>
+                {timeZones.map((tz) => (
+                  <option key={tz} value={tz} />
+                ))}
+              </datalist>
+            </>
+          )}
+        </Field>
+        <Field label="Short name of the home time" error={errors.homeTimeZoneLabel?.message} hint="As readers know it, like JST or CET.">
+          {(p) => <Input {...p} autoComplete="off" spellCheck={false} {...form.register("homeTimeZoneLabel")} />}
+        </Field>
+      </div>
+      <Field label="Label above published summaries" error={errors.releaseLabel?.message} hint="Like Press release, Meeting report or News.">
+        {(p) => <Input {...p} autoComplete="off" {...form.register("releaseLabel")} />}
+      </Field>
+      <Button type="submit" pending={pending}>
+        Save settings
+      </Button>
+    </form>
+  );
+}
