@@ -67,7 +67,8 @@ test("a click before the page's scripts have run is answered, and nothing typed 
   const held = new Promise<void>((resolve) => (release = resolve));
   const hold = async (route: Route) => {
     await held;
-    await route.continue();
+    // The form's answer replaced the page, so the browser may have dropped this request meanwhile.
+    await route.continue().catch(() => undefined);
   };
   await page.route(/\/_next\/static\/.*\.js(\?|$)/, hold);
   await page.goto("/login", { waitUntil: "domcontentloaded" });
