@@ -195,6 +195,19 @@ describe("serving a published photo", () => {
   });
 });
 
+describe("publishing and unpublishing", () => {
+  it("leave the text's version alone, so that the editor open beside them can still save", async () => {
+    const { publishSummary, saveSummary, unpublishSummary } = await actions();
+    const opened = await base();
+    expect((await unpublishSummary({ eventId })).ok).toBe(true);
+    expect((await publishSummary({ eventId })).ok).toBe(true);
+    const saved = await saveSummary({ ...opened, title: "WPS + Innovation at the UN", body: `${FINAL} Edited after publishing.` });
+    expect(saved).toMatchObject({ ok: true, message: "Saved." });
+    const restored = await saveSummary({ ...(await base()), title: "WPS + Innovation at the UN", body: FINAL });
+    expect(restored.ok).toBe(true);
+  });
+});
+
 describe("an unpublished summary", () => {
   it("takes any text and photos without descriptions, and cannot then be published with them", async () => {
     const { saveSummary, unpublishSummary, updatePhotoDetails, publishSummary } = await actions();

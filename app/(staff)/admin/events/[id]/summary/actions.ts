@@ -261,7 +261,8 @@ export async function publishSummary(input: unknown): Promise<ActionResult<{ pro
     // published unchecked.
     const problems = await publishProblems(eventId, tx);
     if (problems.length) return fail("The summary cannot be published yet:", { problems });
-    await updateSummaryRow(summary.id, { status: "published", publishedAt: summary.publishedAt ?? new Date() }, tx);
+    // The text is unchanged, so its version (updatedAt) is too: an editor open on it can still save.
+    await updateSummaryRow(summary.id, { status: "published", publishedAt: summary.publishedAt ?? new Date(), updatedAt: summary.updatedAt }, tx);
     await writeAudit({ actorId: me.id, action: "summary.publish", entityType: "summary", entityId: summary.id, changes: { eventId } }, tx);
     return { ok: true, data: {} };
   });
@@ -277,7 +278,7 @@ export async function unpublishSummary(input: unknown): Promise<ActionResult> {
   const { eventId } = data;
   await db.transaction(async (tx) => {
     const summary = await lockSummary(eventId, tx);
-    await updateSummaryRow(summary.id, { status: "draft" }, tx);
+    await updateSummaryRow(summary.id, { status: "draft", updatedAt: summary.updatedAt }, tx);
     await writeAudit({ actorId: me.id, action: "summary.unpublish", entityType: "summary", entityId: summary.id, changes: { eventId } }, tx);
   });
   publicEventChanged(event.slug);
