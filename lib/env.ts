@@ -32,6 +32,8 @@ const schema = z.object({
   OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   // Days a delivered message keeps its text (links, QR codes, personal details) before it is removed.
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  // Megabytes of re-encoded photos each panelist may keep stored (staff are not limited).
+  UPLOAD_QUOTA_MB: z.coerce.number().int().min(1).max(100_000).default(50),
 });
 
 export type Env = z.infer<typeof schema>;
