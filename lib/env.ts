@@ -36,6 +36,8 @@ const schema = z.object({
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   // Registrations one client address may make in ten minutes: a delegation registering from one office fits.
   REGISTRATION_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).max(100_000).default(40),
+  // Megabytes of re-encoded photos each panelist may keep stored (staff are not limited).
+  UPLOAD_QUOTA_MB: z.coerce.number().int().min(1).max(100_000).default(50),
 });
 
 export type Env = z.infer<typeof schema>;

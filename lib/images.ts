@@ -9,8 +9,20 @@ export type ImagePurpose = UploadPurpose;
 
 // Long side after re-encoding: enough for a sharp print-size portrait or a full-width photo.
 const MAX_SIDE: Record<ImagePurpose, number> = { portrait: 1200, event: 2400 };
-// Decoding a 10 MB file of one colour could otherwise ask for gigabytes of memory.
-const MAX_INPUT_PIXELS = 100_000_000;
+/**
+ * A 50 KB PNG can announce 20000 × 20000 pixels of one colour: decoding it would take gigabytes.
+ * So the header is read first (no pixels decoded), and two bounds hold before anything is decoded:
+ * - pixels: a 40-megapixel camera photo is fine, anything larger is refused (sharp enforces the same
+ *   limit itself while decoding, should a header lie);
+ * - the memory of a decode that must hold the whole image at once (an interlaced PNG, a progressive
+ *   JPEG, a WebP, 16-bit samples): pixels × channels × bytes per sample. Baseline JPEGs and plain
+ *   PNGs are decoded a strip at a time, shrunk while they load, and are bounded by the pixels alone.
+ * At these bounds one upload peaks at roughly 50–130 MB over the process's base, and at most
+ * MAX_CONCURRENT_DECODES run at once in a process.
+ */
+export const MAX_INPUT_PIXELS = 40_000_000;
+export const MAX_WHOLE_DECODE_BYTES = 48 * 1024 * 1024;
+const MAX_CONCURRENT_DECODES = 2;
 
 export type ImageMime = "image/jpeg" | "image/png" | "image/webp";
 
@@ -120,15 +132,74 @@ export async function processImage(input: Uint8Array, purpose: ImagePurpose): Pr
   if (!format) throw new ImageRejected(415, MESSAGES.notImage);
   if (hasTrailingMarkup(input, format)) throw new ImageRejected(400, MESSAGES.trailing);
 
-  const options = { failOn: "truncated", limitInputPixels: MAX_INPUT_PIXELS } as const;
   let meta: Metadata;
   try {
-    meta = await sharp(input, options).metadata();
+    // The header only: no pixel is decoded here.
+    meta = await sharp(input, { failOn: "truncated", limitInputPixels: false }).metadata();
   } catch {
     throw new ImageRejected(400, MESSAGES.damaged);
   }
   if (meta.format !== format) throw new ImageRejected(415, MESSAGES.notImage);
-  if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_INPUT_PIXELS) throw new ImageRejected(400, MESSAGES.tooManyPixels);
+  checkDecodeCost(meta);
+
+  return withDecodeSlot(() => encode(input, meta, purpose));
+}
+
+/** Refuses, from the header alone, an image whose decoding would take too much memory (see MAX_INPUT_PIXELS). */
+export function checkDecodeCost(meta: Pick<Metadata, "width" | "height" | "channels" | "depth" | "isProgressive" | "format" | "orientation">): void {
+  const width = meta.width ?? 0;
+  const height = meta.height ?? 0;
+  if (width <= 0 || height <= 0) throw new ImageRejected(400, MESSAGES.damaged);
+  const pixels = width * height;
+  if (pixels > MAX_INPUT_PIXELS) throw new ImageRejected(400, MESSAGES.tooManyPixels);
+  const bytesPerSample = meta.depth === "ushort" || meta.depth === "short" ? 2 : meta.depth === "float" || meta.depth === "uint" || meta.depth === "int" ? 4 : 1;
+  // Turning a PNG or WebP upright by its orientation needs the whole image; a JPEG is shrunk first.
+  const turned = meta.format !== "jpeg" && (meta.orientation ?? 1) > 1;
+  const wholeDecode = meta.format === "webp" || Boolean(meta.isProgressive) || bytesPerSample > 1 || turned;
+  if (wholeDecode && pixels * (meta.channels ?? 4) * bytesPerSample > MAX_WHOLE_DECODE_BYTES) throw new ImageRejected(400, MESSAGES.tooManyPixels);
+}
+
+/** Uploads one account may have in progress at once, in this process (memory is per process too). */
+export const MAX_UPLOADS_PER_USER = 2;
+const uploadsInProgress = new Map<string, number>();
+
+/**
+ * Takes one of the account's upload slots; null when all are in use (answer 429). Call the returned
+ * function when the upload is over, however it ends.
+ */
+export function takeUploadSlot(userId: string): (() => void) | null {
+  const current = uploadsInProgress.get(userId) ?? 0;
+  if (current >= MAX_UPLOADS_PER_USER) return null;
+  uploadsInProgress.set(userId, current + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const left = (uploadsInProgress.get(userId) ?? 1) - 1;
+    if (left > 0) uploadsInProgress.set(userId, left);
+    else uploadsInProgress.delete(userId);
+  };
+}
+
+let decoding = 0;
+const waiting: (() => void)[] = [];
+
+/** Runs at most MAX_CONCURRENT_DECODES decodes at once in this process; the others wait their turn. */
+async function withDecodeSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (decoding >= MAX_CONCURRENT_DECODES) await new Promise<void>((resolve) => waiting.push(resolve));
+  else decoding++;
+  try {
+    return await work();
+  } finally {
+    // The slot passes straight to the next in line, or is given back.
+    const next = waiting.shift();
+    if (next) next();
+    else decoding--;
+  }
+}
+
+async function encode(input: Uint8Array, meta: Metadata, purpose: ImagePurpose): Promise<ProcessedImage> {
+  const options = { failOn: "truncated", limitInputPixels: MAX_INPUT_PIXELS } as const;
 
   const side = MAX_SIDE[purpose];
   const pipeline = sharp(input, options)

@@ -2,11 +2,29 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db";
-import { events, type Media, media, people, settings, summaries } from "@/db/schema";
+import { events, type Media, media, people, settings, summaries, users } from "@/db/schema";
 
 export async function insertMedia(values: typeof media.$inferInsert, executor: Executor = db): Promise<Media> {
   const [row] = await executor.insert(media).values(values).returning();
   return row!;
+}
+
+/**
+ * The bytes stored for the account's uploads. Locks the account until the transaction ends, so that
+ * uploads in parallel (from several app instances too) count one after the other against the quota.
+ */
+export async function lockStoredBytesOf(userId: string, executor: Executor): Promise<number> {
+  await executor.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("no key update");
+  return storedBytesOf(userId, executor);
+}
+
+/** The bytes stored for the account's uploads, without a lock: a quick check before the work. */
+export async function storedBytesOf(userId: string, executor: Executor = db): Promise<number> {
+  const [row] = await executor
+    .select({ bytes: sql<string>`coalesce(sum(${media.bytes}), 0)` })
+    .from(media)
+    .where(eq(media.uploadedById, userId));
+  return Number(row?.bytes ?? 0);
 }
 
 export async function getMedia(id: string, executor: Executor = db): Promise<Media | undefined> {

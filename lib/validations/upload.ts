@@ -12,7 +12,11 @@ export const UPLOAD_MESSAGES = {
   trailing:
     "This image has something attached after the picture (such as web page code), so it was refused. Open it in an image editor, save a new copy and upload that.",
   damaged: "This image is damaged or incomplete (perhaps it did not finish downloading). Choose another copy of the photo.",
-  tooManyPixels: "This image has too many pixels to process. Resize it to under 100 megapixels and try again.",
+  tooManyPixels:
+    "This image has too many pixels to process. Resize it to at most 3000 pixels on its longest side, or save it as a JPEG, then try again.",
+  busy: "You are already uploading two photos. Wait until they have finished, then try again.",
+  quota: (mb: number) =>
+    `You have used all ${mb} MB of space for your photos. Ask the organizers to remove photos you no longer need, then try again.`,
 } as const;
 
 export const UPLOAD_PURPOSES = ["portrait", "event"] as const;

@@ -2,20 +2,23 @@ import { type NextRequest, NextResponse } from "next/server";
 import { db } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
 import { getEvent } from "@/db/queries/events";
-import { insertMedia } from "@/db/queries/media";
+import { insertMedia, lockStoredBytesOf, storedBytesOf } from "@/db/queries/media";
 import { getPerson } from "@/db/queries/people";
 import { getOwnPerson } from "@/db/queries/profiles";
 import { getCurrentUser, hasRole } from "@/lib/auth";
-import { ImageRejected, MAX_UPLOAD_BYTES, MESSAGES, processImage, readBodyWithLimit } from "@/lib/images";
+import { env } from "@/lib/env";
+import { ImageRejected, MAX_UPLOAD_BYTES, MESSAGES, processImage, readBodyWithLimit, takeUploadSlot } from "@/lib/images";
 import { mediaUrl, storage } from "@/lib/storage";
 import { type UploadedMedia, uploadParamsSchema } from "@/lib/validations/upload";
 
 
 const NOT_FOUND = "We could not find where this photo belongs.";
 
-function problem(status: number, error: string): NextResponse {
-  return NextResponse.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
+function problem(status: number, error: string, headers: Record<string, string> = {}): NextResponse {
+  return NextResponse.json({ error }, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
+
+const QUOTA_EXCEEDED = Symbol("quota exceeded");
 
 /** A browser sends Origin with every upload; one from another site is not this site's form. */
 function fromThisSite(request: NextRequest): boolean {
@@ -69,10 +72,18 @@ export async function POST(request: NextRequest): Promise<Response> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES) return problem(413, MESSAGES.tooLarge);
 
+  // Each upload holds its body and a decode in memory: an account gets a few at a time, not a flood.
+  const release = takeUploadSlot(me.id);
+  if (!release) return problem(429, MESSAGES.busy, { "Retry-After": "5" });
+  // Staff curate the site's photos; a panelist's own uploads count against a quota.
+  const quotaBytes = isStaff ? null : env().UPLOAD_QUOTA_MB * 1024 * 1024;
   try {
+    if (quotaBytes !== null && (await storedBytesOf(me.id)) >= quotaBytes) return problem(403, MESSAGES.quota(env().UPLOAD_QUOTA_MB));
     const image = await processImage(await readBodyWithLimit(request.body), purpose);
-    await storage().put(image.key, image.bytes, image.mime);
     const row = await db.transaction(async (tx) => {
+      if (quotaBytes !== null && (await lockStoredBytesOf(me.id, tx)) + image.bytes.length > quotaBytes) return QUOTA_EXCEEDED;
+      // Written inside the transaction: a file whose row is refused is an orphan at worst, never a row without its file.
+      await storage().put(image.key, image.bytes, image.mime);
       const inserted = await insertMedia(
         { storageKey: image.key, mimeType: image.mime, width: image.width, height: image.height, bytes: image.bytes.length, uploadedById: me.id, ...owner },
         tx,
@@ -80,10 +91,13 @@ export async function POST(request: NextRequest): Promise<Response> {
       await writeAudit({ actorId: me.id, action: "media.upload", entityType: "media", entityId: inserted.id, changes: { purpose, ...owner, key: image.key } }, tx);
       return inserted;
     });
+    if (row === QUOTA_EXCEEDED) return problem(403, MESSAGES.quota(env().UPLOAD_QUOTA_MB));
     const body: UploadedMedia = { id: row.id, url: mediaUrl(row.storageKey), width: row.width, height: row.height };
     return NextResponse.json(body, { status: 201, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (error instanceof ImageRejected) return problem(error.status, error.message);
     throw error;
+  } finally {
+    release();
   }
 }
