@@ -122,7 +122,7 @@ function RegistrationRound({ slug, categories, waitlist, calendar, onAgain }: Pr
 
   if (state.status === "done") {
     return (
-      <div className="space-y-4" role="status">
+      <div className="space-y-4">
         <Alert tone="success">
           <h3 ref={doneRef} tabIndex={-1} className="font-semibold focus:outline-none">
             Thank you. Check your email.
