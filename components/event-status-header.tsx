@@ -82,15 +82,18 @@ function EventTabs({ eventId, current }: { eventId: string; current: Section }) 
 export function EventAdminHeader({ event, home, current, compact = false }: Props & { compact?: boolean }) {
   if (compact) {
     return (
-      <div className="flex flex-wrap items-end justify-between gap-x-6 gap-y-1">
-        <div className="flex min-w-0 items-center gap-3">
-          <Link href="/admin/events" className="text-sm">
+      // One row on a tablet: the title gives way (cut short) before the tabs do.
+      <div className="flex flex-wrap items-end justify-between gap-x-6 gap-y-1 lg:flex-nowrap">
+        <div className="flex min-w-0 items-center gap-3 pb-2">
+          <Link href="/admin/events" className="shrink-0 text-sm">
             ← Events
           </Link>
-          <h1 className="min-w-0 truncate text-lg font-semibold text-brand-900">{event.title}</h1>
+          <h1 title={event.title} className="min-w-0 truncate text-lg font-semibold text-brand-900">
+            {event.title}
+          </h1>
           <EventStatusBadge status={event.status} />
         </div>
-        <div className="min-w-0 max-w-full">
+        <div className="min-w-0 max-w-full lg:shrink-0">
           <EventTabs eventId={event.id} current={current} />
         </div>
       </div>
