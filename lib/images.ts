@@ -1,4 +1,5 @@
-import "server-only";
+// Not marked "server-only": the demo seed (scripts/seed.ts, run by tsx outside Next.js) re-encodes its
+// logo through it. It needs sharp, so no browser bundle could include it anyway.
 import { createHash } from "node:crypto";
 import sharp, { type Metadata, type OutputInfo } from "sharp";
 import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES as MESSAGES, type UploadPurpose } from "@/lib/validations/upload";

@@ -1,4 +1,5 @@
-import "server-only";
+// Not marked "server-only": the demo seed (scripts/seed.ts, run by tsx outside Next.js) stores its logo
+// through it. It reads the disk, so no browser bundle could include it anyway.
 import { createReadStream } from "node:fs";
 import { mkdir, rename, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";

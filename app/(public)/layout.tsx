@@ -1,3 +1,4 @@
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader } from "@/components/site-header";
 import { getOrganization } from "@/db/queries/settings";
@@ -22,6 +23,9 @@ else say("Copy this link: "+url);}
 });})();`;
 
 export default async function PublicLayout({ children }: { children: ReactNode }) {
+  // `next build` has no database, and a page prerendered then would carry no organization: at build
+  // time the render is left for request time. At run time the event pages stay cached as before.
+  if (process.env.NEXT_PHASE === "phase-production-build") await connection();
   const organization = await getOrganization();
   return (
     <>

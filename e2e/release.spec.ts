@@ -1,0 +1,114 @@
+import sharp from "sharp";
+import { expect, test, waitForHydration } from "./fixtures";
+
+const EVENT_SLUG = "wps-innovation-4-from-the-united-nations";
+const ORGANIZATION = "Symposia Demo Ministry";
+
+test("an admin brands the site, and a published summary reads, shares and prints as an official release", async ({ adminPage: page, browser }) => {
+  test.slow();
+  // Settings: a new logo and another label above summaries.
+  await page.goto("/admin/settings");
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  const logo = await sharp({ create: { width: 200, height: 200, channels: 3, background: { r: 120, g: 30, b: 40 } } }).png().toBuffer();
+  const upload = page.getByRole("form", { name: "Upload a logo" });
+  await upload.getByLabel("Logo file").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: logo });
+  await upload.getByRole("button", { name: "Upload logo" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Logo saved." })).toBeVisible();
+
+  const settings = page.getByRole("form", { name: "Organization settings" });
+  await waitForHydration(settings.getByRole("button", { name: "Save settings" }));
+  await settings.getByLabel("Label above published summaries").fill("Meeting report");
+  await settings.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
+
+  // The public pages are headed by the organization's name and logo.
+  const visitor = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+  const anonymous = await visitor.newPage();
+  await anonymous.goto("/");
+  const home = anonymous.getByRole("banner").getByRole("link", { name: ORGANIZATION });
+  await expect(home).toBeVisible();
+  await expect(home.locator("img")).toHaveAttribute("src", /^\/media\/[0-9a-f]{64}\./);
+  expect((await anonymous.request.get((await home.locator("img").getAttribute("src"))!)).status()).toBe(200);
+
+  // Publish the fourth meeting's summary from a generated draft.
+  await page.goto("/admin/events?q=United+Nations");
+  await page.getByRole("link", { name: "From the United Nations" }).first().click();
+  await page.getByRole("navigation", { name: "Event sections" }).getByRole("link", { name: "Summary" }).click();
+  await waitForHydration(page.getByRole("button", { name: "Generate draft from the event" }));
+  const text = page.getByLabel("Text (Markdown)");
+  const hadText = (await text.inputValue()).trim() !== "";
+  await page.getByRole("button", { name: "Generate draft from the event" }).click();
+  if (hadText) await page.getByRole("button", { name: "Replace with a new draft" }).click();
+  await expect(text).toHaveValue(/On March 18, commencing at 4:35 p\.m\./);
+  await text.fill(
+    (await text.inputValue())
+      .replace(/\[Outline point of the speech\]/g, "Japan is promoting WPS with the UN.")
+      .replace("[What the discussion covered]", "The discussion was very active.")
+      .replace("[what the closing remarks said]", "the opinions gained were very meaningful"),
+  );
+  await page.getByRole("button", { name: "Save summary" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await page.reload();
+  await waitForHydration(page.getByRole("button", { name: "Publish summary" }));
+  await page.getByRole("button", { name: "Publish summary" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Published." })).toBeVisible();
+
+  // The release: its label, its release date apart from the event's date, and the place.
+  await anonymous.goto(`/events/${EVENT_SLUG}/summary`);
+  const article = anonymous.getByRole("article");
+  await expect(article.getByText("Meeting report", { exact: true })).toBeVisible();
+  await expect(article.getByText(/^Released \w+ \d{1,2}, \d{4}$/)).toBeVisible();
+  await expect(article.getByRole("term").filter({ hasText: "Event date" })).toBeVisible();
+  await expect(article.getByRole("definition").filter({ hasText: "March 18, 2024" })).toBeVisible();
+  await expect(article.getByRole("definition").filter({ hasText: "United Nations Headquarters, New York" })).toBeVisible();
+
+  // Share: an email link, and a copied link.
+  const share = anonymous.getByRole("group", { name: "Print or share" });
+  const url = `${new URL(anonymous.url()).origin}/events/${EVENT_SLUG}/summary`;
+  await expect(share.getByRole("link", { name: "Share by email" })).toHaveAttribute("href", new RegExp(`^mailto:\\?subject=.*${encodeURIComponent(url).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+  await share.getByRole("button", { name: "Copy link" }).click();
+  await expect(share.getByRole("status")).toHaveText("Link copied.");
+  expect(await anonymous.evaluate(() => navigator.clipboard.readText())).toBe(url);
+  await expect(share.getByRole("button", { name: "Print" })).toBeVisible();
+
+  // The page still ships no script file of its own: the buttons run on a few inline lines.
+  const own = await anonymous.evaluate(async () => {
+    const sources = [...document.querySelectorAll("script[src]")].map((s) => (s as HTMLScriptElement).src);
+    const texts = await Promise.all(sources.map(async (src) => (await fetch(src)).text()));
+    return texts.filter((t) => /pageAction|Copy link|Share by email/.test(t)).length;
+  });
+  expect(own).toBe(0);
+
+  // In print: a letterhead with the organization and the page's address; no site navigation, no way back, no buttons.
+  await anonymous.emulateMedia({ media: "print" });
+  const letterhead = anonymous.locator(".letterhead");
+  await expect(letterhead).toBeVisible();
+  await expect(letterhead).toContainText(ORGANIZATION);
+  await expect(letterhead).toContainText(url);
+  await expect(anonymous.getByRole("banner")).toBeHidden();
+  await expect(anonymous.getByRole("link", { name: /^Back to / })).toBeHidden();
+  await expect(share).toBeHidden();
+  await anonymous.emulateMedia({ media: "screen" });
+  await expect(letterhead).toBeHidden();
+
+  // Without JavaScript, the buttons that need it are not there; the email link is.
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  await plain.goto(`/events/${EVENT_SLUG}/summary`);
+  const plainShare = plain.getByRole("group", { name: "Print or share" });
+  await expect(plainShare.getByRole("link", { name: "Share by email" })).toBeVisible();
+  await expect(plainShare.getByRole("button", { name: "Print" })).toBeHidden();
+  await expect(plainShare.getByRole("button", { name: "Copy link" })).toBeHidden();
+  await noScript.close();
+
+  // Put things back for the other journeys: the label, and the summary unpublished.
+  await page.getByRole("button", { name: "Unpublish" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Unpublished" })).toBeVisible();
+  await page.goto("/admin/settings");
+  const again = page.getByRole("form", { name: "Organization settings" });
+  await waitForHydration(again.getByRole("button", { name: "Save settings" }));
+  await again.getByLabel("Label above published summaries").fill("Press release");
+  await again.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
+  await visitor.close();
+});
