@@ -59,7 +59,7 @@ else
   fi
   rm -rf "$PGLITE_DIR" "$lock"
   export PGLITE_DIR
-  # Set but empty, so that a DATABASE_URL in a .env file (which next start reads) cannot apply.
+  # Set but empty, so that a DATABASE_URL in a .env file (which the server reads) cannot apply.
   export DATABASE_URL=""
 fi
 
