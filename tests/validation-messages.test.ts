@@ -94,4 +94,17 @@ describe("validation messages", () => {
       consent: "Please agree to the privacy notice to register.",
     });
   });
+
+  it("shows a form's cross-field problems together with the rest", async () => {
+    const { eventSchema } = await import("@/lib/validations/event");
+    const result = eventSchema.safeParse({ title: "", timeZone: "Europe/Zurich", startDate: "2027-01-11", startTime: "15:00", durationMinutes: "90", registrationOpensDate: "2026-12-01", registrationOpensTime: "" });
+    const fields = z.flattenError(result.error!).fieldErrors as Record<string, string[]>;
+    expect(fields.title).toEqual(["Give the event a title."]);
+    expect(fields.registrationOpensTime).toEqual(["Enter a time as well, or clear the date."]);
+
+    const { profileSchema } = await import("@/lib/validations/profile");
+    const profile = profileSchema.safeParse({ personId: crypto.randomUUID(), givenName: "", familyName: "", nameOrder: "given_family", portraitId: crypto.randomUUID(), portraitAlt: "" });
+    const profileFields = z.flattenError(profile.error!).fieldErrors as Record<string, string[]>;
+    expect(Object.keys(profileFields).sort()).toEqual(["familyName", "portraitAlt"]);
+  });
 });

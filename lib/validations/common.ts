@@ -32,4 +32,13 @@ export const listParamsSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 
+/**
+ * For an object's refinement: run it whenever the fields it reads are valid, not only when the whole
+ * object is, so that a form shows its cross-field problems with all the others on the first submit.
+ */
+export const whenFieldsValid =
+  (...fields: string[]) =>
+  (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
+    !payload.issues.some((issue) => fields.includes(String(issue.path?.[0])));
+
 export const isUuid = (value: string) => z.uuid().safeParse(value).success;

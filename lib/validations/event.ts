@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { EventStatus } from "@/db/schema";
 import { durationMinutes, isValidTimeZone, utcToZonedParts, zonedDateTimeToUtc } from "@/lib/time";
-import { listParamsSchema, optionalText, requiredText, slugField } from "./common";
+import { listParamsSchema, optionalText, requiredText, slugField, whenFieldsValid } from "./common";
 
 export const EVENT_STATUSES = ["draft", "scheduled", "cancelled"] as const satisfies readonly EventStatus[];
 export const EVENT_STATUS_LABELS: Record<EventStatus, string> = { draft: "Draft", scheduled: "Scheduled", cancelled: "Cancelled" };
@@ -193,11 +193,26 @@ function checkEvent(v: EventValues, ctx: z.RefinementCtx) {
   }
 }
 
-export const eventSchema = eventFields.superRefine(checkEvent);
+// Every field checkEvent reads: it runs once these are valid, whatever else is wrong.
+const checkEventWhen = {
+  when: whenFieldsValid(
+    "timeZone",
+    "startDate",
+    "startTime",
+    "seriesId",
+    "seriesNumber",
+    "registrationOpensDate",
+    "registrationOpensTime",
+    "registrationClosesDate",
+    "registrationClosesTime",
+  ),
+};
+
+export const eventSchema = eventFields.superRefine(checkEvent, checkEventWhen);
 export type EventFormInput = z.input<typeof eventSchema>;
 export type EventFormValues = z.output<typeof eventSchema>;
 
-export const updateEventSchema = eventFields.extend({ id: z.uuid("That event does not exist.") }).superRefine(checkEvent);
+export const updateEventSchema = eventFields.extend({ id: z.uuid("That event does not exist.") }).superRefine(checkEvent, checkEventWhen);
 
 /** The admin list's search, status filter and page. */
 export const eventListParamsSchema = listParamsSchema.extend({

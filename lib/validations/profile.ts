@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { whenFieldsValid } from "./common";
 import { NAME_ORDERS } from "./person";
 
 const LINE_BREAK = /[\r\n\u0085\u2028\u2029]/;
@@ -45,11 +46,14 @@ export const profileSchema = z
       .transform((v) => v || null),
     portraitAlt: optionalLine(300, "The photo description"),
   })
-  .superRefine((v, ctx) => {
-    if (v.portraitId && !v.portraitAlt) {
-      ctx.addIssue({ code: "custom", path: ["portraitAlt"], message: "Describe the photo for people who cannot see it, such as “Portrait of Sima Bahous”." });
-    }
-  });
+  .superRefine(
+    (v, ctx) => {
+      if (v.portraitId && !v.portraitAlt) {
+        ctx.addIssue({ code: "custom", path: ["portraitAlt"], message: "Describe the photo for people who cannot see it, such as “Portrait of Sima Bahous”." });
+      }
+    },
+    { when: whenFieldsValid("portraitId", "portraitAlt") },
+  );
 export type ProfileInput = z.input<typeof profileSchema>;
 export type ProfileValues = z.output<typeof profileSchema>;
 
