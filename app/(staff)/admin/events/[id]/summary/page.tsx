@@ -54,7 +54,7 @@ export default async function EventSummaryPage({ params }: Props) {
         }}
         revisions={revisions.map((r) => ({ id: r.id, title: r.title, createdAt: r.createdAt.toISOString() }))}
       />
-      <SummaryPhotos eventId={id} photos={photos} />
+      <SummaryPhotos eventId={id} photos={photos} published={summary?.status === "published"} />
       <SummaryReferences eventId={id} references={references} />
     </div>
   );
