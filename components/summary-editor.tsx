@@ -65,7 +65,7 @@ function useUnsavedChangesWarning(dirty: boolean) {
 export function SummaryEditor({ eventId, initial, revisions, checkedIn }: Props) {
   const router = useRouter();
   const [confirmGenerate, setConfirmGenerate] = useState(false);
-  const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string; reasons?: string[] } | null>(null);
   const [busy, startTransition] = useTransition();
   const { form, message, onSubmit, errors, pending } = useActionForm(summarySchema, saveSummary, {
     defaultValues: toForm(eventId, initial),
@@ -76,7 +76,10 @@ export function SummaryEditor({ eventId, initial, revisions, checkedIn }: Props)
   });
   const dirty = form.formState.isDirty;
   useUnsavedChangesWarning(dirty);
-  const body = useDeferredValue(form.watch("body"));
+  const currentBody = form.watch("body");
+  const body = useDeferredValue(currentBody);
+  // With no text yet, the next step is a first draft, so that is the page's main button until there is text.
+  const hasText = Boolean(currentBody?.trim());
 
   const replaceWith = (data: SummaryValues, text: string) => {
     form.reset(toForm(eventId, data));
@@ -93,7 +96,8 @@ export function SummaryEditor({ eventId, initial, revisions, checkedIn }: Props)
         return replaceWith(result.data, result.message ?? "Draft generated.");
       }
       if (result.fieldErrors?.confirm) return setConfirmGenerate(true);
-      setNotice({ tone: "error", text: result.message });
+      setConfirmGenerate(false);
+      setNotice({ tone: "error", text: result.message, reasons: result.fieldErrors?.problems });
     });
 
   const restore = (revisionId: string) =>
@@ -101,7 +105,7 @@ export function SummaryEditor({ eventId, initial, revisions, checkedIn }: Props)
       if (dirty && !window.confirm("Restoring replaces your unsaved changes. Continue?")) return;
       const result = await restoreSummaryRevision({ eventId, revisionId });
       if (result.ok) replaceWith(result.data, result.message ?? "Revision restored.");
-      else setNotice({ tone: "error", text: result.message });
+      else setNotice({ tone: "error", text: result.message, reasons: result.fieldErrors?.problems });
     });
 
   return (
@@ -116,7 +120,16 @@ export function SummaryEditor({ eventId, initial, revisions, checkedIn }: Props)
         </p>
         {notice && (
           <div className="mt-3">
-            <Alert tone={notice.tone}>{notice.text}</Alert>
+            <Alert tone={notice.tone}>
+              {notice.text}
+              {notice.reasons && (
+                <ul className="mt-1 list-disc pl-5">
+                  {notice.reasons.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
+              )}
+            </Alert>
           </div>
         )}
         {confirmGenerate ? (
@@ -135,7 +148,7 @@ export function SummaryEditor({ eventId, initial, revisions, checkedIn }: Props)
             </div>
           </div>
         ) : (
-          <Button type="button" variant="secondary" className="mt-3" pending={busy} onClick={() => generate(false)}>
+          <Button type="button" variant={hasText ? "secondary" : "primary"} className="mt-3" pending={busy} onClick={() => generate(false)}>
             Generate draft from the event
           </Button>
         )}
@@ -178,7 +191,7 @@ export function SummaryEditor({ eventId, initial, revisions, checkedIn }: Props)
           </Field>
         </div>
         <div className="flex items-center gap-3">
-          <Button type="submit" pending={pending}>
+          <Button type="submit" variant={hasText ? "primary" : "secondary"} pending={pending}>
             Save summary
           </Button>
           {dirty && <span className="text-sm text-amber-800">Unsaved changes</span>}

@@ -95,7 +95,9 @@ function PhotoUploader({ eventId }: { eventId: string }) {
   );
 }
 
-function PhotoDetails({ eventId, photo, index, count, onMove }: { eventId: string; photo: Photo; index: number; count: number; onMove: (from: number, to: number) => void }) {
+type DetailsProps = { eventId: string; photo: Photo; index: number; count: number; published: boolean; onMove: (from: number, to: number) => void };
+
+function PhotoDetails({ eventId, photo, index, count, published, onMove }: DetailsProps) {
   const router = useRouter();
   const [removing, startRemoving] = useTransition();
   const [removeError, setRemoveError] = useState<string | null>(null);
@@ -114,7 +116,13 @@ function PhotoDetails({ eventId, photo, index, count, onMove }: { eventId: strin
       <img src={`/media/${photo.storageKey}`} alt={photo.altText ?? ""} width={photo.width} height={photo.height} className="h-auto w-48 rounded bg-slate-100" />
       <form method="post" onSubmit={onSubmit} noValidate aria-label={`Details of ${label}`} className="space-y-3">
         {message && <Alert tone={message.tone}>{message.text}</Alert>}
-        {!photo.altText && <Alert tone="warning">This photo needs a description before the summary can be published.</Alert>}
+        {!photo.altText?.trim() && (
+          <Alert tone="warning">
+            {published
+              ? "The public page leaves this photo out until it has a description."
+              : "This photo needs a description before the summary can be published."}
+          </Alert>
+        )}
         <Field label={`Caption of photo ${index + 1}`} error={errors.caption?.message}>
           {(p) => <Input {...p} {...form.register("caption")} />}
         </Field>
@@ -161,7 +169,7 @@ function PhotoDetails({ eventId, photo, index, count, onMove }: { eventId: strin
   );
 }
 
-export function SummaryPhotos({ eventId, photos }: { eventId: string; photos: Photo[] }) {
+export function SummaryPhotos({ eventId, photos, published }: { eventId: string; photos: Photo[]; published: boolean }) {
   const router = useRouter();
   const [, startTransition] = useTransition();
   const move = (from: number, to: number) =>
@@ -183,7 +191,7 @@ export function SummaryPhotos({ eventId, photos }: { eventId: string; photos: Ph
       ) : (
         <ol className="space-y-4">
           {photos.map((photo, i) => (
-            <PhotoDetails key={photo.id} eventId={eventId} photo={photo} index={i} count={photos.length} onMove={move} />
+            <PhotoDetails key={photo.id} eventId={eventId} photo={photo} index={i} count={photos.length} published={published} onMove={move} />
           ))}
         </ol>
       )}

@@ -13,13 +13,24 @@ type Props = {
   published: boolean;
   /** When it was published, already written in the home clock (lib/time.ts `formatStaffTime`). */
   publishedAt: string | null;
+  /** What stands in the way of publishing, as the server sees it now (the page refreshes after every change). */
   problems: string[];
 };
+
+type Result = { tone: "success" | "error"; text: string; reasons?: string[] };
 
 export function SummaryPublishPanel({ eventId, eventSlug, published, publishedAt, problems }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<{ tone: "success" | "error"; text: string; reasons?: string[] } | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
+  // The answer to the last click holds only while the problems it was about do: once a save or a new
+  // draft changes them, it is out of date and the current list takes its place.
+  const problemsKey = problems.join("\n");
+  const [resultFor, setResultFor] = useState(problemsKey);
+  if (resultFor !== problemsKey) {
+    setResultFor(problemsKey);
+    setResult(null);
+  }
 
   const run = (action: typeof publishSummary | typeof unpublishSummary) =>
     startTransition(async () => {
@@ -27,6 +38,8 @@ export function SummaryPublishPanel({ eventId, eventSlug, published, publishedAt
       setResult(r.ok ? { tone: "success", text: r.message ?? "Done." } : { tone: "error", text: r.message, reasons: r.fieldErrors?.problems });
       router.refresh();
     });
+
+  const showList = problems.length > 0 && !result?.reasons;
 
   return (
     <section aria-labelledby="publish-heading" className="space-y-3 rounded-lg border border-slate-200 p-4">
@@ -46,7 +59,7 @@ export function SummaryPublishPanel({ eventId, eventSlug, published, publishedAt
         <Alert tone={result.tone}>
           {result.text}
           {result.reasons && (
-            <ul className="mt-1 list-disc pl-5">
+            <ul aria-label="Problems to fix" className="mt-1 list-disc pl-5">
               {result.reasons.map((r) => (
                 <li key={r}>{r}</li>
               ))}
@@ -54,16 +67,18 @@ export function SummaryPublishPanel({ eventId, eventSlug, published, publishedAt
           )}
         </Alert>
       )}
-      {!published && problems.length > 0 && !result && (
-        <div className="text-sm text-slate-700">
-          <p>Before it can be published:</p>
-          <ul className="mt-1 list-disc pl-5">
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <div aria-live="polite">
+        {showList && (
+          <div className="text-sm text-slate-700">
+            <p>{published ? "Needs attention (a photo without a description stays off the public page):" : "Before it can be published:"}</p>
+            <ul aria-label="Problems to fix" className="mt-1 list-disc pl-5">
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
       <div className="flex flex-wrap items-center gap-3">
         <Link href={`/admin/events/${eventId}/summary/preview`}>Preview the public page</Link>
         {published ? (
@@ -71,7 +86,8 @@ export function SummaryPublishPanel({ eventId, eventSlug, published, publishedAt
             Unpublish
           </Button>
         ) : (
-          <Button type="button" pending={pending} onClick={() => run(publishSummary)}>
+          // The page's main button only once there is nothing left to fix; until then it explains what is.
+          <Button type="button" variant={problems.length ? "secondary" : "primary"} pending={pending} onClick={() => run(publishSummary)}>
             Publish summary
           </Button>
         )}

@@ -55,7 +55,7 @@ export default async function EventSummaryPage({ params }: Props) {
         }}
         revisions={revisions.map((r) => ({ id: r.id, title: r.title, createdAt: r.createdAt.toISOString(), when: formatStaffTime(r.createdAt, homeClock(settings)) }))}
       />
-      <SummaryPhotos eventId={id} photos={photos} />
+      <SummaryPhotos eventId={id} photos={photos} published={summary?.status === "published"} />
       <SummaryReferences eventId={id} references={references} />
     </div>
   );
