@@ -176,7 +176,7 @@ describe("client addresses", () => {
     for (let i = 1; i <= 200 && !refusedAt; i++) {
       request.headers = fromClient("203.0.113.77", { "x-forwarded-for": `198.18.${i % 250}.${i % 200}` });
       const result = await register(null, {
-        slug: "no-such-event",
+        slug: "wps-innovation-5-geneva",
         name: "Ada Lovelace",
         email: `delegate-${i}@example.org`,
         organization: "",
