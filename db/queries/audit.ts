@@ -14,14 +14,15 @@ export type AuditInput = {
 
 /** Writes one audit row, in the caller's transaction when one is given. */
 export async function writeAudit(input: AuditInput, executor: Executor = db): Promise<void> {
-  const { ip, userAgent } = await requestInfo();
+  // The full address for the record; rate limits count IPv6 clients by /64, the log does not.
+  const { address, userAgent } = await requestInfo();
   await executor.insert(auditLog).values({
     actorId: input.actorId,
     action: input.action,
     entityType: input.entityType,
     entityId: input.entityId ?? null,
     changes: input.changes ?? null,
-    ip,
+    ip: address,
     userAgent,
   });
 }
