@@ -1,4 +1,5 @@
 import sharp from "sharp";
+import { expectNoAxeViolations } from "./axe";
 import { expect, test, waitForHydration } from "./fixtures";
 
 const EVENT_SLUG = "wps-innovation-4-from-the-united-nations";
@@ -9,6 +10,7 @@ test("an admin brands the site, and a published summary reads, shares and prints
   // Settings: a new logo and another label above summaries.
   await page.goto("/admin/settings");
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  await expectNoAxeViolations(page);
   const logo = await sharp({ create: { width: 200, height: 200, channels: 3, background: { r: 120, g: 30, b: 40 } } }).png().toBuffer();
   const upload = page.getByRole("form", { name: "Upload a logo" });
   await upload.getByLabel("Logo file").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: logo });

@@ -100,7 +100,9 @@ describe("an event's public page data", () => {
     expect(html).toContain(">Agenda</h2>");
     expect(html).toContain(">Speakers</h2>");
     expect(html).toContain("<li>Ms. Sima Bahous, Executive Director of UN Women</li>");
-    expect(html).toContain(`href="/events/${FOURTH}/calendar.ics">Add to calendar</a>`);
+    // Held in March 2024: it says when it took place, and offers no calendar file.
+    expect(html).toContain("This event took place on");
+    expect(html).not.toContain("Add to calendar");
     expect(html).toContain(`href="/topics/${TOPIC}">Back to Women&#x27;s Empowerment and Gender Equality</a>`);
     expect(html).not.toContain("cancelled");
   });
@@ -108,6 +110,8 @@ describe("an event's public page data", () => {
   it("says whether registration is open only when it is", async () => {
     const upcoming = await renderEvent(FIFTH);
     expect(upcoming).toContain(">Registration</h2>");
+    expect(upcoming).toContain("Add to calendar");
+    expect(upcoming).not.toContain("This event took place");
     expect(upcoming).toMatch(/Registration is open until [A-Z][a-z]+ \d{1,2}, \d{4}, 3:00 p\.m\. \(local time; /);
     await db.update(events).set({ registrationOpensAt: new Date(now.getTime() + 2 * DAY) }).where(eq(events.slug, FIFTH));
     expect(await renderEvent(FIFTH)).toMatch(/Registration opens on [A-Z][a-z]+ \d{1,2}, \d{4}, /);
