@@ -91,7 +91,7 @@ export function EventAdminHeader({ event, home, current, compact = false }: Prop
           <h1 title={event.title} className="min-w-0 truncate text-lg font-semibold text-brand-900">
             {event.title}
           </h1>
-          <EventStatusBadge status={event.status} />
+          <EventStatusBadge status={event.status} endsAt={event.endsAt} />
         </div>
         <div className="min-w-0 max-w-full lg:shrink-0">
           <EventTabs eventId={event.id} current={current} />

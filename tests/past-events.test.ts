@@ -34,7 +34,7 @@ describe("the demo's fourth meeting, held in March 2024", () => {
     await actAs(null);
     const event = await fourth();
     const before = (await db.select({ n: count() }).from(registrations).where(eq(registrations.eventId, event.id)))[0]!.n;
-    const result = await register({
+    const result = await register(null, {
       slug: FOURTH,
       name: "Ada Lovelace",
       email: "late@example.org",
@@ -44,7 +44,7 @@ describe("the demo's fourth meeting, held in March 2024", () => {
       website: "",
       idempotencyKey: crypto.randomUUID(),
     });
-    expect(result).toMatchObject({ ok: false, message: "This event has already taken place." });
+    expect(result).toMatchObject({ status: "failed", message: "This event has already taken place." });
     expect((await db.select({ n: count() }).from(registrations).where(eq(registrations.eventId, event.id)))[0]!.n).toBe(before);
   });
 
