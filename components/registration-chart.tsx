@@ -41,30 +41,35 @@ export function RegistrationChart({ hours, through }: { hours: HourCount[]; thro
       <rect key={p.hour} x={PAD.left + i * slot + slot * 0.15} y={y(p.added)} width={slot * 0.7} height={PAD.top + innerH - y(p.added)} fill="#1d4ed8" />
     ));
     firstTick = hourLabel(points[0]!.hour);
-    lastTick = `${hourLabel(points[points.length - 1]!.hour)} hour`;
+    lastTick = hourLabel((points[points.length - 1]!.hour + 1) % 24);
   }
+
+  // Everything within one hour: a single bar would add nothing to the sentence.
+  const drawn = activity.kind === "days" || activity.points.length > 1;
 
   return (
     <figure className="space-y-2">
       <figcaption className="text-sm text-slate-700">{activity.summary}</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full max-w-2xl" role="img" aria-labelledby={`${id}-title`}>
-        <title id={`${id}-title`}>{title}</title>
-        <line x1={PAD.left} y1={PAD.top + innerH} x2={W - PAD.right} y2={PAD.top + innerH} stroke={AXIS} />
-        <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={PAD.top + innerH} stroke={AXIS} />
-        <text x={PAD.left - 6} y={PAD.top + 4} textAnchor="end" fontSize="11" fill={INK}>
-          {max}
-        </text>
-        <text x={PAD.left - 6} y={PAD.top + innerH} textAnchor="end" fontSize="11" fill={INK}>
-          0
-        </text>
-        <text x={PAD.left} y={H - 8} fontSize="11" fill={INK}>
-          {firstTick}
-        </text>
-        <text x={W - PAD.right} y={H - 8} textAnchor="end" fontSize="11" fill={INK}>
-          {lastTick}
-        </text>
-        {plot}
-      </svg>
+      {drawn && (
+        <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full max-w-2xl" role="img" aria-labelledby={`${id}-title`}>
+          <title id={`${id}-title`}>{title}</title>
+          <line x1={PAD.left} y1={PAD.top + innerH} x2={W - PAD.right} y2={PAD.top + innerH} stroke={AXIS} />
+          <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={PAD.top + innerH} stroke={AXIS} />
+          <text x={PAD.left - 6} y={PAD.top + 4} textAnchor="end" fontSize="11" fill={INK}>
+            {max}
+          </text>
+          <text x={PAD.left - 6} y={PAD.top + innerH} textAnchor="end" fontSize="11" fill={INK}>
+            0
+          </text>
+          <text x={PAD.left} y={H - 8} fontSize="11" fill={INK}>
+            {firstTick}
+          </text>
+          <text x={W - PAD.right} y={H - 8} textAnchor="end" fontSize="11" fill={INK}>
+            {lastTick}
+          </text>
+          {plot}
+        </svg>
+      )}
       <details className="text-sm">
         <summary className="cursor-pointer">Show the figures</summary>
         <table className="mt-2 min-w-64 text-left">

@@ -34,20 +34,20 @@ export function RegistrationTable({ rows, clock }: { rows: RegistrationListRow[]
       <tbody className="divide-y divide-slate-100">
         {rows.map((r) => (
           <tr key={r.id}>
-            <Td>
+            <Td className="min-w-40">
               <span className="font-medium">{r.name}</span>
               {r.organization && <div className="text-xs text-slate-600">{r.organization}</div>}
             </Td>
-            <Td className="break-all">{r.email}</Td>
+            <Td className="whitespace-nowrap">{r.email}</Td>
             <Td>{r.category ?? "—"}</Td>
-            <Td>
+            <Td className="min-w-40">
               <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${BADGE[r.status]}`}>
                 {REGISTRATION_STATUS_LABELS[r.status]}
                 {r.status === "waitlisted" && r.waitlistPosition != null && `, no. ${r.waitlistPosition}`}
               </span>
               {r.checkedInAt && <div className="text-xs text-green-800">Checked in at {formatStaffTime(r.checkedInAt, clock)}</div>}
             </Td>
-            <Td className="font-mono">{formatCheckInCode(r.checkInCode)}</Td>
+            <Td className="whitespace-nowrap font-mono">{formatCheckInCode(r.checkInCode)}</Td>
             <Td className="whitespace-nowrap">
               <time dateTime={r.createdAt.toISOString()}>{formatStaffTime(r.createdAt, clock)}</time>
             </Td>

@@ -159,3 +159,26 @@ test("the staff menu opens on a phone before any script runs", async ({ browser 
     await context.close();
   }
 });
+
+test("the site has an icon, so a first visit logs no missing favicon", async ({ browser }) => {
+  const context = await phone(browser);
+  const page = await context.newPage();
+  try {
+    const failed: string[] = [];
+    page.on("response", (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${new URL(response.url()).pathname}`);
+    });
+    await page.goto("/");
+    const icon = page.locator('link[rel="icon"]').first();
+    const href = await icon.getAttribute("href");
+    expect(href, "the page names its icon").toBeTruthy();
+    const served = await page.request.get(href!);
+    expect(served.status()).toBe(200);
+    expect(served.headers()["content-type"]).toMatch(/^image\//);
+    const ico = await page.request.get("/favicon.ico");
+    expect(ico.status()).toBe(200);
+    expect(failed).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
