@@ -2,26 +2,28 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, useEffect, useState } from "react";
-import { type FieldPath, type FieldValues, type UseFormSetError, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { requestSignInLink, type SignInFormState, signInWithPassword } from "@/app/(auth)/actions";
+import { ErrorSummary, type ErrorSummaryItem } from "@/components/forms/error-summary";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/errors";
 import { linkSignInSchema, passwordSignInSchema } from "@/lib/validations/auth";
-
-/** Puts a failed action's field errors beside their fields and returns its overall message. */
-export function applyActionErrors<T extends FieldValues>(result: ActionResult<unknown>, setError: UseFormSetError<T>): string | null {
-  if (result.ok) return null;
-  for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-    if (messages?.[0]) setError(field as FieldPath<T>, { message: messages[0] });
-  }
-  return result.message;
-}
 
 /** The server's message for `field` from the last attempt (shown when the browser posted without scripts). */
 const serverError = (state: SignInFormState | undefined, field: string) => state?.fieldErrors?.[field]?.[0];
+
+/** The fields' errors for the summary at the top of a form, each linking to its field. */
+function summaryOf(fields: { id: string; error: string | undefined }[]): ErrorSummaryItem[] {
+  return fields.flatMap(({ id, error }) => (error ? [{ id, message: error }] : []));
+}
+
+/** The summary when fields need attention, else the action's own sentence (a refused password, a limit). */
+function FormProblems({ items, message }: { items: ErrorSummaryItem[]; message: string | null | undefined }) {
+  if (items.length > 0) return <ErrorSummary items={items} />;
+  return message ? <Alert tone="error">{message}</Alert> : null;
+}
 
 /*
  * Both forms are React form actions: before the page's scripts run (or without them) the browser posts
@@ -37,6 +39,12 @@ export function PasswordSignInForm({ next }: { next?: string }) {
   });
   const { errors } = form.formState;
   const { resetField } = form;
+  const emailError = errors.email?.message ?? serverError(state, "email");
+  const passwordError = errors.password?.message ?? serverError(state, "password");
+  const problems = summaryOf([
+    { id: "sign-in-email", error: emailError },
+    { id: "sign-in-password", error: passwordError },
+  ]);
 
   // A refused password is cleared, never kept (the address stays).
   useEffect(() => {
@@ -57,12 +65,12 @@ export function PasswordSignInForm({ next }: { next?: string }) {
       <h2 id="password-heading" className="text-lg font-semibold">
         Staff sign-in
       </h2>
-      {state?.message && <Alert tone="error">{state.message}</Alert>}
+      <FormProblems items={problems} message={state?.message} />
       {next && <input type="hidden" name="next" value={next} />}
-      <Field label="Email" error={errors.email?.message ?? serverError(state, "email")}>
+      <Field label="Email" id="sign-in-email" error={emailError}>
         {(p) => <Input {...p} type="email" autoComplete="username" defaultValue={state?.email} {...form.register("email")} />}
       </Field>
-      <Field label="Password" error={errors.password?.message ?? serverError(state, "password")}>
+      <Field label="Password" id="sign-in-password" error={passwordError}>
         {(p) => <Input {...p} type="password" autoComplete="current-password" {...form.register("password")} />}
       </Field>
       <Button type="submit" pending={pending} className="w-full">
@@ -81,6 +89,7 @@ export function LinkSignInForm({ next }: { next?: string }) {
     defaultValues: { email: state?.email ?? "", next },
   });
   const { errors } = form.formState;
+  const emailError = errors.email?.message ?? serverError(state, "email");
 
   if (state?.sentTo && state !== dismissed) {
     return (
@@ -119,9 +128,9 @@ export function LinkSignInForm({ next }: { next?: string }) {
         Email me a sign-in link
       </h2>
       <p className="text-sm text-slate-600">For panelists and anyone without a password.</p>
-      {state?.message && <Alert tone="error">{state.message}</Alert>}
+      <FormProblems items={summaryOf([{ id: "link-email", error: emailError }])} message={state?.message} />
       {next && <input type="hidden" name="next" value={next} />}
-      <Field label="Email address" error={errors.email?.message ?? serverError(state, "email")}>
+      <Field label="Email address" id="link-email" error={emailError}>
         {(p) => <Input {...p} type="email" autoComplete="email" defaultValue={state?.email} {...form.register("email")} />}
       </Field>
       <Button type="submit" variant="secondary" pending={pending} className="w-full">

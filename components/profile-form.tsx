@@ -1,11 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState } from "react";
-import { type FieldPath, useForm, useWatch } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { saveProfile } from "@/app/(panelist)/me/actions";
+import { useActionForm } from "@/components/admin/use-action-form";
 import { PhotoUpload } from "@/components/photo-upload";
 import { ProfilePortrait } from "@/components/profile-portrait";
 import { ProfilePreview } from "@/components/profile-preview";
@@ -49,7 +49,6 @@ type Input = z.input<typeof profileSchema>;
 export function ProfileForm({ personId, initial, initialPortrait }: Props) {
   const router = useRouter();
   const honorificListId = useId();
-  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   // Photos uploaded here, by id: the form holds only the chosen id.
   const [uploaded, setUploaded] = useState<Record<string, PortraitChoice>>({});
   const start = useMemo<Input>(
@@ -67,25 +66,10 @@ export function ProfileForm({ personId, initial, initialPortrait }: Props) {
     }),
     [personId, initial.honorific, initial.givenName, initial.familyName, initial.nameOrder, initial.position, initial.organization, initial.bio, initialPortrait?.id, initialPortrait?.alt],
   );
-  const form = useForm<Input, unknown, z.output<typeof profileSchema>>({ resolver: zodResolver(profileSchema), values: start });
-  const { errors, isSubmitting: pending } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(null);
-    try {
-      const result = await saveProfile(values);
-      if (!result.ok) {
-        for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-          if (messages?.[0]) form.setError(field as FieldPath<Input>, { message: messages[0] });
-        }
-        setMessage({ tone: "error", text: result.message });
-        return;
-      }
-      setMessage({ tone: "success", text: result.message ?? "Saved." });
-      router.refresh();
-    } catch {
-      setMessage({ tone: "error", text: "We could not save that. Please try again." });
-    }
+  const { form, message, onSubmit, errors, pending } = useActionForm(profileSchema, saveProfile, {
+    defaultValues: start,
+    values: start,
+    onSuccess: () => router.refresh(),
   });
 
   const values = useWatch({ control: form.control });

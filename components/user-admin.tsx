@@ -1,12 +1,9 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { changeUserRole, createUser, setUserDisabledAction } from "@/app/(staff)/admin/users/actions";
-import { applyActionErrors } from "@/components/login-forms";
+import { useActionForm } from "@/components/admin/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -15,21 +12,12 @@ import { createUserSchema, ROLE_LABELS, ROLES } from "@/lib/validations/user";
 
 export function CreateUserForm() {
   const router = useRouter();
-  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-  const form = useForm<z.input<typeof createUserSchema>, unknown, z.output<typeof createUserSchema>>({
-    resolver: zodResolver(createUserSchema),
+  const { form, message, onSubmit, errors, pending } = useActionForm(createUserSchema, createUser, {
     defaultValues: { email: "", name: "", role: "staff", password: "" },
-  });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(null);
-    const result = await createUser({ ...values, password: form.getValues("password") });
-    const failure = applyActionErrors(result, form.setError);
-    if (failure) return setMessage({ tone: "error", text: failure });
-    form.reset();
-    setMessage({ tone: "success", text: result.ok ? (result.message ?? "Created.") : "" });
-    router.refresh();
+    onSuccess: () => {
+      form.reset();
+      router.refresh();
+    },
   });
 
   return (
@@ -63,7 +51,7 @@ export function CreateUserForm() {
         {(p) => <Input {...p} type="password" autoComplete="new-password" {...form.register("password")} />}
       </Field>
       <div className="md:col-span-2">
-        <Button type="submit" pending={isSubmitting}>
+        <Button type="submit" pending={pending}>
           Add user
         </Button>
       </div>

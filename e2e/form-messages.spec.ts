@@ -83,7 +83,7 @@ test.describe("staff forms, submitted empty", () => {
 
   test("the user form", async ({ adminPage }) => {
     await adminPage.goto("/admin/users");
-    await submitEmpty(adminPage, "Add user", { summary: false });
+    await submitEmpty(adminPage, "Add user", { summary: true });
   });
 
   test("the participant form", async ({ staffPage }) => {
@@ -112,5 +112,12 @@ test.describe("staff forms, submitted empty", () => {
 
 test("the panelist's profile form, emptied", async ({ panelistPage }) => {
   await panelistPage.goto("/me");
-  await submitEmpty(panelistPage, "Send for review", { summary: false });
+  await submitEmpty(panelistPage, "Send for review", { summary: true });
+});
+
+test("the sign-in forms, empty", async ({ page }) => {
+  await page.goto("/login");
+  const password = await submitEmpty(page, "Sign in", { summary: true });
+  expect(password).toEqual(expect.arrayContaining(["Enter your email address."]));
+  await submitEmpty(page, "Send link", { summary: true });
 });

@@ -10,6 +10,8 @@ import type { ActionResult } from "@/lib/errors";
 
 type Options<TOutput, TData> = {
   defaultValues: DefaultValues<TOutput & FieldValues>;
+  /** Values the form follows when the server's data changes (react-hook-form's `values`), without remounting. */
+  values?: TOutput & FieldValues;
   onSuccess?: (data: TData, message?: string) => void;
 };
 
@@ -24,13 +26,14 @@ export type FormMessage = { tone: "success" | "error"; text: ReactNode };
 export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, TData>(
   schema: S,
   action: (input: z.output<S>) => Promise<ActionResult<TData>>,
-  { defaultValues, onSuccess }: Options<z.input<S>, TData>,
+  { defaultValues, values, onSuccess }: Options<z.input<S>, TData>,
 ) {
   const [message, setMessage] = useState<FormMessage | null>(null);
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     // The generic schema is narrower than what zodResolver can infer from; the cast restates it.
     resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,
     defaultValues: defaultValues as never,
+    values: values as never,
     // The summary focuses the first field in the order the form shows them.
     shouldFocusError: false,
   });

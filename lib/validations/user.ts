@@ -8,7 +8,7 @@ export const ROLE_LABELS = { panelist: "Panelist", staff: "Staff", admin: "Admin
 
 export const createUserSchema = z.object({
   email: emailField,
-  name: z.string("Enter the name, or leave it empty.").trim().max(200, "Keep the name under 200 characters.").optional().transform((v) => v || null),
+  name: z.string("Enter the name, or leave it empty.").trim().max(200, "Keep the name under 200 characters.").nullish().transform((v) => v || null),
   role: z.enum(ROLES, "Choose a role."),
   password: z
     .string("Enter a password, or leave it empty.")
