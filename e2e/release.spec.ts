@@ -103,6 +103,15 @@ test("an admin brands the site, and a published summary reads, shares and prints
   await expect(plainShare.getByRole("button", { name: "Copy link" })).toBeHidden();
   await noScript.close();
 
+  // On a 390-pixel phone the release fits the screen: nothing scrolls sideways.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const onPhone = await phone.newPage();
+  await onPhone.goto(`/events/${EVENT_SLUG}/summary`);
+  await expect(onPhone.getByRole("article")).toBeVisible();
+  const { scrollWidth, innerWidth } = await onPhone.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth, `the summary is ${scrollWidth}px wide on a ${innerWidth}px screen`).toBeLessThanOrEqual(innerWidth);
+  await phone.close();
+
   // Put things back for the other journeys: the label, and the summary unpublished.
   await page.getByRole("button", { name: "Unpublish" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Unpublished" })).toBeVisible();
