@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useEffect, useState } from "react";
+import { type FormEvent, startTransition, useActionState, useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { requestSignInLink, type SignInFormState, signInWithPassword } from "@/app/(auth)/actions";
@@ -13,6 +13,17 @@ import { linkSignInSchema, passwordSignInSchema } from "@/lib/validations/auth";
 
 /** The server's message for `field` from the last attempt (shown when the browser posted without scripts). */
 const serverError = (state: SignInFormState | undefined, field: string) => state?.fieldErrors?.[field]?.[0];
+
+/**
+ * Once hydrated, the fields are checked first and the form's data goes to the same action in a
+ * transition; before that the browser posts the form itself.
+ */
+function checkThenPost(handleSubmit: (valid: () => void) => (event: FormEvent<HTMLFormElement>) => Promise<void>, formAction: (data: FormData) => void) {
+  return (event: FormEvent<HTMLFormElement>) => {
+    const data = new FormData(event.currentTarget);
+    void handleSubmit(() => startTransition(() => formAction(data)))(event);
+  };
+}
 
 /** The fields' errors for the summary at the top of a form, each linking to its field. */
 function summaryOf(fields: { id: string; error: string | undefined }[]): ErrorSummaryItem[] {
@@ -54,10 +65,7 @@ export function PasswordSignInForm({ next }: { next?: string }) {
   return (
     <form
       action={formAction}
-      onSubmit={(event) => {
-        const data = new FormData(event.currentTarget);
-        void form.handleSubmit(() => startTransition(() => formAction(data)))(event);
-      }}
+      onSubmit={checkThenPost(form.handleSubmit, formAction)}
       noValidate
       className="space-y-4"
       aria-labelledby="password-heading"
@@ -116,10 +124,7 @@ export function LinkSignInForm({ next }: { next?: string }) {
   return (
     <form
       action={formAction}
-      onSubmit={(event) => {
-        const data = new FormData(event.currentTarget);
-        void form.handleSubmit(() => startTransition(() => formAction(data)))(event);
-      }}
+      onSubmit={checkThenPost(form.handleSubmit, formAction)}
       noValidate
       className="space-y-4"
       aria-labelledby="link-heading"
