@@ -6,7 +6,7 @@ import { ACCEPTED_IMAGE_TYPES, UPLOAD_MESSAGES } from "./upload";
 export const settingsSchema = z.object({
   organizationName: requiredText(120, "Enter the organization's name, as it heads the public pages."),
   homeTimeZone: z
-    .string()
+    .string("Choose the organization's home time zone, like Asia/Tokyo.")
     .trim()
     .min(1, "Choose the organization's home time zone, like Asia/Tokyo.")
     .max(100, "Choose a time zone from the list, like Asia/Tokyo.")
