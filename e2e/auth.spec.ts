@@ -1,4 +1,5 @@
 import {
+  addStaffAccount,
   DEMO,
   expect,
   readNewSignInLink,
@@ -85,9 +86,10 @@ test.describe("who may go where", () => {
   }
 });
 
-test("signing out ends the session", async ({ page }) => {
-  // A session of its own: signing out must not touch the shared role sessions.
-  await signInWithPassword(page, DEMO.staff.email, DEMO.staff.password);
+test("signing out ends the session", async ({ page, adminPage }) => {
+  // An account of its own: signing out ends every session of the account, the shared ones included.
+  const account = await addStaffAccount(adminPage);
+  await signInWithPassword(page, account.email, account.password);
   const signOut = page.getByRole("banner").getByRole("button", { name: "Sign out" });
   await waitForHydration(signOut);
   await signOut.click();

@@ -56,6 +56,25 @@ export async function signInWithPassword(page: Page, email: string, password: st
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
 }
 
+/**
+ * A staff account of the journey's own, added by an admin on /admin/users. Signing out ends every
+ * session of an account, so a journey that signs out uses one of these, never the shared demo staff.
+ */
+export async function addStaffAccount(adminPage: Page): Promise<{ email: string; password: string }> {
+  const email = uniqueEmail("staff");
+  const password = `e2e-Pass-${Date.now()}`;
+  await adminPage.goto("/admin/users");
+  const form = adminPage.getByRole("form", { name: "Add a user" });
+  await waitForHydration(form);
+  await form.getByLabel("Email", { exact: true }).fill(email);
+  await form.getByLabel("Name", { exact: true }).fill("Journey Tester");
+  await form.getByLabel("Role", { exact: true }).selectOption({ label: "Staff" });
+  await form.getByLabel("Password (optional)").fill(password);
+  await form.getByRole("button", { name: "Add user" }).click();
+  await expect(form.getByRole("status")).toContainText(`Created an account for ${email}.`);
+  return { email, password };
+}
+
 /** Asks for a sign-in link on /login and returns the confirmation the page shows. */
 export async function requestSignInLink(page: Page, email: string): Promise<string> {
   await openLoginPage(page);
