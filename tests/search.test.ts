@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listEventsPage } from "@/db/queries/events";
 import { listPeoplePage } from "@/db/queries/people";
-import { type Highlighted, normalizeQuery, searchPublic, splitHighlight } from "@/db/queries/search";
+import { type Highlighted, MAX_RESULTS, normalizeQuery, searchPublic, splitHighlight } from "@/db/queries/search";
 import { listSeriesPage } from "@/db/queries/series";
 import { listTopicsPage } from "@/db/queries/topics";
 import { listVenuesPage } from "@/db/queries/venues";
@@ -157,6 +157,28 @@ describe("public search", () => {
       ["/events/quokka-summit", "/events/quokka-summit/summary", "/events/seabed-mining"].sort(),
     );
     expect((await searchPublic("quokka", { page: 500, pageSize: 2 })).page).toBe(100);
+  });
+
+  it("counts every match but pages only the best MAX_RESULTS", async () => {
+    const [{ id: topicId }] = (await db.select({ id: topics.id }).from(topics).where(sql`${topics.slug} = 'ocean-governance'`)) as [{ id: string }];
+    await db.insert(events).values(
+      Array.from({ length: MAX_RESULTS + 5 }, (_, i) => ({
+        slug: `walrus-${i}`,
+        title: `Walrus meeting ${i}`,
+        status: "scheduled" as const,
+        topicId,
+        timeZone: "UTC",
+        startsAt: new Date(start.getTime() + i * HOUR),
+        endsAt: new Date(start.getTime() + (i + 1) * HOUR),
+      })),
+    );
+    const first = await searchPublic("walrus", { pageSize: 20 });
+    expect(first.total).toBe(MAX_RESULTS + 5);
+    expect(first.pageCount).toBe(MAX_RESULTS / 20);
+    const last = await searchPublic("walrus", { page: 1000, pageSize: 20 });
+    expect(last.page).toBe(MAX_RESULTS / 20);
+    expect(last.hits).toHaveLength(20);
+    await db.delete(events).where(sql`${events.slug} like 'walrus-%'`);
   });
 
   it("splits ts_headline's sentinels into text and marks, whatever the data holds", () => {

@@ -74,6 +74,7 @@ export type SearchHit = {
   context: string | null;
 };
 
+/** `total` counts every match; `pageCount` pages only the best MAX_RESULTS of them. */
 export type SearchResults = { query: string; hits: SearchHit[]; total: number; page: number; pageCount: number; pageSize: number };
 
 // Markdown's punctuation reads as noise in an excerpt; links keep their words.
@@ -274,10 +275,9 @@ export async function searchPublic(input: string | null | undefined, { page = 1,
     })),
   ].sort((a, b) => b.rank - a.rank || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.href.localeCompare(b.href));
 
-  const total = Math.min(
-    MAX_RESULTS,
-    [eventRows, summaryRows, personRows, topicRows].reduce((sum, rows) => sum + (rows[0]?.total ?? 0), 0),
-  );
+  // Every match counts in the total; only the best MAX_RESULTS can be paged to.
+  const total = [eventRows, summaryRows, personRows, topicRows].reduce((sum, rows) => sum + (rows[0]?.total ?? 0), 0);
   const start = (current - 1) * pageSize;
-  return { query, hits: hits.slice(start, start + pageSize), total, page: current, pageCount: Math.ceil(total / pageSize), pageSize };
+  const pageCount = Math.ceil(Math.min(total, MAX_RESULTS) / pageSize);
+  return { query, hits: hits.slice(start, start + pageSize), total, page: current, pageCount, pageSize };
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { HighlightedText } from "@/components/highlighted-text";
 import { SearchForm } from "@/components/search-form";
 import { Pagination, pageParam } from "@/components/ui/pagination";
-import { type SearchHit, type SearchKind, searchPublic } from "@/db/queries/search";
+import { MAX_RESULTS, type SearchHit, type SearchKind, searchPublic } from "@/db/queries/search";
 import { formatLocalDate } from "@/lib/time";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -68,6 +68,7 @@ export default async function SearchPage({ searchParams }: Props) {
           <p className="text-slate-700" role="status">
             {total === 1 ? "1 result" : `${total} results`} for “{query}”
             {results.pageCount > 1 && `, page ${results.page} of ${results.pageCount}`}.
+            {total > MAX_RESULTS && ` Only the best ${MAX_RESULTS} are listed: add a word to narrow the search.`}
           </p>
           {hits.length > 0 ? (
             <ol className="space-y-4" aria-label="Search results">
@@ -80,7 +81,7 @@ export default async function SearchPage({ searchParams }: Props) {
               This page is past the last result. <Link href={hrefFor(query, 1)}>Back to the first page</Link>.
             </p>
           )}
-          <Pagination page={results.page} pageSize={PAGE_SIZE} total={total} hrefFor={(p) => hrefFor(query, p)} />
+          <Pagination page={results.page} pageSize={PAGE_SIZE} total={Math.min(total, MAX_RESULTS)} hrefFor={(p) => hrefFor(query, p)} />
         </>
       )}
     </div>
