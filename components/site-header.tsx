@@ -10,8 +10,23 @@ const LINK = "text-slate-700 no-underline hover:text-brand-700 hover:underline";
  * The site's header. A short navigation (the public site's two links) stays in the bar on every
  * screen; a longer one (the staff area's) collapses behind a "Menu" button on phones and tablets.
  * The button is a native <details>, so it opens before the page's scripts load, or without them.
+ * A search box, when given, sits between the name and the links; on a phone it takes a row of its own.
  */
-export function SiteHeader({ title, homeHref = "/", nav, aside, logo }: { title: string; homeHref?: string; nav: NavItem[]; aside?: ReactNode; logo?: Logo | null }) {
+export function SiteHeader({
+  title,
+  homeHref = "/",
+  nav,
+  aside,
+  logo,
+  search,
+}: {
+  title: string;
+  homeHref?: string;
+  nav: NavItem[];
+  aside?: ReactNode;
+  logo?: Logo | null;
+  search?: ReactNode;
+}) {
   const collapsible = nav.length > 2;
   const links = (className: string) =>
     nav.map((item) => (
@@ -30,6 +45,7 @@ export function SiteHeader({ title, homeHref = "/", nav, aside, logo }: { title:
           )}
           <span className="font-serif">{title}</span>
         </Link>
+        {search && <div className="order-last w-full md:order-none md:ml-auto md:w-72 lg:w-80">{search}</div>}
         {collapsible ? (
           <>
             <details className="group relative xl:hidden">

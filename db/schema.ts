@@ -17,6 +17,7 @@ import {
 // Relative paths: drizzle-kit reads this file without the project's path aliases.
 import { NAME_ORDERS } from "../lib/names";
 import { ROLES } from "../lib/roles";
+import { eventDocument, personDocument, seriesDocument, summaryDocument, topicDocument, venueDocument } from "./search-documents";
 
 const id = () => uuid("id").primaryKey().defaultRandom();
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -195,6 +196,7 @@ export const people = pgTable(
     uniqueIndex("people_slug_key").on(t.slug),
     uniqueIndex("people_user_id_key").on(t.userId),
     index("people_family_name_idx").on(t.familyName),
+    index("people_search_idx").using("gin", personDocument(t)),
   ],
 );
 export type Person = typeof people.$inferSelect;
@@ -261,7 +263,7 @@ export const topics = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("topics_slug_key").on(t.slug)],
+  (t) => [uniqueIndex("topics_slug_key").on(t.slug), index("topics_search_idx").using("gin", topicDocument(t))],
 );
 export type Topic = typeof topics.$inferSelect;
 
@@ -276,20 +278,28 @@ export const series = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("series_slug_key").on(t.slug), index("series_topic_id_idx").on(t.topicId)],
+  (t) => [
+    uniqueIndex("series_slug_key").on(t.slug),
+    index("series_topic_id_idx").on(t.topicId),
+    index("series_search_idx").using("gin", seriesDocument(t)),
+  ],
 );
 export type Series = typeof series.$inferSelect;
 
-export const venues = pgTable("venues", {
-  id: id(),
-  name: text("name").notNull(),
-  address: text("address"),
-  city: text("city").notNull(),
-  country: text("country").notNull(),
-  timeZone: text("time_zone").notNull(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+export const venues = pgTable(
+  "venues",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    address: text("address"),
+    city: text("city").notNull(),
+    country: text("country").notNull(),
+    timeZone: text("time_zone").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("venues_search_idx").using("gin", venueDocument(t))],
+);
 export type Venue = typeof venues.$inferSelect;
 
 // ---------------------------------------------------------------------------
@@ -330,6 +340,7 @@ export const events = pgTable(
     index("events_topic_id_idx").on(t.topicId),
     index("events_venue_id_idx").on(t.venueId),
     index("events_status_starts_at_idx").on(t.status, t.startsAt),
+    index("events_search_idx").using("gin", eventDocument(t)),
     check("events_ends_after_start", sql`${t.endsAt} > ${t.startsAt}`),
     check("events_capacity_nonnegative", sql`${t.capacity} is null or ${t.capacity} >= 0`),
     check("events_series_number_positive", sql`${t.seriesNumber} is null or ${t.seriesNumber} > 0`),
@@ -491,6 +502,7 @@ export const summaries = pgTable(
   (t) => [
     uniqueIndex("summaries_event_id_key").on(t.eventId),
     index("summaries_status_published_idx").on(t.status, t.publishedAt),
+    index("summaries_search_idx").using("gin", summaryDocument(t)),
   ],
 );
 export type Summary = typeof summaries.$inferSelect;

@@ -1,5 +1,6 @@
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { SearchForm } from "@/components/search-form";
 import { SiteFooter, SiteHeader } from "@/components/site-header";
 import { getOrganization } from "@/db/queries/settings";
 import { mediaUrl } from "@/lib/validations/upload";
@@ -36,6 +37,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
           { href: "/", label: "Events" },
           { href: "/login", label: "Sign in" },
         ]}
+        search={<SearchForm id="site-search" name="Site" label="Search events, summaries, people and topics" />}
       />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
         {children}

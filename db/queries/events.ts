@@ -1,7 +1,9 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, ilike, inArray, max, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, max, ne, type SQL, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { type Event, type EventStatus, events, registrations, series, summaries, topics, venues } from "@/db/schema";
+import { eventDocument } from "@/db/search-documents";
+import { staffSearch } from "./search";
 import { containsPattern, offsetOf } from "./util";
 
 const listColumns = {
@@ -98,7 +100,13 @@ export async function listEventsPage({ q, status, page, pageSize, now = new Date
   const where: SQL[] = [];
   if (q) {
     const pattern = containsPattern(q);
-    where.push(or(ilike(events.title, pattern), ilike(events.slug, pattern), ilike(series.name, pattern), ilike(venues.name, pattern))!);
+    const match = staffSearch(eventDocument(events), q, [
+      ilike(events.title, pattern),
+      ilike(events.slug, pattern),
+      ilike(series.name, pattern),
+      ilike(venues.name, pattern),
+    ]);
+    if (match) where.push(match);
   }
   if (status) where.push(eq(events.status, status));
   const condition = where.length ? and(...where) : undefined;

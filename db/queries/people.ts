@@ -1,7 +1,9 @@
 import "server-only";
-import { and, asc, count, countDistinct, desc, eq, ilike, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, countDistinct, desc, eq, ilike, ne, type SQL, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { eventParticipants, events, type Person, people, profileRevisions } from "@/db/schema";
+import { personDocument } from "@/db/search-documents";
+import { staffSearch } from "./search";
 import { containsPattern, offsetOf } from "./util";
 
 export async function countPendingRevisions(): Promise<number> {
@@ -22,7 +24,7 @@ const byFamilyName = [asc(sql`lower(${people.familyName})`), asc(sql`lower(${peo
 function searchCondition(q: string | undefined): SQL | undefined {
   if (!q) return undefined;
   const pattern = containsPattern(q);
-  return or(
+  return staffSearch(personDocument(people), q, [
     ilike(people.givenName, pattern),
     ilike(people.familyName, pattern),
     // A whole name as typed, in either order: "Sima Bahous", "Kamikawa Yoko".
@@ -30,7 +32,7 @@ function searchCondition(q: string | undefined): SQL | undefined {
     ilike(sql`${people.familyName} || ' ' || ${people.givenName}`, pattern),
     ilike(people.organization, pattern),
     ilike(people.email, pattern),
-  );
+  ]);
 }
 
 export async function listPeoplePage({ q, page, pageSize }: { q?: string; page: number; pageSize: number }) {

@@ -1,12 +1,18 @@
 import "server-only";
-import { and, asc, count, eq, ilike, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, ne, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { events, type Series, series, topics } from "@/db/schema";
+import { seriesDocument } from "@/db/search-documents";
+import { staffSearch } from "./search";
 import { containsPattern, offsetOf } from "./util";
 
 export async function listSeriesPage({ q, page, pageSize }: { q?: string; page: number; pageSize: number }) {
   const condition = q
-    ? or(ilike(series.name, containsPattern(q)), ilike(series.slug, containsPattern(q)), ilike(topics.name, containsPattern(q)))
+    ? staffSearch(seriesDocument(series), q, [
+        ilike(series.name, containsPattern(q)),
+        ilike(series.slug, containsPattern(q)),
+        ilike(topics.name, containsPattern(q)),
+      ])
     : undefined;
   const [rows, [total]] = await Promise.all([
     db

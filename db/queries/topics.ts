@@ -1,11 +1,15 @@
 import "server-only";
-import { and, asc, count, eq, ilike, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, ne, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { events, series, type Topic, topics } from "@/db/schema";
+import { topicDocument } from "@/db/search-documents";
+import { staffSearch } from "./search";
 import { containsPattern, offsetOf } from "./util";
 
 export async function listTopicsPage({ q, page, pageSize }: { q?: string; page: number; pageSize: number }) {
-  const condition = q ? or(ilike(topics.name, containsPattern(q)), ilike(topics.slug, containsPattern(q))) : undefined;
+  const condition = q
+    ? staffSearch(topicDocument(topics), q, [ilike(topics.name, containsPattern(q)), ilike(topics.slug, containsPattern(q))])
+    : undefined;
   const [rows, [total]] = await Promise.all([
     db
       .select({

@@ -1,17 +1,19 @@
 import "server-only";
-import { asc, count, eq, ilike, or, sql } from "drizzle-orm";
+import { asc, count, eq, ilike, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { events, type Venue, venues } from "@/db/schema";
+import { venueDocument } from "@/db/search-documents";
+import { staffSearch } from "./search";
 import { containsPattern, offsetOf } from "./util";
 
 export async function listVenuesPage({ q, page, pageSize }: { q?: string; page: number; pageSize: number }) {
   const condition = q
-    ? or(
+    ? staffSearch(venueDocument(venues), q, [
         ilike(venues.name, containsPattern(q)),
         ilike(venues.city, containsPattern(q)),
         ilike(venues.country, containsPattern(q)),
         ilike(venues.timeZone, containsPattern(q)),
-      )
+      ])
     : undefined;
   const [rows, [total]] = await Promise.all([
     db

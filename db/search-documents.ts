@@ -1,0 +1,40 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+
+/**
+ * What full-text search reads of each table: one tsvector expression per table, used both by the GIN
+ * expression indexes in `schema.ts` and by the queries in `db/queries/search.ts`. PostgreSQL uses such
+ * an index only for the very same expression, so both sides must come from here.
+ *
+ * Names (people, titles of things) go in twice: under 'english', so that a word typed in a query
+ * stems like the rest of the text, and under 'simple', because names come from many languages and
+ * the English stemmer and stop-word list mangle some of them ("An", "Will", "Jones" → "jone"). Running
+ * text (descriptions, bios, summaries) is English, so 'english' stems it: "summary" finds "summaries".
+ * Only functions that PostgreSQL 15 has and marks immutable (an index needs that) are used.
+ */
+type Column = AnyPgColumn | SQL;
+type Weight = "A" | "B" | "C" | "D";
+
+const text = (columns: Column[]) =>
+  sql.join(
+    columns.map((c) => sql`coalesce(${c}, '')`),
+    sql` || ' ' || `,
+  );
+const english = (columns: Column[], weight: Weight) => sql`setweight(to_tsvector('english'::regconfig, ${text(columns)}), '${sql.raw(weight)}')`;
+const simple = (columns: Column[], weight: Weight) => sql`setweight(to_tsvector('simple'::regconfig, ${text(columns)}), '${sql.raw(weight)}')`;
+const name = (columns: Column[], weight: Weight) => sql`${english(columns, weight)} || ${simple(columns, weight)}`;
+
+export const topicDocument = (t: { name: Column; description: Column }) => sql`(${name([t.name], "A")} || ${english([t.description], "C")})`;
+
+export const seriesDocument = (t: { name: Column; description: Column }) => sql`(${name([t.name], "A")} || ${english([t.description], "C")})`;
+
+export const venueDocument = (t: { name: Column; city: Column; country: Column; address: Column }) =>
+  sql`(${name([t.name], "A")} || ${name([t.city, t.country], "B")} || ${english([t.address], "C")})`;
+
+export const eventDocument = (t: { title: Column; description: Column }) => sql`(${name([t.title], "A")} || ${english([t.description], "C")})`;
+
+export const summaryDocument = (t: { title: Column; lede: Column; body: Column }) =>
+  sql`(${name([t.title], "A")} || ${english([t.lede], "B")} || ${english([t.body], "C")})`;
+
+export const personDocument = (t: { givenName: Column; familyName: Column; position: Column; organization: Column; bio: Column }) =>
+  sql`(${name([t.givenName, t.familyName], "A")} || ${name([t.position, t.organization], "B")} || ${english([t.bio], "C")})`;
