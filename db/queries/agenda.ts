@@ -122,3 +122,42 @@ export async function shiftAgendaStarts(eventId: string, ms: number, executor: E
     .returning({ id: agendaItems.id });
   return rows.length;
 }
+
+/**
+ * Copies an event's agenda onto another event: each segment's kind, title, length, description and
+ * order, its start moved by `shiftMs` (the distance between the two events), and its participants
+ * through `participantIds` (old participant id → new). Returns how many segments were copied.
+ */
+export async function copyAgenda(fromEventId: string, toEventId: string, shiftMs: number, participantIds: ReadonlyMap<string, string>, executor: Executor): Promise<number> {
+  const items = await executor
+    .select()
+    .from(agendaItems)
+    .where(eq(agendaItems.eventId, fromEventId))
+    .orderBy(asc(agendaItems.sortOrder), asc(agendaItems.createdAt), asc(agendaItems.id));
+  if (items.length === 0) return 0;
+  const inserted = await executor
+    .insert(agendaItems)
+    .values(
+      items.map((i) => ({
+        eventId: toEventId,
+        kind: i.kind,
+        title: i.title,
+        startsAt: i.startsAt ? new Date(i.startsAt.getTime() + shiftMs) : null,
+        durationMinutes: i.durationMinutes,
+        description: i.description,
+        sortOrder: i.sortOrder,
+      })),
+    )
+    .returning({ id: agendaItems.id });
+  const newItemIds = new Map(items.map((item, index) => [item.id, inserted[index]!.id]));
+  const links = await executor
+    .select()
+    .from(agendaItemParticipants)
+    .where(inArray(agendaItemParticipants.agendaItemId, items.map((i) => i.id)));
+  const copies = links.flatMap((l) => {
+    const participantId = participantIds.get(l.participantId);
+    return participantId ? [{ agendaItemId: newItemIds.get(l.agendaItemId)!, participantId, sortOrder: l.sortOrder }] : [];
+  });
+  if (copies.length) await executor.insert(agendaItemParticipants).values(copies);
+  return items.length;
+}

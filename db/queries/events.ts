@@ -1,9 +1,11 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, ilike, inArray, max, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, max, ne, or, type SQL, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { type Event, type EventStatus, events, registrations, series, summaries, topics, venues } from "@/db/schema";
 import { eventDocument } from "@/db/search-documents";
 import { staffSearch } from "./search";
+import { copyAgenda } from "./agenda";
+import { copyParticipants } from "./participants";
 import { containsPattern, offsetOf } from "./util";
 
 const listColumns = {
@@ -255,4 +257,57 @@ export async function isEventSlugTaken(slug: string, exceptId?: string, executor
 export async function topicOfSeries(seriesId: string, executor: Executor = db): Promise<string | null> {
   const [row] = await executor.select({ topicId: series.topicId }).from(series).where(eq(series.id, seriesId));
   return row?.topicId ?? null;
+}
+
+/** The series, locked until the transaction ends: two "next meeting" clicks at once get two numbers, not a clash. */
+export async function lockSeries(seriesId: string, executor: Executor) {
+  const [row] = await executor.select({ id: series.id, name: series.name, topicId: series.topicId }).from(series).where(eq(series.id, seriesId)).for("update");
+  return row;
+}
+
+/** `base` if no event uses it, else the first free `base-2`, `base-3`, …. */
+export async function freeEventSlug(base: string, executor: Executor = db): Promise<string> {
+  const rows = await executor
+    .select({ slug: events.slug })
+    .from(events)
+    .where(or(eq(events.slug, base), sql`${events.slug} like ${`${base.replace(/[\\%_]/g, "\\$&")}-%`}`));
+  const taken = new Set(rows.map((r) => r.slug));
+  if (!taken.has(base)) return base;
+  let n = 2;
+  while (taken.has(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
+}
+
+/** What a copy of an event takes afresh; everything else it takes from the event copied. */
+export type EventCopy = { title: string; slug: string; seriesNumber: number | null; startsAt: Date; description: string | null };
+
+/**
+ * A new draft made from `source`: its topic, series, venue, zone, length, seats and registration
+ * categories; its participants (positions as they are today, not yet invited) and its agenda, moved to
+ * the new date. Nothing of its registrations, check-ins or summary, and no registration window: those
+ * belong to the meeting that was.
+ */
+export async function copyEvent(source: Event, copy: EventCopy, executor: Executor) {
+  const length = source.endsAt.getTime() - source.startsAt.getTime();
+  const event = await insertEvent(
+    {
+      title: copy.title,
+      slug: copy.slug,
+      topicId: source.topicId,
+      seriesId: source.seriesId,
+      seriesNumber: copy.seriesNumber,
+      venueId: source.venueId,
+      timeZone: source.timeZone,
+      startsAt: copy.startsAt,
+      endsAt: new Date(copy.startsAt.getTime() + length),
+      capacity: source.capacity,
+      registrationCategories: source.registrationCategories,
+      description: copy.description,
+      status: "draft",
+    },
+    executor,
+  );
+  const participantIds = await copyParticipants(source.id, event.id, executor);
+  const segments = await copyAgenda(source.id, event.id, copy.startsAt.getTime() - source.startsAt.getTime(), participantIds, executor);
+  return { event, participants: participantIds.size, segments };
 }

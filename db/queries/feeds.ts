@@ -1,10 +1,11 @@
 import "server-only";
-import { and, desc, eq, exists, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, inArray, ne, type SQL, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { eventParticipants, events, people, series, summaries, topics } from "@/db/schema";
+import { selectCalendarSources } from "./public";
 
-/** Published summaries of public events, newest first, for the Atom feed. */
-export async function listFeedSummaries(limit = 50) {
+/** Published summaries of public events (of one topic, given `topicId`), newest first, for an Atom feed. */
+export async function listFeedSummaries(limit = 50, { topicId }: { topicId?: string } = {}) {
   return db
     .select({
       id: summaries.id,
@@ -20,8 +21,40 @@ export async function listFeedSummaries(limit = 50) {
     .from(summaries)
     .innerJoin(events, eq(events.id, summaries.eventId))
     .leftJoin(topics, eq(topics.id, events.topicId))
-    .where(and(eq(summaries.status, "published"), ne(events.status, "draft")))
+    .where(and(eq(summaries.status, "published"), ne(events.status, "draft"), topicId ? eq(events.topicId, topicId) : undefined))
     .orderBy(desc(summaries.publishedAt))
+    .limit(limit);
+}
+
+const hasPublicEvent = (condition: SQL) => exists(db.select({ one: sql`1` }).from(events).where(and(condition, ne(events.status, "draft"))));
+
+/** A topic by its address, only once it has a public event: until then it has no public page, nor feeds. */
+export async function getPublicFeedTopic(slug: string) {
+  const [row] = await db
+    .select({ id: topics.id, slug: topics.slug, name: topics.name })
+    .from(topics)
+    .where(and(eq(topics.slug, slug), hasPublicEvent(eq(events.topicId, topics.id))));
+  return row;
+}
+
+/** A series by its address, only once it has a public event (as for topics). */
+export async function getPublicFeedSeries(slug: string) {
+  const [row] = await db
+    .select({ id: series.id, slug: series.slug, name: series.name })
+    .from(series)
+    .where(and(eq(series.slug, slug), hasPublicEvent(eq(events.seriesId, series.id))));
+  return row;
+}
+
+/**
+ * Every public event of a topic or series, in order, for its subscribable calendar. Unlike the site's
+ * calendar (a year back), the whole record: a series holds a few meetings a year, all worth keeping.
+ */
+export async function listCalendarEventsOf(of: { topicId: string } | { seriesId: string }, limit = 1000) {
+  const belongs = "topicId" in of ? eq(events.topicId, of.topicId) : eq(events.seriesId, of.seriesId);
+  return selectCalendarSources()
+    .where(and(belongs, ne(events.status, "draft")))
+    .orderBy(asc(events.startsAt), asc(events.slug))
     .limit(limit);
 }
 

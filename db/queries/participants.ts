@@ -163,3 +163,26 @@ export async function updateUpcomingSnapshots(
     )
     .returning({ id: eventParticipants.id, eventId: eventParticipants.eventId });
 }
+
+/**
+ * Copies an event's participants onto another event: the same people in the same roles and order, each
+ * with the position they hold today as the new snapshot, and no invitation yet (nothing is sent).
+ * Returns the new participant id of each old one, for the agenda's links.
+ */
+export async function copyParticipants(fromEventId: string, toEventId: string, executor: Executor): Promise<Map<string, string>> {
+  const rows = await executor
+    .select({ id: eventParticipants.id, personId: eventParticipants.personId, role: eventParticipants.role, sortOrder: eventParticipants.sortOrder, position: people.position })
+    .from(eventParticipants)
+    .innerJoin(people, eq(people.id, eventParticipants.personId))
+    .where(eq(eventParticipants.eventId, fromEventId))
+    .orderBy(asc(eventParticipants.sortOrder), asc(eventParticipants.createdAt), asc(eventParticipants.id));
+  const ids = new Map<string, string>();
+  if (rows.length === 0) return ids;
+  const inserted = await executor
+    .insert(eventParticipants)
+    .values(rows.map((r) => ({ eventId: toEventId, personId: r.personId, role: r.role, positionAtEvent: r.position, sortOrder: r.sortOrder })))
+    .returning({ id: eventParticipants.id });
+  // Multi-row INSERT … RETURNING gives rows back in the order of VALUES.
+  rows.forEach((r, i) => ids.set(r.id, inserted[i]!.id));
+  return ids;
+}

@@ -284,3 +284,27 @@ export function emptyEventFormValues(timeZone: string): EventFormInput {
     description: "",
   };
 }
+
+/** Whether "YYYY-MM-DD" names a day of the calendar (not February 30). */
+function isCalendarDate(value: string): boolean {
+  const [y, m, d] = value.split("-").map(Number);
+  const date = new Date(Date.UTC(y!, m! - 1, d!));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * The date of a copy of an event ("Plan the next meeting", "Duplicate"): a local date and start time in
+ * the zone of the event copied, which the copy keeps.
+ */
+export const copyEventSchema = z
+  .object({
+    id: z.uuid("That event does not exist."),
+    startDate: dateField("Enter the date of the new meeting."),
+    startTime: timeField("Enter the time the new meeting starts."),
+  })
+  .refine((v) => isCalendarDate(v.startDate), {
+    path: ["startDate"],
+    message: "That date does not exist. Check the day and month.",
+    when: whenFieldsValid("startDate"),
+  });
+export type CopyEventInput = z.input<typeof copyEventSchema>;

@@ -1,6 +1,6 @@
 import { asc, count, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { agendaItems, type EventStatus, eventParticipants, events, people } from "@/db/schema";
+import { agendaItems, type EventStatus, eventParticipants, events, people, series } from "@/db/schema";
 import { action, type Expectation, type Fixtures, STAFF } from "../helpers";
 
 const eventCount = async () => (await db.select({ n: count() }).from(events))[0]?.n;
@@ -24,6 +24,13 @@ async function insertScratchEvent(f: Fixtures, status: EventStatus = "draft"): P
     })
     .returning({ id: events.id });
   return row!.id;
+}
+
+/** A scratch event that is the first meeting of a scratch series, for "Plan the next meeting". */
+async function scratchSeriesEvent(f: Fixtures) {
+  f.scratch = await insertScratchEvent(f);
+  const [row] = await db.insert(series).values({ slug: `scratch-series-${f.n}`, name: `Scratch series ${f.n}` }).returning({ id: series.id });
+  await db.update(events).set({ seriesId: row!.id, seriesNumber: 1 }).where(eq(events.id, f.scratch));
 }
 
 const scratchEvent = (status: EventStatus) => async (f: Fixtures) => {
@@ -104,6 +111,18 @@ export const eventsArea: Record<string, Expectation> = {
   [`${EVENTS}#scheduleEvent`]: { who: STAFF, prepare: scratchEvent("draft"), call: action((f) => ({ id: f.scratch })), state: eventRow },
   [`${EVENTS}#cancelEvent`]: { who: STAFF, prepare: scratchEvent("scheduled"), call: action((f) => ({ id: f.scratch })), state: eventRow },
   [`${EVENTS}#revertEventToDraft`]: { who: STAFF, prepare: scratchEvent("scheduled"), call: action((f) => ({ id: f.scratch })), state: eventRow },
+  [`${EVENTS}#planNextMeeting`]: {
+    who: STAFF,
+    prepare: scratchSeriesEvent,
+    call: action((f) => ({ id: f.scratch, startDate: "2031-06-03", startTime: "15:00" })),
+    state: eventCount,
+  },
+  [`${EVENTS}#duplicateEvent`]: {
+    who: STAFF,
+    prepare: scratchEvent("scheduled"),
+    call: action((f) => ({ id: f.scratch, startDate: "2031-06-03", startTime: "15:00" })),
+    state: eventCount,
+  },
   [`${EVENTS}#deleteEvent`]: { who: STAFF, prepare: scratchEvent("draft"), call: action((f) => ({ id: f.scratch })), state: eventRow },
 
   [`${PARTICIPANTS}#addParticipant`]: {

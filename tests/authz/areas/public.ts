@@ -10,7 +10,17 @@ const getWithSlug = (slug: string) => (_f: unknown, mod: Record<string, unknown>
     { params: Promise.resolve({ slug }) },
   );
 
+const getAt = (path: string, slug: string) => (_f: unknown, mod: Record<string, unknown>, name: string) =>
+  (mod[name] as (r: NextRequest, ctx: { params: Promise<{ slug: string }> }) => Promise<Response>)(
+    new NextRequest(`http://localhost:3000${path}`),
+    { params: Promise.resolve({ slug }) },
+  );
+
 export const publicArea: Record<string, Expectation> = {
+  // Subscriptions: public events only, the same for everyone.
+  "app/(public)/topics/[slug]/calendar.ics/route.ts#GET": { who: PUBLIC, call: getAt("/topics/womens-empowerment-and-gender-equality/calendar.ics", "womens-empowerment-and-gender-equality") },
+  "app/(public)/topics/[slug]/feed.xml/route.ts#GET": { who: PUBLIC, call: getAt("/topics/womens-empowerment-and-gender-equality/feed.xml", "womens-empowerment-and-gender-equality") },
+  "app/(public)/series/[slug]/calendar.ics/route.ts#GET": { who: PUBLIC, call: getAt("/series/wps-innovation/calendar.ics", "wps-innovation") },
   "app/(public)/events/[slug]/calendar.ics/route.ts#GET": { who: PUBLIC, call: getWithSlug(DEMO_SLUG) },
   "app/(public)/calendar.ics/route.ts#GET": {
     who: PUBLIC,

@@ -5,6 +5,7 @@ import { PublicEventDetails } from "@/components/public-event-details";
 import { getPublicEvent } from "@/db/queries/public";
 import { getSettings } from "@/db/queries/settings";
 import { getPublishedSummary } from "@/db/queries/summaries";
+import { appUrl } from "@/lib/env";
 import { formatLocalDate } from "@/lib/time";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -27,7 +28,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const fallback = [seriesLine(event.series?.name ?? null, event.seriesNumber), formatLocalDate(event.startsAt, event.timeZone)]
     .filter(Boolean)
     .join(", ");
-  return { title, description: about ? truncate(about, 200) : fallback };
+  // The Open Graph card (opengraph-image.tsx) is linked by absolute address: the site's, not localhost.
+  return { metadataBase: new URL(appUrl()), title, description: about ? truncate(about, 200) : fallback };
 }
 
 function truncate(text: string, max: number): string {

@@ -8,6 +8,7 @@ import { getPublicSeries } from "@/db/queries/public";
 import { getSettings } from "@/db/queries/settings";
 import { listPublishedSummaries } from "@/db/queries/summaries";
 import { SummariesSection } from "@/components/summary-list";
+import { SubscribeLinks, subscribeAlternates } from "@/components/subscribe-links";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -15,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
   const series = await getPublicSeries((await params).slug);
   if (!series) notFound();
-  return { title: series.name, description: series.description?.replace(/\s+/g, " ").trim() || `The meetings of ${series.name}.` };
+  return { alternates: subscribeAlternates(`/series/${series.slug}`, series.name), title: series.name, description: series.description?.replace(/\s+/g, " ").trim() || `The meetings of ${series.name}.` };
 }
 
 export default async function SeriesPage({ params }: Props) {
@@ -36,6 +37,7 @@ export default async function SeriesPage({ params }: Props) {
         )}
         <h1 className="text-3xl font-semibold text-brand-900">{series.name}</h1>
         <PlainText text={series.description} className="text-slate-700" />
+        <SubscribeLinks path={`/series/${series.slug}`} />
       </header>
 
       <SummariesSection summaries={summaries} />

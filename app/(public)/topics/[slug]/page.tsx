@@ -8,6 +8,7 @@ import { getPublicTopic } from "@/db/queries/public";
 import { getSettings } from "@/db/queries/settings";
 import { listPublishedSummaries } from "@/db/queries/summaries";
 import { SummariesSection } from "@/components/summary-list";
+import { SubscribeLinks, subscribeAlternates } from "@/components/subscribe-links";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -15,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
   const topic = await getPublicTopic((await params).slug);
   if (!topic) notFound();
-  return { title: topic.name, description: topic.description?.replace(/\s+/g, " ").trim() || `Events on ${topic.name}.` };
+  return { alternates: subscribeAlternates(`/topics/${topic.slug}`, topic.name, true), title: topic.name, description: topic.description?.replace(/\s+/g, " ").trim() || `Events on ${topic.name}.` };
 }
 
 export default async function TopicPage({ params }: Props) {
@@ -32,6 +33,7 @@ export default async function TopicPage({ params }: Props) {
         <p className="text-sm font-medium uppercase tracking-wide text-slate-500">Topic</p>
         <h1 className="text-3xl font-semibold text-brand-900">{topic.name}</h1>
         <PlainText text={topic.description} className="text-slate-700" />
+        <SubscribeLinks path={`/topics/${topic.slug}`} feed />
       </header>
 
       {topic.series.length > 0 && (

@@ -7,13 +7,17 @@ import { shiftAgendaStarts } from "@/db/queries/agenda";
 import { writeAudit } from "@/db/queries/audit";
 import {
   changeEventStatus,
+  copyEvent,
   countRegistrations,
   deleteEventRow,
   eventWithSeriesNumber,
+  freeEventSlug,
   getEvent,
   insertEvent,
   isEventSlugTaken,
   lockEvent,
+  lockSeries,
+  nextSeriesNumber,
   topicOfSeries,
   updateEventRow,
 } from "@/db/queries/events";
@@ -26,8 +30,8 @@ import { formInput } from "@/lib/form-input";
 import { notifyDetailsChanged, notifyEventCancelled, promoteFromWaitlist, type RegistrationContext, registrationContext } from "@/lib/registration";
 import { slugify } from "@/lib/slug";
 import { idSchema } from "@/lib/validations/common";
-import { eventInstants, type EventFormValues, eventSchema, updateEventSchema } from "@/lib/validations/event";
-import { ordinalWord } from "@/lib/time";
+import { copyEventSchema, eventInstants, type EventFormValues, eventSchema, updateEventSchema } from "@/lib/validations/event";
+import { ordinalWord, zonedDateTimeToUtc } from "@/lib/time";
 
 const ATTENTION = "Some fields need attention.";
 const SLUG_TAKEN = { slug: ["Another event already uses this address. Choose another."] };
@@ -284,4 +288,70 @@ export async function deleteEvent(input: unknown): Promise<ActionResult> {
   });
   revalidateEvent();
   return result;
+}
+
+// ---------------------------------------------------------------------------
+// Copies: the next meeting of a series, or a duplicate of any event
+
+const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+/**
+ * A new draft from an event, on a date staff choose in the event's zone. "next" gives it the series'
+ * next number and a title naming that number; "duplicate" keeps the series but takes no number (a
+ * repeat is not the next meeting, and one number is one meeting), titled as a copy.
+ */
+async function copyEventAs(input: unknown, kind: "next" | "duplicate"): Promise<ActionResult<{ id: string }>> {
+  const me = await requireRole("staff");
+  const parsed = copyEventSchema.safeParse(formInput(input));
+  if (!parsed.success) return invalid(parsed.error);
+  const { id, startDate, startTime } = parsed.data;
+  let result: ActionResult<{ id: string }>;
+  try {
+    result = await db.transaction(async (tx) => {
+      // Locked so that it cannot be deleted or moved while it is being copied.
+      const source = await lockEvent(id, tx);
+      if (!source) return fail("This event no longer exists.");
+      const startsAt = zonedDateTimeToUtc(startDate, startTime, source.timeZone);
+      let title = `${source.title} (copy)`;
+      let seriesNumber: number | null = null;
+      if (kind === "next") {
+        const inSeries = source.seriesId ? await lockSeries(source.seriesId, tx) : undefined;
+        if (!inSeries) return fail("This event is not part of a series, so it has no next meeting. Duplicate it instead.");
+        seriesNumber = await nextSeriesNumber(inSeries.id, tx);
+        title = `${inSeries.name}: ${capitalized(ordinalWord(seriesNumber))} meeting`;
+      }
+      const slug = await freeEventSlug(slugify(title) || "event", tx);
+      // The next meeting has a subject of its own; a duplicate is the same event again.
+      const description = kind === "duplicate" ? source.description : null;
+      const copied = await copyEvent(source, { title, slug, seriesNumber, startsAt, description }, tx);
+      await writeAudit(
+        {
+          actorId: me.id,
+          action: kind === "next" ? "event.plan_next" : "event.duplicate",
+          entityType: "event",
+          entityId: copied.event.id,
+          changes: { from: source.id, title, slug, seriesNumber, startsAt, participants: copied.participants, segments: copied.segments },
+        },
+        tx,
+      );
+      return { ok: true as const, data: { id: copied.event.id } };
+    });
+  } catch (error) {
+    // The unique indexes are the last word when two copies race for an address or number.
+    if (isUniqueViolation(error)) return fail("Someone else created an event at the same moment. Try again.");
+    throw error;
+  }
+  if (!result.ok) return result;
+  revalidateEvent();
+  redirect(`/admin/events/${result.data.id}?copied=${kind}`);
+}
+
+/** "Plan the next meeting": a draft of the series' next meeting, from this one. */
+export async function planNextMeeting(input: unknown): Promise<ActionResult<{ id: string }>> {
+  return copyEventAs(input, "next");
+}
+
+/** "Duplicate": a draft copy of any event, on another date. */
+export async function duplicateEvent(input: unknown): Promise<ActionResult<{ id: string }>> {
+  return copyEventAs(input, "duplicate");
 }

@@ -2,29 +2,31 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { deleteEvent } from "@/app/(staff)/admin/events/actions";
 import { DeleteButton } from "@/components/admin/delete-button";
+import { EventCopyForms } from "@/components/event-copy-forms";
 import { EventForm } from "@/components/event-form";
 import { EventStatusControls } from "@/components/event-status-controls";
 import { EventAdminHeader } from "@/components/event-status-header";
 import { Alert } from "@/components/ui/alert";
 import { eventFormOptions } from "@/db/queries/event-options";
-import { getEventForAdmin } from "@/db/queries/events";
+import { getEventForAdmin, nextSeriesNumber } from "@/db/queries/events";
 import { requireRole } from "@/lib/auth";
 import { eventPhase } from "@/lib/event-phase";
-import { formatLocalDate } from "@/lib/time";
+import { formatLocalDate, seriesMeetingPhrase, utcToZonedParts } from "@/lib/time";
 import { isUuid } from "@/lib/validations/common";
 import { eventFormValues } from "@/lib/validations/event";
 
 export const metadata: Metadata = { title: "Event" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; copied?: string }> };
 
 export default async function EventDetailsPage({ params, searchParams }: Props) {
   const { id } = await params;
   await requireRole("staff", `/admin/events/${id}`);
   const found = isUuid(id) ? await getEventForAdmin(id) : undefined;
   if (!found) notFound();
-  const [{ saved }, options] = await Promise.all([searchParams, eventFormOptions()]);
+  const [{ saved, copied }, options] = await Promise.all([searchParams, eventFormOptions()]);
   const { event, registrationCount, seriesName, venueName, venueCity } = found;
+  const nextNumber = event.seriesId ? await nextSeriesNumber(event.seriesId) : null;
   const deletable = event.status === "draft" && registrationCount === 0;
 
   return (
@@ -32,6 +34,12 @@ export default async function EventDetailsPage({ params, searchParams }: Props) 
       <EventAdminHeader event={{ ...event, seriesName, venueName, venueCity }} home={options.home} current="details" />
       {saved && (
         <Alert tone="success">Event created. It is a draft until you schedule it; next, add its participants and agenda.</Alert>
+      )}
+      {(copied === "next" || copied === "duplicate") && (
+        <Alert tone="success">
+          {copied === "next" ? "Next meeting planned" : "Event duplicated"} as a draft, with the agenda and participants of the
+          event it came from. Nobody has been invited yet. Check the title and details, then schedule it.
+        </Alert>
       )}
       <EventStatusControls
         eventId={event.id}
@@ -47,6 +55,12 @@ export default async function EventDetailsPage({ params, searchParams }: Props) 
         </h2>
         <EventForm {...options} event={{ id: event.id, status: event.status }} defaultValues={eventFormValues(event)} />
       </section>
+      <EventCopyForms
+        eventId={event.id}
+        startTime={utcToZonedParts(event.startsAt, event.timeZone).time}
+        timeZone={event.timeZone}
+        nextMeeting={nextNumber && seriesName ? `${seriesMeetingPhrase(nextNumber)} of ${seriesName}` : null}
+      />
       {deletable ? (
         <DeleteButton label="event" action={deleteEvent.bind(null, { id: event.id })} redirectTo="/admin/events" />
       ) : (

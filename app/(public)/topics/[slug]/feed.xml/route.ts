@@ -1,0 +1,25 @@
+import type { NextRequest } from "next/server";
+import { getPublicFeedTopic, listFeedSummaries } from "@/db/queries/feeds";
+import { getSettings } from "@/db/queries/settings";
+import { ATOM_HEADERS, summaryFeed } from "@/lib/atom";
+import { notFoundText } from "@/lib/calendar-feed";
+import { appUrl } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+
+/** An Atom feed of a topic's published summaries; a topic without a public event is as absent as an unknown one. */
+export async function GET(_request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const topic = await getPublicFeedTopic(slug);
+  if (!topic) return notFoundText();
+  const [settings, summaries] = await Promise.all([getSettings(), listFeedSummaries(50, { topicId: topic.id })]);
+  const feed = summaryFeed({
+    base: appUrl(),
+    selfPath: `/topics/${topic.slug}/feed.xml`,
+    pagePath: `/topics/${topic.slug}`,
+    title: `${settings.organizationName}: ${topic.name}`,
+    author: settings.organizationName,
+    summaries,
+  });
+  return new Response(feed, { headers: ATOM_HEADERS });
+}
