@@ -6,7 +6,7 @@ import { type DefaultValues, type FieldErrors, type FieldPath, type FieldValues,
 import type { z } from "zod";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { flattenFieldErrors, orderByForm } from "@/components/forms/field-errors";
-import type { ActionResult } from "@/lib/errors";
+import { type ActionResult, ERRORS } from "@/lib/errors";
 
 type Options<TOutput, TData> = {
   defaultValues: DefaultValues<TOutput & FieldValues>;
@@ -39,10 +39,10 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, TDa
   });
 
   /** Shows every error in a summary and moves the focus to the first field; false when there were none. */
-  const summarize = (errors: { name: string; message: string }[], element: HTMLFormElement | null): boolean => {
+  const summarize = (errors: { name: string; message: string }[], element: HTMLFormElement | null, lead?: string): boolean => {
     const items = orderByForm(errors, element);
     if (items.length === 0) return false;
-    setMessage({ tone: "error", text: createElement(ErrorSummary, { items, bare: true }) });
+    setMessage({ tone: "error", text: createElement(ErrorSummary, { items, bare: true, lead }) });
     items.find((i) => i.control)?.control?.focus();
     return true;
   };
@@ -69,7 +69,10 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, TDa
             form.setError(field as FieldPath<z.input<S>>, { message: messages[0] });
             fieldErrors.push({ name: field, message: messages[0] });
           }
-          if (!summarize(fieldErrors, element)) setMessage({ tone: "error", text: result.message });
+          // A reason of the action's own (a published summary's rules) stands above the list; the generic
+          // "Some fields need attention" says nothing the list does not.
+          const lead = result.message === ERRORS.invalid_input.message ? undefined : result.message;
+          if (!summarize(fieldErrors, element, lead)) setMessage({ tone: "error", text: result.message });
           return;
         }
         if (result.message) setMessage({ tone: "success", text: result.message });
