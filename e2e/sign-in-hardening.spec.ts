@@ -39,8 +39,10 @@ test.describe("sign-in forms without JavaScript", () => {
     await f.passwordEmail.fill("staff-at-example.org");
     await f.password.getByRole("button", { name: "Sign in" }).click();
     await expect(loginForms(page).passwordEmail).toHaveValue("staff-at-example.org");
-    await expect(loginForms(page).password.getByText("Enter a valid email address, like name@example.org.")).toBeVisible();
-    await expect(loginForms(page).password.getByText("Enter your password.")).toBeVisible();
+    await expect(loginForms(page).password.locator("#sign-in-email-error")).toHaveText("Enter a valid email address, like name@example.org.");
+    await expect(loginForms(page).password.locator("#sign-in-password-error")).toHaveText("Enter your password.");
+    // The summary at the top links to each field, with no script to help.
+    await expect(loginForms(page).password.getByRole("link", { name: "Enter your password." })).toHaveAttribute("href", "#sign-in-password");
   });
 
   test("the right password signs in and goes on", async ({ page }) => {

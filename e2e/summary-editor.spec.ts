@@ -104,7 +104,8 @@ test("the summary editor leads with a first draft and keeps the publishing probl
     await save.click();
     const form = page.getByRole("form", { name: "Summary" });
     await expect(form.getByRole("alert").filter({ hasText: "This summary is published" })).toBeVisible();
-    await expect(form.getByText("The summary has no text.")).toBeVisible();
+    await expect(text).toHaveAccessibleDescription(/The summary has no text\./);
+    await expect(form.getByRole("link", { name: "The summary has no text." })).toBeVisible();
     await expect(text).toHaveAttribute("aria-invalid", "true");
 
     // Nothing was saved.
