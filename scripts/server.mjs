@@ -58,6 +58,10 @@ const server = createServer((req, res) => {
     res.end();
   });
 });
+// Idle connections stay open longer than a client or proxy keeps them (Node's default is 5 s): a
+// client that reuses a connection at the moment the server closes it gets a reset instead of an answer.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 // httpServer lets the development server attach its hot-reload socket to this server.
 const app = next({
   dev,
