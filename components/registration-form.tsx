@@ -1,20 +1,13 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { type FormEvent, startTransition, useActionState, useEffect, useMemo, useRef, useState } from "react";
-import { type FieldErrors, useForm } from "react-hook-form";
-import type { z } from "zod";
+import { type FormEvent, startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { register as registerAction, type RegistrationFormState } from "@/app/(public)/events/[slug]/actions";
 import { ErrorSummary, type ErrorSummaryItem } from "@/components/forms/error-summary";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import type { CalendarLinks } from "@/lib/calendar-links";
-import { EMAIL_MAX, NAME_MAX, ORGANIZATION_MAX, registrationSchemaFor } from "@/lib/validations/registration";
-
-type Schema = ReturnType<typeof registrationSchemaFor>;
-type Values = z.input<Schema>;
-type Parsed = z.output<Schema>;
+import { EMAIL_MAX, NAME_MAX, ORGANIZATION_MAX } from "@/lib/validations/registration-limits";
 
 /**
  * A key for one filling-in of the form. randomUUID needs a secure context; getRandomValues does not,
@@ -57,49 +50,28 @@ export function RegistrationForm(props: Props) {
 }
 
 /**
- * A React form action: before the page's script has loaded, the browser posts the form and the server
- * answers with the page and this form's state (errors beside what was typed, or the thank-you). Once
- * the script runs, react-hook-form checks the same schema first, so every problem shows at once
- * without a round trip, and the form is sent through the same action.
+ * A React form action. Before the page's script has loaded, the browser posts the form and the server
+ * answers with the page and this form's state (errors beside what was typed, or the thank-you). Once the
+ * script runs, the same action is called without leaving the page. Either way the one check is the
+ * server's, with the form's one schema (lib/validations/registration.ts), which reports every problem at
+ * once: the page carries no validation library, and the messages cannot drift apart.
  */
 function RegistrationRound({ slug, categories, waitlist, calendar, onAgain }: Props & { onAgain: () => void }) {
   const [state, formAction, sending] = useActionState(registerAction, INITIAL);
-  const formRef = useRef<HTMLFormElement>(null);
   const doneRef = useRef<HTMLHeadingElement>(null);
-  const schema = useMemo(() => registrationSchemaFor(categories), [categories]);
+  // Set by a submit until its answer arrives: a second click in between (before React has rendered the
+  // button busy) sends nothing.
+  const inFlight = useRef(false);
   const typed = state.values;
-  const form = useForm<Values, unknown, Parsed>({
-    resolver: zodResolver(schema),
-    defaultValues: {
-      slug,
-      name: typed?.name ?? "",
-      email: typed?.email ?? "",
-      organization: typed?.organization ?? "",
-      category: typed?.category ?? "",
-      consent: typed?.consent ?? false,
-      website: "",
-      idempotencyKey: state.idempotencyKey ?? "",
-    },
-    shouldFocusError: false,
-  });
-  // The server's errors belong to the answer they came with; the browser's own check replaces them.
-  const [answered, setAnswered] = useState<RegistrationFormState | null>(null);
-  const serverErrors = answered === state ? {} : (state.fieldErrors ?? {});
-  const clientErrors = form.formState.errors as FieldErrors<Record<Shown, unknown>>;
-  const errorOf = (field: Shown): string | undefined => (clientErrors[field]?.message as string | undefined) ?? serverErrors[field]?.[0];
+  const errors = state.fieldErrors ?? {};
+  const errorOf = (field: Shown): string | undefined => errors[field]?.[0];
   const summary: ErrorSummaryItem[] = SHOWN.flatMap((f) => (errorOf(f) ? [{ id: IDS[f], message: errorOf(f)! }] : []));
-  const hiddenError = serverErrors.slug?.[0] ?? serverErrors.idempotencyKey?.[0] ?? form.formState.errors.idempotencyKey?.message;
+  const hiddenError = errors.slug?.[0] ?? errors.idempotencyKey?.[0];
   const firstInvalid = summary[0]?.id;
-
-  // One key per filling-in of the form, made in the browser once it runs (or handed back by the server
-  // with a form that came back): a second click, or a retry after a lost answer, sends the same key and
-  // the server makes one registration of both.
-  useEffect(() => {
-    if (!form.getValues("idempotencyKey")) form.setValue("idempotencyKey", newIdempotencyKey());
-  }, [form]);
 
   // Errors the server found: the keyboard goes to the first field that needs attention.
   useEffect(() => {
+    inFlight.current = false;
     if (state.status === "invalid") {
       const first = SHOWN.find((f) => state.fieldErrors?.[f]?.length);
       if (first) document.getElementById(IDS[first])?.focus();
@@ -107,17 +79,14 @@ function RegistrationRound({ slug, categories, waitlist, calendar, onAgain }: Pr
     if (state.status === "done") doneRef.current?.focus();
   }, [state]);
 
+  // Sent by the script rather than as a form action, so that React does not empty the fields after the
+  // answer: a form that comes back with errors keeps everything typed.
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    setAnswered(state);
-    void form.handleSubmit(
-      () => {
-        startTransition(() => formAction(new FormData(formRef.current!)));
-      },
-      (errors) => {
-        const first = SHOWN.find((f) => errors[f]);
-        if (first) document.getElementById(IDS[first])?.focus();
-      },
-    )(event);
+    event.preventDefault();
+    if (inFlight.current) return;
+    inFlight.current = true;
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
   };
 
   if (state.status === "done") {
@@ -172,10 +141,9 @@ function RegistrationRound({ slug, categories, waitlist, calendar, onAgain }: Pr
     );
   }
 
-  const failure = state.status === "failed" && answered !== state ? state.message : undefined;
+  const failure = state.status === "failed" ? state.message : undefined;
   return (
     <form
-      ref={formRef}
       action={formAction}
       onSubmit={onSubmit}
       noValidate
@@ -184,8 +152,8 @@ function RegistrationRound({ slug, categories, waitlist, calendar, onAgain }: Pr
     >
       {summary.length > 0 && <ErrorSummary items={summary} />}
       {(failure || hiddenError) && <Alert tone="error">{failure ?? hiddenError}</Alert>}
-      <input type="hidden" {...form.register("slug")} defaultValue={slug} />
-      <input type="hidden" {...form.register("idempotencyKey")} defaultValue={state.idempotencyKey ?? ""} />
+      <input type="hidden" name="slug" value={slug} />
+      <IdempotencyKey given={state.idempotencyKey} />
       <Field id={IDS.name} label="Name" error={errorOf("name")}>
         {(p) => (
           <Input
@@ -193,7 +161,7 @@ function RegistrationRound({ slug, categories, waitlist, calendar, onAgain }: Pr
             autoComplete="name"
             maxLength={NAME_MAX}
             autoFocus={firstInvalid === IDS.name}
-            {...form.register("name")}
+            name="name"
             defaultValue={typed?.name}
           />
         )}
@@ -206,7 +174,7 @@ function RegistrationRound({ slug, categories, waitlist, calendar, onAgain }: Pr
             autoComplete="email"
             maxLength={EMAIL_MAX}
             autoFocus={firstInvalid === IDS.email}
-            {...form.register("email")}
+            name="email"
             defaultValue={typed?.email}
           />
         )}
@@ -218,7 +186,7 @@ function RegistrationRound({ slug, categories, waitlist, calendar, onAgain }: Pr
             autoComplete="organization"
             maxLength={ORGANIZATION_MAX}
             autoFocus={firstInvalid === IDS.organization}
-            {...form.register("organization")}
+            name="organization"
             defaultValue={typed?.organization}
           />
         )}
@@ -226,7 +194,7 @@ function RegistrationRound({ slug, categories, waitlist, calendar, onAgain }: Pr
       {categories.length > 0 && (
         <Field id={IDS.category} label="Attendee category" error={errorOf("category")}>
           {(p) => (
-            <Select {...p} autoFocus={firstInvalid === IDS.category} {...form.register("category")} defaultValue={typed?.category ?? ""}>
+            <Select {...p} autoFocus={firstInvalid === IDS.category} name="category" defaultValue={typed?.category ?? ""}>
               <option value="">Choose one…</option>
               {categories.map((c) => (
                 <option key={c} value={c}>
@@ -241,7 +209,7 @@ function RegistrationRound({ slug, categories, waitlist, calendar, onAgain }: Pr
       {/* People never see this field; robots that fill in every field do, and give themselves away. */}
       <div aria-hidden="true" className="absolute -left-[10000px] top-auto h-px w-px overflow-hidden">
         <label htmlFor="registration-website">Leave this field empty</label>
-        <input id="registration-website" type="text" tabIndex={-1} autoComplete="off" {...form.register("website")} />
+        <input id="registration-website" type="text" tabIndex={-1} autoComplete="off" name="website" />
       </div>
 
       <div className="space-y-1">
@@ -253,7 +221,7 @@ function RegistrationRound({ slug, categories, waitlist, calendar, onAgain }: Pr
             aria-invalid={Boolean(errorOf("consent"))}
             aria-describedby={errorOf("consent") ? `${IDS.consent}-error` : undefined}
             autoFocus={firstInvalid === IDS.consent}
-            {...form.register("consent")}
+            name="consent"
             defaultChecked={typed?.consent}
           />
           <label htmlFor={IDS.consent} className="text-sm text-slate-800">
@@ -271,9 +239,28 @@ function RegistrationRound({ slug, categories, waitlist, calendar, onAgain }: Pr
         )}
       </div>
 
-      <Button type="submit" pending={sending || form.formState.isSubmitting}>
+      <Button type="submit" pending={sending}>
         {waitlist ? "Join the waitlist" : "Register"}
       </Button>
     </form>
+  );
+}
+
+/**
+ * The hidden key of this filling-in: the one the server handed back with a form that came back, else one
+ * made in the browser once the script runs. A second click, or a retry after a lost answer, sends the
+ * same key, and the server makes one registration of both. (A form posted before the script ran has
+ * none; the server makes one and hands it back.)
+ */
+function IdempotencyKey({ given }: { given?: string }) {
+  return (
+    <input
+      type="hidden"
+      name="idempotencyKey"
+      defaultValue={given ?? ""}
+      ref={(input) => {
+        if (input && !input.value) input.value = newIdempotencyKey();
+      }}
+    />
   );
 }

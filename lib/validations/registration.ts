@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { RegistrationStatus } from "@/db/schema";
 import { listParamsSchema } from "./common";
+import { CATEGORY_MAX, EMAIL_MAX, NAME_MAX, ORGANIZATION_MAX } from "./registration-limits";
 
 export const REGISTRATION_STATUSES = ["confirmed", "waitlisted", "cancelled"] as const satisfies readonly RegistrationStatus[];
 export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
@@ -9,10 +10,7 @@ export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
   cancelled: "Cancelled",
 };
 
-export const NAME_MAX = 200;
-export const ORGANIZATION_MAX = 200;
-export const CATEGORY_MAX = 80;
-export const EMAIL_MAX = 254;
+export { CATEGORY_MAX, EMAIL_MAX, NAME_MAX, ORGANIZATION_MAX };
 
 const name = z
   .string("Enter your name.")
