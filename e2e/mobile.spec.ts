@@ -75,6 +75,8 @@ test("every public page and the panelist's pages fit a 390-pixel phone", async (
     const pages = ["/", "/login", "/privacy"];
     await page.goto("/");
     pages.push(...(await linksMatching(page, /^\/(events|topics|series)\/[^/]+$/)));
+    // The latest published summaries, which the home page links too.
+    pages.push(...(await linksMatching(page, /^\/events\/[^/]+\/summary$/)));
     for (const path of [...pages]) {
       if (!path.startsWith("/events/")) continue;
       await page.goto(path);
