@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { count } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { demoLogoPng } from "@/lib/demo-logo";
+import { publishDemoSummary, storeDemoPhotos } from "@/lib/demo-summary";
 import { processImage } from "@/lib/images";
 import { storage } from "@/lib/storage";
 import { zonedDateTimeToUtc } from "@/lib/time";
@@ -38,7 +39,8 @@ export async function isEmpty(): Promise<boolean> {
 
 /**
  * Fills an empty database with the demo: the fourth "WPS + Innovation" meeting held at the UN in
- * March 2024, an upcoming fifth meeting open for registration, and three accounts.
+ * March 2024 with its published summary, an upcoming fifth meeting open for registration, and three
+ * accounts.
  */
 export async function seedDemo(now = new Date()): Promise<void> {
   if (process.env.NODE_ENV === "production") {
@@ -48,6 +50,8 @@ export async function seedDemo(now = new Date()): Promise<void> {
   // Stored as an upload would be: checked, re-encoded and kept by its content hash.
   const logo = await processImage(await demoLogoPng(), "portrait");
   await storage().put(logo.key, logo.bytes, logo.mime);
+  // The fourth meeting's photos, stored the same way before anything refers to them.
+  const photos = await storeDemoPhotos();
 
   await db.transaction(async (tx) => {
     const [logoRow] = await tx
@@ -62,7 +66,7 @@ export async function seedDemo(now = new Date()): Promise<void> {
       logoId: logoRow!.id,
     });
 
-    const [, , panelistUser] = await tx
+    const [, staffUser, panelistUser] = await tx
       .insert(users)
       .values([
         { email: DEMO_ACCOUNTS.admin, name: "Demo Admin", role: "admin", passwordHash },
@@ -250,6 +254,9 @@ export async function seedDemo(now = new Date()): Promise<void> {
         };
       }),
     );
+
+    // Its summary, published by staff the day after, from the draft its records give.
+    await publishDemoSummary(tx, { eventId: fourth!.id, staffId: staffUser!.id, photos, publishedAt: new Date(fourthStart.getTime() + DAY) });
 
     // The fifth meeting: six weeks ahead, 3 p.m. in Geneva, open for registration.
     const fifthDay = new Date(now.getTime() + 42 * DAY);

@@ -63,8 +63,9 @@ else
   export DATABASE_URL=""
 fi
 
-# The seed refuses production; it migrates, then fills the empty database with the demo.
-NODE_ENV=test "$BIN/tsx" scripts/seed.ts
+# The seed refuses production; it migrates, then fills the empty database with the demo. It runs the
+# server's own code (modules marked "server-only"), hence the react-server condition, as in npm run db:seed.
+NODE_ENV=test "$BIN/tsx" --conditions=react-server scripts/seed.ts
 
 # Test-only settings, all set here so that a .env file cannot change them: a fixed secret, the
 # site's address, and no mail server (the outbox is the mailbox, which the journeys read).

@@ -1,5 +1,6 @@
 // Fills an empty database with the demo data. Refuses to run in production, and leaves a database
-// that already has data alone.
+// that already has data alone. Run it as `npm run db:seed`: it uses the server's own modules, some
+// marked "server-only", which load only under the react-server condition (tsx --conditions=react-server).
 import { closeDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { seedIfEmpty } from "@/db/seed";

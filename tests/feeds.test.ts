@@ -8,6 +8,8 @@ let feedXml: string;
 beforeAll(async () => {
   await resetWithDemo(new Date("2026-11-28T12:00:00Z"));
   const [fourth] = await db.select().from(events).where(eq(events.slug, "wps-innovation-4-from-the-united-nations"));
+  // In place of the demo's own summary, one whose text needs escaping.
+  await db.delete(summaries).where(eq(summaries.eventId, fourth!.id));
   await db.insert(summaries).values({
     eventId: fourth!.id,
     status: "published",

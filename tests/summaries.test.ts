@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, events, media, summaries, summaryRevisions } from "@/db/schema";
 import { PLACEHOLDER } from "@/lib/summary-draft";
 import { closeDb, db, resetWithDemo } from "./support/db";
+import { clearDemoSummary } from "./support/demo-summary";
 import { actAs } from "./support/session";
 
 
@@ -14,6 +15,8 @@ beforeAll(async () => {
   await actAs("staff@example.org");
   const [event] = await db.select().from(events).where(eq(events.slug, "wps-innovation-4-from-the-united-nations"));
   eventId = event!.id;
+  // The demo publishes this summary; these tests write it from the start, as staff do for a new event.
+  await clearDemoSummary(eventId);
 });
 afterAll(closeDb);
 

@@ -9,6 +9,7 @@ import { events, media, summaries, summaryRevisions } from "@/db/schema";
 import { storage } from "@/lib/storage";
 import { PLACEHOLDER } from "@/lib/summary-draft";
 import { closeDb, db, resetWithDemo } from "./support/db";
+import { clearDemoSummary } from "./support/demo-summary";
 import { actAs } from "./support/session";
 
 const actions = () => import("@/app/(staff)/admin/events/[id]/summary/actions");
@@ -34,6 +35,8 @@ beforeAll(async () => {
   await actAs("staff@example.org");
   const [event] = await db.select().from(events).where(eq(events.slug, SLUG));
   eventId = event!.id;
+  // The demo publishes this summary; these tests write their own, from the start.
+  await clearDemoSummary(eventId);
   const { generateSummary, saveSummary, publishSummary } = await actions();
   expect((await generateSummary({ eventId })).ok).toBe(true);
   expect((await saveSummary({ ...(await base()), title: "WPS + Innovation at the UN", lede: "", body: FINAL })).ok).toBe(true);

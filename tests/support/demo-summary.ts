@@ -1,0 +1,19 @@
+import { eq } from "drizzle-orm";
+import { expect } from "vitest";
+import { listEventPhotos } from "@/db/queries/summaries";
+import { summaries } from "@/db/schema";
+import { db } from "./db";
+
+/**
+ * Takes the demo's published summary of an event back to where staff start, through the editor's own
+ * actions: unpublished, its photos removed, its references and text emptied. Call it acting as staff.
+ */
+export async function clearDemoSummary(eventId: string): Promise<void> {
+  const { removePhoto, saveReferences, saveSummary, unpublishSummary } = await import("@/app/(staff)/admin/events/[id]/summary/actions");
+  expect((await unpublishSummary({ eventId })).ok).toBe(true);
+  for (const photo of await listEventPhotos(eventId)) expect((await removePhoto({ eventId, id: photo.id })).ok).toBe(true);
+  expect((await saveReferences({ eventId, references: [] })).ok).toBe(true);
+  const [summary] = await db.select().from(summaries).where(eq(summaries.eventId, eventId));
+  const emptied = await saveSummary({ eventId, title: "", lede: "", body: "", baseUpdatedAt: summary!.updatedAt.toISOString() });
+  expect(emptied.ok).toBe(true);
+}
