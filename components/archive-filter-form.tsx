@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
 import type { ArchiveChoiceLists } from "@/db/queries/archive";
-import { type ArchiveFilters, hasArchiveFilters } from "@/lib/archive-filters";
+import { type ArchiveFilters, archiveHref, hasArchiveFilters } from "@/lib/archive-filters";
 
 const WHEN_LABELS = { all: "Upcoming and past", upcoming: "Upcoming", past: "Past" } as const;
 
@@ -30,7 +30,10 @@ export function ArchiveFilterForm({ choices, filters }: { choices: ArchiveChoice
     groups.set(key, [...(groups.get(key) ?? []), s]);
   }
   return (
+    // Keyed by the filters: a link to other filters (the pages, "Clear filters") changes the page without a
+    // reload, and only a new form shows the new choices in its selects.
     <form
+      key={archiveHref(filters)}
       action="/events"
       method="get"
       aria-label="Filter events"

@@ -202,3 +202,16 @@ test.describe("the public archive without JavaScript", () => {
     await expect(page).toHaveURL(/\/events$/);
   });
 });
+
+test("the archive fits a 390-pixel phone", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    const page = await context.newPage();
+    await page.goto(`/events?when=past`);
+    await expect(page.getByRole("form", { name: "Filter events" }).getByRole("button", { name: "Show events" })).toBeVisible();
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+  } finally {
+    await context.close();
+  }
+});
