@@ -13,6 +13,8 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const { events, topics, series, people } = await listSitemapEntries();
   return [
     { url: `${base}/`, changeFrequency: "daily", priority: 1 },
+    // The archive, unfiltered: its filtered variants are left out of search engines' indexes.
+    { url: `${base}/events`, changeFrequency: "daily", priority: 0.7 },
     // Once its summary is published, an event's address redirects there: the sitemap lists where it lands.
     ...events.map((e) =>
       e.summaryUpdatedAt

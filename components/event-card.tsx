@@ -37,9 +37,46 @@ type Props = {
   level?: 2 | 3;
   /** Leave the topic out on the topic's own page. */
   showTopic?: boolean;
+  /** The event's published summary, when it has one, linked below the details. */
+  summary?: PublishedSummary | null;
+  /** "title": the link reads the summary's title, with its lede; "short": "Read the summary". */
+  summaryLink?: "title" | "short";
 };
 
-export function EventCard({ event, home, href, level = 3, showTopic = true }: Props) {
+export type PublishedSummary = { title: string | null; lede?: string | null };
+
+/** "Cancelled", in red, after an event's title. */
+export function CancelledBadge() {
+  return <span className="ml-2 rounded bg-red-100 px-2 py-0.5 align-middle text-xs font-semibold text-red-800">Cancelled</span>;
+}
+
+/**
+ * A link to an event's published summary. The short form names the event for screen readers, so that a
+ * list of them does not read as a row of identical links.
+ */
+export function SummaryLink({ slug, eventTitle, summary, form }: { slug: string; eventTitle: string; summary: PublishedSummary; form: "title" | "short" }) {
+  const href = `/events/${slug}/summary`;
+  if (form === "short") {
+    return (
+      <p className="mt-2 text-sm font-medium">
+        <Link href={href}>
+          Read the summary<span className="sr-only"> of {eventTitle}</span>
+        </Link>
+      </p>
+    );
+  }
+  return (
+    <div className="mt-3 border-t border-slate-200 pt-3">
+      <p className="text-xs font-medium uppercase tracking-wide text-slate-600">Summary</p>
+      <p className="font-semibold">
+        <Link href={href}>{summary.title?.trim() || `Summary of ${eventTitle}`}</Link>
+      </p>
+      {summary.lede && <p className="mt-1 text-sm text-slate-800">{summary.lede}</p>}
+    </div>
+  );
+}
+
+export function EventCard({ event, home, href, level = 3, showTopic = true, summary, summaryLink = "short" }: Props) {
   const series = seriesLine(event.seriesName, event.seriesNumber);
   const Heading = level === 2 ? "h2" : "h3";
   return (
@@ -49,9 +86,7 @@ export function EventCard({ event, home, href, level = 3, showTopic = true }: Pr
       )}
       <Heading className="mt-1 text-lg font-semibold">
         <Link href={href ?? `/events/${event.slug}`}>{event.title}</Link>
-        {event.status === "cancelled" && (
-          <span className="ml-2 rounded bg-red-100 px-2 py-0.5 align-middle text-xs font-semibold text-red-800">Cancelled</span>
-        )}
+        {event.status === "cancelled" && <CancelledBadge />}
       </Heading>
       {series && <p className="text-sm text-slate-700">{series}</p>}
       <p className="mt-2 text-sm">
@@ -63,6 +98,7 @@ export function EventCard({ event, home, href, level = 3, showTopic = true }: Pr
           {event.venueCity ? `, ${event.venueCity}` : ""}
         </p>
       )}
+      {summary && <SummaryLink slug={event.slug} eventTitle={event.title} summary={summary} form={summaryLink} />}
     </article>
   );
 }

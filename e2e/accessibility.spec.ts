@@ -10,6 +10,22 @@ test.describe("pages pass an automated accessibility check (axe, WCAG 2.1 AA)", 
     await expectNoAxeViolations(page);
   });
 
+  test("the events archive, filtered, and with nothing matching", async ({ page }) => {
+    await page.goto("/events?when=upcoming");
+    await expect(page.getByRole("heading", { level: 1, name: "Events" })).toBeVisible();
+    await expect(page.getByRole("form", { name: "Filter events" })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.goto("/events?topic=womens-empowerment-and-gender-equality&year=2024&when=upcoming");
+    await expect(page.getByText("No events match these filters.")).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test("a series page", async ({ page }) => {
+    await page.goto("/series/wps-innovation");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
   test("a topic page", async ({ page }) => {
     await page.goto("/topics/womens-empowerment-and-gender-equality");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

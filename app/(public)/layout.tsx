@@ -34,7 +34,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
         title={organization.name}
         logo={organization.logo && { src: mediaUrl(organization.logo.key), width: organization.logo.width, height: organization.logo.height }}
         nav={[
-          { href: "/", label: "Events" },
+          { href: "/events", label: "Events" },
           { href: "/login", label: "Sign in" },
         ]}
         search={<SearchForm id="site-search" name="Site" label="Search events, summaries, people and topics" />}

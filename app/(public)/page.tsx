@@ -1,17 +1,20 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { EventCard } from "@/components/event-card";
+import { summaryOf } from "@/components/public-event-list";
 import { EmptyState } from "@/components/ui/table";
+import { listRecentPastEvents } from "@/db/queries/archive";
 import { listLatestSummaries, listPublicUpcomingEvents, listTopics } from "@/db/queries/events";
 import { getSettings } from "@/db/queries/settings";
 import { formatLocalDate } from "@/lib/time";
 
 export default async function HomePage() {
   await connection();
-  const [settings, upcoming, summaries, topics] = await Promise.all([
+  const [settings, upcoming, summaries, past, topics] = await Promise.all([
     getSettings(),
     listPublicUpcomingEvents(),
     listLatestSummaries(),
+    listRecentPastEvents(),
     listTopics(),
   ]);
   const home = { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel };
@@ -36,9 +39,12 @@ export default async function HomePage() {
             ))}
           </ul>
         )}
-        <p className="no-print mt-4 text-sm">
-          <a href="/calendar.ics">Subscribe to the events calendar</a>{" "}
-          <span className="text-slate-600">(iCalendar feed of every event)</span>
+        <p className="no-print mt-4 flex flex-wrap gap-x-6 gap-y-2 text-sm">
+          <Link href="/events?when=upcoming">All upcoming events</Link>
+          <span>
+            <a href="/calendar.ics">Subscribe to the events calendar</a>{" "}
+            <span className="text-slate-600">(iCalendar feed of every event)</span>
+          </span>
         </p>
       </section>
 
@@ -66,6 +72,34 @@ export default async function HomePage() {
             ))}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="past-heading">
+        <h2 id="past-heading" className="text-2xl font-semibold text-brand-900">
+          Past events
+        </h2>
+        {past.length === 0 ? (
+          <div className="mt-4">
+            <EmptyState title="No past events yet">Events appear here once they have taken place.</EmptyState>
+          </div>
+        ) : (
+          <>
+            <p className="text-sm text-slate-600">The most recent first.</p>
+            <ul className="mt-4 grid gap-4 md:grid-cols-2">
+              {past.map((event) => (
+                <li key={event.id}>
+                  <EventCard event={event} home={home} summary={summaryOf(event)} />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <p className="no-print mt-4 text-sm">
+          <Link href="/events?when=past">All past events</Link>{" "}
+          <span className="text-slate-600">
+            or <Link href="/events">browse the whole archive</Link> by topic, series and year
+          </span>
+        </p>
       </section>
 
       <section aria-labelledby="topics-heading">

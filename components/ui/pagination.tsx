@@ -11,8 +11,8 @@ export function Pagination({ page, pageSize, total, hrefFor }: Props) {
         Page {page} of {pages} ({total} in all)
       </span>
       <span className="flex gap-3">
-        {page > 1 ? <Link href={hrefFor(page - 1)}>Previous page</Link> : <span className="text-slate-400">Previous page</span>}
-        {page < pages ? <Link href={hrefFor(page + 1)}>Next page</Link> : <span className="text-slate-400">Next page</span>}
+        {page > 1 ? <Link href={hrefFor(page - 1)}>Previous page</Link> : <span className="text-slate-500">Previous page</span>}
+        {page < pages ? <Link href={hrefFor(page + 1)}>Next page</Link> : <span className="text-slate-500">Next page</span>}
       </span>
     </nav>
   );

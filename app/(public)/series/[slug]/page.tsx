@@ -4,10 +4,10 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ListingSection, MeetingList } from "@/components/public-event-list";
 import { PlainText } from "@/components/public-text";
+import { listMeetings } from "@/db/queries/archive";
 import { getPublicSeries } from "@/db/queries/public";
 import { getSettings } from "@/db/queries/settings";
-import { listPublishedSummaries } from "@/db/queries/summaries";
-import { SummariesSection } from "@/components/summary-list";
+import { archiveHref, NO_FILTERS } from "@/lib/archive-filters";
 import { SubscribeLinks, subscribeAlternates } from "@/components/subscribe-links";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -25,7 +25,7 @@ export default async function SeriesPage({ params }: Props) {
   const [series, settings] = await Promise.all([getPublicSeries(slug), getSettings()]);
   if (!series) notFound();
   const home = { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel };
-  const summaries = await listPublishedSummaries({ seriesId: series.id });
+  const meetings = await listMeetings({ seriesId: series.id });
 
   return (
     <div className="space-y-10">
@@ -40,17 +40,28 @@ export default async function SeriesPage({ params }: Props) {
         <SubscribeLinks path={`/series/${series.slug}`} />
       </header>
 
-      <SummariesSection summaries={summaries} />
-
-      <ListingSection id="upcoming-heading" title="Upcoming meetings" empty="No upcoming meetings in this series yet." count={series.upcoming.length}>
-        <MeetingList events={series.upcoming} home={home} />
+      <ListingSection
+        id="upcoming-heading"
+        title="Upcoming meetings"
+        empty="No upcoming meetings in this series yet."
+        count={meetings.upcoming.length}
+        order="In order of the series."
+      >
+        <MeetingList events={meetings.upcoming} home={home} />
       </ListingSection>
 
-      <ListingSection id="past-heading" title="Past meetings" empty="No past meetings in this series yet." count={series.past.length}>
-        <MeetingList events={series.past} home={home} />
+      <ListingSection
+        id="past-heading"
+        title="Past meetings"
+        empty="No past meetings in this series yet."
+        count={meetings.past.length}
+        order="In order of the series, from the first meeting, each with its summary once published."
+      >
+        <MeetingList events={meetings.past} home={home} />
       </ListingSection>
 
-      <p className="no-print">
+      <p className="no-print flex flex-wrap gap-x-6 gap-y-2">
+        <Link href={archiveHref({ ...NO_FILTERS, series: series.slug })}>All meetings of {series.name} in the archive</Link>
         {series.topic ? <Link href={`/topics/${series.topic.slug}`}>Back to {series.topic.name}</Link> : <Link href="/">Back to all events</Link>}
       </p>
     </div>

@@ -4,10 +4,10 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { EventCardList, ListingSection } from "@/components/public-event-list";
 import { PlainText } from "@/components/public-text";
+import { listMeetings } from "@/db/queries/archive";
 import { getPublicTopic } from "@/db/queries/public";
 import { getSettings } from "@/db/queries/settings";
-import { listPublishedSummaries } from "@/db/queries/summaries";
-import { SummariesSection } from "@/components/summary-list";
+import { archiveHref, NO_FILTERS } from "@/lib/archive-filters";
 import { SubscribeLinks, subscribeAlternates } from "@/components/subscribe-links";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -25,7 +25,7 @@ export default async function TopicPage({ params }: Props) {
   const [topic, settings] = await Promise.all([getPublicTopic(slug), getSettings()]);
   if (!topic) notFound();
   const home = { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel };
-  const summaries = await listPublishedSummaries({ topicId: topic.id });
+  const meetings = await listMeetings({ topicId: topic.id });
 
   return (
     <div className="space-y-10">
@@ -54,18 +54,29 @@ export default async function TopicPage({ params }: Props) {
         </section>
       )}
 
-      <SummariesSection summaries={summaries} />
-
-      <ListingSection id="upcoming-heading" title="Upcoming events" empty="No upcoming events on this topic yet." count={topic.upcoming.length}>
-        <EventCardList events={topic.upcoming} home={home} />
+      <ListingSection
+        id="upcoming-heading"
+        title="Upcoming events"
+        empty="No upcoming events on this topic yet."
+        count={meetings.upcoming.length}
+        order="Soonest first."
+      >
+        <EventCardList events={meetings.upcoming} home={home} />
       </ListingSection>
 
-      <ListingSection id="past-heading" title="Past events" empty="No past events on this topic yet." count={topic.past.length}>
-        <EventCardList events={topic.past} home={home} />
+      <ListingSection
+        id="past-heading"
+        title="Past events"
+        empty="No past events on this topic yet."
+        count={meetings.past.length}
+        order="Most recent first, each with its summary once published."
+      >
+        <EventCardList events={meetings.past} home={home} />
       </ListingSection>
 
-      <p className="no-print">
-        <Link href="/">Back to all events</Link>
+      <p className="no-print flex flex-wrap gap-x-6 gap-y-2">
+        <Link href={archiveHref({ ...NO_FILTERS, topic: topic.slug })}>All {meetings.total} events on {topic.name} in the archive</Link>
+        <Link href="/">Back to the home page</Link>
       </p>
     </div>
   );

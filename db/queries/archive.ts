@@ -1,0 +1,144 @@
+import "server-only";
+import { cache } from "react";
+import { and, asc, count, desc, eq, gte, lt, ne, type SQL, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { events, series, summaries, topics, venues } from "@/db/schema";
+import type { ArchiveChoices, ArchiveFilters } from "@/lib/archive-filters";
+
+// The public archive: drafts never leave this module, cancelled events stay listed as cancelled.
+const notDraft = ne(events.status, "draft");
+
+// The year an event took place where it took place: a New Year's Eve meeting in New York is the old year's.
+const localYear = sql<number>`extract(year from ${events.startsAt} at time zone ${events.timeZone})::int`;
+
+const archiveColumns = (now: Date) => ({
+  id: events.id,
+  slug: events.slug,
+  title: events.title,
+  status: events.status,
+  timeZone: events.timeZone,
+  startsAt: events.startsAt,
+  endsAt: events.endsAt,
+  seriesNumber: events.seriesNumber,
+  seriesName: series.name,
+  seriesSlug: series.slug,
+  topicName: topics.name,
+  topicSlug: topics.slug,
+  venueName: venues.name,
+  venueCity: venues.city,
+  // "Upcoming" until the event ends, as everywhere else on the site.
+  upcoming: sql<boolean>`(${gte(events.endsAt, now)})`.mapWith(Boolean),
+  // A published summary's title and lede; null when there is none yet (or it is back in draft).
+  summaryTitle: summaries.title,
+  summaryLede: summaries.lede,
+});
+
+export type ArchiveEvent = Awaited<ReturnType<typeof selectArchive>>[number];
+
+function selectArchive(now: Date) {
+  return db
+    .select(archiveColumns(now))
+    .from(events)
+    .leftJoin(series, eq(series.id, events.seriesId))
+    .leftJoin(topics, eq(topics.id, events.topicId))
+    .leftJoin(venues, eq(venues.id, events.venueId))
+    .leftJoin(summaries, and(eq(summaries.eventId, events.id), eq(summaries.status, "published")));
+}
+
+/** The topics, series and years that have public events: the archive's filter choices. Once per request. */
+export const listArchiveChoices = cache(async () => {
+  const [topicRows, seriesRows, yearRows] = await Promise.all([
+    db
+      .select({ slug: topics.slug, name: topics.name })
+      .from(topics)
+      .where(sql`exists (select 1 from ${events} e where e.topic_id = ${topics}.id and e.status <> 'draft')`)
+      .orderBy(asc(topics.name)),
+    db
+      .select({ slug: series.slug, name: series.name, topicName: topics.name })
+      .from(series)
+      .leftJoin(topics, eq(topics.id, series.topicId))
+      .where(sql`exists (select 1 from ${events} e where e.series_id = ${series}.id and e.status <> 'draft')`)
+      .orderBy(asc(series.name)),
+    db.selectDistinct({ year: localYear }).from(events).where(notDraft).orderBy(desc(localYear)),
+  ]);
+  return { topics: topicRows, series: seriesRows, years: yearRows.map((r) => Number(r.year)) };
+});
+
+export type ArchiveChoiceLists = Awaited<ReturnType<typeof listArchiveChoices>>;
+
+/** The slugs and years of the choices, as the URL reader wants them. */
+export function choiceKeys(choices: ArchiveChoiceLists): ArchiveChoices {
+  return { topics: choices.topics.map((t) => t.slug), series: choices.series.map((s) => s.slug), years: choices.years };
+}
+
+export type ArchivePageQuery = ArchiveFilters & { page: number; pageSize: number; now?: Date };
+
+/**
+ * One page of public events matching the filters. With both upcoming and past events, the upcoming come
+ * first, soonest first, then the past, most recent first. A page past the last one shows the last.
+ */
+export async function listArchivePage({ topic, series: seriesSlug, year, when, page, pageSize, now = new Date() }: ArchivePageQuery) {
+  const upcoming = gte(events.endsAt, now);
+  const conditions: SQL[] = [notDraft];
+  if (topic) conditions.push(eq(topics.slug, topic));
+  if (seriesSlug) conditions.push(eq(series.slug, seriesSlug));
+  if (year) conditions.push(sql`${localYear} = ${year}`);
+  if (when === "upcoming") conditions.push(upcoming);
+  if (when === "past") conditions.push(lt(events.endsAt, now));
+  const where = and(...conditions);
+
+  const [totalRow] = await db
+    .select({ n: count() })
+    .from(events)
+    .leftJoin(series, eq(series.id, events.seriesId))
+    .leftJoin(topics, eq(topics.id, events.topicId))
+    .where(where);
+  const total = totalRow?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const shown = Math.min(Math.max(1, page), pageCount);
+  const rows =
+    total === 0
+      ? []
+      : await selectArchive(now)
+          .where(where)
+          .orderBy(
+            sql`case when ${upcoming} then 0 else 1 end`,
+            sql`case when ${upcoming} then ${events.startsAt} end asc`,
+            desc(events.startsAt),
+            asc(events.slug),
+          )
+          .limit(pageSize)
+          .offset((shown - 1) * pageSize);
+  return { rows, total, page: shown, pageCount };
+}
+
+/** The most recent events that have ended, for the home page. */
+export async function listRecentPastEvents(limit = 4, now = new Date()) {
+  return selectArchive(now)
+    .where(and(notDraft, lt(events.endsAt, now)))
+    .orderBy(desc(events.startsAt), asc(events.slug))
+    .limit(limit);
+}
+
+/**
+ * A topic's or a series' public events, upcoming and past. A series lists its meetings by number (then
+ * date), first meeting first, in both parts; a topic lists upcoming events soonest first and past ones
+ * most recent first. At most `limit` in each part: the archive, filtered by topic, has the rest.
+ */
+export async function listMeetings(scope: { topicId: string } | { seriesId: string }, { now = new Date(), limit = 200 } = {}) {
+  const inSeries = "seriesId" in scope;
+  const where = inSeries ? eq(events.seriesId, scope.seriesId) : eq(events.topicId, scope.topicId);
+  const byNumber = [sql`${events.seriesNumber} asc nulls last`, asc(events.startsAt), asc(events.slug)];
+  const [upcoming, past, [total]] = await Promise.all([
+    selectArchive(now)
+      .where(and(where, notDraft, gte(events.endsAt, now)))
+      .orderBy(...(inSeries ? byNumber : [asc(events.startsAt), asc(events.slug)]))
+      .limit(limit),
+    selectArchive(now)
+      .where(and(where, notDraft, lt(events.endsAt, now)))
+      .orderBy(...(inSeries ? byNumber : [desc(events.startsAt), asc(events.slug)]))
+      .limit(limit),
+    db.select({ n: count() }).from(events).where(and(where, notDraft)),
+  ]);
+  return { upcoming, past, total: total?.n ?? 0 };
+}
