@@ -203,6 +203,14 @@ describe("filters read from an address", () => {
   });
 });
 
+describe("the sitemap", () => {
+  it("lists the archive once, unfiltered", async () => {
+    const { default: sitemap } = await import("@/app/sitemap");
+    const urls = (await sitemap()).map((e) => e.url);
+    expect(urls.filter((u) => /\/events(\?|$)/.test(u))).toEqual(["http://localhost:3000/events"]);
+  });
+});
+
 describe("the /events page", () => {
   const render = async (searchParams: Record<string, string>) =>
     renderToStaticMarkup(await EventsArchivePage({ searchParams: Promise.resolve(searchParams) }));
