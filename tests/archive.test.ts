@@ -157,7 +157,6 @@ describe("meetings of a topic and a series", () => {
     const meetings = await listMeetings({ seriesId: s1!.id }, { now });
     expect(slugs(meetings.upcoming)).toEqual(["a-21", "a-22", "a-23", "a-cancelled"]);
     expect(slugs(meetings.past)).toEqual(Array.from({ length: 20 }, (_, i) => `a-${i + 1}`));
-    expect(meetings.total).toBe(24);
   });
 
   it("lists a topic's past events most recent first, with their summaries", async () => {
