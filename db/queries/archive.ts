@@ -129,7 +129,7 @@ export async function listMeetings(scope: { topicId: string } | { seriesId: stri
   const inSeries = "seriesId" in scope;
   const where = inSeries ? eq(events.seriesId, scope.seriesId) : eq(events.topicId, scope.topicId);
   const byNumber = [sql`${events.seriesNumber} asc nulls last`, asc(events.startsAt), asc(events.slug)];
-  const [upcoming, past, [total]] = await Promise.all([
+  const [upcoming, past] = await Promise.all([
     selectArchive(now)
       .where(and(where, notDraft, gte(events.endsAt, now)))
       .orderBy(...(inSeries ? byNumber : [asc(events.startsAt), asc(events.slug)]))
@@ -138,7 +138,6 @@ export async function listMeetings(scope: { topicId: string } | { seriesId: stri
       .where(and(where, notDraft, lt(events.endsAt, now)))
       .orderBy(...(inSeries ? byNumber : [desc(events.startsAt), asc(events.slug)]))
       .limit(limit),
-    db.select({ n: count() }).from(events).where(and(where, notDraft)),
   ]);
-  return { upcoming, past, total: total?.n ?? 0 };
+  return { upcoming, past };
 }

@@ -75,7 +75,7 @@ export default async function TopicPage({ params }: Props) {
       </ListingSection>
 
       <p className="no-print flex flex-wrap gap-x-6 gap-y-2">
-        <Link href={archiveHref({ ...NO_FILTERS, topic: topic.slug })}>All {meetings.total} events on {topic.name} in the archive</Link>
+        <Link href={archiveHref({ ...NO_FILTERS, topic: topic.slug })}>All events on {topic.name} in the archive</Link>
         <Link href="/">Back to the home page</Link>
       </p>
     </div>
