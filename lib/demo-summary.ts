@@ -1,5 +1,4 @@
 import type { Executor } from "@/db";
-import { writeAudit } from "@/db/queries/audit";
 import { insertMedia } from "@/db/queries/media";
 import { draftInputForEvent, insertSummaryRevision, lockSummary, replaceReferences, updateEventPhoto, updateSummaryRow } from "@/db/queries/summaries";
 import { DEMO_PICTURES, type DemoPicture, renderDemoPicture } from "@/lib/demo-pictures";
@@ -110,7 +109,6 @@ export async function publishDemoSummary(
     tx,
   );
   await insertSummaryRevision({ summaryId: summary.id, title: row.title, lede: row.lede, body: row.body, authorId: staffId }, tx);
-  await writeAudit({ actorId: staffId, action: "summary.generate", entityType: "summary", entityId: summary.id, changes: { eventId, replacedText: false } }, tx);
 
   for (const [i, photo] of photos.entries()) {
     const inserted = await insertMedia(
@@ -128,5 +126,4 @@ export async function publishDemoSummary(
   const problems = await publishProblems(eventId, tx);
   if (problems.length) throw new Error(`The demo summary cannot be published: ${problems.join(" ")}`);
   await updateSummaryRow(summary.id, { status: "published", publishedAt, updatedAt: row.updatedAt }, tx);
-  await writeAudit({ actorId: staffId, action: "summary.publish", entityType: "summary", entityId: summary.id, changes: { eventId } }, tx);
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNotNull, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, notInArray, or } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { renderToStaticMarkup } from "react-dom/server";
 import sharp from "sharp";
@@ -289,13 +289,18 @@ describe("a panelist's own profile", () => {
 describe("uploads", () => {
   let panelist: User;
 
+  // The demo's own media: its logo, and the photos of its published summary.
+  let demoMedia: string[];
+
   beforeAll(async () => {
     await resetWithDemo();
     panelist = await userByEmail("panelist@example.org");
+    demoMedia = (await db.select({ id: media.id }).from(media)).map((m) => m.id);
   });
 
-  // Uploads belong to a person or an event; the demo's organization logo belongs to neither.
-  const mediaCount = async () => (await db.select({ n: count() }).from(media).where(or(isNotNull(media.personId), isNotNull(media.eventId))))[0]!.n;
+  // Uploads belong to a person or an event; the demo's logo belongs to neither, and its photos were there before.
+  const mediaCount = async () =>
+    (await db.select({ n: count() }).from(media).where(and(or(isNotNull(media.personId), isNotNull(media.eventId)), notInArray(media.id, demoMedia))))[0]!.n;
 
   it("refuses anonymous visitors", async () => {
     actAs(null);
