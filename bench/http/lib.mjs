@@ -14,7 +14,7 @@ import { gzipSync } from "node:zlib";
  * @returns {string}
  */
 export function findActionId(manifest, modulePath, exportName) {
-  const node = /** @type {Record<string, Record<string, { filename?: string; exportedName?: string }>>} */ (
+  const node = /** @type {Record<string, { filename?: string; exportedName?: string }>} */ (
     (manifest && typeof manifest === "object" && "node" in manifest ? manifest.node : undefined) ?? {}
   );
   const wanted = modulePath.replace(/\\/g, "/").replace(/^\.\//, "");
