@@ -5,7 +5,7 @@ export const dynamic = "force-dynamic";
 
 export default function robots(): MetadataRoute.Robots {
   return {
-    rules: { userAgent: "*", allow: "/", disallow: ["/admin", "/me", "/login", "/registrations/", "/api/"] },
+    rules: { userAgent: "*", allow: "/", disallow: ["/admin", "/me", "/login", "/registrations/", "/api/", "/yardstick/"] },
     sitemap: `${appUrl()}/sitemap.xml`,
   };
 }

@@ -1,0 +1,107 @@
+// The HTTP benchmark's database steps, run by bench/http/run.mjs with tsx while no server holds the
+// database (PGlite allows one process at a time):
+//
+//   tsx bench/http/database.ts prepare '<json options>'   migrate, seed the demo, add the bench events
+//   tsx bench/http/database.ts verify  '<json options>'   print what the registration rush left, as JSON
+//
+// It writes through drizzle on the schema rather than the app's query modules, which only run inside
+// the server (they import "server-only"); what it adds is plain data a staff member could enter.
+import { and, eq, inArray, like, sql } from "drizzle-orm";
+import { closeDb, db } from "@/db";
+import { migrateDatabase } from "@/db/migrate";
+import { events, outbox, registrations, summaries } from "@/db/schema";
+import { seedIfEmpty } from "@/db/seed";
+
+const DAY = 86_400_000;
+
+/** The demo event whose summary the bench publishes, and the one open for registration. */
+export const DEMO_PAST_EVENT = "wps-innovation-4-from-the-united-nations";
+
+type PrepareOptions = { rushSlug: string; warmupSlug: string; capacity: number };
+type VerifyOptions = { rushSlug: string; emailDomain: string };
+
+async function prepare({ rushSlug, warmupSlug, capacity }: PrepareOptions) {
+  await migrateDatabase();
+  if (!(await seedIfEmpty())) throw new Error("The bench database was not empty: the bench prepares a fresh one.");
+
+  const [past] = await db.select().from(events).where(eq(events.slug, DEMO_PAST_EVENT));
+  if (!past) throw new Error(`The demo has no event "${DEMO_PAST_EVENT}".`);
+  // The demo holds the fourth meeting's summary back; the bench publishes one so that the summary page,
+  // the topic, series and feed pages show a summary as they do on a live site.
+  const publishedAt = new Date(past.endsAt.getTime() + 2 * DAY);
+  await db.insert(summaries).values({
+    eventId: past.id,
+    status: "published",
+    title: "Innovation for Women, Peace and Security at the United Nations",
+    lede: "Ministers, ambassadors and UN leaders met in New York to ask how innovation can widen women's part in peace.",
+    body: [
+      "The Minister for Foreign Affairs opened the dialogue with a call to put women at the centre of peace processes.",
+      "",
+      "## Panel discussion",
+      "",
+      "The panel discussed three questions:",
+      "",
+      "1. How technology can protect women peacebuilders.",
+      "2. Where data can show who is missing from the table.",
+      "3. What the Security Council can do next.",
+      "",
+      "Closing remarks thanked the speakers and the more than ninety people who came.",
+    ].join("\n"),
+    attendanceCount: 92,
+    publishedAt,
+    updatedAt: publishedAt,
+  });
+
+  // Two events open for registration now, with seats for `capacity` people: one the rush fills, one
+  // the warm-up uses so that the rush starts on an empty event.
+  const now = Date.now();
+  const startsAt = new Date(now + 30 * DAY);
+  for (const [slug, seats] of [
+    [rushSlug, capacity],
+    [warmupSlug, 10],
+  ] as const) {
+    await db.insert(events).values({
+      slug,
+      title: slug === rushSlug ? "Benchmark: registration rush" : "Benchmark: warm-up",
+      timeZone: "Europe/Zurich",
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 90 * 60_000),
+      capacity: seats,
+      registrationOpensAt: new Date(now - DAY),
+      registrationClosesAt: new Date(startsAt.getTime() - DAY),
+      status: "scheduled",
+      description: "An event the HTTP benchmark (bench/http) registers people for.",
+    });
+  }
+  return { summaryEvent: past.slug, rushSlug, warmupSlug, capacity };
+}
+
+async function verify({ rushSlug, emailDomain }: VerifyOptions) {
+  const [event] = await db.select().from(events).where(eq(events.slug, rushSlug));
+  if (!event) throw new Error(`No event "${rushSlug}".`);
+  const rows = await db
+    .select({ email: registrations.emailNormalized, status: registrations.status })
+    .from(registrations)
+    .where(eq(registrations.eventId, event.id));
+  const mail = await db
+    .select({ to: outbox.to, kind: outbox.kind, count: sql<number>`count(*)::int` })
+    .from(outbox)
+    .where(and(like(outbox.to, `%@${emailDomain}`), inArray(outbox.kind, ["registration_confirmed", "registration_waitlisted", "registration_already_registered"])))
+    .groupBy(outbox.to, outbox.kind);
+  return { capacity: event.capacity, registrations: rows, emails: mail };
+}
+
+async function main() {
+  const [command, json] = process.argv.slice(2);
+  const options = JSON.parse(json ?? "{}");
+  const result = command === "prepare" ? await prepare(options) : command === "verify" ? await verify(options) : undefined;
+  if (result === undefined) throw new Error(`Unknown command "${command}": prepare or verify.`);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main()
+  .catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  })
+  .finally(() => closeDb());
