@@ -17,7 +17,8 @@ const csp = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-const { PHASE_PRODUCTION_BUILD } = require("next/constants");
+// next/constants' PHASE_PRODUCTION_BUILD.
+const PHASE_PRODUCTION_BUILD = "phase-production-build";
 
 /**
  * How long, in seconds, a cached public page may be served at all after it was rendered: past its
