@@ -1,5 +1,6 @@
 import "server-only";
 import { unstable_cache, updateTag } from "next/cache";
+import { cache } from "react";
 
 /**
  * How the public pages are cached, and what marks them stale.
@@ -119,4 +120,16 @@ export function prerenderingAtBuild(): boolean {
 export async function tagPage(tags: string[]): Promise<void> {
   const unique = [...new Set(tags)].sort();
   await unstable_cache(async () => true, ["public-page-tags", ...unique], { tags: unique })();
+}
+
+/**
+ * A page's reader of what its address shows (an event, topic or series by slug): read once per render,
+ * since the metadata and the page both need it, and the page tagged with what it found, or as missing.
+ */
+export function taggedLoader<T extends { id: string }>(read: (slug: string) => Promise<T | null | undefined>, tags: (id: string) => string[]) {
+  return cache(async (slug: string): Promise<T | null | undefined> => {
+    const found = await read(slug);
+    await tagPage(found ? tags(found.id) : PAGE_TAGS.missing());
+    return found;
+  });
 }

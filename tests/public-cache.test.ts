@@ -88,16 +88,16 @@ const code = (path: string) => read(path).replace(/^\s*\/\/.*$/gm, "");
 describe("cached public routes", () => {
   const ROUTES: Record<string, string> = {
     "app/(public)/page.tsx": "PAGE_TAGS.lists()",
-    "app/(public)/events/[slug]/page.tsx": "PAGE_TAGS.event(",
-    "app/(public)/events/[slug]/summary/page.tsx": "PAGE_TAGS.event(",
-    "app/(public)/topics/[slug]/page.tsx": "PAGE_TAGS.topic(",
-    "app/(public)/series/[slug]/page.tsx": "PAGE_TAGS.series(",
+    "app/(public)/events/[slug]/page.tsx": "PAGE_TAGS.event",
+    "app/(public)/events/[slug]/summary/page.tsx": "PAGE_TAGS.event",
+    "app/(public)/topics/[slug]/page.tsx": "PAGE_TAGS.topic",
+    "app/(public)/series/[slug]/page.tsx": "PAGE_TAGS.series",
     "app/feed.xml/route.ts": "PAGE_TAGS.lists()",
     "app/(public)/calendar.ics/route.ts": "PAGE_TAGS.lists()",
-    "app/(public)/topics/[slug]/feed.xml/route.ts": "PAGE_TAGS.topic(",
-    "app/(public)/topics/[slug]/calendar.ics/route.ts": "PAGE_TAGS.topic(",
-    "app/(public)/series/[slug]/calendar.ics/route.ts": "PAGE_TAGS.series(",
-    "app/(public)/events/[slug]/calendar.ics/route.ts": "PAGE_TAGS.event(",
+    "app/(public)/topics/[slug]/feed.xml/route.ts": "PAGE_TAGS.topic",
+    "app/(public)/topics/[slug]/calendar.ics/route.ts": "PAGE_TAGS.topic",
+    "app/(public)/series/[slug]/calendar.ics/route.ts": "PAGE_TAGS.series",
+    "app/(public)/events/[slug]/calendar.ics/route.ts": "PAGE_TAGS.event",
   };
 
   it.each(Object.entries(ROUTES))("%s is cached for at most a minute, tagged, and never rendered per request", (path, tags) => {

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { cache } from "react";
 import { seriesLine } from "@/components/event-card";
 import { PublicEventDetails } from "@/components/public-event-details";
 import { getPublicEvent } from "@/db/queries/public";
 import { getSettings } from "@/db/queries/settings";
 import { getPublishedSummary } from "@/db/queries/summaries";
 import { appUrl } from "@/lib/env";
-import { PAGE_TAGS, tagPage } from "@/lib/public-cache";
+import { PAGE_TAGS, taggedLoader } from "@/lib/public-cache";
 import { formatLocalDate } from "@/lib/time";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -24,11 +23,7 @@ export async function generateStaticParams(): Promise<{ slug: string }[]> {
 }
 
 // Read once per render (the metadata and the page both need it), and the page tagged with what it shows.
-const load = cache(async (slug: string) => {
-  const event = await getPublicEvent(slug);
-  await tagPage(event ? PAGE_TAGS.event(event.id) : PAGE_TAGS.missing());
-  return event;
-});
+const load = taggedLoader(getPublicEvent, PAGE_TAGS.event);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const event = await load((await params).slug);

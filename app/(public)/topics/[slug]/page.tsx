@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { EventCardList, ListingSection } from "@/components/public-event-list";
 import { PlainText } from "@/components/public-text";
 import { getPublicTopic } from "@/db/queries/public";
@@ -9,7 +8,7 @@ import { getSettings } from "@/db/queries/settings";
 import { listPublishedSummaries } from "@/db/queries/summaries";
 import { SummariesSection } from "@/components/summary-list";
 import { SubscribeLinks, subscribeAlternates } from "@/components/subscribe-links";
-import { PAGE_TAGS, tagPage } from "@/lib/public-cache";
+import { PAGE_TAGS, taggedLoader } from "@/lib/public-cache";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -23,11 +22,7 @@ export async function generateStaticParams(): Promise<{ slug: string }[]> {
 }
 
 // Read once per render (the metadata and the page both need it), and the page tagged with what it shows.
-const load = cache(async (slug: string) => {
-  const topic = await getPublicTopic(slug);
-  await tagPage(topic ? PAGE_TAGS.topic(topic.id) : PAGE_TAGS.missing());
-  return topic;
-});
+const load = taggedLoader(getPublicTopic, PAGE_TAGS.topic);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const topic = await load((await params).slug);
