@@ -17,11 +17,23 @@ const csp = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+// next/constants' PHASE_PRODUCTION_BUILD.
+const PHASE_PRODUCTION_BUILD = "phase-production-build";
+
+/**
+ * How long, in seconds, a cached public page may be served at all after it was rendered: past its
+ * `revalidate` a copy is served once more while a fresh one renders, and past this it is rendered before
+ * it is served. It is also the `stale-while-revalidate` window that Cache-Control gives shared caches
+ * (a CDN): `s-maxage=<revalidate>, stale-while-revalidate=<EXPIRE - revalidate>` (README, "Caching").
+ */
+const EXPIRE_SECONDS = 300;
+
 /** @type {import('next').NextConfig} */
-const nextConfig = {
+const baseConfig = {
   // Lets several builds (for example test servers on different ports) live side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  expireTime: EXPIRE_SECONDS,
   // Native and WASM packages must be loaded by Node, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "sharp"],
   async headers() {
@@ -43,4 +55,15 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+/**
+ * @param {string} phase
+ * @returns {import('next').NextConfig}
+ */
+module.exports = (phase) => ({
+  ...baseConfig,
+  // `next build` has no database, so the cached public pages it prerenders (the home page, the feeds)
+  // are empty placeholders (lib/public-cache.ts). Built with a one-second lifetime, they are past it by
+  // the time the server starts, so the first request renders the page before serving it; the copies
+  // rendered then get EXPIRE_SECONDS.
+  ...(phase === PHASE_PRODUCTION_BUILD ? { expireTime: 1 } : {}),
+});

@@ -64,4 +64,5 @@ export function summaryFeed({ base, selfPath, pagePath, title, author, summaries
   ].join("\n");
 }
 
-export const ATOM_HEADERS = { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" };
+// No Cache-Control of its own: the feeds are cached routes, and Next.js sends theirs (README, "Caching").
+export const ATOM_HEADERS = { "Content-Type": "application/atom+xml; charset=utf-8" };

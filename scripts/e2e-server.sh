@@ -43,6 +43,9 @@ if [[ "$build" == 1 ]]; then
   log "Built in $((SECONDS - started)) s."
 fi
 
+# Pages cached by an earlier run show that run's data (the route cache is kept on disk): start empty.
+rm -rf "$DIST/server/route-cache" "$DIST/cache/fetch-cache"
+
 # A fresh database for every run, so the journeys start from the demo data alone.
 if [[ -n "${DATABASE_URL:-}" ]]; then
   log "Emptying the PostgreSQL database at $(sed -E 's#//[^@/]*@#//#; s#\?.*##' <<<"$DATABASE_URL")."

@@ -1,8 +1,8 @@
-import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SearchForm } from "@/components/search-form";
 import { SiteFooter, SiteHeader } from "@/components/site-header";
 import { getOrganization } from "@/db/queries/settings";
+import { PUBLIC_TAGS, prerenderingAtBuild, tagPage } from "@/lib/public-cache";
 import { mediaUrl } from "@/lib/validations/upload";
 
 /**
@@ -24,10 +24,11 @@ else say("Copy this link: "+url);}
 });})();`;
 
 export default async function PublicLayout({ children }: { children: ReactNode }) {
-  // `next build` has no database, and a page prerendered then would carry no organization: at build
-  // time the render is left for request time. At run time the event pages stay cached as before.
-  if (process.env.NEXT_PHASE === "phase-production-build") await connection();
-  const organization = await getOrganization();
+  // `next build` has no database: a page prerendered then (the home page) shows a neutral name, and its
+  // copy expires as soon as the build ends (next.config.js), so the first request renders it for real.
+  // Pages that call connection() themselves stay rendered per request.
+  const organization = prerenderingAtBuild() ? { name: "", logo: null } : await getOrganization();
+  await tagPage([PUBLIC_TAGS.site]);
   return (
     <>
       <SiteHeader

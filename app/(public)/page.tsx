@@ -1,15 +1,20 @@
 import Link from "next/link";
-import { connection } from "next/server";
 import { EventCard } from "@/components/event-card";
 import { summaryOf } from "@/components/public-event-list";
 import { EmptyState } from "@/components/ui/table";
 import { listRecentPastEvents } from "@/db/queries/archive";
 import { listLatestSummaries, listPublicUpcomingEvents, listTopics } from "@/db/queries/events";
 import { getSettings } from "@/db/queries/settings";
+import { PAGE_TAGS, prerenderingAtBuild, tagPage } from "@/lib/public-cache";
 import { formatLocalDate } from "@/lib/time";
 
+// Served from the cache; marked stale by the staff actions that change it (lib/public-cache.ts). The
+// minute bounds what changes with the clock alone: an event that has started leaves "Upcoming".
+export const revalidate = 60;
+
 export default async function HomePage() {
-  await connection();
+  if (prerenderingAtBuild()) return null;
+  await tagPage(PAGE_TAGS.lists());
   const [settings, upcoming, summaries, past, topics] = await Promise.all([
     getSettings(),
     listPublicUpcomingEvents(),

@@ -19,4 +19,5 @@ vi.mock("@/lib/auth/config", async (importOriginal) => {
   };
 });
 // Cache invalidation needs a running Next.js server; here it has nothing to invalidate.
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
+// unstable_cache runs its function: the public pages call it only to tag themselves (lib/public-cache.ts).
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn(), unstable_cache: (fn: () => unknown) => fn }));

@@ -27,6 +27,7 @@ import { formInput } from "@/lib/form-input";
 import { displayName } from "@/lib/names";
 import { invitationAnswerSchema } from "@/lib/validations/invitation";
 import { profileSchema, revisionIdSchema } from "@/lib/validations/profile";
+import { publicChanged } from "@/lib/public-cache";
 
 const PHOTO_AGAIN = "That photo is not available any more. Upload it again.";
 
@@ -181,6 +182,7 @@ export async function respondToInvitation(input: unknown): Promise<ActionResult>
   kickOutbox();
   revalidatePath("/me", "layout");
   revalidatePath(`/admin/events/${event.id}`, "layout");
-  revalidatePath(`/events/${event.slug}`);
+  // The event page lists confirmed speakers.
+  publicChanged({ kind: "event", id: event.id });
   return result;
 }

@@ -6,22 +6,27 @@ import { getPublicEvent } from "@/db/queries/public";
 import { getSettings } from "@/db/queries/settings";
 import { getPublishedSummary } from "@/db/queries/summaries";
 import { appUrl } from "@/lib/env";
+import { PAGE_TAGS, taggedLoader } from "@/lib/public-cache";
 import { formatLocalDate } from "@/lib/time";
 
 type Props = { params: Promise<{ slug: string }> };
 
-// Rendered on the first request and then served from the cache. Changes that show on the page mark
-// it stale at once (revalidatePath in the actions); the minute-long lifetime bounds what any other
-// instance, or a time-based change such as registration opening, can serve that is out of date.
-export const revalidate = 60;
+// Rendered on the first request and then served from the cache. Staff changes that show on the page
+// mark it stale at once (its tags, lib/public-cache.ts). The five seconds are how old the seats left
+// may be: registrations mark nothing, so a rush of them costs at most one render of the page per five
+// seconds, in the background. They also bound time-based changes such as registration opening.
+export const revalidate = 5;
 
 // No event is rendered at build time (the database is not there then); each on first request.
 export async function generateStaticParams(): Promise<{ slug: string }[]> {
   return [];
 }
 
+// Read once per render (the metadata and the page both need it), and the page tagged with what it shows.
+const load = taggedLoader(getPublicEvent, PAGE_TAGS.event);
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const event = await getPublicEvent((await params).slug);
+  const event = await load((await params).slug);
   if (!event) notFound();
   const title = event.status === "cancelled" ? `Cancelled: ${event.title}` : event.title;
   const about = event.description?.replace(/\s+/g, " ").trim();
@@ -39,7 +44,7 @@ function truncate(text: string, max: number): string {
 /** Before the event: its details and registration. After it, once staff publish it: the summary. */
 export default async function EventPage({ params }: Props) {
   const { slug } = await params;
-  const [event, settings] = await Promise.all([getPublicEvent(slug), getSettings()]);
+  const [event, settings] = await Promise.all([load(slug), getSettings()]);
   if (!event) notFound();
 
   // After the event, once staff publish it, the event's address leads to its summary.

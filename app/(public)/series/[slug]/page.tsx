@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { ListingSection, MeetingList } from "@/components/public-event-list";
 import { PlainText } from "@/components/public-text";
 import { listMeetings } from "@/db/queries/archive";
@@ -9,20 +8,31 @@ import { getPublicSeries } from "@/db/queries/public";
 import { getSettings } from "@/db/queries/settings";
 import { archiveHref, NO_FILTERS } from "@/lib/archive-filters";
 import { SubscribeLinks, subscribeAlternates } from "@/components/subscribe-links";
+import { PAGE_TAGS, taggedLoader } from "@/lib/public-cache";
 
 type Props = { params: Promise<{ slug: string }> };
 
+// Served from the cache and marked stale by the staff actions that change it (its tags,
+// lib/public-cache.ts); the minute bounds what changes with the clock alone (upcoming becoming past).
+export const revalidate = 60;
+
+// No series is rendered at build time (the database is not there then); each on first request.
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return [];
+}
+
+// Read once per render (the metadata and the page both need it), and the page tagged with what it shows.
+const load = taggedLoader(getPublicSeries, PAGE_TAGS.series);
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await connection();
-  const series = await getPublicSeries((await params).slug);
+  const series = await load((await params).slug);
   if (!series) notFound();
   return { alternates: subscribeAlternates(`/series/${series.slug}`, series.name), title: series.name, description: series.description?.replace(/\s+/g, " ").trim() || `The meetings of ${series.name}.` };
 }
 
 export default async function SeriesPage({ params }: Props) {
-  await connection();
   const { slug } = await params;
-  const [series, settings] = await Promise.all([getPublicSeries(slug), getSettings()]);
+  const [series, settings] = await Promise.all([load(slug), getSettings()]);
   if (!series) notFound();
   const home = { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel };
   const meetings = await listMeetings({ seriesId: series.id });

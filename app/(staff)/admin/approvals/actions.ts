@@ -20,6 +20,7 @@ import { displayName } from "@/lib/names";
 import { MERGE_FIELDS, planMerge } from "@/lib/profile-merge";
 import { approveRevisionSchema, updateUpcomingPositionsSchema } from "@/lib/validations/approval";
 import { PROFILE_FIELD_LABELS, rejectRevisionSchema } from "@/lib/validations/profile";
+import { publicChanged } from "@/lib/public-cache";
 
 const GONE = "This change is no longer waiting for review: it was withdrawn, replaced or reviewed in the meantime.";
 
@@ -34,12 +35,11 @@ async function emailDecision(person: Person, { decision, note }: Decision, organ
   await enqueueEmail(revisionDecisionEmail({ to, organization, personName: displayName(person), decision, note, profileUrl, meUrl: `${base}/me` }), tx);
 }
 
-function revalidateReview(slug?: string) {
+function revalidateReview() {
   revalidatePath("/admin", "layout");
   revalidatePath("/me", "layout");
-  // Names and portraits show on event pages too.
-  revalidatePath("/", "layout");
-  if (slug) revalidatePath(`/people/${slug}`);
+  // Names and portraits show on event pages too (the people pages are rendered per request).
+  publicChanged({ kind: "person" });
 }
 
 /** What staff are offered after approving a new position: the upcoming events that print the old one. */
@@ -107,7 +107,7 @@ export async function approveRevision(input: unknown): Promise<ActionResult<{ fo
   });
   if (!result.ok) return result;
   kickOutbox();
-  revalidateReview(result.data.slug);
+  revalidateReview();
   return { ok: true, data: { followUp: result.data.followUp }, message: result.message };
 }
 
@@ -136,7 +136,8 @@ export async function updateUpcomingPositions(input: unknown): Promise<ActionRes
   });
   if (!result.ok) return result;
   revalidatePath("/admin", "layout");
-  revalidatePath("/", "layout");
+  // The position printed beside the person on those events' pages.
+  publicChanged({ kind: "person" });
   const n = result.data.updated;
   const message =
     n === 0

@@ -32,6 +32,7 @@ import { slugify } from "@/lib/slug";
 import { idSchema } from "@/lib/validations/common";
 import { copyEventSchema, eventInstants, type EventFormValues, eventSchema, updateEventSchema } from "@/lib/validations/event";
 import { ordinalWord, zonedDateTimeToUtc } from "@/lib/time";
+import { publicChanged } from "@/lib/public-cache";
 
 const ATTENTION = "Some fields need attention.";
 const SLUG_TAKEN = { slug: ["Another event already uses this address. Choose another."] };
@@ -79,12 +80,13 @@ function refusal(error: unknown): ActionResult<never> | null {
   return null;
 }
 
+/** Without an id: a draft was created or deleted, which no public page shows. */
 function revalidateEvent(id?: string) {
   revalidatePath("/admin");
   revalidatePath("/admin/events");
   if (id) revalidatePath(`/admin/events/${id}`, "layout");
   // Public pages list events and show them by address; a status or time change touches several.
-  revalidatePath("/", "layout");
+  if (id) publicChanged({ kind: "event", id });
 }
 
 export async function createEvent(input: unknown): Promise<ActionResult<{ id: string }>> {

@@ -22,6 +22,7 @@ import { displayName, plainName } from "@/lib/names";
 import { slugify } from "@/lib/slug";
 import { idSchema } from "@/lib/validations/common";
 import { personSchema, updatePersonSchema } from "@/lib/validations/person";
+import { publicChanged } from "@/lib/public-cache";
 
 /** The audit log records that the private email changed, never the address itself. */
 function withoutEmail(changes: Record<string, unknown>): Record<string, unknown> {
@@ -87,6 +88,8 @@ export async function updatePerson(input: unknown): Promise<ActionResult> {
       return { ok: true as const, data: undefined, message: "Saved." };
     });
     revalidatePath("/admin/people");
+    // Event pages show the people speaking (someone on no event cannot be deleted, so only an edit matters).
+    if (result.ok) publicChanged({ kind: "person" });
     return result;
   } catch (error) {
     if (isUniqueViolation(error) && slug) return slugTaken(slug);

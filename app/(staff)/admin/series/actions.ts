@@ -13,6 +13,7 @@ import { formInput } from "@/lib/form-input";
 import { slugify } from "@/lib/slug";
 import { idSchema } from "@/lib/validations/common";
 import { seriesSchema, updateSeriesSchema } from "@/lib/validations/series";
+import { publicChanged } from "@/lib/public-cache";
 
 const SLUG_TAKEN = { slug: ["Another series already uses this address. Choose another."] };
 const TOPIC_GONE = fail("Some fields need attention.", { topicId: ["That topic no longer exists. Choose another."] });
@@ -41,6 +42,7 @@ export async function createSeries(input: unknown): Promise<ActionResult<{ id: s
   }
   if (!result.ok) return result;
   revalidatePath("/admin/series");
+  publicChanged({ kind: "series" });
   redirect(`/admin/series/${result.data.id}?saved=1`);
 }
 
@@ -65,6 +67,7 @@ export async function updateSeries(input: unknown): Promise<ActionResult> {
       return { ok: true as const, data: undefined, message: "Saved." };
     });
     revalidatePath("/admin/series");
+    if (result.ok) publicChanged({ kind: "series", id });
     return result;
   } catch (error) {
     if (isUniqueViolation(error)) return fail("Some fields need attention.", SLUG_TAKEN);
@@ -90,5 +93,6 @@ export async function deleteSeries(input: unknown): Promise<ActionResult> {
     return { ok: true as const, data: undefined };
   });
   revalidatePath("/admin/series");
+  if (result.ok) publicChanged({ kind: "series", id });
   return result;
 }

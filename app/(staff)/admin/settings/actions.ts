@@ -12,10 +12,12 @@ import { formInput } from "@/lib/form-input";
 import { ImageRejected, processImage } from "@/lib/images";
 import { storage } from "@/lib/storage";
 import { logoSchema, settingsSchema } from "@/lib/validations/settings";
+import { publicChanged } from "@/lib/public-cache";
 
 /** The organization's name, logo and home clock show on every page, so every cached page is stale. */
 function everyPageChanged(): void {
-  revalidatePath("/", "layout");
+  revalidatePath("/admin", "layout");
+  publicChanged({ kind: "settings" });
 }
 
 /** The organization's name, home time zone and its label, and the label above published summaries. */

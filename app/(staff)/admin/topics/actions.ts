@@ -12,6 +12,7 @@ import { formInput } from "@/lib/form-input";
 import { slugify } from "@/lib/slug";
 import { idSchema } from "@/lib/validations/common";
 import { topicSchema, updateTopicSchema } from "@/lib/validations/topic";
+import { publicChanged } from "@/lib/public-cache";
 
 const SLUG_TAKEN = { slug: ["Another topic already uses this address. Choose another."] };
 
@@ -32,6 +33,8 @@ export async function createTopic(input: unknown): Promise<ActionResult<{ id: st
     throw error;
   }
   revalidatePath("/admin/topics");
+  // The home page lists the topics.
+  publicChanged({ kind: "topic" });
   redirect(`/admin/topics/${id}?saved=1`);
 }
 
@@ -55,6 +58,7 @@ export async function updateTopic(input: unknown): Promise<ActionResult> {
       return { ok: true as const, data: undefined, message: "Saved." };
     });
     revalidatePath("/admin/topics");
+    if (result.ok) publicChanged({ kind: "topic", id });
     return result;
   } catch (error) {
     if (isUniqueViolation(error)) return fail("Some fields need attention.", SLUG_TAKEN);
@@ -79,6 +83,7 @@ export async function deleteTopic(input: unknown): Promise<ActionResult> {
     return { ok: true as const, data: undefined };
   });
   revalidatePath("/admin/topics");
+  if (result.ok) publicChanged({ kind: "topic", id });
   return result;
 }
 

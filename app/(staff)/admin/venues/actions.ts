@@ -11,6 +11,7 @@ import { type ActionResult, fail, invalid } from "@/lib/errors";
 import { formInput } from "@/lib/form-input";
 import { idSchema } from "@/lib/validations/common";
 import { updateVenueSchema, venueSchema } from "@/lib/validations/venue";
+import { publicChanged } from "@/lib/public-cache";
 
 export async function createVenue(input: unknown): Promise<ActionResult<{ id: string }>> {
   const me = await requireRole("staff");
@@ -42,6 +43,8 @@ export async function updateVenue(input: unknown): Promise<ActionResult> {
     return { ok: true as const, data: undefined, message: "Saved." };
   });
   revalidatePath("/admin/venues");
+  // Event pages and cards show the venue (a venue in use cannot be deleted, so only an edit matters).
+  if (result.ok) publicChanged({ kind: "venue" });
   return result;
 }
 

@@ -2,13 +2,22 @@ import type { NextRequest } from "next/server";
 import { getCalendarEvent } from "@/db/queries/public";
 import { appUrl } from "@/lib/env";
 import { buildCalendar, eventToIcs } from "@/lib/ics";
+import { PAGE_TAGS, tagPage } from "@/lib/public-cache";
 
-export const dynamic = "force-dynamic";
+// Served from the cache and marked stale by the staff actions that change it (its tags,
+// lib/public-cache.ts); the minute bounds what changes with the clock alone.
+export const revalidate = 60;
+
+// Nothing is rendered at build time (the database is not there then); each address on first request.
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return [];
+}
 
 /** One public event as an iCalendar file to download; a draft is as absent as an unknown address. */
 export async function GET(_request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const event = await getCalendarEvent(slug);
+  await tagPage(event ? PAGE_TAGS.event(event.id) : PAGE_TAGS.missing());
   if (!event) {
     return new Response("Not found\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
   }

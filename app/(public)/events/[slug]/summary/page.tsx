@@ -7,11 +7,13 @@ import { getOrganization, getSettings } from "@/db/queries/settings";
 import { getPublishedSummary } from "@/db/queries/summaries";
 import { appUrl } from "@/lib/env";
 import { plainExcerpt } from "@/lib/markdown";
+import { PAGE_TAGS, tagPage } from "@/lib/public-cache";
 
 type Props = { params: Promise<{ slug: string }> };
 
 // A route of its own, so that the summary ships none of the event page's code (its registration form):
-// it is plain HTML and the framework. Cached like the event page and marked stale by the same actions.
+// it is plain HTML and the framework. Cached, and marked stale by the same actions as the event page
+// (its tags, lib/public-cache.ts). The minute bounds how long a shared cache (a CDN) keeps a copy.
 export const revalidate = 60;
 
 export async function generateStaticParams(): Promise<{ slug: string }[]> {
@@ -21,6 +23,7 @@ export async function generateStaticParams(): Promise<{ slug: string }[]> {
 // Read once per request: the metadata and the page both need it.
 const load = cache(async (slug: string) => {
   const event = await getPublicEvent(slug);
+  await tagPage(event ? PAGE_TAGS.event(event.id) : PAGE_TAGS.missing());
   const published = event && (await getPublishedSummary(event.id));
   if (!event || !published) notFound();
   return { event, ...published };

@@ -3,13 +3,22 @@ import { getPublicFeedSeries, listCalendarEventsOf } from "@/db/queries/feeds";
 import { getSettings } from "@/db/queries/settings";
 import { calendarResponse, notFoundText } from "@/lib/calendar-feed";
 import { appUrl } from "@/lib/env";
+import { PAGE_TAGS, tagPage } from "@/lib/public-cache";
 
-export const dynamic = "force-dynamic";
+// Served from the cache and marked stale by the staff actions that change it (its tags,
+// lib/public-cache.ts); the minute bounds what changes with the clock alone.
+export const revalidate = 60;
+
+// Nothing is rendered at build time (the database is not there then); each address on first request.
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return [];
+}
 
 /** A series' public meetings as a calendar to subscribe to; a series without any is as absent as an unknown one. */
 export async function GET(_request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const found = await getPublicFeedSeries(slug);
+  await tagPage(found ? PAGE_TAGS.series(found.id) : PAGE_TAGS.missing());
   if (!found) return notFoundText();
   const [settings, events] = await Promise.all([getSettings(), listCalendarEventsOf({ seriesId: found.id })]);
   return calendarResponse(`${settings.organizationName}: ${found.name}`, events, appUrl(), `${found.slug}.ics`);

@@ -22,6 +22,7 @@ import { formInput } from "@/lib/form-input";
 import { addAgendaItemSchema, segmentStartToUtc, updateAgendaItemSchema, type UpdateAgendaItemValues } from "@/lib/validations/agenda";
 import { idSchema } from "@/lib/validations/common";
 import { moveSchema } from "@/lib/validations/participant";
+import { publicChanged } from "@/lib/public-cache";
 
 type SegmentInput = Omit<UpdateAgendaItemValues, "id">;
 
@@ -47,7 +48,7 @@ async function segmentValues(event: Event, input: SegmentInput, tx: Executor) {
 
 function revalidateAgenda(eventId: string) {
   revalidatePath(`/admin/events/${eventId}`, "layout");
-  revalidatePath("/", "layout");
+  publicChanged({ kind: "event", id: eventId });
 }
 
 export async function addAgendaItem(input: unknown): Promise<ActionResult<{ id: string }>> {

@@ -38,6 +38,7 @@ import { formatDualTime } from "@/lib/time";
 import { idSchema } from "@/lib/validations/common";
 import { inviteSchema } from "@/lib/validations/invitation";
 import { addParticipantSchema, type InvitationStatus, moveSchema, updateParticipantSchema } from "@/lib/validations/participant";
+import { publicChanged } from "@/lib/public-cache";
 
 const SAME_ROLE = "This person already has that role at this event.";
 
@@ -51,7 +52,7 @@ function invitationTimes(status: InvitationStatus, before: Pick<EventParticipant
 
 function revalidateParticipants(eventId: string) {
   revalidatePath(`/admin/events/${eventId}`, "layout");
-  revalidatePath("/", "layout");
+  publicChanged({ kind: "event", id: eventId });
 }
 
 export async function addParticipant(input: unknown): Promise<ActionResult<{ id: string }>> {

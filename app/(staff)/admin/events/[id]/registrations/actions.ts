@@ -7,12 +7,13 @@ import { formInput } from "@/lib/form-input";
 import { cancelRegistration, changeCapacity, registerForEvent } from "@/lib/registration";
 import { idSchema } from "@/lib/validations/common";
 import { capacitySchema, staffRegistrationSchema } from "@/lib/validations/registration";
+import { publicChanged } from "@/lib/public-cache";
 
 function revalidateRegistrations(eventId: string) {
   revalidatePath(`/admin/events/${eventId}`, "layout");
   revalidatePath("/admin");
-  // The public page shows how many seats remain.
-  revalidatePath("/events/[slug]", "page");
+  // The public page shows how many seats remain: at once for staff changes, which are few.
+  publicChanged({ kind: "seats", id: eventId });
 }
 
 const REFUSED_ADD = {

@@ -22,7 +22,7 @@ import { type CurrentUser, requireRole } from "@/lib/auth";
 import { changedFields } from "@/lib/diff";
 import { type ActionResult, fail, invalid } from "@/lib/errors";
 import { formInput } from "@/lib/form-input";
-import { publicEventChanged } from "@/lib/public-cache";
+import { publicChanged } from "@/lib/public-cache";
 import { generateSummaryDraft } from "@/lib/summary-draft";
 import { publishProblems, textProblems, textProblemsByField } from "@/lib/summary-publish";
 import {
@@ -57,7 +57,7 @@ async function start<S extends z.ZodType<{ eventId: string }>>(schema: S, input:
 
 /** A change to a summary shows on the public page at once, if the event has one. */
 function changed(event: Event): void {
-  if (event.status !== "draft") publicEventChanged(event.slug);
+  if (event.status !== "draft") publicChanged({ kind: "event", id: event.id });
 }
 
 /**
@@ -267,7 +267,7 @@ export async function publishSummary(input: unknown): Promise<ActionResult<{ pro
     return { ok: true, data: {} };
   });
   if (!result.ok) return result;
-  publicEventChanged(event.slug);
+  publicChanged({ kind: "event", id: event.id });
   return { ok: true, data: {}, message: "Published." };
 }
 
@@ -281,6 +281,6 @@ export async function unpublishSummary(input: unknown): Promise<ActionResult> {
     await updateSummaryRow(summary.id, { status: "draft", updatedAt: summary.updatedAt }, tx);
     await writeAudit({ actorId: me.id, action: "summary.unpublish", entityType: "summary", entityId: summary.id, changes: { eventId } }, tx);
   });
-  publicEventChanged(event.slug);
+  publicChanged({ kind: "event", id: event.id });
   return { ok: true, data: undefined, message: "Unpublished: the summary is no longer public." };
 }
