@@ -227,23 +227,3 @@ export async function getPublishedSummary(eventId: string) {
   return { summary, photos, references };
 }
 
-/** Published summaries of public events in a topic or a series, newest event first. */
-export async function listPublishedSummaries(filter: { topicId?: string; seriesId?: string }, limit = 50) {
-  const conditions = [eq(summaries.status, "published"), ne(events.status, "draft")];
-  if (filter.topicId) conditions.push(eq(events.topicId, filter.topicId));
-  if (filter.seriesId) conditions.push(eq(events.seriesId, filter.seriesId));
-  return db
-    .select({
-      eventSlug: events.slug,
-      eventTitle: events.title,
-      title: summaries.title,
-      lede: summaries.lede,
-      startsAt: events.startsAt,
-      timeZone: events.timeZone,
-    })
-    .from(summaries)
-    .innerJoin(events, eq(events.id, summaries.eventId))
-    .where(and(...conditions))
-    .orderBy(desc(events.startsAt))
-    .limit(limit);
-}
