@@ -1,7 +1,8 @@
 import "server-only";
 import { and, desc, eq, exists, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { db } from "@/db";
-import { eventDocument, personDocument, summaryDocument, topicDocument } from "@/db/search-documents";
+import { eventDocument, FOLD_FROM, FOLD_TO, personDocument, summaryDocument, topicDocument } from "@/db/search-documents";
 import { eventParticipants, events, people, summaries, topics } from "@/db/schema";
 import { displayName } from "@/lib/names";
 
@@ -55,6 +56,31 @@ export function staffSearch(document: SQL, q: string | undefined, substring: (SQ
   const query = normalizeQuery(q);
   if (!query) return undefined;
   return or(matchesWords(document, query), ...substring);
+}
+
+/**
+ * The registrations' search (staff list, door): every word typed begins a word of the registration
+ * (`registrationDocument`), so "gar jo" finds "José García" and "ana.g" finds ana.garcia@example.org.
+ * A check-in code may be typed with or without its dash, whole or its first letters. Only letters and
+ * digits reach to_tsquery, each followed by ":*", so nothing typed is read as query syntax. Undefined
+ * when nothing searchable was typed. With `email` (the normalized address column), a whole address
+ * typed finds that address only. The query is folded by the same lower() and translate() as the
+ * document, so both sides agree under any locale.
+ */
+export function registrationSearch(document: SQL, q: string | undefined, email?: AnyPgColumn): SQL | undefined {
+  const query = normalizeQuery(q);
+  const words = query
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 8);
+  if (words.length === 0) return undefined;
+  const all = words.map((w) => `${w}:*`).join(" & ");
+  const code = words.join("");
+  const text = words.length > 1 && code.length >= 4 && code.length <= 8 && /^[0-9a-z]+$/i.test(code) ? `(${all}) | ${code}:*` : all;
+  const match = sql`${document} @@ to_tsquery('simple'::regconfig, translate(lower(${text}), ${sql.raw(`'${FOLD_FROM}'`)}, ${sql.raw(`'${FOLD_TO}'`)}))`;
+  // A whole address finds that address, not also every longer one its words begin.
+  const wholeEmail = email && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(query) ? eq(email, query.toLowerCase()) : undefined;
+  return and(match, wholeEmail);
 }
 
 export type SearchKind = "event" | "summary" | "person" | "topic";
