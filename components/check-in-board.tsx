@@ -31,9 +31,11 @@ export type DoorAnswer = {
   more: boolean;
   /** The registration whose check-in code was typed, whatever its status. */
   byCode: CheckInPerson | null;
-  seated: number;
-  arrived: number;
+  /** Who holds a seat and how many have arrived: sent when asked for, not with every key typed. */
+  counts: { seated: number; arrived: number } | null;
 };
+
+type Counts = NonNullable<DoorAnswer["counts"]>;
 
 type Props = { eventId: string; initial: DoorAnswer; clock: StaffClock };
 
@@ -63,6 +65,7 @@ export function CheckInBoard({ eventId, initial, clock }: Props) {
   const searchRef = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState(initial.query);
   const [answer, setAnswer] = useState<DoorAnswer>(initial);
+  const [counts, setCounts] = useState<Counts>(initial.counts ?? { seated: 0, arrived: 0 });
   const [error, setError] = useState<string | null>(null);
   const [flash, setFlash] = useState<Flash | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -72,12 +75,15 @@ export function CheckInBoard({ eventId, initial, clock }: Props) {
   const asked = useRef(0);
 
   const ask = useCallback(
-    async (text: string): Promise<DoorAnswer | null> => {
+    async (text: string, withCounts = false): Promise<DoorAnswer | null> => {
       const ticket = ++asked.current;
       try {
-        const response = await fetch(`/admin/events/${eventId}/check-in/people?q=${encodeURIComponent(text)}`, { cache: "no-store" });
+        const response = await fetch(`/admin/events/${eventId}/check-in/people?q=${encodeURIComponent(text)}${withCounts ? "&counts=1" : ""}`, {
+          cache: "no-store",
+        });
         if (!response.ok) throw new Error(String(response.status));
         const next = (await response.json()) as DoorAnswer;
+        if (next.counts) setCounts(next.counts);
         if (ticket === asked.current) {
           setAnswer(next);
           setError((e) => (e === LOAD_FAILED ? null : e));
@@ -104,7 +110,7 @@ export function CheckInBoard({ eventId, initial, clock }: Props) {
 
   useEffect(() => {
     const timer = setInterval(() => {
-      if (document.visibilityState === "visible" && !busy && !confirmingUndo) void ask(query.trim());
+      if (document.visibilityState === "visible" && !busy && !confirmingUndo) void ask(query.trim(), true);
     }, REFRESH_MS);
     return () => clearInterval(timer);
   }, [ask, query, busy, confirmingUndo]);
@@ -120,14 +126,11 @@ export function CheckInBoard({ eventId, initial, clock }: Props) {
   const refocus = () => searchRef.current?.focus();
 
   /** Shows a change at once; the server's next answer confirms it. */
-  const mark = (id: string, checkedInAt: string | null, arrived?: number) =>
-    setAnswer((a) => {
-      const update = (p: CheckInPerson) =>
-        p.id === id ? { ...p, checkedInAt, checkedInText: checkedInAt ? formatStaffTime(new Date(checkedInAt), clock) : null } : p;
-      const before = a.people.find((p) => p.id === id) ?? (a.byCode?.id === id ? a.byCode : undefined);
-      const moved = before && Boolean(before.checkedInAt) !== Boolean(checkedInAt) ? (checkedInAt ? 1 : -1) : 0;
-      return { ...a, people: a.people.map(update), byCode: a.byCode && update(a.byCode), arrived: arrived ?? a.arrived + moved };
-    });
+  const mark = (person: CheckInPerson, checkedInAt: string | null) => {
+    const update = (p: CheckInPerson) =>
+      p.id === person.id ? { ...p, checkedInAt, checkedInText: checkedInAt ? formatStaffTime(new Date(checkedInAt), clock) : null } : p;
+    setAnswer((a) => ({ ...a, people: a.people.map(update), byCode: a.byCode && update(a.byCode) }));
+  };
 
   const change = (person: CheckInPerson, arriving: boolean) => {
     setError(null);
@@ -140,21 +143,24 @@ export function CheckInBoard({ eventId, initial, clock }: Props) {
       say("ok", `Check-in undone: ${person.name}`);
     }
     refocus();
-    mark(person.id, arriving ? new Date().toISOString() : null);
+    mark(person, arriving ? new Date().toISOString() : null);
+    setCounts((c) => ({ ...c, arrived: c.arrived + (arriving ? 1 : -1) }));
     startTransition(async () => {
       try {
         const result = await (arriving ? checkIn : undoCheckIn)({ id: person.id });
         if (!result.ok) {
           setError(`${person.name}: ${result.message}`);
           say("stop", `Not checked in: ${person.name}`);
-          mark(person.id, person.checkedInAt);
+          mark(person, person.checkedInAt);
+          void ask(query.trim(), true);
         } else {
-          setAnswer((a) => ({ ...a, arrived: result.data.checkedIn }));
+          setCounts((c) => ({ ...c, arrived: result.data.checkedIn }));
         }
       } catch {
         setError(`${person.name}: the change did not reach the server. Check the connection and tap again.`);
         say("stop", `Not saved: ${person.name}`);
-        mark(person.id, person.checkedInAt);
+        mark(person, person.checkedInAt);
+        void ask(query.trim(), true);
       } finally {
         setBusy(null);
       }
@@ -227,11 +233,11 @@ export function CheckInBoard({ eventId, initial, clock }: Props) {
           className="h-12 min-w-0 flex-1 basis-64 rounded-md border border-slate-300 px-4 text-xl focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100"
         />
         <p role="status" aria-live="polite" className="text-2xl font-semibold tabular-nums text-brand-900">
-          {answer.arrived} of {answer.seated} checked in
+          {counts.arrived} of {counts.seated} checked in
         </p>
       </form>
       {error && <Alert tone="error">{error}</Alert>}
-      {answer.seated === 0 ? (
+      {counts.seated === 0 ? (
         <p className="text-slate-600">Nobody holds a seat yet.</p>
       ) : matches.length === 0 ? (
         <p className="text-lg text-slate-700">Nobody with a seat matches “{answer.query}”.</p>

@@ -461,6 +461,7 @@ export const registrations = pgTable(
     // The staff list's orders, each with the id as its tiebreak for keyset pages (db/queries/registration-lists.ts).
     index("registrations_event_created_idx").on(t.eventId, t.createdAt, t.id),
     index("registrations_event_name_idx").on(t.eventId, sql`lower(${t.name})`, t.id),
+    index("registrations_event_status_name_idx").on(t.eventId, t.status, sql`lower(${t.name})`, t.id),
     index("registrations_event_queue_idx").on(t.eventId, t.status, sql`coalesce(${t.waitlistedAt}, 'infinity'::timestamptz)`, t.createdAt, t.id),
     // Counting arrivals without reading the rows.
     index("registrations_event_checked_in_idx").on(t.eventId, t.status).where(sql`${t.checkedInAt} is not null`),

@@ -49,7 +49,15 @@ export const FOLD_TO = "aaaaaaaaacccdeeeeeeeegiiiiiiillnnnoooooooorrsssstuuuuuuu
 /**
  * A registration's words for the staff list and the door: name, the parts of the email address,
  * organization and check-in code, lower-cased and without accents, under 'simple' (names are not
- * English). Searched by word prefix (`db/queries/search.ts`, `prefixQuery`).
+ * English), and one word for its event ("ev" and the id's hex digits). Searched by word prefix
+ * (`registrationSearch` in db/queries/search.ts) together with the event's word, so that the index
+ * alone narrows a search to one event: a common name's thousands of rows elsewhere are never read.
  */
-export const registrationDocument = (t: { name: Column; email: Column; organization: Column; checkInCode: Column }) =>
-  sql`to_tsvector('simple'::regconfig, translate(lower(${t.name} || ' ' || regexp_replace(${t.email}, '[^[:alnum:]]+', ' ', 'g') || ' ' || coalesce(${t.organization}, '') || ' ' || ${t.checkInCode}), ${sql.raw(`'${FOLD_FROM}'`)}, ${sql.raw(`'${FOLD_TO}'`)}))`;
+export const registrationDocument = (t: { eventId: Column; name: Column; email: Column; organization: Column; checkInCode: Column }) =>
+  sql`to_tsvector('simple'::regconfig, ${registrationText(t)})`;
+
+const registrationText = (t: { eventId: Column; name: Column; email: Column; organization: Column; checkInCode: Column }) =>
+  sql`'ev' || replace(${t.eventId}::text, '-', '') || ' ' || translate(lower(${t.name} || ' ' || regexp_replace(${t.email}, '[^[:alnum:]]+', ' ', 'g') || ' ' || coalesce(${t.organization}, '') || ' ' || ${t.checkInCode}), ${sql.raw(`'${FOLD_FROM}'`)}, ${sql.raw(`'${FOLD_TO}'`)})`;
+
+/** The word `registrationDocument` gives a registration of event `eventId`. */
+export const registrationEventWord = (eventId: string) => `ev${eventId.toLowerCase().replace(/[^0-9a-f]/g, "")}`;

@@ -21,7 +21,7 @@ export type RegistrationListFilter = {
 const document = registrationDocument(registrations);
 
 function listCondition(eventId: string, { q, status }: Omit<RegistrationListFilter, "sort">): SQL {
-  const where: (SQL | undefined)[] = [eq(registrations.eventId, eventId), registrationSearch(document, q, registrations.emailNormalized)];
+  const where: (SQL | undefined)[] = [eq(registrations.eventId, eventId), registrationSearch(document, eventId, q, registrations.emailNormalized)];
   if (status === "checked_in") where.push(eq(registrations.status, "confirmed"), isNotNull(registrations.checkedInAt));
   else if (status) where.push(eq(registrations.status, status));
   return and(...where)!;
@@ -88,7 +88,13 @@ export function encodeCursor(cursor: Cursor): string {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TIMESTAMP = /^(?:infinity|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}(?::?\d{2})?)?)$/;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}(?::\d{2})?)$/;
+/** PostgreSQL's "2026-03-08 06:30:00.000002+00" as JavaScript reads it: "2026-03-08T06:30:00.000+00:00". */
+const isoOf = (v: string) =>
+  v
+    .replace(" ", "T")
+    .replace(/(\.\d{3})\d+/, "$1")
+    .replace(/([+-]\d{2})$/, "$1:00");
 const STATUSES: readonly RegistrationStatus[] = ["confirmed", "waitlisted", "cancelled"];
 
 /** The cursor's key for `sort`, or undefined when it is missing, malformed or made for another sort. */
@@ -107,7 +113,7 @@ export function decodeCursor(text: string | undefined, sort: RegistrationSort): 
     const v: unknown = key[i];
     if (typeof v !== "string" || v.length > 1000) return false;
     if (part.cast === "uuid") return UUID.test(v);
-    if (part.cast === "timestamptz") return TIMESTAMP.test(v) && (v === "infinity" || !Number.isNaN(Date.parse(v.replace(" ", "T"))));
+    if (part.cast === "timestamptz") return v === "infinity" || (TIMESTAMP.test(v) && !Number.isNaN(Date.parse(isoOf(v))));
     if (part.cast === "registration_status") return (STATUSES as readonly string[]).includes(v);
     return true;
   });
@@ -155,7 +161,7 @@ const NO_LIMIT = 2_147_483_647;
 
 function source(eventId: string, filter: Omit<RegistrationListFilter, "sort">): { from: typeof registrations; where: SQL | undefined } {
   const where = listCondition(eventId, filter);
-  if (!registrationSearch(document, filter.q, registrations.emailNormalized)) return { from: registrations, where };
+  if (!registrationSearch(document, eventId, filter.q, registrations.emailNormalized)) return { from: registrations, where };
   const matches = db.select().from(registrations).where(where).limit(NO_LIMIT).as("registrations");
   return { from: matches as unknown as typeof registrations, where: undefined };
 }
@@ -348,4 +354,15 @@ export async function searchForCheckIn(eventId: string, q: string | undefined, l
   ]);
   return { people: people.slice(0, limit), more: people.length > limit, byCode: byCode ?? null };
 }
+/** The door's count: who holds a seat, and how many of them have arrived; two counts over indexes alone. */
+export async function doorCounts(eventId: string): Promise<{ seated: number; arrived: number }> {
+  const count = (extra: SQL = sql``) =>
+    sql<number>`(select count(*)::int from ${registrations} where ${registrations.eventId} = ${events}.id and ${registrations.status} = 'confirmed'${extra})`;
+  const [row] = await db
+    .select({ seated: count(), arrived: count(sql` and ${registrations.checkedInAt} is not null`) })
+    .from(events)
+    .where(eq(events.id, eventId));
+  return row ?? { seated: 0, arrived: 0 };
+}
+
 export type CheckInRow = Awaited<ReturnType<typeof searchForCheckIn>>["people"][number];

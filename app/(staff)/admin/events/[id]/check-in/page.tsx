@@ -26,7 +26,7 @@ export default async function CheckInPage({ params, searchParams }: Props) {
   const settings = await getSettings();
   const home = homeClock(settings);
   const clock = eventClock(event.timeZone, home);
-  const answer = await doorAnswer(event.id, query, clock);
+  const answer = await doorAnswer(event.id, query, clock, true);
 
   return (
     <div className="space-y-3">

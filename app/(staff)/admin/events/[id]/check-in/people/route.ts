@@ -13,7 +13,7 @@ const notFound = () => Response.json({ error: "Not found" }, { status: 404, head
 
 /**
  * The door's search as the board types it: the people with a seat whose words begin with the words
- * typed, the registration a whole code names, and the counts. Staff only; to anyone else, nothing here.
+ * typed, the registration a whole code names, and with ?counts=1 the counts. Staff only; to anyone else, nothing here.
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser();
@@ -23,7 +23,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (!event) return notFound();
   const query = (request.nextUrl.searchParams.get("q") ?? "").slice(0, MAX_QUERY_LENGTH);
   const settings = await getSettings();
-  const answer = await doorAnswer(event.id, query, eventClock(event.timeZone, homeClock(settings)));
+  const withCounts = request.nextUrl.searchParams.get("counts") === "1";
+  const answer = await doorAnswer(event.id, query, eventClock(event.timeZone, homeClock(settings)), withCounts);
   // Personal data: no shared cache may keep it.
   return Response.json(answer, { headers: { "Cache-Control": "private, no-store" } });
 }
