@@ -20,11 +20,10 @@ export type RegistrationListFilter = {
 
 const document = registrationDocument(registrations);
 
-function listCondition(eventId: string, { q, status }: Omit<RegistrationListFilter, "sort">): SQL {
-  const where: (SQL | undefined)[] = [eq(registrations.eventId, eventId), registrationSearch(document, eventId, q, registrations.emailNormalized)];
-  if (status === "checked_in") where.push(eq(registrations.status, "confirmed"), isNotNull(registrations.checkedInAt));
-  else if (status) where.push(eq(registrations.status, status));
-  return and(...where)!;
+/** The filter's status condition. */
+function statusCondition(status: RegistrationFilter | undefined): SQL | undefined {
+  if (status === "checked_in") return and(eq(registrations.status, "confirmed"), isNotNull(registrations.checkedInAt));
+  return status ? eq(registrations.status, status) : undefined;
 }
 
 // ---------------------------------------------------------------------------
@@ -151,19 +150,23 @@ const listColumns = {
 };
 
 /**
- * Where a list reads its rows. Without a search: the table, walked in the order's index. With one: the
- * rows the search index finds, planned on their own, then ordered. Left to itself, the planner walks
- * the order's index and computes every row's search document in turn, a hundred times slower on a
- * large event. A subquery with a LIMIT is never merged into the outer query; this one is too large to
- * bind. It is named as the table, so the columns read the same either way.
+ * Where a list reads its rows, and the condition on them. Without a search: the event's rows of the
+ * table, walked in the order's index. With one: the rows the search index finds, planned on their own,
+ * then ordered. The index finds only the event's rows (its documents hold the event's word), so the
+ * event's own condition waits outside, where it cannot draw the planner into also reading the
+ * event's 100,000 index entries; and left to itself, the planner would rather walk the order's index
+ * and compute each row's document in turn, a hundred times slower. A subquery with a LIMIT is never
+ * merged into the outer query; this one is too large to bind. It is named as the table, so the
+ * columns read the same either way.
  */
 const NO_LIMIT = 2_147_483_647;
 
-function source(eventId: string, filter: Omit<RegistrationListFilter, "sort">): { from: typeof registrations; where: SQL | undefined } {
-  const where = listCondition(eventId, filter);
-  if (!registrationSearch(document, eventId, filter.q, registrations.emailNormalized)) return { from: registrations, where };
-  const matches = db.select().from(registrations).where(where).limit(NO_LIMIT).as("registrations");
-  return { from: matches as unknown as typeof registrations, where: undefined };
+function source(eventId: string, { q, status }: Omit<RegistrationListFilter, "sort">): { from: typeof registrations; where: SQL } {
+  const ofEvent = eq(registrations.eventId, eventId);
+  const search = registrationSearch(document, eventId, q, registrations.emailNormalized);
+  if (!search) return { from: registrations, where: and(ofEvent, statusCondition(status))! };
+  const matches = db.select().from(registrations).where(and(search, statusCondition(status))).limit(NO_LIMIT).as("registrations");
+  return { from: matches as unknown as typeof registrations, where: ofEvent };
 }
 
 async function fetchRows(
@@ -354,6 +357,7 @@ export async function searchForCheckIn(eventId: string, q: string | undefined, l
   ]);
   return { people: people.slice(0, limit), more: people.length > limit, byCode: byCode ?? null };
 }
+
 /** The door's count: who holds a seat, and how many of them have arrived; two counts over indexes alone. */
 export async function doorCounts(eventId: string): Promise<{ seated: number; arrived: number }> {
   const count = (extra: SQL = sql``) =>
