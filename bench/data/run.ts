@@ -150,22 +150,29 @@ async function main() {
 
   console.log("\nCSV export, the large event:");
   const { header, cells } = exportColumns("America/New_York");
+  const stream = (eventId: string) => csvStream(header, rowsOf(registrationBatches(eventId, { sort: "created_desc" }), cells)).getReader();
+  // A first, smaller export warms what any export loads once (compiled code, connection buffers), so
+  // that the figure is what the file's size costs.
+  if (medium) for (const reader = stream(medium.id); !(await reader.read()).done; );
   global.gc?.();
   const before = process.memoryUsage().rss;
   let peak = before;
   let bytes = 0;
+  let chunks = 0;
+  const along: string[] = [];
   const started = performance.now();
-  const reader = csvStream(header, rowsOf(registrationBatches(big.id, { sort: "created_desc" }), cells)).getReader();
+  const reader = stream(big.id);
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     bytes += value.byteLength;
     peak = Math.max(peak, process.memoryUsage().rss);
+    if (++chunks % 20 === 0) along.push(`${((peak - before) / 2 ** 20).toFixed(0)}`);
   }
   const growth = (peak - before) / 2 ** 20;
   console.log(
-    `${growth <= EXPORT_TARGET_MB ? "PASS" : "FAIL"}  streamed ${(bytes / 2 ** 20).toFixed(1)} MB of CSV in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
-      `RSS grew ${growth.toFixed(1)} MB (target ${EXPORT_TARGET_MB} MB)`,
+    `${growth <= EXPORT_TARGET_MB ? "PASS" : "FAIL"}  streamed ${(bytes / 2 ** 20).toFixed(1)} MB of CSV (${(chunks - 1).toLocaleString("en-US")} batches) in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
+      `RSS grew ${growth.toFixed(1)} MB at most (target ${EXPORT_TARGET_MB} MB); after every 20 batches: ${along.join(", ")} MB`,
   );
   if (options.buffered) {
     global.gc?.();
