@@ -200,10 +200,13 @@ const withoutKey = <T extends { key: string[] }>(row: T): Omit<T, "key"> => {
 
 async function anyBeyond(eventId: string, filter: RegistrationListFilter, key: string[], side: "after" | "before"): Promise<boolean> {
   const { from, where } = source(eventId, filter);
+  const order = ORDERS[filter.sort];
+  // Ordered, so that the nearest row comes from the order's index rather than a walk of the table.
   const [row] = await db
     .select({ one: sql`1` })
     .from(from)
-    .where(and(where, beyond(ORDERS[filter.sort], key, side)))
+    .where(and(where, beyond(order, key, side)))
+    .orderBy(...orderBy(order, side === "before"))
     .limit(1);
   return Boolean(row);
 }
