@@ -1,7 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { type FormEvent, useDeferredValue, useEffect, useId, useMemo, useOptimistic, useRef, useState, useTransition } from "react";
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState, useTransition } from "react";
 import { checkIn, undoCheckIn } from "@/app/(staff)/admin/events/[id]/check-in/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -15,7 +14,7 @@ export type CheckInPerson = {
   organization: string | null;
   category: string | null;
   checkInCode: string;
-  /** Only confirmed people are listed; the others are here so that their code gets a clear answer. */
+  /** Only confirmed people are listed; a code names anyone, so that a cancelled one gets a clear answer. */
   status: "confirmed" | "waitlisted" | "cancelled";
   /** ISO time, or null while not checked in. */
   checkedInAt: string | null;
@@ -23,60 +22,98 @@ export type CheckInPerson = {
   checkedInText: string | null;
 };
 
-type Props = { people: CheckInPerson[]; clock: StaffClock };
+/** The server's answer to a search at the door (`check-in/people/route.ts`). */
+export type DoorAnswer = {
+  query: string;
+  /** People with a seat whose words begin with the words typed, by name; everyone's first, by name, for an empty query. */
+  people: CheckInPerson[];
+  /** More people match than `people` holds. */
+  more: boolean;
+  /** The registration whose check-in code was typed, whatever its status. */
+  byCode: CheckInPerson | null;
+  /** Who holds a seat and how many have arrived: sent when asked for, not with every key typed. */
+  counts: { seated: number; arrived: number } | null;
+};
+
+type Counts = NonNullable<DoorAnswer["counts"]>;
+
+type Props = { eventId: string; initial: DoorAnswer; clock: StaffClock };
 
 type Flash = { tone: "ok" | "stop"; text: string; key: number };
 
 // Several tablets at one door: each picks up the others' check-ins within this time.
 const REFRESH_MS = 10_000;
-const MAX_SHOWN = 60;
 // Long enough to read from a step away, short enough not to linger over the next arrival.
 const FLASH_MS = 5_000;
+// Typing pauses this long before the server is asked; Enter asks at once.
+const TYPING_MS = 120;
 
-/** Lower-case without accents, so that "jose" finds "José". */
-const fold = (text: string) =>
-  text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
+const LOAD_FAILED = "The list could not be loaded. Check the connection; it tries again by itself.";
+
 const codeOf = (text: string) => text.replace(/[^0-9a-z]/gi, "").toUpperCase();
 // Codes are eight letters and digits ("ABCD-2345"); a scanner types one and presses Enter.
 const looksLikeCode = (text: string) => /^[0-9A-Z]{4}-?[0-9A-Z]{4}$/i.test(text.trim()) && /\d/.test(text);
 
 /**
  * The door: search by name, email or code (a scanner's code and Enter checks in at once), one tap to
- * check in, a confirmed undo, and a full-width green or red answer after each attempt. The whole list
- * is on the page (a few hundred rows), so searching needs no round trip.
+ * check in, a confirmed undo, and a full-width green or red answer after each attempt. The server
+ * searches (an event may hold 100,000 registrations) and sends the first few dozen matches; before
+ * the script runs, the search box is a form that reloads the page with the answer.
  */
-export function CheckInBoard({ people, clock }: Props) {
-  const router = useRouter();
+export function CheckInBoard({ eventId, initial, clock }: Props) {
   const searchId = useId();
   const searchRef = useRef<HTMLInputElement>(null);
-  const [query, setQuery] = useState("");
-  const deferred = useDeferredValue(query);
+  const [query, setQuery] = useState(initial.query);
+  const [answer, setAnswer] = useState<DoorAnswer>(initial);
+  const [counts, setCounts] = useState<Counts>(initial.counts ?? { seated: 0, arrived: 0 });
   const [error, setError] = useState<string | null>(null);
   const [flash, setFlash] = useState<Flash | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [confirmingUndo, setConfirmingUndo] = useState<string | null>(null);
   const [, startTransition] = useTransition();
-  const [shown, applyChange] = useOptimistic(people, (state, change: { id: string; checkedInAt: string | null }) =>
-    state.map((p) =>
-      p.id === change.id
-        ? { ...p, checkedInAt: change.checkedInAt, checkedInText: change.checkedInAt ? formatStaffTime(new Date(change.checkedInAt), clock) : null }
-        : p,
-    ),
+  // Only the newest question's answer is shown: an older one that arrives late is dropped.
+  const asked = useRef(0);
+
+  const ask = useCallback(
+    async (text: string, withCounts = false): Promise<DoorAnswer | null> => {
+      const ticket = ++asked.current;
+      try {
+        const response = await fetch(`/admin/events/${eventId}/check-in/people?q=${encodeURIComponent(text)}${withCounts ? "&counts=1" : ""}`, {
+          cache: "no-store",
+        });
+        if (!response.ok) throw new Error(String(response.status));
+        const next = (await response.json()) as DoorAnswer;
+        if (next.counts) setCounts(next.counts);
+        if (ticket === asked.current) {
+          setAnswer(next);
+          setError((e) => (e === LOAD_FAILED ? null : e));
+        }
+        return next;
+      } catch {
+        if (ticket === asked.current) setError(LOAD_FAILED);
+        return null;
+      }
+    },
+    [eventId],
   );
 
   useEffect(() => {
     searchRef.current?.focus();
   }, []);
 
+  // Ask as staff type, once they pause.
+  useEffect(() => {
+    if (query.trim() === answer.query.trim()) return;
+    const timer = setTimeout(() => void ask(query.trim()), TYPING_MS);
+    return () => clearTimeout(timer);
+  }, [query, answer.query, ask]);
+
   useEffect(() => {
     const timer = setInterval(() => {
-      if (document.visibilityState === "visible" && !busy && !confirmingUndo) router.refresh();
+      if (document.visibilityState === "visible" && !busy && !confirmingUndo) void ask(query.trim(), true);
     }, REFRESH_MS);
     return () => clearInterval(timer);
-  }, [router, busy, confirmingUndo]);
+  }, [ask, query, busy, confirmingUndo]);
 
   useEffect(() => {
     if (!flash) return;
@@ -84,18 +121,16 @@ export function CheckInBoard({ people, clock }: Props) {
     return () => clearTimeout(timer);
   }, [flash]);
 
-  const seated = useMemo(() => shown.filter((p) => p.status === "confirmed"), [shown]);
-  const index = useMemo(() => seated.map((p) => ({ p, text: fold([p.name, p.email, p.organization ?? ""].join(" ")) })), [seated]);
-  const matches = useMemo(() => {
-    const words = fold(deferred).split(/\s+/).filter(Boolean);
-    const code = codeOf(deferred);
-    if (words.length === 0) return index.map((e) => e.p);
-    return index.filter((e) => words.every((w) => e.text.includes(w)) || (code.length >= 3 && e.p.checkInCode.includes(code))).map((e) => e.p);
-  }, [index, deferred]);
-
-  const arrived = seated.filter((p) => p.checkedInAt).length;
+  const matches = answer.people;
   const say = (tone: Flash["tone"], text: string) => setFlash({ tone, text, key: Date.now() });
   const refocus = () => searchRef.current?.focus();
+
+  /** Shows a change at once; the server's next answer confirms it. */
+  const mark = (person: CheckInPerson, checkedInAt: string | null) => {
+    const update = (p: CheckInPerson) =>
+      p.id === person.id ? { ...p, checkedInAt, checkedInText: checkedInAt ? formatStaffTime(new Date(checkedInAt), clock) : null } : p;
+    setAnswer((a) => ({ ...a, people: a.people.map(update), byCode: a.byCode && update(a.byCode) }));
+  };
 
   const change = (person: CheckInPerson, arriving: boolean) => {
     setError(null);
@@ -108,17 +143,24 @@ export function CheckInBoard({ people, clock }: Props) {
       say("ok", `Check-in undone: ${person.name}`);
     }
     refocus();
+    mark(person, arriving ? new Date().toISOString() : null);
+    setCounts((c) => ({ ...c, arrived: c.arrived + (arriving ? 1 : -1) }));
     startTransition(async () => {
-      applyChange({ id: person.id, checkedInAt: arriving ? new Date().toISOString() : null });
       try {
         const result = await (arriving ? checkIn : undoCheckIn)({ id: person.id });
         if (!result.ok) {
           setError(`${person.name}: ${result.message}`);
           say("stop", `Not checked in: ${person.name}`);
+          mark(person, person.checkedInAt);
+          void ask(query.trim(), true);
+        } else {
+          setCounts((c) => ({ ...c, arrived: result.data.checkedIn }));
         }
       } catch {
         setError(`${person.name}: the change did not reach the server. Check the connection and tap again.`);
         say("stop", `Not saved: ${person.name}`);
+        mark(person, person.checkedInAt);
+        void ask(query.trim(), true);
       } finally {
         setBusy(null);
       }
@@ -133,21 +175,26 @@ export function CheckInBoard({ people, clock }: Props) {
     change(person, true);
   };
 
-  // Enter: a scanned or typed code, or a search that leaves exactly one person.
-  const onSubmit = (e: FormEvent) => {
+  // Enter: a scanned or typed code, or a search that leaves exactly one person. A scanner is faster
+  // than the pause before a search, so Enter asks about exactly what was typed when it must.
+  const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const text = query.trim();
     if (!text) return;
+    const current = answer.query.trim() === text ? answer : await ask(text);
+    if (!current) return;
     const code = codeOf(text);
-    const byCode = shown.find((p) => p.checkInCode === code);
-    if (byCode) return admit(byCode);
+    if (current.byCode && current.byCode.checkInCode === code) return admit(current.byCode);
     if (looksLikeCode(text)) {
       say("stop", `Unknown code: ${formatCheckInCode(code)}`);
       setQuery("");
       return refocus();
     }
-    if (matches.length === 1) return admit(matches[0]!);
-    say("stop", matches.length === 0 ? `Nobody with a seat matches “${text}”` : `${matches.length} people match: tap the right one`);
+    if (current.people.length === 1 && !current.more) return admit(current.people[0]!);
+    say(
+      "stop",
+      current.people.length === 0 ? `Nobody with a seat matches “${text}”` : `${current.more ? "Many" : current.people.length} people match: tap the right one`,
+    );
   };
 
   return (
@@ -166,13 +213,14 @@ export function CheckInBoard({ people, clock }: Props) {
           </p>
         )}
       </div>
-      <form role="search" aria-label="Find a person" onSubmit={onSubmit} className="flex flex-wrap items-center gap-x-4 gap-y-2">
+      <form role="search" aria-label="Find a person" onSubmit={onSubmit} method="get" className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <label htmlFor={searchId} className="text-base font-medium">
           Search<span className="sr-only"> by name, email or code</span>
         </label>
         <input
           ref={searchRef}
           id={searchId}
+          name="q"
           type="search"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
@@ -185,18 +233,18 @@ export function CheckInBoard({ people, clock }: Props) {
           className="h-12 min-w-0 flex-1 basis-64 rounded-md border border-slate-300 px-4 text-xl focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100"
         />
         <p role="status" aria-live="polite" className="text-2xl font-semibold tabular-nums text-brand-900">
-          {arrived} of {seated.length} checked in
+          {counts.arrived} of {counts.seated} checked in
         </p>
       </form>
       {error && <Alert tone="error">{error}</Alert>}
-      {seated.length === 0 ? (
+      {counts.seated === 0 ? (
         <p className="text-slate-600">Nobody holds a seat yet.</p>
       ) : matches.length === 0 ? (
-        <p className="text-lg text-slate-700">Nobody with a seat matches “{deferred}”.</p>
+        <p className="text-lg text-slate-700">Nobody with a seat matches “{answer.query}”.</p>
       ) : (
         <>
           <ul className="divide-y divide-slate-200 rounded-md border border-slate-200" aria-label="People with a seat">
-            {matches.slice(0, MAX_SHOWN).map((p) => (
+            {matches.map((p) => (
               <li key={p.id} className={`flex flex-wrap items-center justify-between gap-4 px-4 py-3 ${p.checkedInAt ? "bg-green-50" : ""}`}>
                 <div className="min-w-0">
                   <p className="text-lg font-semibold">{p.name}</p>
@@ -241,9 +289,9 @@ export function CheckInBoard({ people, clock }: Props) {
               </li>
             ))}
           </ul>
-          {matches.length > MAX_SHOWN && (
+          {answer.more && (
             <p className="text-slate-600">
-              Showing {MAX_SHOWN} of {matches.length}. Type more of a name, or the code, to narrow the list.
+              Showing the first {matches.length} by name. Type more of a name, or the code, to narrow the list.
             </p>
           )}
         </>

@@ -1,6 +1,7 @@
+import Link from "next/link";
 import { RegistrationCancelStaff } from "@/components/registration-cancel-staff";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { RegistrationListRow } from "@/db/queries/registrations";
+import type { RegistrationListRow } from "@/db/queries/registration-lists";
 import { formatCheckInCode } from "@/lib/email/registration-emails";
 import { formatStaffTime, type StaffClock } from "@/lib/time";
 import { REGISTRATION_STATUS_LABELS } from "@/lib/validations/registration";
@@ -56,5 +57,49 @@ export function RegistrationTable({ rows, clock }: { rows: RegistrationListRow[]
         ))}
       </tbody>
     </Table>
+  );
+}
+
+type PagesProps = {
+  /** Rows on this page. */
+  shown: number;
+  /** Registrations the search and filter find; with `more`, at least this many. */
+  total: number;
+  more: boolean;
+  /** Addresses of the other pages, null where there is none. Plain links: they work without JavaScript. */
+  first: string | null;
+  previous: string | null;
+  next: string | null;
+};
+
+const number = new Intl.NumberFormat("en-US");
+
+/**
+ * Page links for the list, which moves from a row to the next (keyset pages): a page is always as fast
+ * as the first, and a registration arriving meanwhile shifts nothing. Such pages have no numbers, so
+ * the line says how many there are in all instead.
+ */
+export function RegistrationPages({ shown, total, more, first, previous, next }: PagesProps) {
+  if (!first && !previous && !next) return null;
+  const link = (href: string | null, label: string, rel?: string) =>
+    href ? (
+      <Link href={href} rel={rel}>
+        {label}
+      </Link>
+    ) : (
+      <span className="text-slate-400">{label}</span>
+    );
+  return (
+    <nav aria-label="Pagination" className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
+      <span className="text-slate-600">
+        {shown} shown of {more ? `more than ${number.format(total)}` : number.format(total)}
+        {more && " (counted up to there)"}
+      </span>
+      <span className="flex gap-3">
+        {link(first, "First page")}
+        {link(previous, "Previous page", "prev")}
+        {link(next, "Next page", "next")}
+      </span>
+    </nav>
   );
 }

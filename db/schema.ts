@@ -17,7 +17,7 @@ import {
 // Relative paths: drizzle-kit reads this file without the project's path aliases.
 import { NAME_ORDERS } from "../lib/names";
 import { ROLES } from "../lib/roles";
-import { eventDocument, personDocument, seriesDocument, summaryDocument, topicDocument, venueDocument } from "./search-documents";
+import { eventDocument, personDocument, registrationDocument, seriesDocument, summaryDocument, topicDocument, venueDocument } from "./search-documents";
 
 const id = () => uuid("id").primaryKey().defaultRandom();
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -457,7 +457,15 @@ export const registrations = pgTable(
       .where(sql`${t.idempotencyKey} is not null`),
     uniqueIndex("registrations_manage_token_hash_key").on(t.manageTokenHash),
     uniqueIndex("registrations_event_check_in_code_key").on(t.eventId, t.checkInCode),
-    index("registrations_event_status_idx").on(t.eventId, t.status, t.createdAt),
+    index("registrations_event_status_idx").on(t.eventId, t.status, t.createdAt, t.id),
+    // The staff list's orders, each with the id as its tiebreak for keyset pages (db/queries/registration-lists.ts).
+    index("registrations_event_created_idx").on(t.eventId, t.createdAt, t.id),
+    index("registrations_event_name_idx").on(t.eventId, sql`lower(${t.name})`, t.id),
+    index("registrations_event_status_name_idx").on(t.eventId, t.status, sql`lower(${t.name})`, t.id),
+    index("registrations_event_queue_idx").on(t.eventId, t.status, sql`coalesce(${t.waitlistedAt}, 'infinity'::timestamptz)`, t.createdAt, t.id),
+    // Counting arrivals without reading the rows.
+    index("registrations_event_checked_in_idx").on(t.eventId, t.status).where(sql`${t.checkedInAt} is not null`),
+    index("registrations_search_idx").using("gin", registrationDocument(t)),
   ],
 );
 export type Registration = typeof registrations.$inferSelect;

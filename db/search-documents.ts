@@ -38,3 +38,26 @@ export const summaryDocument = (t: { title: Column; lede: Column; body: Column }
 
 export const personDocument = (t: { givenName: Column; familyName: Column; position: Column; organization: Column; bio: Column }) =>
   sql`(${name([t.givenName, t.familyName], "A")} || ${name([t.position, t.organization], "B")} || ${english([t.bio], "C")})`;
+
+// Accented Latin letters, small and capital, and their plain small forms, so that "jose" finds "José"
+// in the registrations' search. translate() is immutable, unlike unaccent (an extension that neither
+// PGlite nor every server has); capitals are listed because lower() leaves them alone under the C locale.
+// A query goes through the same lower() and translate() (db/queries/search.ts), so both sides agree.
+export const FOLD_FROM = "áàâäãåāăąçćčďéèêëēėęěğíìîïīįıłľńňñóòôöõøōőŕřśšşßťúùûüūůűųýÿźžżæœÁÀÂÄÃÅĀĂĄÇĆČĎÉÈÊËĒĖĘĚĞÍÌÎÏĪĮŁĽŃŇÑÓÒÔÖÕØŌŐŔŘŚŠŞŤÚÙÛÜŪŮŰŲÝŸŹŽŻÆŒ";
+export const FOLD_TO = "aaaaaaaaacccdeeeeeeeegiiiiiiillnnnoooooooorrsssstuuuuuuuuyyzzzaoaaaaaaaaacccdeeeeeeeegiiiiiillnnnoooooooorrssstuuuuuuuuyyzzzao";
+
+/**
+ * A registration's words for the staff list and the door: name, the parts of the email address,
+ * organization and check-in code, lower-cased and without accents, under 'simple' (names are not
+ * English), and one word for its event ("ev" and the id's hex digits). Searched by word prefix
+ * (`registrationSearch` in db/queries/search.ts) together with the event's word, so that the index
+ * alone narrows a search to one event: a common name's thousands of rows elsewhere are never read.
+ */
+export const registrationDocument = (t: { eventId: Column; name: Column; email: Column; organization: Column; checkInCode: Column }) =>
+  sql`to_tsvector('simple'::regconfig, ${registrationText(t)})`;
+
+const registrationText = (t: { eventId: Column; name: Column; email: Column; organization: Column; checkInCode: Column }) =>
+  sql`'ev' || replace(${t.eventId}::text, '-', '') || ' ' || translate(lower(${t.name} || ' ' || regexp_replace(${t.email}, '[^[:alnum:]]+', ' ', 'g') || ' ' || coalesce(${t.organization}, '') || ' ' || ${t.checkInCode}), ${sql.raw(`'${FOLD_FROM}'`)}, ${sql.raw(`'${FOLD_TO}'`)})`;
+
+/** The word `registrationDocument` gives a registration of event `eventId`. */
+export const registrationEventWord = (eventId: string) => `ev${eventId.toLowerCase().replace(/[^0-9a-f]/g, "")}`;

@@ -26,3 +26,31 @@ export function csvRow(cells: readonly unknown[]): string {
 export function csvDocument(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
   return BOM + [header, ...rows].map((r) => csvRow(r) + CRLF).join("");
 }
+
+/**
+ * The same file as `csvDocument`, as a stream: the header, then each batch of rows as it comes, so
+ * that an export of any size holds one batch in memory. Nothing is read ahead of what the client takes.
+ */
+export function csvStream(header: readonly string[], batches: AsyncIterable<readonly (readonly unknown[])[]>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = batches[Symbol.asyncIterator]();
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(BOM + csvRow(header) + CRLF));
+        return;
+      }
+      const { done, value } = await iterator.next();
+      if (done) {
+        controller.close();
+        return;
+      }
+      controller.enqueue(encoder.encode(value.map((r) => csvRow(r) + CRLF).join("")));
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}

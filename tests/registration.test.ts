@@ -9,10 +9,9 @@ import {
   countCheckedIn,
   getManagedRegistration,
   getRegistrationAvailability,
-  listRegistrationsForExport,
-  registrationCounts,
   waitlistPosition,
 } from "@/db/queries/registrations";
+import { listRegistrationsForExport, registrationCounts } from "@/db/queries/registration-lists";
 import { auditLog, type EventStatus, events, outbox, registrations, users } from "@/db/schema";
 import { DEMO_ACCOUNTS } from "@/db/seed";
 import { REGISTRATION_EMAIL_KINDS } from "@/lib/email/registration-emails";

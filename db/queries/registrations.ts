@@ -1,11 +1,9 @@
 import "server-only";
-import { and, asc, count, desc, eq, ilike, isNotNull, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, ne, or, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { events, type Registration, registrationManageTokens, type RegistrationStatus, registrations, venues } from "@/db/schema";
+import { events, type Registration, registrationManageTokens, registrations, venues } from "@/db/schema";
 import type { CalendarSource } from "@/lib/ics";
-import type { RegistrationFilter, RegistrationSort } from "@/lib/validations/registration";
 import { selectCalendarSources } from "./public";
-import { containsPattern, offsetOf } from "./util";
 
 // Timestamps that order the waitlist come from the database clock at the moment of the write, after
 // the event's lock is held: now() would be the start of the transaction, which may predate a
@@ -188,44 +186,8 @@ export async function countCheckedIn(eventId: string, executor: Executor = db): 
   return row?.n ?? 0;
 }
 
-/** Everyone registered for the event, by name, for the door (the board lists those with a seat). */
-export async function listForCheckIn(eventId: string, executor: Executor = db) {
-  return executor
-    .select({
-      id: registrations.id,
-      name: registrations.name,
-      email: registrations.email,
-      organization: registrations.organization,
-      category: registrations.category,
-      checkInCode: registrations.checkInCode,
-      status: registrations.status,
-      checkedInAt: registrations.checkedInAt,
-    })
-    .from(registrations)
-    // Everyone, not only the seated: a cancelled or waitlisted code at the door gets a clear answer.
-    .where(eq(registrations.eventId, eventId))
-    .orderBy(sql`lower(${registrations.name})`, asc(registrations.id));
-}
-export type CheckInRow = Awaited<ReturnType<typeof listForCheckIn>>[number];
-
 // ---------------------------------------------------------------------------
-// Counts and lists for pages
-
-export type RegistrationCounts = Record<RegistrationStatus, number> & { checkedIn: number; total: number };
-
-export async function registrationCounts(eventId: string, executor: Executor = db): Promise<RegistrationCounts> {
-  const [row] = await executor
-    .select({
-      confirmed: sql<number>`count(*) filter (where ${registrations.status} = 'confirmed')::int`,
-      waitlisted: sql<number>`count(*) filter (where ${registrations.status} = 'waitlisted')::int`,
-      cancelled: sql<number>`count(*) filter (where ${registrations.status} = 'cancelled')::int`,
-      checkedIn: sql<number>`count(*) filter (where ${registrations.status} = 'confirmed' and ${registrations.checkedInAt} is not null)::int`,
-      total: sql<number>`count(*)::int`,
-    })
-    .from(registrations)
-    .where(eq(registrations.eventId, eventId));
-  return row ?? { confirmed: 0, waitlisted: 0, cancelled: 0, checkedIn: 0, total: 0 };
-}
+// For pages
 
 /** What the public registration section needs: seats, categories, how many hold a seat. */
 export async function getRegistrationAvailability(eventId: string) {
@@ -272,82 +234,6 @@ export async function getManagedRegistration(tokenHash: string) {
     .leftJoin(venues, eq(venues.id, events.venueId))
     .where(and(holdsToken(tokenHash), ne(events.status, "draft")));
   return row;
-}
-
-export type RegistrationListFilter = {
-  q?: string;
-  status?: RegistrationFilter;
-  sort: RegistrationSort;
-};
-
-function listCondition(eventId: string, { q, status }: RegistrationListFilter): SQL {
-  const where: SQL[] = [eq(registrations.eventId, eventId)];
-  if (q) {
-    const pattern = containsPattern(q);
-    const code = q.replace(/[^0-9a-z]/gi, "").toUpperCase();
-    const matches = [ilike(registrations.name, pattern), ilike(registrations.email, pattern), ilike(registrations.organization, pattern)];
-    if (code) matches.push(ilike(registrations.checkInCode, containsPattern(code)));
-    where.push(or(...matches)!);
-  }
-  if (status === "checked_in") where.push(and(eq(registrations.status, "confirmed"), isNotNull(registrations.checkedInAt))!);
-  else if (status) where.push(eq(registrations.status, status));
-  return and(...where)!;
-}
-
-function listOrder(sort: RegistrationSort): SQL[] {
-  const byName = sql`lower(${registrations.name})`;
-  switch (sort) {
-    case "created_asc":
-      return [asc(registrations.createdAt), asc(registrations.id)];
-    case "name_asc":
-      return [asc(byName), asc(registrations.id)];
-    case "name_desc":
-      return [desc(byName), desc(registrations.id)];
-    case "status":
-      return [
-        sql`case ${registrations.status} when 'confirmed' then 0 when 'waitlisted' then 1 else 2 end`,
-        ...waitlistOrder,
-      ];
-    default:
-      return [desc(registrations.createdAt), desc(registrations.id)];
-  }
-}
-
-const listColumns = {
-  id: registrations.id,
-  name: registrations.name,
-  email: registrations.email,
-  organization: registrations.organization,
-  category: registrations.category,
-  status: registrations.status,
-  checkInCode: registrations.checkInCode,
-  createdAt: registrations.createdAt,
-  confirmedAt: registrations.confirmedAt,
-  cancelledAt: registrations.cancelledAt,
-  checkedInAt: registrations.checkedInAt,
-  consentAt: registrations.consentAt,
-  waitlistPosition: waitlistPositionSql,
-};
-
-export async function listRegistrationsPage(eventId: string, filter: RegistrationListFilter & { page: number; pageSize: number }) {
-  const condition = listCondition(eventId, filter);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select(listColumns)
-      .from(registrations)
-      .where(condition)
-      .orderBy(...listOrder(filter.sort))
-      .limit(filter.pageSize)
-      .offset(offsetOf(filter.page, filter.pageSize)),
-    db.select({ n: count() }).from(registrations).where(condition),
-  ]);
-  return { rows, total: total?.n ?? 0 };
-}
-export type RegistrationListRow = Awaited<ReturnType<typeof listRegistrationsPage>>["rows"][number];
-
-/** Every registration the filter finds, for the CSV export. */
-export async function listRegistrationsForExport(eventId: string, filter: RegistrationListFilter) {
-  return db.select(listColumns).from(registrations).where(listCondition(eventId, filter)).orderBy(...listOrder(filter.sort));
 }
 
 /** Registrations made in each hour, on the event's clock: "2026-11-30T14" → n. Cancelled ones count too. */

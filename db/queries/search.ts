@@ -1,7 +1,8 @@
 import "server-only";
 import { and, desc, eq, exists, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { db } from "@/db";
-import { eventDocument, personDocument, summaryDocument, topicDocument } from "@/db/search-documents";
+import { eventDocument, FOLD_FROM, FOLD_TO, personDocument, registrationEventWord, summaryDocument, topicDocument } from "@/db/search-documents";
 import { eventParticipants, events, people, summaries, topics } from "@/db/schema";
 import { displayName } from "@/lib/names";
 
@@ -55,6 +56,33 @@ export function staffSearch(document: SQL, q: string | undefined, substring: (SQ
   const query = normalizeQuery(q);
   if (!query) return undefined;
   return or(matchesWords(document, query), ...substring);
+}
+
+/**
+ * The registrations' search (staff list, door) within one event: every word typed begins a word of
+ * the registration (`registrationDocument`), so "gar jo" finds "José García" and "ana.g" finds
+ * ana.garcia@example.org. A check-in code may be typed with or without its dash, whole or its first
+ * letters. Only letters and digits reach to_tsquery, each followed by ":*", so nothing typed is read as
+ * query syntax. A whole address typed finds that address only (`email`: the normalized address
+ * column). The query is folded by the same lower() and translate() as the document, so both sides
+ * agree under any locale. Undefined when nothing searchable was typed.
+ */
+export function registrationSearch(document: SQL, eventId: string, q: string | undefined, email: AnyPgColumn): SQL | undefined {
+  const query = normalizeQuery(q);
+  // The words before the @ find a whole address in the index: those of a common domain would each
+  // match half the table.
+  const wholeEmail = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(query) ? query.toLowerCase() : undefined;
+  const words = (wholeEmail ? wholeEmail.split("@")[0]! : query)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 8);
+  if (words.length === 0) return undefined;
+  const all = words.map((w) => `${w}:*`).join(" & ");
+  const code = words.join("");
+  const typed = words.length > 1 && code.length >= 4 && code.length <= 8 && /^[0-9a-z]+$/i.test(code) ? `(${all}) | ${code}:*` : all;
+  const text = `${registrationEventWord(eventId)} & (${typed})`;
+  const match = sql`${document} @@ to_tsquery('simple'::regconfig, translate(lower(${text}), ${sql.raw(`'${FOLD_FROM}'`)}, ${sql.raw(`'${FOLD_TO}'`)}))`;
+  return and(match, wholeEmail ? eq(email, wholeEmail) : undefined);
 }
 
 export type SearchKind = "event" | "summary" | "person" | "topic";

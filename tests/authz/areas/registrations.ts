@@ -115,6 +115,17 @@ export const registrationsArea: Record<string, Expectation> = {
     state: registrationRow,
   },
 
+  "app/(staff)/admin/events/[id]/check-in/people/route.ts#GET": {
+    who: STAFF,
+    prepare: async (f) => {
+      f.scratch = await openEventId();
+    },
+    call: (f, mod, name) =>
+      (mod[name] as (r: NextRequest, ctx: { params: Promise<{ id: string }> }) => Promise<Response>)(
+        new NextRequest(`http://localhost:3000/admin/events/${f.scratch}/check-in/people?q=a`),
+        { params: Promise.resolve({ id: f.scratch! }) },
+      ),
+  },
   "app/(staff)/admin/events/[id]/registrations/export.csv/route.ts#GET": {
     who: STAFF,
     prepare: async (f) => {

@@ -3,38 +3,36 @@ import { notFound } from "next/navigation";
 import { CheckInBoard } from "@/components/check-in-board";
 import { EventAdminHeader } from "@/components/event-status-header";
 import { getEventForAdmin } from "@/db/queries/events";
-import { listForCheckIn } from "@/db/queries/registrations";
+import { MAX_QUERY_LENGTH } from "@/db/queries/search";
 import { getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
-import { eventClock, formatStaffTime, homeClock } from "@/lib/time";
+import { eventClock, homeClock } from "@/lib/time";
 import { isUuid } from "@/lib/validations/common";
+import { doorAnswer } from "./door";
 
 export const metadata: Metadata = { title: "Check-in" };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function CheckInPage({ params }: Props) {
+export default async function CheckInPage({ params, searchParams }: Props) {
   const { id } = await params;
   await requireRole("staff", `/admin/events/${id}/check-in`);
   const found = isUuid(id) ? await getEventForAdmin(id) : undefined;
   if (!found) notFound();
   const { event, seriesName, venueName, venueCity } = found;
-  const [settings, people] = await Promise.all([getSettings(), listForCheckIn(event.id)]);
+  // Before the board's script runs, the search box is a plain form that comes back here with ?q=.
+  const q = (await searchParams).q;
+  const query = (typeof q === "string" ? q : "").slice(0, MAX_QUERY_LENGTH);
+  const settings = await getSettings();
   const home = homeClock(settings);
   const clock = eventClock(event.timeZone, home);
+  const answer = await doorAnswer(event.id, query, clock, true);
 
   return (
     <div className="space-y-3">
       {/* Compact: at the door the list must start near the top of a tablet's screen. */}
       <EventAdminHeader event={{ ...event, seriesName, venueName, venueCity }} home={{ zone: home.zone, label: settings.homeTimeZoneLabel }} current="check-in" compact />
-      <CheckInBoard
-        clock={clock}
-        people={people.map((p) => ({
-          ...p,
-          checkedInAt: p.checkedInAt ? p.checkedInAt.toISOString() : null,
-          checkedInText: p.checkedInAt ? formatStaffTime(p.checkedInAt, clock) : null,
-        }))}
-      />
+      <CheckInBoard eventId={event.id} clock={clock} initial={answer} />
     </div>
   );
 }

@@ -5,12 +5,12 @@ import { EventAdminHeader } from "@/components/event-status-header";
 import { RegistrationAddForm } from "@/components/registration-add-form";
 import { RegistrationCapacityForm } from "@/components/registration-capacity-form";
 import { RegistrationChart } from "@/components/registration-chart";
-import { RegistrationTable } from "@/components/registration-table";
+import { RegistrationPages, RegistrationTable } from "@/components/registration-table";
 import { Input, Select } from "@/components/ui/field";
-import { Pagination } from "@/components/ui/pagination";
 import { EmptyState } from "@/components/ui/table";
 import { getEventForAdmin } from "@/db/queries/events";
-import { listRegistrationsPage, registrationCounts, registrationsPerHour } from "@/db/queries/registrations";
+import { countForStatus, countMatches, listRegistrationsPage, registrationCounts } from "@/db/queries/registration-lists";
+import { registrationsPerHour } from "@/db/queries/registrations";
 import { getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
 import { seatsLeft } from "@/lib/registration";
@@ -27,17 +27,24 @@ import {
 export const metadata: Metadata = { title: "Registrations" };
 
 const PAGE_SIZE = 50;
+// A search counts its matches up to here; past it the page says "more than".
+const COUNT_CAP = 1000;
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Query = Omit<RegistrationListParams, "page"> & { after?: string; before?: string };
 
-function query({ q, status, sort }: Omit<RegistrationListParams, "page">, page = 1): string {
+/** The list's address: search, filter and order always; a cursor (from the page links) when given. */
+function query({ q, status, sort, after, before }: Query): string {
   const params = new URLSearchParams();
   if (q) params.set("q", q);
   if (status) params.set("status", status);
   if (sort !== "created_desc") params.set("sort", sort);
-  if (page > 1) params.set("page", String(page));
+  if (after) params.set("after", after);
+  else if (before) params.set("before", before);
   const text = params.toString();
   return text ? `?${text}` : "";
 }
+
+const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
 export default async function EventRegistrationsPage({ params, searchParams }: Props) {
   const { id } = await params;
@@ -45,13 +52,18 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
   const found = isUuid(id) ? await getEventForAdmin(id) : undefined;
   if (!found) notFound();
   const { event, seriesName, venueName, venueCity } = found;
-  const filter = registrationListParamsSchema.parse(await searchParams);
-  const [settings, counts, { rows, total }, perHour] = await Promise.all([
+  const search = await searchParams;
+  const { q, status, sort } = registrationListParamsSchema.parse(search);
+  const filter = { q, status, sort };
+  const [settings, counts, page, matched, perHour] = await Promise.all([
     getSettings(),
     registrationCounts(event.id),
-    listRegistrationsPage(event.id, { ...filter, pageSize: PAGE_SIZE }),
+    listRegistrationsPage(event.id, { ...filter, after: one(search.after), before: one(search.before), pageSize: PAGE_SIZE }),
+    q ? countMatches(event.id, filter, COUNT_CAP) : undefined,
     registrationsPerHour(event.id, event.timeZone),
   ]);
+  const { rows } = page;
+  const total = matched ?? { n: countForStatus(counts, status), more: false };
   const home = { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel };
   const clock = eventClock(event.timeZone, homeClock(settings));
   const base = `/admin/events/${event.id}/registrations`;
@@ -146,7 +158,14 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
         ) : (
           <RegistrationTable rows={rows} clock={clock} />
         )}
-        <Pagination page={filter.page} pageSize={PAGE_SIZE} total={total} hrefFor={(p) => `${base}${query(filter, p)}`} />
+        <RegistrationPages
+          shown={rows.length}
+          total={total.n}
+          more={total.more}
+          first={page.previous ? `${base}${query(filter)}` : null}
+          previous={page.previous ? `${base}${query({ ...filter, before: page.previous })}` : null}
+          next={page.next ? `${base}${query({ ...filter, after: page.next })}` : null}
+        />
       </section>
 
       {/* Below the list, which is what staff come here for: how registrations came in, and the tools. */}

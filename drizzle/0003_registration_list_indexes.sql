@@ -1,0 +1,8 @@
+DROP INDEX "registrations_event_status_idx";--> statement-breakpoint
+CREATE INDEX "registrations_event_created_idx" ON "registrations" USING btree ("event_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "registrations_event_name_idx" ON "registrations" USING btree ("event_id",lower("name"),"id");--> statement-breakpoint
+CREATE INDEX "registrations_event_status_name_idx" ON "registrations" USING btree ("event_id","status",lower("name"),"id");--> statement-breakpoint
+CREATE INDEX "registrations_event_queue_idx" ON "registrations" USING btree ("event_id","status",coalesce("waitlisted_at", 'infinity'::timestamptz),"created_at","id");--> statement-breakpoint
+CREATE INDEX "registrations_event_checked_in_idx" ON "registrations" USING btree ("event_id","status") WHERE "registrations"."checked_in_at" is not null;--> statement-breakpoint
+CREATE INDEX "registrations_search_idx" ON "registrations" USING gin (to_tsvector('simple'::regconfig, 'ev' || replace("event_id"::text, '-', '') || ' ' || translate(lower("name" || ' ' || regexp_replace("email", '[^[:alnum:]]+', ' ', 'g') || ' ' || coalesce("organization", '') || ' ' || "check_in_code"), 'áàâäãåāăąçćčďéèêëēėęěğíìîïīįıłľńňñóòôöõøōőŕřśšşßťúùûüūůűųýÿźžżæœÁÀÂÄÃÅĀĂĄÇĆČĎÉÈÊËĒĖĘĚĞÍÌÎÏĪĮŁĽŃŇÑÓÒÔÖÕØŌŐŔŘŚŠŞŤÚÙÛÜŪŮŰŲÝŸŹŽŻÆŒ', 'aaaaaaaaacccdeeeeeeeegiiiiiiillnnnoooooooorrsssstuuuuuuuuyyzzzaoaaaaaaaaacccdeeeeeeeegiiiiiillnnnoooooooorrssstuuuuuuuuyyzzzao')));--> statement-breakpoint
+CREATE INDEX "registrations_event_status_idx" ON "registrations" USING btree ("event_id","status","created_at","id");
