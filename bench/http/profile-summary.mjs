@@ -24,7 +24,7 @@ const rules = [
   ["HTTP / sockets / streams", /node:(net|_http|http|internal\/streams|stream|internal\/stream_base)/],
   ["zlib (other)", /node:zlib/],
 ];
-const cat = new Map(); const zlibAnc = new Map(); let busy = 0;
+const cat = new Map(); let busy = 0;
 for (let i = 0; i < prof.samples.length; i++) {
   const age = (prof.endTime - times[i]) / 1e6;
   if (age > +fromEnd || age < +toEnd) continue;
