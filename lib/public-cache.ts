@@ -13,3 +13,13 @@ export function publicEventChanged(slug: string): void {
   revalidatePath("/feed.xml");
   revalidatePath("/sitemap.xml");
 }
+
+/**
+ * The event page's registration card changed its kind: the last seat was taken, so the form now
+ * offers the waitlist. Only then, not for every registration: marking the page stale in a Server
+ * Action makes the action's answer carry a fresh render of the page, and in a rush that is one render
+ * per registration. The number of seats left follows the page's own revalidation period.
+ */
+export function registrationAvailabilityChanged(slug: string): void {
+  revalidatePath(`/events/${slug}`);
+}

@@ -168,7 +168,8 @@ export type NewRegistration = {
 };
 
 export type RegisterResult =
-  | { outcome: "created"; registration: Registration; manageToken: string }
+  /** `tookLastSeat`: this registration filled the event, so that the next ones join the waitlist. */
+  | { outcome: "created"; registration: Registration; manageToken: string; tookLastSeat: boolean }
   /** The same form sent again: the registration it made the first time. */
   | { outcome: "repeat"; registration: Registration }
   /** The address already holds a registration; for the public, it was emailed a new link (`manageToken`). */
@@ -276,7 +277,8 @@ export async function registerForEvent(input: NewRegistration, actor: Actor, con
         tx,
       );
     }
-    return { outcome: "created", registration, manageToken: token };
+    const tookLastSeat = seated && event.capacity != null && state.confirmed + 1 === event.capacity;
+    return { outcome: "created", registration, manageToken: token, tookLastSeat };
   });
   if (emailed) kickOutbox();
   return result;

@@ -113,6 +113,8 @@ describe("capacity under concurrency", () => {
     console.info(`[registration] 200 concurrent registrations, capacity 50: ${ms} ms`);
 
     expect(results.map((r) => r.outcome)).toEqual(Array(200).fill("created"));
+    // One of them took the last seat: the one after which the page offers the waitlist.
+    expect(results.filter((r) => r.outcome === "created" && r.tookLastSeat)).toHaveLength(1);
     const rows = await rowsOf(event.id);
     expect(rows).toHaveLength(200);
     expect(statusCount(rows, "confirmed")).toBe(50);

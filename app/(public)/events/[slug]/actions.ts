@@ -5,6 +5,7 @@ import { z } from "zod";
 import { hitRateLimits } from "@/db/queries/rate-limits";
 import { findPublicEventBySlug } from "@/db/queries/registrations";
 import { ERRORS } from "@/lib/errors";
+import { registrationAvailabilityChanged } from "@/lib/public-cache";
 import { formInput } from "@/lib/form-input";
 import { registerForEvent, registrationContext, registrationRateLimits, type RegisterResult } from "@/lib/registration";
 import { requestInfo } from "@/lib/request-info";
@@ -91,8 +92,8 @@ export async function register(_previous: RegistrationFormState | null, input: F
       ? again({ status: "invalid", message: ERRORS.invalid_input.message, fieldErrors: { category: [CATEGORY_MESSAGE] } })
       : again({ status: "failed", message: CLOSED[result.reason] });
   }
-  // No revalidatePath here: it would make this answer carry a fresh render of the whole event page,
-  // one per registration in a rush. The form needs only this state; the page's seat count is
-  // the event page's own to refresh (lib/public-cache.ts).
+  // The page is marked stale only when its form turns into the waitlist's (lib/public-cache.ts): doing
+  // it for every registration would make every answer carry a fresh render of the whole page.
+  if (result.outcome === "created" && result.tookLastSeat) registrationAvailabilityChanged(event.slug);
   return done;
 }
