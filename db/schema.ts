@@ -580,7 +580,10 @@ export type Media = typeof media.$inferSelect;
 // ---------------------------------------------------------------------------
 // Operations
 
-export type OutboxAttachment = { filename: string; contentType: string; content: string };
+/** What an attachment queued as a recipe is made from when its message is sent (lib/email/attachments.ts). */
+export type OutboxAttachmentSource = { kind: "check_in_qr"; code: string } | { kind: "calendar"; eventId: string };
+/** `content` is base64; empty while `source` says how the sender makes it. */
+export type OutboxAttachment = { filename: string; contentType: string; content: string; source?: OutboxAttachmentSource };
 
 export const outbox = pgTable(
   "outbox",

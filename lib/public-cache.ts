@@ -133,3 +133,13 @@ export function taggedLoader<T extends { id: string }>(read: (slug: string) => P
     return found;
   });
 }
+
+/**
+ * The event page's registration card changed its kind: the last seat was taken, so the form now
+ * offers the waitlist. Only then, not for every registration: marking the page stale in a Server
+ * Action makes the action's answer carry a fresh render of the page, and in a rush that is one render
+ * per registration. The number of seats left follows the page's own revalidation period.
+ */
+export function registrationAvailabilityChanged(slug: string): void {
+  revalidatePath(`/events/${slug}`);
+}

@@ -1,6 +1,5 @@
 import "server-only";
 import { createHash, randomBytes, randomInt } from "node:crypto";
-import QRCode from "qrcode";
 import { db, type Executor } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
 import { lockEvent, updateEventRow } from "@/db/queries/events";
@@ -10,14 +9,13 @@ import {
   countCheckedIn,
   countConfirmed,
   type EventSource,
-  findActiveByEmail,
-  findByIdempotencyKey,
   getEventCalendarSource,
   getRegistration,
   getRegistrationByTokenHash,
   insertRegistration,
   isCheckInCodeTaken,
   listActiveRegistrants,
+  readRegistrationState,
   markCancelled,
   markCheckedIn,
   nextOnWaitlist,
@@ -37,9 +35,9 @@ import {
   promotedEmail,
   waitlistedEmail,
 } from "@/lib/email/registration-emails";
+import { calendarAttachment as calendarFile, deferredCalendar, deferredCheckInQr } from "@/lib/email/attachments";
 import { kickOutbox } from "@/lib/email/sender";
 import { appUrl, env } from "@/lib/env";
-import { buildCalendar, eventToIcs } from "@/lib/ics";
 import { normalizeEmail } from "@/lib/validations/registration";
 
 // ---------------------------------------------------------------------------
@@ -70,14 +68,7 @@ export function normalizeCheckInCode(input: string): string {
   return input.replace(/[^0-9a-z]/gi, "").toUpperCase();
 }
 
-/** The check-in code as a PNG QR code, for the confirmation email. */
-export async function checkInQrPng(code: string): Promise<Buffer> {
-  return QRCode.toBuffer(code, { type: "png", errorCorrectionLevel: "M", margin: 2, scale: 8 });
-}
-
-export async function checkInQrDataUrl(code: string): Promise<string> {
-  return QRCode.toDataURL(code, { errorCorrectionLevel: "M", margin: 2, scale: 6 });
-}
+export { checkInQrDataUrl, checkInQrPng } from "@/lib/email/attachments";
 
 // ---------------------------------------------------------------------------
 // How often one may register
@@ -148,19 +139,12 @@ export function manageUrl(ctx: EmailContext, token: string): string {
   return `${ctx.baseUrl}/registrations/${token}`;
 }
 
-function calendarAttachment(event: EventSource, ctx: EmailContext): OutboxAttachment {
-  const body = buildCalendar({ events: [eventToIcs(event, ctx.baseUrl)] });
-  return {
-    filename: `${event.slug.replace(/[^a-z0-9-]/gi, "") || "event"}.ics`,
-    contentType: "text/calendar; charset=utf-8; method=PUBLISH",
-    content: Buffer.from(body, "utf8").toString("base64"),
-  };
-}
-
-const qrAttachment = (png: Buffer): OutboxAttachment => ({ filename: "check-in-code.png", contentType: "image/png", content: png.toString("base64") });
-
-async function seatAttachments(event: EventSource, ctx: EmailContext, code: string, png?: Buffer): Promise<OutboxAttachment[]> {
-  return [calendarAttachment(event, ctx), qrAttachment(png ?? (await checkInQrPng(code)))];
+/**
+ * The calendar file and the QR code of a seat's email: queued as recipes that the outbox's sender
+ * makes into files, so that registering draws no PNG and writes no calendar while others wait.
+ */
+function seatAttachments(event: EventSource, code: string): OutboxAttachment[] {
+  return [deferredCalendar(event), deferredCheckInQr(code)];
 }
 
 async function eventSource(eventId: string, tx: Executor): Promise<EventSource> {
@@ -184,7 +168,8 @@ export type NewRegistration = {
 };
 
 export type RegisterResult =
-  | { outcome: "created"; registration: Registration; manageToken: string }
+  /** `tookLastSeat`: this registration filled the event, so that the next ones join the waitlist. */
+  | { outcome: "created"; registration: Registration; manageToken: string; tookLastSeat: boolean }
   /** The same form sent again: the registration it made the first time. */
   | { outcome: "repeat"; registration: Registration }
   /** The address already holds a registration; for the public, it was emailed a new link (`manageToken`). */
@@ -197,20 +182,19 @@ export type RegisterResult =
  * alongside (and on other app instances). The email is queued in the same transaction.
  */
 export async function registerForEvent(input: NewRegistration, actor: Actor, context?: RegistrationContext): Promise<RegisterResult> {
-  const ctx = context ?? (await registrationContext());
-  // Made before the lock is taken: drawing the QR code is the slowest step, and others are waiting.
+  // Read before the lock is taken, so that the transaction holds it for as few round trips as can be:
+  // the email's event details (read again under the lock only if the event changed meanwhile).
+  const [ctx, before] = await Promise.all([context ?? registrationContext(), getEventCalendarSource(input.eventId)]);
+  const emailNormalized = normalizeEmail(input.email);
   const firstCode = newCheckInCode();
-  const firstPng = await checkInQrPng(firstCode);
   let emailed = false;
 
   const result = await db.transaction(async (tx): Promise<RegisterResult> => {
     const event = await lockEvent(input.eventId, tx);
     if (!event) return { outcome: "refused", reason: "missing" };
-
-    if (input.idempotencyKey) {
-      const earlier = await findByIdempotencyKey(event.id, input.idempotencyKey, tx);
-      if (earlier) return { outcome: "repeat", registration: earlier };
-    }
+    // One statement after the lock: what it reads is what every registration before this one left.
+    const state = await readRegistrationState(event.id, { idempotencyKey: input.idempotencyKey, emailNormalized, checkInCode: firstCode }, tx);
+    if (state.repeatId) return { outcome: "repeat", registration: (await getRegistration(state.repeatId, tx))! };
 
     const window = registrationWindow(event, ctx.now);
     const allowed = actor.kind === "public" ? window === "open" : window !== "draft" && window !== "cancelled";
@@ -220,16 +204,16 @@ export async function registerForEvent(input: NewRegistration, actor: Actor, con
     if (input.category ? !categories.includes(input.category) : actor.kind === "public" && categories.length > 0) {
       return { outcome: "refused", reason: "category" };
     }
+    const source = before && before.updatedAt.getTime() >= event.updatedAt.getTime() ? before : await eventSource(event.id, tx);
 
     const to = { name: input.name, email: input.email };
-    const existing = await findActiveByEmail(event.id, normalizeEmail(input.email), tx);
+    const existing = state.activeId ? await getRegistration(state.activeId, tx) : undefined;
     if (existing) {
       if (actor.kind === "staff") return { outcome: "already_registered", registration: existing, manageToken: null };
       // The earlier link cannot be sent again (only its hash is kept), so the person gets a new one,
       // which works beside it: whoever asked may not be the one holding the first email.
       const token = newManageToken();
       await addManageTokenHash(existing.id, hashManageToken(token), tx);
-      const source = await eventSource(event.id, tx);
       const confirmed = existing.status === "confirmed";
       await enqueueEmail(
         alreadyRegisteredEmail({
@@ -240,7 +224,7 @@ export async function registerForEvent(input: NewRegistration, actor: Actor, con
           status: confirmed ? "confirmed" : "waitlisted",
           checkInCode: existing.checkInCode,
           position: confirmed ? null : await waitlistPosition(existing.id, tx),
-          attachments: confirmed ? await seatAttachments(source, ctx, existing.checkInCode) : [calendarAttachment(source, ctx)],
+          attachments: confirmed ? seatAttachments(source, existing.checkInCode) : [deferredCalendar(source)],
         }),
         tx,
       );
@@ -248,45 +232,38 @@ export async function registerForEvent(input: NewRegistration, actor: Actor, con
       return { outcome: "already_registered", registration: existing, manageToken: token };
     }
 
-    const seated = event.capacity == null || (await countConfirmed(event.id, tx)) < event.capacity;
+    const seated = event.capacity == null || state.confirmed < event.capacity;
     let code = firstCode;
-    let png: Buffer | undefined = firstPng;
     // The event is locked, so no other registration for it can take this code between check and insert.
-    while (await isCheckInCodeTaken(event.id, code, tx)) {
-      code = newCheckInCode();
-      png = undefined;
+    if (state.codeTaken) {
+      do code = newCheckInCode();
+      while (await isCheckInCodeTaken(event.id, code, tx));
     }
     const token = newManageToken();
-    const registration = await insertRegistration(
-      {
-        eventId: event.id,
-        name: input.name,
-        email: input.email,
-        emailNormalized: normalizeEmail(input.email),
-        organization: input.organization,
-        category: input.category,
-        status: seated ? "confirmed" : "waitlisted",
-        manageTokenHash: hashManageToken(token),
-        checkInCode: code,
-        idempotencyKey: input.idempotencyKey,
-      },
-      tx,
-    );
-    const source = await eventSource(event.id, tx);
     const link = manageUrl(ctx, token);
-    await enqueueEmail(
-      seated
-        ? confirmedEmail({ to, event: source, ctx, manageUrl: link, checkInCode: code, attachments: await seatAttachments(source, ctx, code, png) })
-        : waitlistedEmail({
-            to,
-            event: source,
-            ctx,
-            manageUrl: link,
-            position: (await waitlistPosition(registration.id, tx)) ?? 1,
-            attachments: [calendarAttachment(source, ctx)],
-          }),
-      tx,
-    );
+    // The new row is the last on the waitlist: every other was written before this lock was granted.
+    const message = seated
+      ? confirmedEmail({ to, event: source, ctx, manageUrl: link, checkInCode: code, attachments: seatAttachments(source, code) })
+      : waitlistedEmail({ to, event: source, ctx, manageUrl: link, position: state.waitlisted + 1, attachments: [deferredCalendar(source)] });
+    // Sent together: the email does not need the row's id, and the transaction keeps both or neither.
+    const [registration] = await Promise.all([
+      insertRegistration(
+        {
+          eventId: event.id,
+          name: input.name,
+          email: input.email,
+          emailNormalized,
+          organization: input.organization,
+          category: input.category,
+          status: seated ? "confirmed" : "waitlisted",
+          manageTokenHash: hashManageToken(token),
+          checkInCode: code,
+          idempotencyKey: input.idempotencyKey,
+        },
+        tx,
+      ),
+      enqueueEmail(message, tx),
+    ]);
     emailed = true;
     if (actor.kind === "staff") {
       await writeAudit(
@@ -300,7 +277,8 @@ export async function registerForEvent(input: NewRegistration, actor: Actor, con
         tx,
       );
     }
-    return { outcome: "created", registration, manageToken: token };
+    const tookLastSeat = seated && event.capacity != null && state.confirmed + 1 === event.capacity;
+    return { outcome: "created", registration, manageToken: token, tookLastSeat };
   });
   if (emailed) kickOutbox();
   return result;
@@ -336,7 +314,7 @@ export async function promoteFromWaitlist(tx: Executor, event: Event, ctx: Regis
         ctx,
         manageUrl: manageUrl(ctx, token),
         checkInCode: row.checkInCode,
-        attachments: await seatAttachments(source, ctx, row.checkInCode),
+        attachments: seatAttachments(source, row.checkInCode),
       }),
       tx,
     );
@@ -452,7 +430,7 @@ async function notifyRegistrants(tx: Executor, eventId: string, ctx: EmailContex
   const people = await listActiveRegistrants(eventId, tx);
   if (people.length === 0) return 0;
   const source = await eventSource(eventId, tx);
-  const calendar = calendarAttachment(source, ctx);
+  const calendar = calendarFile(source, ctx.baseUrl);
   for (const p of people) {
     await enqueueEmail(build({ to: p, event: source, ctx, status: p.status === "confirmed" ? "confirmed" : "waitlisted", calendar }), tx);
   }

@@ -106,10 +106,16 @@ function isoDate(w: WallClock): string {
   return `${String(w.year).padStart(4, "0")}-${pad2(w.month)}-${pad2(w.day)}`;
 }
 
+// Making a formatter costs far more than using one: every zone found valid is remembered.
+const validTimeZones = new Set<string>();
+const zoneNameFormatters = new Map<string, Intl.DateTimeFormat>();
+
 export function isValidTimeZone(tz: string): boolean {
   if (typeof tz !== "string" || tz.trim() === "") return false;
+  if (validTimeZones.has(tz)) return true;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    validTimeZones.add(tz);
     return true;
   } catch {
     return false;
@@ -253,7 +259,12 @@ export function formatTimeRange(start: Date, end: Date, timeZone: string): strin
 export function zoneLabel(timeZone: string, instant: Date): string {
   const ms = assertValidInstant(instant);
   assertTimeZone(timeZone);
-  const name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" })
+  let formatter = zoneNameFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" });
+    zoneNameFormatters.set(timeZone, formatter);
+  }
+  const name = formatter
     .formatToParts(ms)
     .find((part) => part.type === "timeZoneName")?.value;
   return (name ?? timeZone).replace(/\s+/gu, " ").trim();

@@ -14,6 +14,7 @@ import {
 import { listRegistrationsForExport, registrationCounts } from "@/db/queries/registration-lists";
 import { auditLog, type EventStatus, events, outbox, registrations, users } from "@/db/schema";
 import { DEMO_ACCOUNTS } from "@/db/seed";
+import { materializeAttachments } from "@/lib/email/attachments";
 import { REGISTRATION_EMAIL_KINDS } from "@/lib/email/registration-emails";
 import {
   cancelRegistration,
@@ -111,6 +112,8 @@ describe("capacity under concurrency", () => {
     console.info(`[registration] 200 concurrent registrations, capacity 50: ${ms} ms`);
 
     expect(results.map((r) => r.outcome)).toEqual(Array(200).fill("created"));
+    // One of them took the last seat: the one after which the page offers the waitlist.
+    expect(results.filter((r) => r.outcome === "created" && r.tookLastSeat)).toHaveLength(1);
     const rows = await rowsOf(event.id);
     expect(rows).toHaveLength(200);
     expect(statusCount(rows, "confirmed")).toBe(50);
@@ -137,6 +140,15 @@ describe("capacity under concurrency", () => {
     const mails = await db.select({ kind: outbox.kind }).from(outbox).where(inArray(outbox.to, inputs.map((i) => i.email)));
     expect(statusCount(mails.map((m) => ({ status: m.kind })), REGISTRATION_EMAIL_KINDS.confirmed)).toBe(50);
     expect(statusCount(mails.map((m) => ({ status: m.kind })), REGISTRATION_EMAIL_KINDS.waitlisted)).toBe(150);
+
+    // Exactly one message per registration, and each waiting person's email names their own place.
+    const messages = await db.select({ to: outbox.to, kind: outbox.kind, text: outbox.text }).from(outbox).where(inArray(outbox.to, inputs.map((i) => i.email)));
+    expect(messages).toHaveLength(200);
+    expect(new Set(messages.map((m) => m.to)).size).toBe(200);
+    const placeOf = new Map(await Promise.all(rows.filter((r) => r.status === "waitlisted").map(async (r) => [r.emailNormalized, await waitlistPosition(r.id)] as const)));
+    for (const m of messages.filter((m) => m.kind === REGISTRATION_EMAIL_KINDS.waitlisted)) {
+      expect(m.text).toContain(`you are on the waitlist, number ${placeOf.get(m.to)}.`);
+    }
   }, 120_000);
 
   it("makes one registration of 20 simultaneous submissions with the same key", async () => {
@@ -537,8 +549,10 @@ describe("emails", () => {
     expect(mail!.text).toContain(`${ctx.baseUrl}/registrations/${result.manageToken}`);
     expect(mail!.text).toContain(result.registration.checkInCode.slice(0, 4));
     expect(mail!.html).toContain(`href="${ctx.baseUrl}/registrations/${result.manageToken}"`);
-    const [ics, qr] = mail!.attachments;
-    expect(ics).toMatchObject({ filename: `${event.slug}.ics`, contentType: "text/calendar; charset=utf-8; method=PUBLISH" });
+    // Queued as recipes: the request draws no PNG; the sender makes the files.
+    expect(mail!.attachments.map((a) => a.content)).toEqual(["", ""]);
+    const [ics, qr] = await materializeAttachments(mail!.attachments);
+    expect(ics).toEqual({ filename: `${event.slug}.ics`, contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: expect.any(String) });
     expect(Buffer.from(ics!.content, "base64").toString()).toContain("BEGIN:VEVENT");
     expect(qr).toMatchObject({ filename: "check-in-code.png", contentType: "image/png" });
     expect(Buffer.from(qr!.content, "base64").subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));

@@ -149,6 +149,59 @@ describe("delivery over SMTP", () => {
   });
 });
 
+/** The attachments of a raw MIME message: each part with a file name, its body decoded from base64. */
+function attachmentsOf(raw: string): { filename: string; contentType: string; content: Buffer }[] {
+  return raw
+    .split(/\r\n--[^\r\n]+/)
+    .map((part) => {
+      const [head, ...rest] = part.replace(/^\r\n/, "").split("\r\n\r\n");
+      const headers = head!.replace(/\r\n[ \t]+/g, " ");
+      const filename = /filename="?([^";\r\n]+)"?/.exec(headers)?.[1];
+      if (!filename) return null;
+      return { filename, contentType: /Content-Type: ([^;\r\n]+)/i.exec(headers)![1]!, content: Buffer.from(rest.join("").replace(/\s+/g, ""), "base64") };
+    })
+    .filter((a) => a != null);
+}
+
+describe("registration emails, made when sent", () => {
+  it("delivers a confirmation queued with recipes with its QR code and calendar file, and the text queued", async () => {
+    const { db, schema } = app;
+    const registration = await import("@/lib/registration");
+    const [event] = await db.select().from(schema.events).where(eq(schema.events.slug, "wps-innovation-5-geneva"));
+    await db.update(schema.events).set({ capacity: null }).where(eq(schema.events.id, event!.id));
+    const email = "deferred@example.org";
+    const result = await registration.registerForEvent(
+      { eventId: event!.id, name: "Dana Deferred", email, organization: null, category: event!.registrationCategories[0] ?? null, idempotencyKey: crypto.randomUUID() },
+      { kind: "staff", userId: (await db.select().from(schema.users).where(eq(schema.users.email, "staff@example.org")))[0]!.id },
+    );
+    if (result.outcome !== "created") throw new Error(`not created: ${result.outcome}`);
+    const [queued] = await db.select().from(schema.outbox).where(eq(schema.outbox.to, email));
+    expect(queued!.attachments).toEqual([
+      expect.objectContaining({ filename: `${event!.slug}.ics`, content: "", source: { kind: "calendar", eventId: event!.id } }),
+      expect.objectContaining({ filename: "check-in-code.png", content: "", source: { kind: "check_in_qr", code: result.registration.checkInCode } }),
+    ]);
+
+    // registerForEvent asks for a delivery round itself; this one picks up whatever that one did not.
+    await app.sender.deliverDue();
+    await vi.waitFor(async () => expect((await rowOf(queued!.id)).status).toBe("sent"));
+    const mail = mailbox.find((m) => m.to.includes(email));
+    const { body } = parse(mail!.raw);
+    for (const line of queued!.text.split("\n").filter((l) => l.trim())) expect(body).toContain(line);
+    const files = attachmentsOf(mail!.raw);
+    expect(files.map((f) => [f.filename, f.contentType])).toEqual([
+      [`${event!.slug}.ics`, "text/calendar"],
+      ["check-in-code.png", "image/png"],
+    ]);
+    const { calendarAttachment, checkInQrPng } = await import("@/lib/email/attachments");
+    const { getEventCalendarSource } = await import("@/db/queries/registrations");
+    const { appUrl } = await import("@/lib/env");
+    // The same files a message made at once would carry.
+    expect(files[0]!.content.toString("utf8")).toBe(Buffer.from(calendarAttachment((await getEventCalendarSource(event!.id))!, appUrl()).content, "base64").toString("utf8"));
+    expect(files[0]!.content.toString("utf8")).toContain("BEGIN:VEVENT");
+    expect(files[1]!.content.equals(await checkInQrPng(result.registration.checkInCode))).toBe(true);
+  });
+});
+
 describe("header injection", () => {
   it.each([
     ["a line break in the subject", { subject: "Hello\r\nBcc: victim@example.org" }],

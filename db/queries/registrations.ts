@@ -44,6 +44,44 @@ export async function findActiveByEmail(eventId: string, emailNormalized: string
   return row;
 }
 
+/** What registering someone needs to know about an event, read in one statement once its lock is held. */
+export type RegistrationState = {
+  confirmed: number;
+  waitlisted: number;
+  /** The registration this filling-in of the form made already, if it did. */
+  repeatId: string | null;
+  /** The registration that is not cancelled for this address, if any. */
+  activeId: string | null;
+  /** Whether the check-in code drawn for the new registration is another's already. */
+  codeTaken: boolean;
+};
+
+/**
+ * The seat counts and the checks for a new registration in one round trip, so that the event's lock is
+ * held as briefly as can be. Call it after the lock is taken: its snapshot then sees every registration
+ * committed before.
+ */
+export async function readRegistrationState(
+  eventId: string,
+  { idempotencyKey, emailNormalized, checkInCode }: { idempotencyKey: string | null; emailNormalized: string; checkInCode: string },
+  executor: Executor,
+): Promise<RegistrationState> {
+  const mine = (condition: SQL) => sql`select ${registrations.id} from ${registrations} where ${registrations.eventId} = ${eventId} and ${condition} limit 1`;
+  const counted = (status: RegistrationStatus) =>
+    sql<number>`(select count(*)::int from ${registrations} where ${registrations.eventId} = ${eventId} and ${registrations.status} = ${status})`.mapWith(Number);
+  const [row] = await executor
+    .select({
+      confirmed: counted("confirmed"),
+      waitlisted: counted("waitlisted"),
+      repeatId: idempotencyKey ? sql<string | null>`(${mine(sql`${registrations.idempotencyKey} = ${idempotencyKey}`)})` : sql<null>`null`,
+      activeId: sql<string | null>`(${mine(sql`${registrations.emailNormalized} = ${emailNormalized} and ${registrations.status} <> 'cancelled'`)})`,
+      codeTaken: sql<boolean>`exists (${mine(sql`${registrations.checkInCode} = ${checkInCode}`)})`.mapWith(Boolean),
+    })
+    .from(events)
+    .where(eq(events.id, eventId));
+  return row ?? { confirmed: 0, waitlisted: 0, repeatId: null, activeId: null, codeTaken: false };
+}
+
 export async function getRegistration(id: string, executor: Executor = db): Promise<Registration | undefined> {
   const [row] = await executor.select().from(registrations).where(eq(registrations.id, id));
   return row;

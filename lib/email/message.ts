@@ -27,6 +27,12 @@ export const emailMessageSchema = z.object({
         filename: headerText(120).pipe(z.string().regex(/^[\w.\- ]+$/, "plain file name")),
         contentType: z.string().regex(/^[\w.+-]+\/[\w.+-]+(; ?[\w-]+=[\w.-]+)*$/),
         content: z.string().max(2_000_000),
+        source: z
+          .discriminatedUnion("kind", [
+            z.object({ kind: z.literal("check_in_qr"), code: z.string().regex(/^[0-9A-Z]{1,32}$/) }),
+            z.object({ kind: z.literal("calendar"), eventId: z.uuid() }),
+          ])
+          .optional(),
       }),
     )
     .max(5)

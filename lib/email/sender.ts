@@ -1,6 +1,7 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { claimDueMessages, markFailed, markSent, redactDeliveredMessages } from "@/db/queries/outbox";
+import { materializeAttachments } from "@/lib/email/attachments";
 import { env } from "@/lib/env";
 
 let transporter: Transporter | undefined;
@@ -27,13 +28,15 @@ export async function deliverDue(limit = 20): Promise<{ sent: number; failed: nu
   let failed = 0;
   for (const m of messages) {
     try {
+      // Attachments queued as recipes (a QR code, a calendar file) are made here, not by the request.
+      const attachments = await materializeAttachments(m.attachments);
       await t.sendMail({
         from: env().EMAIL_FROM,
         to: m.to,
         subject: m.subject,
         text: m.text,
         html: m.html ?? undefined,
-        attachments: m.attachments.map((a) => ({
+        attachments: attachments.map((a) => ({
           filename: a.filename,
           contentType: a.contentType,
           content: Buffer.from(a.content, "base64"),

@@ -1,13 +1,13 @@
 "use server";
 
 import { randomUUID } from "node:crypto";
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { hitRateLimits } from "@/db/queries/rate-limits";
 import { findPublicEventBySlug } from "@/db/queries/registrations";
 import { ERRORS } from "@/lib/errors";
+import { registrationAvailabilityChanged } from "@/lib/public-cache";
 import { formInput } from "@/lib/form-input";
-import { registerForEvent, registrationRateLimits, type RegisterResult } from "@/lib/registration";
+import { registerForEvent, registrationContext, registrationRateLimits, type RegisterResult } from "@/lib/registration";
 import { requestInfo } from "@/lib/request-info";
 import { CATEGORY_MESSAGE, registrationSchemaFor } from "@/lib/validations/registration";
 
@@ -66,7 +66,8 @@ export async function register(_previous: RegistrationFormState | null, input: F
   const again = (state: Omit<RegistrationFormState, "values" | "idempotencyKey">): RegistrationFormState => ({ ...state, values, idempotencyKey });
 
   const slug = text(raw.slug).trim().slice(0, 200);
-  const event = slug ? await findPublicEventBySlug(slug) : undefined;
+  // Independent reads, at once: the event, who is asking, and what the email needs from the settings.
+  const [event, { ip }, ctx] = await Promise.all([slug ? findPublicEventBySlug(slug) : undefined, requestInfo(), registrationContext()]);
   const parsed = registrationSchemaFor(event?.categories ?? []).safeParse({ ...raw, idempotencyKey });
   if (!parsed.success) {
     return again({ status: "invalid", message: ERRORS.invalid_input.message, fieldErrors: z.flattenError(parsed.error).fieldErrors });
@@ -74,7 +75,6 @@ export async function register(_previous: RegistrationFormState | null, input: F
   const v = parsed.data;
   if (!event) return again({ status: "failed", message: CLOSED.missing });
 
-  const { ip } = await requestInfo();
   if (!(await hitRateLimits(registrationRateLimits({ email: v.email, client: ip, eventId: event.id })))) {
     return again({ status: "failed", message: "Too many registrations from here in a short time. Please wait ten minutes and try again." });
   }
@@ -85,12 +85,15 @@ export async function register(_previous: RegistrationFormState | null, input: F
   const result = await registerForEvent(
     { eventId: event.id, name: v.name, email: v.email, organization: v.organization, category: v.category, idempotencyKey: v.idempotencyKey },
     { kind: "public" },
+    ctx,
   );
   if (result.outcome === "refused") {
     return result.reason === "category"
       ? again({ status: "invalid", message: ERRORS.invalid_input.message, fieldErrors: { category: [CATEGORY_MESSAGE] } })
       : again({ status: "failed", message: CLOSED[result.reason] });
   }
-  revalidatePath(`/events/${event.slug}`);
+  // The page is marked stale only when its form turns into the waitlist's (lib/public-cache.ts): doing
+  // it for every registration would make every answer carry a fresh render of the whole page.
+  if (result.outcome === "created" && result.tookLastSeat) registrationAvailabilityChanged(event.slug);
   return done;
 }
