@@ -1,5 +1,5 @@
 import "server-only";
-import { unstable_cache, updateTag } from "next/cache";
+import { revalidatePath, unstable_cache, updateTag } from "next/cache";
 import { cache } from "react";
 
 /**

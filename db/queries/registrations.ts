@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, eq, isNotNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { events, type Registration, registrationManageTokens, registrations, venues } from "@/db/schema";
+import { events, type Registration, registrationManageTokens, type RegistrationStatus, registrations, venues } from "@/db/schema";
 import type { CalendarSource } from "@/lib/ics";
 import { selectCalendarSources } from "./public";
 
