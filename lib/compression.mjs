@@ -8,11 +8,16 @@
  * compressed as they go: a whole body at once, a streamed one (React streams, Server Action answers)
  * through a gzip stream flushed after every chunk, so nothing waits for the end.
  *
+ * A cached route handler's answer (a feed) has no ETag but says `x-nextjs-cache`: it is a whole body
+ * replayed from Next.js's cache, so it is gathered and keyed by a hash of its bytes (far cheaper than
+ * compressing them).
+ *
  * Skipped: HEAD, 1xx/204/304, a response already encoded, `Cache-Control: no-transform`, types that
  * do not compress (images, fonts, archives), bodies under `minBytes`, clients that accept neither
  * gzip nor br. Every response of a compressible type says `Vary: Accept-Encoding`.
  */
 import { Buffer } from "node:buffer";
+import { createHash } from "node:crypto";
 import zlib from "node:zlib";
 
 const COMPRESSIBLE = /^(?:text\/(?!event-stream)|application\/(?:json|javascript|ecmascript|xml|atom\+xml|rss\+xml|manifest\+json|ld\+json|x-javascript|wasm)|image\/svg\+xml|image\/x-icon|application\/vnd\.microsoft\.icon)/i;
@@ -203,11 +208,17 @@ export function createCompression(options = {}) {
     let stream = null;
     let headSent = false;
 
+    function hasEtag() {
+      const etag = res.getHeader("etag");
+      return typeof etag === "string" && etag !== "";
+    }
+
     /** Writes the status line and headers as they now stand. */
     function sendHead() {
       if (headSent || res.headersSent) return;
       headSent = true;
-      writeHead.call(res, res.statusCode, res.statusMessage);
+      if (res.statusMessage) writeHead.call(res, res.statusCode, res.statusMessage);
+      else writeHead.call(res, res.statusCode);
     }
 
     /**
@@ -227,8 +238,7 @@ export function createCompression(options = {}) {
       const cacheControl = String(res.getHeader("cache-control") ?? "");
       const declared = Number(res.getHeader("content-length"));
       const length = whole ? wholeLength ?? 0 : Number.isFinite(declared) && res.hasHeader("content-length") ? declared : null;
-      const etag = res.getHeader("etag");
-      const cacheable = typeof etag === "string" && etag !== "" && cache.maxBytes > 0;
+      const cacheable = cache.maxBytes > 0 && (hasEtag() || res.hasHeader("x-nextjs-cache"));
       if (
         !compressibleType ||
         res.headersSent ||
@@ -248,7 +258,9 @@ export function createCompression(options = {}) {
         mode = "pass";
         return;
       }
-      if (whole || (cacheable && length !== null && length <= maxEntryBytes)) {
+      // A cached response is gathered whole; one from Next.js's cache without a length (a route
+      // handler's) is complete bytes replayed, not a stream that trickles.
+      if (whole || (cacheable && (length !== null ? length <= maxEntryBytes : res.hasHeader("x-nextjs-cache")))) {
         mode = "whole";
         return;
       }
@@ -288,8 +300,9 @@ export function createCompression(options = {}) {
         end.call(res, body, callback);
         return;
       }
-      const etag = res.getHeader("etag");
-      const key = typeof etag === "string" && cache.maxBytes > 0 ? `${etag}\n${encoding}\n${req.url ?? ""}` : null;
+      let version = hasEtag() ? String(res.getHeader("etag")) : null;
+      if (!version && res.hasHeader("x-nextjs-cache")) version = createHash("sha1").update(body).digest("base64");
+      const key = version && cache.maxBytes > 0 ? `${version}\n${encoding}\n${req.url ?? ""}` : null;
       let compressed = key ? cache.get(key) : undefined;
       if (!compressed) {
         compressed = compressWhole(encoding, body);

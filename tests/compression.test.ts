@@ -132,6 +132,25 @@ describe("compression of responses", () => {
     expect(compression.cache.size).toBe(2);
   });
 
+  it("gathers a cached route handler's answer (no ETag, x-nextjs-cache) and keys it by its bytes", async () => {
+    let feed = "<feed>" + "<entry>A summary</entry>".repeat(200) + "</feed>";
+    handler = (_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/atom+xml; charset=utf-8", "x-nextjs-cache": "HIT" });
+      res.write(feed.slice(0, 100));
+      res.end(feed.slice(100));
+    };
+    const first = await get("/feed.xml", { "accept-encoding": "gzip" });
+    expect(first.headers["content-encoding"]).toBe("gzip");
+    expect(Number(first.headers["content-length"])).toBe(first.body.length);
+    expect(gunzipSync(first.body).toString()).toBe(feed);
+    await get("/feed.xml", { "accept-encoding": "gzip" });
+    expect(compression.cache.size).toBe(1);
+    feed = feed.replace("A summary", "Another summary");
+    const changed = await get("/feed.xml", { "accept-encoding": "gzip" });
+    expect(gunzipSync(changed.body).toString()).toBe(feed);
+    expect(compression.cache.size).toBe(2);
+  });
+
   it("keeps no more than its size, evicting the oldest versions", async () => {
     compression = createCompression({ cacheBytes: 600 });
     // Bodies that compress poorly, so that each entry is a few hundred bytes.
