@@ -192,10 +192,12 @@ export function createCompression(options = {}) {
    * @param {import("node:http").ServerResponse} res
    */
   function compress(req, res) {
-    const writeHead = res.writeHead;
-    const write = res.write;
-    const end = res.end;
-    const flushHeaders = res.flushHeaders;
+    // The originals, called with the arguments they were given (their overloads do not matter here).
+    /** @typedef {(...args: unknown[]) => unknown} Original */
+    const writeHead = /** @type {Original} */ (res.writeHead);
+    const write = /** @type {Original} */ (res.write);
+    const end = /** @type {Original} */ (res.end);
+    const flushHeaders = /** @type {Original} */ (res.flushHeaders);
 
     /** "pass": as is; "whole": compressed at the end, from buffered chunks; "stream": a gzip stream. */
     /** @type {null | "pass" | "whole" | "stream"} */
@@ -319,7 +321,7 @@ export function createCompression(options = {}) {
      * @param {unknown[]} rest
      */
     function patchedWriteHead(statusCode, ...rest) {
-      if (mode !== null) return writeHead.call(res, statusCode, ...(/** @type {[]} */ (rest)));
+      if (mode !== null) return writeHead.call(res, statusCode, ...rest);
       res.statusCode = statusCode;
       let headers = rest[0];
       if (typeof headers === "string") {
@@ -411,7 +413,9 @@ export function createCompression(options = {}) {
         return res;
       }
       sendHead();
-      return last ? end.call(res, last, cb) : end.call(res, cb);
+      if (last) end.call(res, last, cb);
+      else end.call(res, cb);
+      return res;
     }
     res.end = /** @type {typeof res.end} */ (/** @type {unknown} */ (patchedEnd));
   }
