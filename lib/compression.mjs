@@ -12,7 +12,7 @@
  * replayed from Next.js's cache, so it is gathered and keyed by a hash of its bytes (far cheaper than
  * compressing them).
  *
- * Skipped: HEAD, 1xx/204/304, a response already encoded, `Cache-Control: no-transform`, types that
+ * Skipped: HEAD, 1xx/204/206/304, a response already encoded, `Cache-Control: no-transform`, types that
  * do not compress (images, fonts, archives), bodies under `minBytes`, clients that accept neither
  * gzip nor br. Every response of a compressible type says `Vary: Accept-Encoding`.
  */
@@ -248,6 +248,8 @@ export function createCompression(options = {}) {
         status < 200 ||
         status === 204 ||
         status === 304 ||
+        status === 206 ||
+        res.hasHeader("content-range") ||
         res.hasHeader("content-encoding") ||
         /\bno-transform\b/i.test(cacheControl) ||
         (length !== null && length < minBytes)

@@ -164,13 +164,23 @@ describe("compression of responses", () => {
     expect([...compression.cache.entries.keys()].some((key) => key.startsWith('"v1"'))).toBe(false);
   });
 
-  it("leaves a 304 and a HEAD answer alone", async () => {
+  it("leaves a 304, a 206 and a HEAD answer alone", async () => {
     handler = cachedPage('"v1"');
     const notModified = await get("/page", { "accept-encoding": "gzip", "if-none-match": '"v1"' });
     expect(notModified.status).toBe(304);
     expect(notModified.headers["content-encoding"]).toBeUndefined();
     expect(notModified.body.length).toBe(0);
 
+    handler = (_req, res) => {
+      res.writeHead(206, { "Content-Type": "text/plain", "Content-Range": "bytes 0-1999/9000", "Content-Length": 2000 });
+      res.end("x".repeat(2000));
+    };
+    const partial = await get("/range", { "accept-encoding": "gzip", range: "bytes=0-1999" });
+    expect(partial.status).toBe(206);
+    expect(partial.headers["content-encoding"]).toBeUndefined();
+    expect(partial.body.length).toBe(2000);
+
+    handler = cachedPage('"v1"');
     const head = await get("/page", { "accept-encoding": "gzip" }, "HEAD");
     expect(head.status).toBe(200);
     expect(head.headers["content-encoding"]).toBeUndefined();
