@@ -33,6 +33,9 @@ const baseConfig = {
   // Lets several builds (for example test servers on different ports) live side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // scripts/server.mjs compresses instead, keeping the compressed bytes of cached responses
+  // (lib/compression.mjs): Next.js would gzip every response afresh.
+  compress: false,
   expireTime: EXPIRE_SECONDS,
   // Native and WASM packages must be loaded by Node, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "sharp"],

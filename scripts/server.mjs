@@ -18,6 +18,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { applyClientAddress, parseTrustedHops } from "../lib/client-address.mjs";
+import { createCompression, parseCacheMegabytes } from "../lib/compression.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({
@@ -48,10 +49,17 @@ process.env.PORT = String(port);
 
 /** Proxies in front of the app whose X-Forwarded-For entries count (TRUSTED_PROXY_HOPS). */
 let hops = 0;
+/**
+ * Compresses responses here rather than in Next.js (`compress: false`): a response with an ETag (a
+ * cached page, a static file) is compressed once per version and kept (lib/compression.mjs).
+ * @type {ReturnType<typeof createCompression>["compress"]}
+ */
+let compress = () => {};
 
 const { default: next } = await import("next");
 const server = createServer((req, res) => {
   applyClientAddress(req, hops);
+  compress(req, res);
   handle(req, res).catch((error) => {
     console.error("[symposia] Request failed:", error);
     if (!res.headersSent) res.statusCode = 500;
@@ -78,6 +86,7 @@ await app.prepare();
 // Read after prepare(), which has loaded the .env files, and before the first request.
 try {
   hops = parseTrustedHops(process.env.TRUSTED_PROXY_HOPS);
+  compress = createCompression({ cacheBytes: parseCacheMegabytes(process.env.COMPRESSION_CACHE_MB) * 1024 * 1024 }).compress;
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 }
