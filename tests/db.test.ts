@@ -36,6 +36,14 @@ describe("migrations", () => {
   });
 });
 
+describe("embedded database", () => {
+  it.runIf(!process.env.DATABASE_URL)("keeps a 16 MB buffer cache, not PostgreSQL's 128 MB, inside the server's memory", async () => {
+    const result = (await db.execute(sql`show shared_buffers`)) as unknown as { rows: { shared_buffers: string }[] };
+    const value = result.rows[0]?.shared_buffers;
+    expect(value).toBe("16MB");
+  });
+});
+
 describe("demo seed", () => {
   beforeAll(async () => {
     expect(await seedIfEmpty(NOW)).toBe(true);
