@@ -4,8 +4,8 @@
 //   tsx bench/http/database.ts prepare '<json options>'   migrate, seed the demo, add the bench events
 //   tsx bench/http/database.ts verify  '<json options>'   print what the registration rush left, as JSON
 //
-// It writes through drizzle on the schema rather than the app's query modules, which only run inside
-// the server (they import "server-only"); what it adds is plain data a staff member could enter.
+// It runs with tsx --conditions=react-server, as the seed does (the seed imports server-only modules);
+// the bench's own rows are plain data a staff member could enter, written through drizzle on the schema.
 import { and, eq, inArray, like, sql } from "drizzle-orm";
 import { closeDb, db } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
@@ -14,7 +14,7 @@ import { seedIfEmpty } from "@/db/seed";
 
 const DAY = 86_400_000;
 
-/** The demo event whose summary the bench publishes, and the one open for registration. */
+/** The demo event whose published summary the bench loads. */
 export const DEMO_PAST_EVENT = "wps-innovation-4-from-the-united-nations";
 
 type PrepareOptions = { rushSlug: string; warmupSlug: string; capacity: number };
@@ -26,31 +26,13 @@ async function prepare({ rushSlug, warmupSlug, capacity }: PrepareOptions) {
 
   const [past] = await db.select().from(events).where(eq(events.slug, DEMO_PAST_EVENT));
   if (!past) throw new Error(`The demo has no event "${DEMO_PAST_EVENT}".`);
-  // The demo holds the fourth meeting's summary back; the bench publishes one so that the summary page,
-  // the topic, series and feed pages show a summary as they do on a live site.
-  const publishedAt = new Date(past.endsAt.getTime() + 2 * DAY);
-  await db.insert(summaries).values({
-    eventId: past.id,
-    status: "published",
-    title: "Innovation for Women, Peace and Security at the United Nations",
-    lede: "Ministers, ambassadors and UN leaders met in New York to ask how innovation can widen women's part in peace.",
-    body: [
-      "The Minister for Foreign Affairs opened the dialogue with a call to put women at the centre of peace processes.",
-      "",
-      "## Panel discussion",
-      "",
-      "The panel discussed three questions:",
-      "",
-      "1. How technology can protect women peacebuilders.",
-      "2. Where data can show who is missing from the table.",
-      "3. What the Security Council can do next.",
-      "",
-      "Closing remarks thanked the speakers and the more than ninety people who came.",
-    ].join("\n"),
-    attendanceCount: 92,
-    publishedAt,
-    updatedAt: publishedAt,
-  });
+  // The demo publishes the fourth meeting's summary (db/seed.ts), so the summary page and the topic,
+  // series and feed pages show a summary as they do on a live site.
+  const [published] = await db
+    .select({ id: summaries.id })
+    .from(summaries)
+    .where(and(eq(summaries.eventId, past.id), eq(summaries.status, "published")));
+  if (!published) throw new Error(`The demo did not publish the summary of "${DEMO_PAST_EVENT}".`);
 
   // Two events open for registration now, with seats for `capacity` people: one the rush fills, one
   // the warm-up uses so that the rush starts on an empty event.

@@ -123,7 +123,7 @@ async function freshDatabase() {
 
 /** @param {"prepare" | "verify"} command @param {object} options */
 async function databaseStep(command, options) {
-  const out = await runToEnd(join(root, "node_modules/.bin/tsx"), ["bench/http/database.ts", command, JSON.stringify(options)], {
+  const out = await runToEnd(join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "bench/http/database.ts", command, JSON.stringify(options)], {
     cwd: root,
     env: { ...process.env, ...databaseEnv(), NODE_ENV: "test" },
   });
