@@ -21,6 +21,7 @@ import {
   nextOnWaitlist,
   addManageTokenHash,
   promoteRow,
+  registerPublicSeat,
   waitlistPosition,
 } from "@/db/queries/registrations";
 import { getSettings } from "@/db/queries/settings";
@@ -38,6 +39,7 @@ import {
 import { calendarAttachment as calendarFile, deferredCalendar, deferredCheckInQr } from "@/lib/email/attachments";
 import { kickOutbox } from "@/lib/email/sender";
 import { appUrl, env } from "@/lib/env";
+import { type EmailMessage, validateEmailMessage } from "@/lib/email/message";
 import { normalizeEmail } from "@/lib/validations/registration";
 
 // ---------------------------------------------------------------------------
@@ -176,15 +178,75 @@ export type RegisterResult =
   | { outcome: "already_registered"; registration: Registration; manageToken: string | null }
   | { outcome: "refused"; reason: Exclude<RegistrationWindow, "open"> | "missing" | "category" };
 
+/** Check-in codes drawn before the common path gives up and leaves it to the transaction. */
+const CODE_ATTEMPTS = 4;
+
+function queued(message: EmailMessage) {
+  const m = validateEmailMessage(message);
+  return { subject: m.subject, text: m.text, html: m.html ?? null, kind: m.kind, attachments: m.attachments };
+}
+
 /**
- * Registers someone in one transaction that holds the event's row lock, so that registrations for an
- * event take turns: the seat count read here is still true when the row is written, whatever runs
- * alongside (and on other app instances). The email is queued in the same transaction.
+ * The public's common case, a new registration, in one database call (`registerPublicSeat`): both
+ * possible emails are written here, the database queues the one that applies, so the event's lock is
+ * held only inside the database and never across a round trip to this process. Undefined when the call
+ * found anything else (a repeat, an address already registered, a closed window, a changed event):
+ * the transaction below answers those.
+ */
+async function registerInOneCall(input: NewRegistration, ctx: RegistrationContext, source: EventSource): Promise<RegisterResult | undefined> {
+  const to = { name: input.name, email: input.email };
+  const token = newManageToken();
+  const link = manageUrl(ctx, token);
+  // Random per request, so that no title or name can contain it; letters and digits survive escaping.
+  const positionMarker = `WAITLIST${randomBytes(12).toString("hex").toUpperCase()}`;
+  const waitlisted = queued(waitlistedEmail({ to, event: source, ctx, manageUrl: link, position: positionMarker, attachments: [deferredCalendar(source)] }));
+  for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+    const code = newCheckInCode();
+    const confirmed = validateEmailMessage(
+      confirmedEmail({ to, event: source, ctx, manageUrl: link, checkInCode: code, attachments: seatAttachments(source, code) }),
+    );
+    const result = await registerPublicSeat({
+      eventId: input.eventId,
+      now: ctx.now,
+      seenUpdatedAt: source.updatedAt,
+      name: input.name,
+      email: input.email,
+      emailNormalized: normalizeEmail(input.email),
+      organization: input.organization,
+      category: input.category,
+      manageTokenHash: hashManageToken(token),
+      checkInCode: code,
+      idempotencyKey: input.idempotencyKey,
+      to: confirmed.to.toLowerCase(),
+      confirmed: queued(confirmed),
+      waitlisted,
+      positionMarker,
+    });
+    if (result.outcome === "created") {
+      return { outcome: "created", registration: result.registration, manageToken: token, tookLastSeat: result.tookLastSeat };
+    }
+    if (result.outcome !== "code_taken") return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Registers someone. A new public registration is one database call (`registerInOneCall`); everything
+ * else runs in one transaction that holds the event's row lock. Both take the same lock, so
+ * registrations for an event take turns: the seat count read is still true when the row is written,
+ * whatever runs alongside (and on other app instances). The email is queued in the same transaction.
  */
 export async function registerForEvent(input: NewRegistration, actor: Actor, context?: RegistrationContext): Promise<RegisterResult> {
   // Read before the lock is taken, so that the transaction holds it for as few round trips as can be:
   // the email's event details (read again under the lock only if the event changed meanwhile).
   const [ctx, before] = await Promise.all([context ?? registrationContext(), getEventCalendarSource(input.eventId)]);
+  if (actor.kind === "public" && before) {
+    const created = await registerInOneCall(input, ctx, before);
+    if (created) {
+      kickOutbox();
+      return created;
+    }
+  }
   const emailNormalized = normalizeEmail(input.email);
   const firstCode = newCheckInCode();
   let emailed = false;

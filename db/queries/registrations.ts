@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, eq, isNotNull, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, isNotNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { events, type Registration, registrationManageTokens, type RegistrationStatus, registrations, venues } from "@/db/schema";
+import { events, type OutboxAttachment, type Registration, registrationManageTokens, type RegistrationStatus, registrations, venues } from "@/db/schema";
 import type { CalendarSource } from "@/lib/ics";
 import { selectCalendarSources } from "./public";
 
@@ -131,6 +131,74 @@ export async function insertRegistration(values: RegistrationInsert, executor: E
     })
     .returning();
   return row!;
+}
+
+/** A message as the outbox stores it, already validated. */
+export type QueuedMessage = { subject: string; text: string; html: string | null; kind: string; attachments: OutboxAttachment[] };
+
+export type PublicSeatInput = Omit<RegistrationInsert, "status"> & {
+  /** The moment the registration window is judged at. */
+  now: Date;
+  /** The event's updated_at when the emails' details were read: a later change sends Node to the slow path. */
+  seenUpdatedAt: Date;
+  /** The outbox's recipient (lower case) and the two messages, one of which is queued. */
+  to: string;
+  confirmed: QueuedMessage;
+  waitlisted: QueuedMessage;
+  /** Stands in the waitlisted message where the place in the waitlist goes. */
+  positionMarker: string;
+};
+
+export type PublicSeatResult =
+  | { outcome: "created"; registration: Registration; waitlistPosition: number | null; tookLastSeat: boolean }
+  | { outcome: "missing" | "refused" | "stale" | "repeat" | "registered" | "code_taken" };
+
+const registrationColumns = Object.entries(getTableColumns(registrations));
+
+/** A registrations row as to_jsonb writes it, read as drizzle reads the table. */
+function registrationFromJson(json: Record<string, unknown>): Registration {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of registrationColumns) {
+    const value = json[column.name];
+    row[key] = value == null ? null : column.mapFromDriverValue(value);
+  }
+  return row as Registration;
+}
+
+/**
+ * A new public registration in one database call: `register_public_seat` (drizzle/0004_…) locks the
+ * event, checks it and the registrations again, decides confirmed or waitlisted, and writes the row and
+ * its email, so that the event's lock is held only inside the database. Not in a transaction: the
+ * statement is one.
+ */
+export async function registerPublicSeat(input: PublicSeatInput): Promise<PublicSeatResult> {
+  const { confirmed: c, waitlisted: w } = input;
+  const call = sql`register_public_seat(
+    ${input.eventId}::uuid, ${input.now.toISOString()}::timestamptz, ${input.seenUpdatedAt.toISOString()}::timestamptz,
+    ${input.name}, ${input.email}, ${input.emailNormalized}, ${input.organization ?? null}::text, ${input.category ?? null}::text,
+    ${input.manageTokenHash}, ${input.checkInCode}, ${input.idempotencyKey ?? null}::text,
+    ${input.to},
+    ${c.subject}, ${c.text}, ${c.html}::text, ${c.kind}, ${JSON.stringify(c.attachments)}::jsonb,
+    ${w.subject}, ${w.text}, ${w.html}::text, ${w.kind}, ${JSON.stringify(w.attachments)}::jsonb,
+    ${input.positionMarker}
+  ) f`;
+  const [row] = await db
+    .select({
+      outcome: sql<string>`f.outcome`,
+      registration: sql<Record<string, unknown> | string | null>`f.registration`,
+      waitlistPosition: sql<number | null>`f.waitlist_position`,
+      tookLastSeat: sql<boolean>`f.took_last_seat`,
+    })
+    .from(call);
+  if (!row) throw new Error("register_public_seat returned no row");
+  if (row.outcome !== "created") return { outcome: row.outcome as Exclude<PublicSeatResult["outcome"], "created"> };
+  const json = typeof row.registration === "string" ? (JSON.parse(row.registration) as Record<string, unknown>) : row.registration!;
+  return {
+    outcome: "created",
+    registration: registrationFromJson(json),
+    waitlistPosition: row.waitlistPosition == null ? null : Number(row.waitlistPosition),
+    tookLastSeat: Boolean(row.tookLastSeat),
+  };
 }
 
 /** One more working manage link for a registration; the ones sent before keep working. */

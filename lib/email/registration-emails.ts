@@ -155,7 +155,8 @@ export type WaitlistMessage = {
   event: EmailEvent;
   ctx: EmailContext;
   manageUrl: string;
-  position: number;
+  /** The place in the waitlist, or a marker that the database replaces with it (lib/registration.ts). */
+  position: number | string;
   attachments: OutboxAttachment[];
 };
 
