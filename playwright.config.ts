@@ -26,10 +26,11 @@ function chromiumExecutable(): string | undefined {
 }
 
 /**
- * Journeys about layout, wording and markup, which read the same rows whatever the database: with
- * E2E_LAYOUT_ONCE=1 (CI's second pass, on PostgreSQL) they are left out, since the first pass ran them.
+ * Journeys about layout, wording and markup, which read the same rows whatever the database, and the
+ * archive's (its queries run on both databases in tests/archive.test.ts): with E2E_LAYOUT_ONCE=1 (CI's
+ * second pass, on PostgreSQL) they are left out, since the first pass ran them.
  */
-const LAYOUT_JOURNEYS = ["mobile", "form-messages", "accessibility", "release", "security-headers"].map((name) => `**/${name}.spec.ts`);
+const LAYOUT_JOURNEYS = ["mobile", "form-messages", "accessibility", "release", "security-headers", "archive"].map((name) => `**/${name}.spec.ts`);
 
 export default defineConfig({
   testDir: "e2e",
