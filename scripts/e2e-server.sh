@@ -84,4 +84,5 @@ export TRUSTED_PROXY_HOPS=0
 
 log "Starting the server (scripts/server.mjs) on 127.0.0.1:$PORT."
 # exec: the server takes this shell's process id, so Playwright's stop signal reaches it.
-exec node scripts/server.mjs -p "$PORT" -H 127.0.0.1
+# The same Node options as `npm start` (package.json).
+exec node --max-old-space-size=320 scripts/server.mjs -p "$PORT" -H 127.0.0.1

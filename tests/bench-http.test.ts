@@ -12,6 +12,7 @@ import {
   table,
   treeRss,
 } from "../bench/http/lib.mjs";
+import { startNodeOptions } from "../bench/http/processes.mjs";
 
 describe("findActionId", () => {
   const manifest = {
@@ -156,5 +157,11 @@ describe("small helpers", () => {
     expect(treeRss(10, processes)).toBe(1230 * 1024);
     expect(treeRss(11, processes)).toBe(230 * 1024);
     expect(treeRss(99, processes)).toBe(0);
+  });
+});
+
+describe("the server the bench starts", () => {
+  it("gets npm start's Node options, its heap limit among them", () => {
+    expect(startNodeOptions(process.cwd())).toEqual(["--max-old-space-size=320"]);
   });
 });

@@ -2,8 +2,9 @@
 // The HTTP benchmark's child processes: the production server, the database steps, and the server's
 // resident memory read from /proc while it runs.
 import { spawn } from "node:child_process";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { treeRss } from "./lib.mjs";
 
 /**
@@ -30,7 +31,22 @@ export function runToEnd(command, args, { cwd, env }) {
 }
 
 /**
- * Starts `node scripts/server.mjs` and resolves once it says it is listening. Its output goes to
+ * The Node options `npm start` gives the server (package.json's start script, between `node` and the
+ * script), so that the bench measures the server as it is run.
+ *
+ * @param {string} cwd
+ * @returns {string[]}
+ */
+export function startNodeOptions(cwd) {
+  const start = JSON.parse(readFileSync(join(cwd, "package.json"), "utf8")).scripts?.start ?? "";
+  const words = start.trim().split(/\s+/);
+  const script = words.indexOf("scripts/server.mjs");
+  if (words[0] !== "node" || script < 0) throw new Error(`package.json's start script is not "node [options] scripts/server.mjs": ${start}`);
+  return words.slice(1, script);
+}
+
+/**
+ * Starts `node scripts/server.mjs` with `npm start`'s Node options and resolves once it says it is listening. Its output goes to
  * `logFile`; a server that exits or stays silent for `timeoutMs` is an error naming that file.
  *
  * @param {{ cwd: string; env: NodeJS.ProcessEnv; port: number; logFile: string; timeoutMs?: number }} options
@@ -39,7 +55,7 @@ export function runToEnd(command, args, { cwd, env }) {
 export function startServer({ cwd, env, port, logFile, timeoutMs = 120_000 }) {
   const started = performance.now();
   const log = createWriteStream(logFile, { flags: "a" });
-  const child = spawn(process.execPath, ["scripts/server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...startNodeOptions(cwd), "scripts/server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     cwd,
     env,
     stdio: ["ignore", "pipe", "pipe"],
