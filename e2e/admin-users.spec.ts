@@ -1,19 +1,8 @@
-import { expect, signInWithPassword, test, uniqueEmail, waitForHydration } from "./fixtures";
+import { addStaffAccount, expect, signInWithPassword, test, waitForHydration } from "./fixtures";
 
 test("an admin adds a staff user, who signs in; once disabled, their session stops working", async ({ adminPage, browser }) => {
-  const email = uniqueEmail("staff");
-  const password = `e2e-Pass-${Date.now()}`;
-
-  await adminPage.goto("/admin/users");
+  const { email, password } = await addStaffAccount(adminPage);
   await expect(adminPage.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
-  const form = adminPage.getByRole("form", { name: "Add a user" });
-  await waitForHydration(form);
-  await form.getByLabel("Email", { exact: true }).fill(email);
-  await form.getByLabel("Name", { exact: true }).fill("Journey Tester");
-  await form.getByLabel("Role", { exact: true }).selectOption({ label: "Staff" });
-  await form.getByLabel("Password (optional)").fill(password);
-  await form.getByRole("button", { name: "Add user" }).click();
-  await expect(form.getByRole("status")).toBeVisible();
 
   const row = adminPage.getByRole("row").filter({ hasText: email });
   await expect(row).toHaveCount(1);

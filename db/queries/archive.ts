@@ -4,6 +4,8 @@ import { and, asc, count, desc, eq, gte, lt, ne, type SQL, sql } from "drizzle-o
 import { db } from "@/db";
 import { events, series, summaries, topics, venues } from "@/db/schema";
 import type { ArchiveChoices, ArchiveFilters } from "@/lib/archive-filters";
+import { eventListColumns } from "./public";
+import { upcomingThenPast } from "./util";
 
 // The public archive: drafts never leave this module, cancelled events stay listed as cancelled.
 const notDraft = ne(events.status, "draft");
@@ -12,20 +14,7 @@ const notDraft = ne(events.status, "draft");
 const localYear = sql<number>`extract(year from ${events.startsAt} at time zone ${events.timeZone})::int`;
 
 const archiveColumns = (now: Date) => ({
-  id: events.id,
-  slug: events.slug,
-  title: events.title,
-  status: events.status,
-  timeZone: events.timeZone,
-  startsAt: events.startsAt,
-  endsAt: events.endsAt,
-  seriesNumber: events.seriesNumber,
-  seriesName: series.name,
-  seriesSlug: series.slug,
-  topicName: topics.name,
-  topicSlug: topics.slug,
-  venueName: venues.name,
-  venueCity: venues.city,
+  ...eventListColumns,
   // "Upcoming" until the event ends, as everywhere else on the site.
   upcoming: sql<boolean>`(${gte(events.endsAt, now)})`.mapWith(Boolean),
   // A published summary's title and lede; null when there is none yet (or it is back in draft).
@@ -101,12 +90,7 @@ export async function listArchivePage({ topic, series: seriesSlug, year, when, p
       ? []
       : await selectArchive(now)
           .where(where)
-          .orderBy(
-            sql`case when ${upcoming} then 0 else 1 end`,
-            sql`case when ${upcoming} then ${events.startsAt} end asc`,
-            desc(events.startsAt),
-            asc(events.slug),
-          )
+          .orderBy(...upcomingThenPast(now), asc(events.slug))
           .limit(pageSize)
           .offset((shown - 1) * pageSize);
   return { rows, total, page: shown, pageCount };

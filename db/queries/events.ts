@@ -6,7 +6,7 @@ import { eventDocument } from "@/db/search-documents";
 import { staffSearch } from "./search";
 import { copyAgenda } from "./agenda";
 import { copyParticipants } from "./participants";
-import { containsPattern, offsetOf } from "./util";
+import { containsPattern, offsetOf, upcomingThenPast } from "./util";
 
 const listColumns = {
   id: events.id,
@@ -112,7 +112,6 @@ export async function listEventsPage({ q, status, page, pageSize, now = new Date
   }
   if (status) where.push(eq(events.status, status));
   const condition = where.length ? and(...where) : undefined;
-  const upcoming = gte(events.endsAt, now);
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -124,12 +123,7 @@ export async function listEventsPage({ q, status, page, pageSize, now = new Date
       .leftJoin(topics, eq(topics.id, events.topicId))
       .leftJoin(venues, eq(venues.id, events.venueId))
       .where(condition)
-      .orderBy(
-        sql`case when ${upcoming} then 0 else 1 end`,
-        sql`case when ${upcoming} then ${events.startsAt} end asc`,
-        desc(events.startsAt),
-        asc(events.id),
-      )
+      .orderBy(...upcomingThenPast(now), asc(events.id))
       .limit(pageSize)
       .offset(offsetOf(page, pageSize)),
     db

@@ -32,7 +32,8 @@ const personColumns = {
   nameOrder: people.nameOrder,
 };
 
-const eventListColumns = {
+/** What a list of public events shows of each: the public pages' lists and the archive. */
+export const eventListColumns = {
   id: events.id,
   slug: events.slug,
   title: events.title,

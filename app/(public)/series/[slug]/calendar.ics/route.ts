@@ -3,11 +3,13 @@ import { getPublicFeedSeries, listCalendarEventsOf } from "@/db/queries/feeds";
 import { getSettings } from "@/db/queries/settings";
 import { calendarResponse, notFoundText } from "@/lib/calendar-feed";
 import { appUrl } from "@/lib/env";
-import { PAGE_TAGS, tagPage } from "@/lib/public-cache";
+import { PAGE_TAGS, taggedLoader } from "@/lib/public-cache";
 
 // Served from the cache and marked stale by the staff actions that change it (its tags,
 // lib/public-cache.ts); the minute bounds what changes with the clock alone.
 export const revalidate = 60;
+
+const load = taggedLoader(getPublicFeedSeries, PAGE_TAGS.series);
 
 // Nothing is rendered at build time (the database is not there then); each address on first request.
 export async function generateStaticParams(): Promise<{ slug: string }[]> {
@@ -17,8 +19,7 @@ export async function generateStaticParams(): Promise<{ slug: string }[]> {
 /** A series' public meetings as a calendar to subscribe to; a series without any is as absent as an unknown one. */
 export async function GET(_request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const found = await getPublicFeedSeries(slug);
-  await tagPage(found ? PAGE_TAGS.series(found.id) : PAGE_TAGS.missing());
+  const found = await load(slug);
   if (!found) return notFoundText();
   const [settings, events] = await Promise.all([getSettings(), listCalendarEventsOf({ seriesId: found.id })]);
   return calendarResponse(`${settings.organizationName}: ${found.name}`, events, appUrl(), `${found.slug}.ics`);

@@ -3,11 +3,13 @@ import { getPublicFeedTopic, listCalendarEventsOf } from "@/db/queries/feeds";
 import { getSettings } from "@/db/queries/settings";
 import { calendarResponse, notFoundText } from "@/lib/calendar-feed";
 import { appUrl } from "@/lib/env";
-import { PAGE_TAGS, tagPage } from "@/lib/public-cache";
+import { PAGE_TAGS, taggedLoader } from "@/lib/public-cache";
 
 // Served from the cache and marked stale by the staff actions that change it (its tags,
 // lib/public-cache.ts); the minute bounds what changes with the clock alone.
 export const revalidate = 60;
+
+const load = taggedLoader(getPublicFeedTopic, PAGE_TAGS.topic);
 
 // Nothing is rendered at build time (the database is not there then); each address on first request.
 export async function generateStaticParams(): Promise<{ slug: string }[]> {
@@ -17,8 +19,7 @@ export async function generateStaticParams(): Promise<{ slug: string }[]> {
 /** A topic's public events as a calendar to subscribe to; a topic without any is as absent as an unknown one. */
 export async function GET(_request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const topic = await getPublicFeedTopic(slug);
-  await tagPage(topic ? PAGE_TAGS.topic(topic.id) : PAGE_TAGS.missing());
+  const topic = await load(slug);
   if (!topic) return notFoundText();
   const [settings, events] = await Promise.all([getSettings(), listCalendarEventsOf({ topicId: topic.id })]);
   return calendarResponse(`${settings.organizationName}: ${topic.name}`, events, appUrl(), `${topic.slug}.ics`);
