@@ -11,7 +11,7 @@ const baseURL = `http://localhost:${port}`;
  * The browser to drive: CHROMIUM_PATH, else the system's Chromium, else Playwright's own download.
  * `undefined` lets Playwright pick its own build.
  */
-function chromiumExecutable(): string | undefined {
+export function chromiumExecutable(): string | undefined {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) {
     if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, but there is no file there.`);
@@ -25,6 +25,17 @@ function chromiumExecutable(): string | undefined {
   );
 }
 
+/** Chromium's switches for a test machine: no sandbox (containers), no GPU, nothing fetched in the background. */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
 /**
  * Journeys about layout, wording and markup, which read the same rows whatever the database, and the
  * archive's (its queries run on both databases in tests/archive.test.ts): with E2E_LAYOUT_ONCE=1 (CI's
@@ -34,7 +45,8 @@ const LAYOUT_JOURNEYS = ["mobile", "form-messages", "accessibility", "release", 
 
 export default defineConfig({
   testDir: "e2e",
-  testIgnore: process.env.E2E_LAYOUT_ONCE === "1" ? LAYOUT_JOURNEYS : undefined,
+  // The scale-out tests start a site of their own (e2e/scale-out/playwright.config.ts, npm run test:scale-out).
+  testIgnore: ["**/scale-out/**", ...(process.env.E2E_LAYOUT_ONCE === "1" ? LAYOUT_JOURNEYS : [])],
   // Per port, so that test runs against different servers at once keep their results (and the
   // signed-in sessions the setup project saves there) apart.
   outputDir: `test-results/port-${process.env.E2E_PORT ?? "3100"}`,
@@ -50,18 +62,7 @@ export default defineConfig({
     baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: chromiumExecutable(),
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    },
+    launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
   },
   projects: [
     // Signs each demo role in once and saves the session, so the journeys stay under the sign-in rate limits.

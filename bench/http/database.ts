@@ -3,6 +3,7 @@
 //
 //   tsx bench/http/database.ts prepare '<json options>'   migrate, seed the demo, add the bench events
 //   tsx bench/http/database.ts verify  '<json options>'   print what the registration rush left, as JSON
+//   tsx bench/http/database.ts event   '<json options>'   add an event open for registration
 //
 // It runs with tsx --conditions=react-server, as the seed does (the seed imports server-only modules);
 // the bench's own rows are plain data a staff member could enter, written through drizzle on the schema.
@@ -19,6 +20,26 @@ export const DEMO_PAST_EVENT = "wps-innovation-4-from-the-united-nations";
 
 type PrepareOptions = { rushSlug: string; warmupSlug: string; capacity: number };
 type VerifyOptions = { rushSlug: string; emailDomain: string };
+type EventOptions = { slug: string; capacity: number; title: string };
+
+/** Adds an event open for registration now, a month ahead, with seats for `capacity` people. */
+async function addOpenEvent({ slug, capacity, title }: EventOptions) {
+  const now = Date.now();
+  const startsAt = new Date(now + 30 * DAY);
+  await db.insert(events).values({
+    slug,
+    title,
+    timeZone: "Europe/Zurich",
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 90 * 60_000),
+    capacity,
+    registrationOpensAt: new Date(now - DAY),
+    registrationClosesAt: new Date(startsAt.getTime() - DAY),
+    status: "scheduled",
+    description: "An event a load test registers people for.",
+  });
+  return { slug, capacity };
+}
 
 async function prepare({ rushSlug, warmupSlug, capacity }: PrepareOptions) {
   await migrateDatabase();
@@ -36,25 +57,8 @@ async function prepare({ rushSlug, warmupSlug, capacity }: PrepareOptions) {
 
   // Two events open for registration now, with seats for `capacity` people: one the rush fills, one
   // the warm-up uses so that the rush starts on an empty event.
-  const now = Date.now();
-  const startsAt = new Date(now + 30 * DAY);
-  for (const [slug, seats] of [
-    [rushSlug, capacity],
-    [warmupSlug, 10],
-  ] as const) {
-    await db.insert(events).values({
-      slug,
-      title: slug === rushSlug ? "Benchmark: registration rush" : "Benchmark: warm-up",
-      timeZone: "Europe/Zurich",
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 90 * 60_000),
-      capacity: seats,
-      registrationOpensAt: new Date(now - DAY),
-      registrationClosesAt: new Date(startsAt.getTime() - DAY),
-      status: "scheduled",
-      description: "An event the HTTP benchmark (bench/http) registers people for.",
-    });
-  }
+  await addOpenEvent({ slug: rushSlug, capacity, title: "Benchmark: registration rush" });
+  await addOpenEvent({ slug: warmupSlug, capacity: 10, title: "Benchmark: warm-up" });
   return { summaryEvent: past.slug, rushSlug, warmupSlug, capacity };
 }
 
@@ -66,18 +70,20 @@ async function verify({ rushSlug, emailDomain }: VerifyOptions) {
     .from(registrations)
     .where(eq(registrations.eventId, event.id));
   const mail = await db
-    .select({ to: outbox.to, kind: outbox.kind, count: sql<number>`count(*)::int` })
+    .select({ to: outbox.to, kind: outbox.kind, status: outbox.status, count: sql<number>`count(*)::int` })
     .from(outbox)
     .where(and(like(outbox.to, `%@${emailDomain}`), inArray(outbox.kind, ["registration_confirmed", "registration_waitlisted", "registration_already_registered"])))
-    .groupBy(outbox.to, outbox.kind);
+    .groupBy(outbox.to, outbox.kind, outbox.status);
   return { capacity: event.capacity, registrations: rows, emails: mail };
 }
 
 async function main() {
   const [command, json] = process.argv.slice(2);
   const options = JSON.parse(json ?? "{}");
-  const result = command === "prepare" ? await prepare(options) : command === "verify" ? await verify(options) : undefined;
-  if (result === undefined) throw new Error(`Unknown command "${command}": prepare or verify.`);
+  const steps: Record<string, (options: never) => Promise<unknown>> = { prepare, verify, event: addOpenEvent };
+  const step = command ? steps[command] : undefined;
+  if (!step) throw new Error(`Unknown command "${command}": prepare, verify or event.`);
+  const result = await step(options as never);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

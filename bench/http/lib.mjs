@@ -224,3 +224,125 @@ function attribute(tag, name) {
   const m = new RegExp(`\\s${escaped}=("([^"]*)"|'([^']*)')`, "i").exec(tag);
   return m ? decodeEntities(m[2] ?? m[3] ?? "") : undefined;
 }
+
+/** The public registration form's aria-label, and the module of the Server Action it calls. */
+export const REGISTRATION_FORM = "Register for this event";
+export const REGISTRATION_ACTION_MODULE = "app/(public)/events/[slug]/actions.ts";
+
+/**
+ * The Next-Router-State-Tree header a browser sends with a Server Action called from /events/<slug>.
+ *
+ * @param {string} slug
+ */
+export function eventRouterState(slug) {
+  return encodeURIComponent(
+    JSON.stringify(["", { children: ["(public)", { children: ["events", { children: [["slug", slug, "d", null], { children: ["__PAGE__", {}, null, null, 1024] }, null, null, 1024] }, null, null, 1024] }, null, null, 1024] }, null, null, 1040]),
+  );
+}
+
+/**
+ * The fields of the registration form on an event page, checked against the build's action id: a
+ * page whose form names another action would be sent requests it never gets from a browser.
+ *
+ * @param {string} html the event page
+ * @param {string} actionId
+ */
+export function registrationFormFields(html, actionId) {
+  const fields = formFields(html, REGISTRATION_FORM);
+  const bound = fields.find((f) => /^\$ACTION_\d+:0$/.test(f.name));
+  if (bound && !bound.value.includes(`"${actionId}"`)) {
+    throw new Error(`The registration form names another action than the build's manifest (${actionId}): ${bound.value}`);
+  }
+  return fields;
+}
+
+/**
+ * What one person types into the registration form: the i-th of a load test's people, each with an
+ * address of their own and a fresh idempotency key.
+ *
+ * @param {number} i
+ * @param {{ prefix: string; domain: string; name?: string; idempotencyKey: string }} options
+ * @returns {Record<string, string>}
+ */
+export function registrant(i, { prefix, domain, name = "Bench Person", idempotencyKey }) {
+  return {
+    name: `${name} ${i}`,
+    email: `${prefix}${i}@${domain}`,
+    organization: i % 3 === 0 ? "Permanent Mission" : "",
+    category: "Government",
+    website: "",
+    consent: "on",
+    idempotencyKey,
+  };
+}
+
+/**
+ * The request a browser's script sends when someone fills in the registration form on
+ * `origin`/events/<slug> and submits it: the form's fields as the page served them, with what the
+ * person typed, encoded as React encodes a form action's arguments, posted to the page with the
+ * action's id. The caller adds the transport's headers (encoding, client address).
+ *
+ * @param {{ origin: string; slug: string; actionId: string; fields: ReadonlyArray<{ name: string; type: string; value: string }>; typed: Record<string, string>; boundary: string }} options
+ * @returns {{ path: string; body: string; headers: Record<string, string> }}
+ */
+export function registrationPost({ origin, slug, actionId, fields, typed, boundary }) {
+  const path = `/events/${slug}`;
+  /** @type {Array<[string, string]>} */
+  const formData = [];
+  for (const f of fields) {
+    if (f.type === "checkbox") {
+      if (typed[f.name]) formData.push([f.name, typed[f.name] ?? "on"]);
+    } else formData.push([f.name, typed[f.name] ?? f.value]);
+  }
+  const { body, contentType } = actionFormBody({ status: "idle" }, formData, boundary);
+  return {
+    path,
+    body,
+    headers: {
+      accept: "text/x-component",
+      "content-type": contentType,
+      "next-action": actionId,
+      "next-router-state-tree": eventRouterState(slug),
+      origin,
+      referer: origin + path,
+    },
+  };
+}
+
+/**
+ * @typedef {{ capacity: number; registrations: Array<{ email: string; status: string }>; emails: Array<{ to: string; kind: string; status: string; count: number }> }} RushRows
+ */
+
+/**
+ * What the database holds after a registration rush against what the answers said. With
+ * `everyAnswer` each request must have been answered "done" (nothing lost); without it (a server
+ * died under the rush) a request may have gone unanswered, but every "done" answer must still have
+ * its row. Either way the seats go to the first comers up to the capacity, nobody holds two rows, and
+ * every row has exactly one confirmation or waitlist email in the outbox.
+ *
+ * @param {{ done: string[]; total: number }} rush the addresses answered "done", and how many requests were sent
+ * @param {RushRows} found what bench/http/database.ts verify read for the rush's event and domain
+ * @param {{ domain: string; everyAnswer: boolean }} options
+ */
+export function checkRush(rush, found, { domain, everyAnswer }) {
+  const rows = found.registrations.filter((r) => r.email.endsWith(`@${domain}`));
+  const byEmail = new Map(rows.map((r) => [r.email, r.status]));
+  const confirmed = rows.filter((r) => r.status === "confirmed").length;
+  const waitlisted = rows.filter((r) => r.status === "waitlisted").length;
+  const missingRows = rush.done.filter((e) => !byEmail.has(e)).length;
+  /** @type {Map<string, number>} */
+  const mails = new Map();
+  for (const m of found.emails) mails.set(m.to.toLowerCase(), (mails.get(m.to.toLowerCase()) ?? 0) + m.count);
+  const badEmails = rows.filter((r) => mails.get(r.email) !== 1).length;
+  const duplicates = rows.length - byEmail.size;
+  const problems = [];
+  if (everyAnswer && rush.done.length !== rush.total) problems.push(`${rush.total - rush.done.length} of ${rush.total} registrations were not answered "done"`);
+  if (confirmed !== Math.min(found.capacity, rows.length)) problems.push(`${confirmed} confirmed for ${found.capacity} seats`);
+  if (confirmed + waitlisted !== rows.length) problems.push(`${rows.length - confirmed - waitlisted} rows neither confirmed nor waitlisted`);
+  if (missingRows) problems.push(`${missingRows} "done" answers without a registration row`);
+  if (everyAnswer && rows.length !== rush.done.length) problems.push(`${rows.length} rows for ${rush.done.length} "done" answers`);
+  if (rows.length > rush.total) problems.push(`${rows.length} rows for ${rush.total} people`);
+  if (duplicates) problems.push(`${duplicates} people registered twice`);
+  if (badEmails) problems.push(`${badEmails} registrations without exactly one confirmation or waitlist email`);
+  return { ok: problems.length === 0, confirmed, waitlisted, rows: rows.length, missingRows, badEmails, problems };
+}

@@ -31,6 +31,21 @@ export function runToEnd(command, args, { cwd, env }) {
 }
 
 /**
+ * Runs one step of bench/http/database.ts (prepare, verify, event) on the database `env` names, with
+ * tsx and the react-server condition as the seed runs, and returns the JSON it printed last.
+ *
+ * @param {"prepare" | "verify" | "event"} command
+ * @param {object} options
+ * @param {{ cwd: string; env: NodeJS.ProcessEnv }} where
+ * @returns {Promise<any>}
+ */
+export async function benchDatabaseStep(command, options, { cwd, env }) {
+  const tsx = join(cwd, "node_modules/.bin/tsx");
+  const out = await runToEnd(tsx, ["--conditions=react-server", "bench/http/database.ts", command, JSON.stringify(options)], { cwd, env: { ...env, NODE_ENV: "test" } });
+  return JSON.parse(out.trim().split("\n").at(-1) ?? "");
+}
+
+/**
  * The Node options `npm start` gives the server (package.json's start script, between `node` and the
  * script), so that the bench measures the server as it is run.
  *

@@ -18,8 +18,21 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import postgres from "postgres";
-import { actionFormBody, actionResult, clientAddress, findActionId, formFields, gzipBytes, ratio, scriptSources, table } from "./lib.mjs";
-import { runToEnd, sampleRss, startServer } from "./processes.mjs";
+import {
+  REGISTRATION_ACTION_MODULE,
+  actionResult,
+  checkRush,
+  clientAddress,
+  findActionId,
+  gzipBytes,
+  ratio,
+  registrant,
+  registrationFormFields,
+  registrationPost,
+  scriptSources,
+  table,
+} from "./lib.mjs";
+import { benchDatabaseStep, sampleRss, startServer } from "./processes.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -59,8 +72,6 @@ const base = `http://127.0.0.1:${config.port}`;
 const RUSH_SLUG = "bench-registration-rush";
 const WARMUP_SLUG = "bench-registration-warm-up";
 const EMAIL_DOMAIN = "bench.example";
-const FORM_LABEL = "Register for this event";
-const ACTION_MODULE = "app/(public)/events/[slug]/actions.ts";
 
 /** The targets of issue 10, checked in the table at the end; missing one does not fail the run. */
 const TARGETS = {
@@ -97,7 +108,7 @@ function checkBuild() {
     throw new Error(`The build in ${config.dist} has no yardstick pages (app/(yardstick)): it predates them; build again.`);
   }
   const manifest = JSON.parse(readFileSync(join(dist, "server/server-reference-manifest.json"), "utf8"));
-  return { buildId: readFileSync(join(dist, "BUILD_ID"), "utf8").trim(), actionId: findActionId(manifest, ACTION_MODULE, "register") };
+  return { buildId: readFileSync(join(dist, "BUILD_ID"), "utf8").trim(), actionId: findActionId(manifest, REGISTRATION_ACTION_MODULE, "register") };
 }
 
 /** The environment of every child: the bench's database, and nothing a .env file could change. */
@@ -122,13 +133,8 @@ async function freshDatabase() {
 }
 
 /** @param {"prepare" | "verify"} command @param {object} options */
-async function databaseStep(command, options) {
-  const out = await runToEnd(join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "bench/http/database.ts", command, JSON.stringify(options)], {
-    cwd: root,
-    env: { ...process.env, ...databaseEnv(), NODE_ENV: "test" },
-  });
-  const last = out.trim().split("\n").at(-1) ?? "";
-  return JSON.parse(last);
+function databaseStep(command, options) {
+  return benchDatabaseStep(command, options, { cwd: root, env: { ...process.env, ...databaseEnv() } });
 }
 
 function serverEnv() {
@@ -258,55 +264,24 @@ async function scriptWeight(page) {
  * @param {{ slug: string; actionId: string; first: number; prefix: string }} options
  */
 async function registrationRequests({ slug, actionId, first, prefix }) {
-  const path = `/events/${slug}`;
-  const html = await (await fetch(base + path)).text();
-  const fields = formFields(html, FORM_LABEL);
-  const bound = fields.find((f) => /^\$ACTION_\d+:0$/.test(f.name));
-  if (bound && !bound.value.includes(`"${actionId}"`)) {
-    throw new Error(`The form on ${path} names another action than the build's manifest (${actionId}): ${bound.value}`);
-  }
-  const routerState = encodeURIComponent(
-    JSON.stringify(["", { children: ["(public)", { children: ["events", { children: [["slug", slug, "d", null], { children: ["__PAGE__", {}, null, null, 1024] }, null, null, 1024] }, null, null, 1024] }, null, null, 1024] }, null, null, 1040]),
-  );
+  const fields = registrationFormFields(await (await fetch(`${base}/events/${slug}`)).text(), actionId);
   let next = first;
-  /** @param {number} i */
-  const person = (i) => ({
-    name: `Bench Person ${i}`,
-    email: `${prefix}${i}@${EMAIL_DOMAIN}`,
-    organization: i % 3 === 0 ? "Permanent Mission" : "",
-    category: "Government",
-    website: "",
-    consent: "on",
-    idempotencyKey: randomUUID(),
-  });
   return {
     method: "POST",
-    path,
+    path: `/events/${slug}`,
     /** @param {Record<string, unknown>} request */
     setupRequest(request) {
       const i = next++;
-      const typed = /** @type {Record<string, string>} */ (person(i));
-      /** @type {Array<[string, string]>} */
-      const formData = [];
-      for (const f of fields) {
-        if (f.type === "checkbox") {
-          if (typed[f.name]) formData.push([f.name, typed[f.name] ?? "on"]);
-        } else formData.push([f.name, typed[f.name] ?? f.value]);
-      }
-      const { body, contentType } = actionFormBody({ status: "idle" }, formData, `----SymposiaBench${i}`);
+      const typed = registrant(i, { prefix, domain: EMAIL_DOMAIN, idempotencyKey: randomUUID() });
+      const post = registrationPost({ origin: base, slug, actionId, fields, typed, boundary: `----SymposiaBench${i}` });
       return {
         ...request,
-        body,
+        body: post.body,
         headers: {
           ...BROWSER_HEADERS,
+          ...post.headers,
           // autocannon hands answers over as text, so the bench asks for them uncompressed to read them.
           "accept-encoding": "identity",
-          accept: "text/x-component",
-          "content-type": contentType,
-          "next-action": actionId,
-          "next-router-state-tree": routerState,
-          origin: base,
-          referer: base + path,
           "x-forwarded-for": clientAddress(i),
         },
       };
@@ -347,7 +322,7 @@ async function main() {
   log(`Symposia HTTP benchmark · build ${buildId} in ${config.dist} · ${onPostgres ? "PostgreSQL (DATABASE_URL, emptied)" : `PGlite (${databaseEnv().PGLITE_DIR})`}`);
   log(`Load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} on ${availableParallelism()} cores (figures drop when other work shares the machine)`);
   log(`${config.connections} connections · ${config.duration} s per page after ${config.warmup} s of warm-up · ${config.registrations} registrations for ${config.capacity} seats`);
-  log(`Registration action ${actionId} (register in ${ACTION_MODULE}, from server-reference-manifest.json)`);
+  log(`Registration action ${actionId} (register in ${REGISTRATION_ACTION_MODULE}, from server-reference-manifest.json)`);
   log();
 
   await freshDatabase();
@@ -398,7 +373,8 @@ async function main() {
 
   // --- What the rush left in the database (read with the server stopped: PGlite has one owner)
   const found = await databaseStep("verify", { rushSlug: RUSH_SLUG, emailDomain: EMAIL_DOMAIN });
-  const check = checkRush(rush, found);
+  const check = checkRush(rush, found, { domain: EMAIL_DOMAIN, everyAnswer: true });
+  broken.push(...check.problems.map((p) => `registration rush: ${p}.`));
 
   // --- Cold start: a fresh server process hit by every connection at once
   server = await startServer({ cwd: root, env: serverEnv(), port: config.port, logFile });
@@ -515,35 +491,6 @@ async function main() {
     };
     writeFileSync(resolve(root, args.json), `${JSON.stringify(report, null, 2)}\n`);
   }
-}
-
-/**
- * What the database holds after the rush against what the answers said.
- *
- * @param {{ done: string[]; total: number }} rush
- * @param {{ capacity: number; registrations: Array<{ email: string; status: string }>; emails: Array<{ to: string; kind: string; count: number }> }} found
- */
-function checkRush(rush, found) {
-  const rows = found.registrations.filter((r) => r.email.endsWith(`@${EMAIL_DOMAIN}`));
-  const byEmail = new Map(rows.map((r) => [r.email, r.status]));
-  const confirmed = rows.filter((r) => r.status === "confirmed").length;
-  const waitlisted = rows.filter((r) => r.status === "waitlisted").length;
-  const missingRows = rush.done.filter((e) => !byEmail.has(e)).length;
-  /** @type {Map<string, number>} */
-  const mails = new Map();
-  for (const m of found.emails) mails.set(m.to.toLowerCase(), (mails.get(m.to.toLowerCase()) ?? 0) + m.count);
-  const badEmails = rows.filter((r) => mails.get(r.email) !== 1).length;
-  const duplicates = rows.length - byEmail.size;
-  const problems = [];
-  if (rush.done.length !== rush.total) problems.push(`${rush.total - rush.done.length} of ${rush.total} registrations were not answered "done"`);
-  if (confirmed !== Math.min(found.capacity, rows.length)) problems.push(`${confirmed} confirmed for ${found.capacity} seats`);
-  if (confirmed + waitlisted !== rows.length) problems.push(`${rows.length - confirmed - waitlisted} rows neither confirmed nor waitlisted`);
-  if (missingRows) problems.push(`${missingRows} "done" answers without a registration row`);
-  if (rows.length !== rush.done.length) problems.push(`${rows.length} rows for ${rush.done.length} "done" answers`);
-  if (duplicates) problems.push(`${duplicates} people registered twice`);
-  if (badEmails) problems.push(`${badEmails} registrations without exactly one confirmation or waitlist email`);
-  broken.push(...problems.map((p) => `registration rush: ${p}.`));
-  return { ok: problems.length === 0, confirmed, waitlisted, rows: rows.length, missingRows, badEmails, problems };
 }
 
 main()
