@@ -3,11 +3,15 @@ import { describe, expect, it } from "vitest";
 import {
   actionFormBody,
   actionResult,
+  checkRush,
   clientAddress,
   findActionId,
   formFields,
   gzipBytes,
   ratio,
+  registrant,
+  registrationFormFields,
+  registrationPost,
   scriptSources,
   table,
   treeRss,
@@ -100,6 +104,73 @@ describe("formFields", () => {
 
   it("says so when the page has no such form", () => {
     expect(() => formFields(html, "Sign in")).toThrow(/no form labelled "Sign in"/);
+  });
+});
+
+describe("the registration request", () => {
+  const html = `<form noValidate="" aria-label="Register for this event" method="POST">
+      <input type="hidden" name="$ACTION_1:0" value="{&quot;id&quot;:&quot;abc&quot;,&quot;bound&quot;:&quot;$@1&quot;}"/>
+      <input type="hidden" name="slug" value="an-event"/>
+      <input name="name"/><input name="email"/><input name="website" value=""/>
+      <input type="checkbox" name="consent"/><input type="checkbox" name="newsletter"/>
+    </form>`;
+
+  it("takes the form's fields only when the form calls the build's action", () => {
+    expect(registrationFormFields(html, "abc").map((f) => f.name)).toEqual(["$ACTION_1:0", "slug", "name", "email", "website", "consent", "newsletter"]);
+    expect(() => registrationFormFields(html, "other")).toThrow(/another action/);
+  });
+
+  it("posts what the person typed over the form's own fields, as the form's script does", async () => {
+    const typed = registrant(7, { prefix: "p-", domain: "load.example", idempotencyKey: "key-7" });
+    expect(typed).toMatchObject({ name: "Bench Person 7", email: "p-7@load.example", consent: "on", idempotencyKey: "key-7" });
+    const post = registrationPost({ origin: "http://127.0.0.1:3000", slug: "an-event", actionId: "abc", fields: registrationFormFields(html, "abc"), typed, boundary: "b7" });
+    expect(post.path).toBe("/events/an-event");
+    expect(post.headers).toMatchObject({ "next-action": "abc", origin: "http://127.0.0.1:3000", referer: "http://127.0.0.1:3000/events/an-event", accept: "text/x-component" });
+    expect(JSON.parse(decodeURIComponent(post.headers["next-router-state-tree"]!))[1].children[1].children[1].children[0]).toEqual(["slug", "an-event", "d", null]);
+    const form = await new Response(post.body, { headers: { "content-type": post.headers["content-type"]! } }).formData();
+    // The form's own values stay, typed ones fill the rest; an unticked box is not sent.
+    expect(Object.fromEntries([...form].map(([k, v]) => [k, String(v)]))).toEqual({
+      "_1_$ACTION_1:0": '{"id":"abc","bound":"$@1"}',
+      _1_slug: "an-event",
+      _1_name: "Bench Person 7",
+      _1_email: "p-7@load.example",
+      _1_website: "",
+      _1_consent: "on",
+      "0": '[{"status":"idle"},"$K1"]',
+    });
+  });
+});
+
+describe("checkRush", () => {
+  const domain = "load.example";
+  const row = (i: number, status: string) => ({ email: `p-${i}@${domain}`, status });
+  const mail = (i: number, count = 1) => ({ to: `p-${i}@${domain}`, kind: "registration_confirmed", status: "sent", count });
+
+  it("passes a rush whose seats went to the first comers, each with a row and one email", () => {
+    const found = { capacity: 2, registrations: [row(0, "confirmed"), row(1, "confirmed"), row(2, "waitlisted")], emails: [mail(0), mail(1), mail(2)] };
+    const check = checkRush({ done: found.registrations.map((r) => r.email), total: 3 }, found, { domain, everyAnswer: true });
+    expect(check).toMatchObject({ ok: true, confirmed: 2, waitlisted: 1, problems: [] });
+  });
+
+  it("names a lost answer, a seat left empty, a missing row and a second email", () => {
+    const found = { capacity: 2, registrations: [row(0, "confirmed"), row(1, "waitlisted")], emails: [mail(0, 2), mail(1)] };
+    const check = checkRush({ done: [row(0, "").email, row(5, "").email], total: 3 }, found, { domain, everyAnswer: true });
+    expect(check.ok).toBe(false);
+    expect(check.problems).toEqual([
+      '1 of 3 registrations were not answered "done"',
+      "1 confirmed for 2 seats",
+      '1 "done" answers without a registration row',
+      "1 registrations without exactly one confirmation or waitlist email",
+    ]);
+  });
+
+  it("after a server died, forgives unanswered requests but never a done answer without its row", () => {
+    const found = { capacity: 1, registrations: [row(0, "confirmed"), row(1, "waitlisted")], emails: [mail(0), mail(1)] };
+    // Person 1 registered, but the answer was lost with the server: allowed.
+    expect(checkRush({ done: [row(0, "").email], total: 3 }, found, { domain, everyAnswer: false }).problems).toEqual([]);
+    expect(checkRush({ done: [row(0, "").email, row(2, "").email], total: 3 }, found, { domain, everyAnswer: false }).problems).toEqual([
+      '1 "done" answers without a registration row',
+    ]);
   });
 });
 

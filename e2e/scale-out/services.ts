@@ -30,7 +30,10 @@ export function freePort(): Promise<number> {
 export async function assertPortFree(port: number, what: string): Promise<void> {
   const taken = await new Promise<boolean>((resolve) => {
     const socket = connect({ host: "127.0.0.1", port });
-    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once("error", () => resolve(false));
   });
   if (taken) throw new Error(`Port ${port} (${what}) is taken: stop what listens there or choose another port.`);
@@ -68,9 +71,16 @@ export async function pingRedis(url: string): Promise<void> {
     socket.once("connect", () => socket.write(request));
     socket.on("data", (d) => {
       text += d;
-      if (text.includes("PONG") || text.startsWith("-")) (clearTimeout(timer), socket.end(), resolve(text));
+      if (text.includes("PONG") || text.startsWith("-")) {
+        clearTimeout(timer);
+        socket.end();
+        resolve(text);
+      }
     });
-    socket.once("error", (error) => (clearTimeout(timer), reject(error)));
+    socket.once("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
   }).catch((error: Error) => {
     throw new Error(`Redis at ${redact(url)} does not answer (${error.message}). Start Redis or set REDIS_URL.`);
   });
@@ -88,6 +98,8 @@ export async function startMailServer(logFile: string): Promise<{ port: number; 
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    // No reverse DNS lookup of each sender: it is 127.0.0.1, and a slow resolver would slow every message.
+    disableReverseLookup: true,
     // Two instances each send while a rush lasts.
     maxClients: 100,
     onData(stream, session, callback) {
