@@ -2,7 +2,7 @@ import "server-only";
 import { connect, type Socket } from "node:net";
 import nodemailer from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
-import type SMTPTransport from "nodemailer/lib/smtp-transport";
+import SMTPTransport from "nodemailer/lib/smtp-transport";
 import { type ClaimedMessage, claimDueMessages, markFailed, markSent, redactDeliveredMessages } from "@/db/queries/outbox";
 import { materializeAttachments } from "@/lib/email/attachments";
 import { appUrl, env } from "@/lib/env";
@@ -45,7 +45,8 @@ async function sendBefore(deadline: number, mail: Mail.Options): Promise<void> {
       });
     },
   };
-  const transporter = nodemailer.createTransport(options);
+  // Built directly: createTransport() given a url would drop every other option.
+  const transporter = nodemailer.createTransport(new SMTPTransport(options));
   const timer = setTimeout(() => {
     expired = true;
     for (const socket of sockets) socket.destroy(late());
