@@ -35,12 +35,17 @@ async function sendBefore(deadline: number, mail: Mail.Options): Promise<void> {
     // The sender opens the socket itself so that it can close it at the deadline (TLS runs over it).
     getSocket(options, callback) {
       if (expired) return callback(late(), null);
-      const socket = connect({ host: options.host ?? "localhost", port: Number(options.port) || (options.secure ? 465 : 587) });
+      const port = Number(options.port) || (options.secure ? 465 : 587);
+      const socket = connect({ host: options.host ?? "localhost", port, localAddress: options.localAddress });
       sockets.add(socket);
-      const failed = (error: Error) => callback(error, null);
-      socket.once("error", failed);
+      let connected = false;
+      // Before the connection stands, an error is the attempt's; after, nodemailer hears it (or, under
+      // TLS, the closing of the encrypted socket above this one).
+      socket.on("error", (error) => {
+        if (!connected) callback(error, null);
+      });
       socket.once("connect", () => {
-        socket.off("error", failed);
+        connected = true;
         callback(null, { connection: socket });
       });
     },
@@ -103,9 +108,11 @@ export async function deliverDue(limit = 20): Promise<{ sent: number; failed: nu
   let sent = 0;
   let failed = 0;
   while (sent + failed < limit) {
+    // Counted from before the claim, whose lease starts when its transaction does: the deadline falls
+    // at least OUTBOX_SEND_TIMEOUT_SECONDS before the lease ends, however long the claim took.
+    const deadline = Date.now() + env().OUTBOX_SEND_TIMEOUT_SECONDS * 1000;
     const [m] = await claimDueMessages(1);
     if (!m) break;
-    const deadline = Date.now() + env().OUTBOX_SEND_TIMEOUT_SECONDS * 1000;
     if (await deliver(m, deadline)) sent++;
     else failed++;
   }
