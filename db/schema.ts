@@ -599,7 +599,10 @@ export const outbox = pgTable(
     status: outboxStatusEnum("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
+    // While a sender holds a message, the end of its lease; otherwise when it is next due.
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    // Drawn afresh at each claim: only the sender holding it may record the attempt's outcome.
+    claimToken: uuid("claim_token"),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     // When the body was removed after the retention period (OUTBOX_RETENTION_DAYS).
     redactedAt: timestamp("redacted_at", { withTimezone: true }),

@@ -32,12 +32,20 @@ const schema = z.object({
   EMAIL_FROM: z.string().min(3).default("Symposia <no-reply@localhost>"),
   SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
   OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  // How long a sender holds a message it claimed; past it, another sender may try the message again.
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(2).max(86_400).default(300),
+  // The longest one delivery may take, from its claim to the server's answer; then the connection is cut.
+  OUTBOX_SEND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   // Days a delivered message keeps its text (links, QR codes, personal details) before it is removed.
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   // Registrations one client address may make in ten minutes: a delegation registering from one office fits.
   REGISTRATION_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).max(100_000).default(40),
   // Megabytes of re-encoded photos each panelist may keep stored (staff are not limited).
   UPLOAD_QUOTA_MB: z.coerce.number().int().min(1).max(100_000).default(50),
+}).refine((e) => e.OUTBOX_LEASE_SECONDS >= 2 * e.OUTBOX_SEND_TIMEOUT_SECONDS, {
+  // A delivery must end well inside its lease, or a second sender could take the message while it is still going out.
+  path: ["OUTBOX_LEASE_SECONDS"],
+  message: "must be at least twice OUTBOX_SEND_TIMEOUT_SECONDS",
 });
 
 export type Env = z.infer<typeof schema>;

@@ -54,6 +54,15 @@ describe("environment", () => {
     expect(() => env()).toThrow(/TRUSTED_PROXY_HOPS/);
   });
 
+  it("keeps a delivery's time limit well inside the outbox lease", async () => {
+    const defaults = (await freshEnv({ NODE_ENV: "development" })).env();
+    expect(defaults).toMatchObject({ OUTBOX_LEASE_SECONDS: 300, OUTBOX_SEND_TIMEOUT_SECONDS: 60 });
+    const { env } = await freshEnv({ NODE_ENV: "development", OUTBOX_LEASE_SECONDS: "60", OUTBOX_SEND_TIMEOUT_SECONDS: "31" });
+    expect(() => env()).toThrow(/OUTBOX_LEASE_SECONDS: must be at least twice OUTBOX_SEND_TIMEOUT_SECONDS/);
+    const fits = await freshEnv({ NODE_ENV: "development", OUTBOX_LEASE_SECONDS: "60", OUTBOX_SEND_TIMEOUT_SECONDS: "30" });
+    expect(fits.env()).toMatchObject({ OUTBOX_LEASE_SECONDS: 60, OUTBOX_SEND_TIMEOUT_SECONDS: 30 });
+  });
+
   it("makes a secret once outside production and keeps it in the data folder", async () => {
     const dir = mkdtempSync(join(tmpdir(), "symposia-env-"));
     const first = await freshEnv({ NODE_ENV: "development", DATA_DIR: dir });

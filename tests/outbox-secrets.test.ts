@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { enqueueEmail, markSent, redactDeliveredMessages } from "@/db/queries/outbox";
+import { enqueueEmail, redactDeliveredMessages } from "@/db/queries/outbox";
 import { outbox, type Role } from "@/db/schema";
 import { invitationEmail } from "@/lib/email/panelist-emails";
 import { OUTBOX_STATUS_LABEL } from "@/lib/email/status";
@@ -105,7 +105,7 @@ describe("delivered bodies are removed after the retention period", () => {
         kind: "registration_confirmed",
         attachments: [{ filename: "event.ics", contentType: "text/calendar", content: "QkVHSU4=" }],
       });
-      if (sentDaysAgo !== null) await markSent(id, new Date(now.getTime() - sentDaysAgo * DAY));
+      if (sentDaysAgo !== null) await db.update(outbox).set({ status: "sent", sentAt: new Date(now.getTime() - sentDaysAgo * DAY) }).where(eq(outbox.id, id));
       return id;
     };
     ids = { old: await send("old", 31), recent: await send("recent", 29), waiting: await send("waiting", null) };

@@ -37,6 +37,36 @@ describe("outbox queue", () => {
     expect(claimed.sort()).toEqual([...ids].sort());
     // Claimed messages are leased: nobody else gets them straight away.
     expect(await claimDueMessages(10)).toEqual([]);
+    const tokens = [...first!, ...second!].map((m) => m.claimToken);
+    expect(new Set(tokens).size).toBe(tokens.length);
+  });
+
+  it("lets only the sender that still holds a message record its outcome", async () => {
+    await db.delete(outbox);
+    const id = await enqueueEmail(message);
+    const start = new Date(Date.now() + 1000);
+    const [slow] = await claimDueMessages(1, start, 60);
+    expect(slow).toMatchObject({ id, attempts: 1 });
+    expect(slow!.nextAttemptAt.getTime()).toBe(start.getTime() + 60_000);
+    // Within the lease nobody else gets it; past it, another sender does, with a claim of its own.
+    expect(await claimDueMessages(1, new Date(start.getTime() + 59_000), 60)).toEqual([]);
+    const [next] = await claimDueMessages(1, new Date(start.getTime() + 60_001), 60);
+    expect(next).toMatchObject({ id, attempts: 2 });
+    expect(next!.claimToken).not.toBe(slow!.claimToken);
+
+    // The first sender's late outcome changes nothing: the message is the second sender's.
+    expect(await markSent(slow!)).toBe(false);
+    expect(await markFailed(slow!, "too late")).toBe(false);
+    const [held] = await db.select().from(outbox).where(eq(outbox.id, id));
+    expect(held).toMatchObject({ status: "pending", claimToken: next!.claimToken, lastError: null });
+
+    expect(await markSent(next!)).toBe(true);
+    const [sent] = await db.select().from(outbox).where(eq(outbox.id, id));
+    expect(sent).toMatchObject({ status: "sent", claimToken: null });
+    // Recorded once.
+    expect(await markSent(next!)).toBe(false);
+    expect(await markFailed(next!, "late failure")).toBe(false);
+    expect((await db.select().from(outbox).where(eq(outbox.id, id)))[0]).toMatchObject({ status: "sent", lastError: null });
   });
 
   it("retries with growing delays, then gives up and can be retried by hand", async () => {
@@ -61,7 +91,7 @@ describe("outbox queue", () => {
     expect(await retryMessage(id)).toBe(true);
     const [again] = await claimDueMessages(1, new Date(Date.now() + 1000));
     expect(again?.id).toBe(id);
-    await markSent(id);
+    expect(await markSent(again!)).toBe(true);
     const [sent] = await db.select().from(outbox).where(eq(outbox.id, id));
     expect(sent).toMatchObject({ status: "sent", lastError: null });
     expect(await retryMessage(id)).toBe(false);

@@ -12,6 +12,8 @@ type Received = { from: string | undefined; to: string[]; raw: string };
 
 const mailbox: Received[] = [];
 const refuse = { rcpt: 0, data: 0 };
+// A server that takes the data and then says nothing: the sender must give up at its deadline.
+const stall = { data: 0, closed: 0, waiting: [] as (() => void)[] };
 
 const server = new SMTPServer({
   secure: false,
@@ -25,10 +27,18 @@ const server = new SMTPServer({
     }
     callback();
   },
+  onClose() {
+    stall.closed++;
+  },
   onData(stream, smtpSession, callback) {
     const chunks: Buffer[] = [];
     stream.on("data", (c: Buffer) => chunks.push(c));
     stream.on("end", () => {
+      if (stall.data > 0) {
+        stall.data--;
+        stall.waiting.push(() => callback(Object.assign(new Error("Too late"), { responseCode: 451 })));
+        return;
+      }
       if (refuse.data > 0) {
         refuse.data--;
         return callback(Object.assign(new Error("Try again later"), { responseCode: 451 }));
@@ -60,6 +70,7 @@ let app: {
   schema: typeof import("@/db/schema");
   outbox: typeof import("@/db/queries/outbox");
   sender: typeof import("@/lib/email/sender");
+  env: typeof import("@/lib/env");
   support: typeof import("./support/db");
 };
 
@@ -68,19 +79,22 @@ beforeAll(async () => {
   const { port } = server.server.address() as AddressInfo;
   process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
   process.env.EMAIL_FROM = "Symposia <no-reply@example.org>";
+  process.env.OUTBOX_SEND_TIMEOUT_SECONDS = "2";
   vi.resetModules();
-  const [db, schema, outbox, sender, support] = await Promise.all([
+  const [db, schema, outbox, sender, env, support] = await Promise.all([
     import("@/db"),
     import("@/db/schema"),
     import("@/db/queries/outbox"),
     import("@/lib/email/sender"),
+    import("@/lib/env"),
     import("./support/db"),
   ]);
-  app = { db: db.db, schema, outbox, sender, support };
+  app = { db: db.db, schema, outbox, sender, env, support };
   await support.resetWithDemo();
 });
 
 afterAll(async () => {
+  for (const answer of stall.waiting) answer();
   await app?.support.closeDb();
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
@@ -113,6 +127,8 @@ describe("delivery over SMTP", () => {
     const { headers, body } = parse(mail!.raw);
     expect(header(headers, "Subject")).toEqual(["Subject: Your sign-in link for Symposia"]);
     expect(header(headers, "To")).toEqual(["To: reader@example.org"]);
+    // The same at every attempt, so that a message delivered twice is recognisably one.
+    expect(header(headers, "Message-ID")).toEqual([`Message-ID: <outbox-${id}@localhost>`]);
     expect(body).toContain(link);
     expect(await rowOf(id)).toMatchObject({ status: "sent", attempts: 1, lastError: null });
   });
@@ -143,6 +159,27 @@ describe("delivery over SMTP", () => {
     const id = await app.outbox.enqueueEmail({ to: "data@example.org", subject: "Data refused once", text: "Hello", kind: "test" });
     expect(await app.sender.deliverDue()).toEqual({ sent: 0, failed: 1 });
     expect((await rowOf(id)).lastError).toMatch(/451/);
+    await makeDue(id);
+    expect(await app.sender.deliverDue()).toEqual({ sent: 1, failed: 0 });
+    expect(await rowOf(id)).toMatchObject({ status: "sent", attempts: 2 });
+  });
+
+  it("cuts a delivery the server does not answer at OUTBOX_SEND_TIMEOUT_SECONDS, well inside its lease, and retries it", async () => {
+    stall.data = 1;
+    const closedBefore = stall.closed;
+    const id = await app.outbox.enqueueEmail({ to: "stalled@example.org", subject: "No answer", text: "Hello", kind: "test" });
+    const started = Date.now();
+    expect(await app.sender.deliverDue()).toEqual({ sent: 0, failed: 1 });
+    const took = Date.now() - started;
+    expect(took).toBeGreaterThanOrEqual(1900);
+    expect(took).toBeLessThan(app.env.env().OUTBOX_LEASE_SECONDS * 1000);
+    // The sender closed its connection: nothing more of this attempt can reach the server.
+    await vi.waitFor(() => expect(stall.closed).toBeGreaterThan(closedBefore));
+    const row = await rowOf(id);
+    expect(row).toMatchObject({ status: "pending", attempts: 1, claimToken: null });
+    expect(row.lastError).toMatch(/OUTBOX_SEND_TIMEOUT_SECONDS/);
+    expect(mailbox).toHaveLength(0);
+
     await makeDue(id);
     expect(await app.sender.deliverDue()).toEqual({ sent: 1, failed: 0 });
     expect(await rowOf(id)).toMatchObject({ status: "sent", attempts: 2 });
@@ -254,5 +291,45 @@ describe("header injection", () => {
     expect(body).toContain("Dear Eve Bcc: victim@example.org Mallory X-Evil: 1,");
     expect(body).toMatch(/\/api\/auth\/callback\/nodemailer\?callbackUrl=[^\s]*%2Fme%2Finvitations%2F/);
     session.current = null;
+  });
+});
+
+describe("delivery over TLS", () => {
+  // The sender opens each connection itself (to close it at the deadline); TLS must still run over it.
+  it.each([
+    ["smtps (TLS from the start)", true, "smtps"],
+    ["STARTTLS", false, "smtp"],
+  ])("delivers over %s", async (_, secure, scheme) => {
+    const received: { secure: boolean; messageId: string }[] = [];
+    const tlsServer = new SMTPServer({
+      secure,
+      authOptional: true,
+      disabledCommands: ["AUTH"],
+      logger: false,
+      disableReverseLookup: true,
+      onData(stream, smtpSession, callback) {
+        const chunks: Buffer[] = [];
+        stream.on("data", (c: Buffer) => chunks.push(c));
+        stream.on("end", () => {
+          received.push({ secure: smtpSession.secure, messageId: header(parse(Buffer.concat(chunks).toString("utf8")).headers, "Message-ID")[0] ?? "" });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => tlsServer.listen(0, "127.0.0.1", resolve));
+    const saved = process.env.SMTP_URL;
+    try {
+      // The test server's own certificate is self-signed.
+      process.env.SMTP_URL = `${scheme}://127.0.0.1:${(tlsServer.server.address() as AddressInfo).port}/?tls.rejectUnauthorized=false`;
+      vi.resetModules();
+      const [outbox, sender] = await Promise.all([import("@/db/queries/outbox"), import("@/lib/email/sender")]);
+      const id = await outbox.enqueueEmail({ to: "secure@example.org", subject: "Over TLS", text: "Hello", kind: "test" });
+      expect(await sender.deliverDue()).toEqual({ sent: 1, failed: 0 });
+      expect(received).toEqual([{ secure: true, messageId: `Message-ID: <outbox-${id}@localhost>` }]);
+    } finally {
+      process.env.SMTP_URL = saved;
+      vi.resetModules();
+      await new Promise<void>((resolve) => tlsServer.close(() => resolve()));
+    }
   });
 });

@@ -4,10 +4,12 @@ import { db, type Executor } from "@/db";
 import { outbox, type OutboxMessage } from "@/db/schema";
 import { type EmailMessage, validateEmailMessage } from "@/lib/email/message";
 import { REDACTED_TEXT } from "@/lib/email/visibility";
+import { env } from "@/lib/env";
 
 export const MAX_ATTEMPTS = 8;
-// How long a claimed message stays reserved for one sender before another may retry it.
-const LEASE_MS = 5 * 60_000;
+
+/** A message a sender holds: the token proves the claim when the sender records the outcome. */
+export type ClaimedMessage = OutboxMessage & { claimToken: string };
 
 /** Queues a message. Pass the transaction of the change that causes it, so both commit or neither. */
 export async function enqueueEmail(message: EmailMessage, executor: Executor = db): Promise<string> {
@@ -28,9 +30,11 @@ export async function enqueueEmail(message: EmailMessage, executor: Executor = d
 
 /**
  * Reserves up to `limit` due messages for this sender. SKIP LOCKED lets several senders share the
- * queue; the lease pushes the next attempt forward so a crashed sender's messages come back later.
+ * queue; the lease (OUTBOX_LEASE_SECONDS) pushes the next attempt forward, so a message whose sender
+ * died comes back once it runs out. Each claim draws a new token: a sender whose lease ran out and was
+ * taken over can no longer record an outcome for the message (markSent, markFailed).
  */
-export async function claimDueMessages(limit: number, now?: Date): Promise<OutboxMessage[]> {
+export async function claimDueMessages(limit: number, now?: Date, leaseSeconds = env().OUTBOX_LEASE_SECONDS): Promise<ClaimedMessage[]> {
   // Without a given time, the database's own clock decides what is due: the one that stamped the rows.
   const current = now ?? sql`now()`;
   return db.transaction(async (tx) => {
@@ -42,40 +46,61 @@ export async function claimDueMessages(limit: number, now?: Date): Promise<Outbo
       .limit(limit)
       .for("update", { skipLocked: true });
     if (due.length === 0) return [];
-    return tx
+    const rows = await tx
       .update(outbox)
       .set({
         attempts: sql`${outbox.attempts} + 1`,
-        nextAttemptAt: now ? new Date(now.getTime() + LEASE_MS) : sql`now() + ${`${LEASE_MS} milliseconds`}::interval`,
+        nextAttemptAt: now ? new Date(now.getTime() + leaseSeconds * 1000) : sql`now() + make_interval(secs => ${leaseSeconds})`,
+        claimToken: sql`gen_random_uuid()`,
       })
       .where(inArray(outbox.id, due.map((d) => d.id)))
       .returning();
+    return rows as ClaimedMessage[];
   });
 }
 
-export async function markSent(id: string, now = new Date()): Promise<void> {
-  await db.update(outbox).set({ status: "sent", sentAt: now, lastError: null }).where(eq(outbox.id, id));
+/** The claim a sender holds on a message: the token of its claim, while the message still waits. */
+const held = (message: Pick<ClaimedMessage, "id" | "claimToken">) =>
+  and(eq(outbox.id, message.id), eq(outbox.claimToken, message.claimToken), eq(outbox.status, "pending"));
+
+/**
+ * Records a delivery. False when the sender no longer held the message: its lease ran out and another
+ * sender claimed it (and may send it again), or it was already recorded.
+ */
+export async function markSent(message: Pick<ClaimedMessage, "id" | "claimToken">, now = new Date()): Promise<boolean> {
+  const rows = await db
+    .update(outbox)
+    .set({ status: "sent", sentAt: now, lastError: null, claimToken: null })
+    .where(held(message))
+    .returning({ id: outbox.id });
+  return rows.length > 0;
 }
 
-/** Records a failed attempt: retried later with exponential backoff, or given up after MAX_ATTEMPTS. */
-export async function markFailed(message: OutboxMessage, error: string, now = new Date()): Promise<void> {
+/**
+ * Records a failed attempt: retried later with exponential backoff, or given up after MAX_ATTEMPTS.
+ * False, and nothing recorded, when the sender no longer held the message (see markSent).
+ */
+export async function markFailed(message: Pick<ClaimedMessage, "id" | "claimToken" | "attempts">, error: string, now = new Date()): Promise<boolean> {
   const giveUp = message.attempts >= MAX_ATTEMPTS;
   const delayMs = Math.min(60 * 60_000, 30_000 * 2 ** (message.attempts - 1));
-  await db
+  const rows = await db
     .update(outbox)
     .set({
       status: giveUp ? "failed" : "pending",
       lastError: error.slice(0, 1000),
       nextAttemptAt: new Date(now.getTime() + delayMs),
+      claimToken: null,
     })
-    .where(eq(outbox.id, message.id));
+    .where(held(message))
+    .returning({ id: outbox.id });
+  return rows.length > 0;
 }
 
 /** Puts a failed message back in the queue for another round of attempts. */
 export async function retryMessage(id: string): Promise<boolean> {
   const rows = await db
     .update(outbox)
-    .set({ status: "pending", attempts: 0, nextAttemptAt: new Date() })
+    .set({ status: "pending", attempts: 0, nextAttemptAt: new Date(), claimToken: null })
     .where(and(eq(outbox.id, id), eq(outbox.status, "failed")))
     .returning({ id: outbox.id });
   return rows.length > 0;

@@ -1,56 +1,120 @@
 import "server-only";
-import nodemailer, { type Transporter } from "nodemailer";
-import { claimDueMessages, markFailed, markSent, redactDeliveredMessages } from "@/db/queries/outbox";
+import { connect, type Socket } from "node:net";
+import nodemailer from "nodemailer";
+import type Mail from "nodemailer/lib/mailer";
+import SMTPTransport from "nodemailer/lib/smtp-transport";
+import { type ClaimedMessage, claimDueMessages, markFailed, markSent, redactDeliveredMessages } from "@/db/queries/outbox";
 import { materializeAttachments } from "@/lib/email/attachments";
-import { env } from "@/lib/env";
-
-let transporter: Transporter | undefined;
-
-function transport(): Transporter | undefined {
-  const url = env().SMTP_URL;
-  if (!url) return undefined;
-  transporter ??= nodemailer.createTransport(url);
-  return transporter;
-}
+import { appUrl, env } from "@/lib/env";
 
 /** Whether messages leave the outbox at all; without SMTP the outbox is the mailbox. */
 export const smtpConfigured = () => Boolean(env().SMTP_URL);
 
 /**
- * Sends what is due, once. Returns how many were sent and how many failed this round.
- * Safe to run from several instances at once: each claims its own rows.
+ * The message's Message-ID, the same at every attempt: if a message goes out twice (its sender died
+ * between the server's acceptance and recording it), the copies are recognisably one message.
+ */
+export const outboxMessageId = (id: string) => `<outbox-${id}@${new URL(appUrl()).hostname}>`;
+
+/**
+ * Sends one message over a connection of its own, and cuts that connection at the deadline, whatever
+ * stage the conversation is in: no byte of a delivery leaves after its deadline, which falls well
+ * inside the claim's lease (OUTBOX_LEASE_SECONDS ≥ 2 × OUTBOX_SEND_TIMEOUT_SECONDS).
+ */
+async function sendBefore(deadline: number, mail: Mail.Options): Promise<void> {
+  const timeoutMs = env().OUTBOX_SEND_TIMEOUT_SECONDS * 1000;
+  const late = () => new Error(`no answer within ${env().OUTBOX_SEND_TIMEOUT_SECONDS} s (OUTBOX_SEND_TIMEOUT_SECONDS)`);
+  const sockets = new Set<Socket>();
+  let expired = false;
+  const options: SMTPTransport.Options = {
+    url: env().SMTP_URL,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+    dnsTimeout: timeoutMs,
+    // The sender opens the socket itself so that it can close it at the deadline (TLS runs over it).
+    getSocket(options, callback) {
+      if (expired) return callback(late(), null);
+      const port = Number(options.port) || (options.secure ? 465 : 587);
+      const socket = connect({ host: options.host ?? "localhost", port, localAddress: options.localAddress });
+      sockets.add(socket);
+      let connected = false;
+      // Before the connection stands, an error is the attempt's; after, nodemailer hears it (or, under
+      // TLS, the closing of the encrypted socket above this one).
+      socket.on("error", (error) => {
+        if (!connected) callback(error, null);
+      });
+      socket.once("connect", () => {
+        connected = true;
+        callback(null, { connection: socket });
+      });
+    },
+  };
+  // Built directly: createTransport() given a url would drop every other option.
+  const transporter = nodemailer.createTransport(new SMTPTransport(options));
+  const timer = setTimeout(() => {
+    expired = true;
+    for (const socket of sockets) socket.destroy(late());
+  }, deadline - Date.now());
+  try {
+    if (Date.now() >= deadline) throw late();
+    await transporter.sendMail(mail);
+  } finally {
+    clearTimeout(timer);
+    transporter.close();
+  }
+}
+
+const lostClaim = (m: ClaimedMessage, outcome: string) =>
+  console.warn(`[outbox] message ${m.id} ${outcome} after its lease ran out; another sender may send it again, with the same Message-ID`);
+
+async function deliver(m: ClaimedMessage, deadline: number): Promise<boolean> {
+  try {
+    // Attachments queued as recipes (a QR code, a calendar file) are made here, not by the request.
+    const attachments = await materializeAttachments(m.attachments);
+    await sendBefore(deadline, {
+      from: env().EMAIL_FROM,
+      to: m.to,
+      subject: m.subject,
+      text: m.text,
+      html: m.html ?? undefined,
+      messageId: outboxMessageId(m.id),
+      attachments: attachments.map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: Buffer.from(a.content, "base64"),
+      })),
+      // Nodemailer would otherwise accept a header list in these fields.
+      disableFileAccess: true,
+      disableUrlAccess: true,
+    });
+  } catch (error) {
+    if (!(await markFailed(m, error instanceof Error ? error.message : String(error)))) lostClaim(m, "failed");
+    return false;
+  }
+  if (!(await markSent(m))) lostClaim(m, "was delivered");
+  return true;
+}
+
+/**
+ * Sends what is due, up to `limit` messages. Returns how many were sent and how many failed.
+ * Safe to run from several instances at once: each claims its own rows, one at a time, just before
+ * sending it, so a sender that dies holds back only the message it was sending, until its lease ends.
+ * That message may have reached the server already: it is then delivered twice (at least once, never
+ * exactly once), with the same Message-ID.
  */
 export async function deliverDue(limit = 20): Promise<{ sent: number; failed: number }> {
-  const t = transport();
-  if (!t) return { sent: 0, failed: 0 };
-  const messages = await claimDueMessages(limit);
+  if (!smtpConfigured()) return { sent: 0, failed: 0 };
   let sent = 0;
   let failed = 0;
-  for (const m of messages) {
-    try {
-      // Attachments queued as recipes (a QR code, a calendar file) are made here, not by the request.
-      const attachments = await materializeAttachments(m.attachments);
-      await t.sendMail({
-        from: env().EMAIL_FROM,
-        to: m.to,
-        subject: m.subject,
-        text: m.text,
-        html: m.html ?? undefined,
-        attachments: attachments.map((a) => ({
-          filename: a.filename,
-          contentType: a.contentType,
-          content: Buffer.from(a.content, "base64"),
-        })),
-        // Nodemailer would otherwise accept a header list in these fields.
-        disableFileAccess: true,
-        disableUrlAccess: true,
-      });
-      await markSent(m.id);
-      sent++;
-    } catch (error) {
-      await markFailed(m, error instanceof Error ? error.message : String(error));
-      failed++;
-    }
+  while (sent + failed < limit) {
+    // Counted from before the claim, whose lease starts when its transaction does: the deadline falls
+    // at least OUTBOX_SEND_TIMEOUT_SECONDS before the lease ends, however long the claim took.
+    const deadline = Date.now() + env().OUTBOX_SEND_TIMEOUT_SECONDS * 1000;
+    const [m] = await claimDueMessages(1);
+    if (!m) break;
+    if (await deliver(m, deadline)) sent++;
+    else failed++;
   }
   return { sent, failed };
 }

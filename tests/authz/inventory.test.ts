@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enqueueEmail, markFailed } from "@/db/queries/outbox";
+import { enqueueEmail, MAX_ATTEMPTS } from "@/db/queries/outbox";
 import { auditLog, outbox, users } from "@/db/schema";
 import { DEMO_ACCOUNTS } from "@/db/seed";
 import { closeDb, db, resetWithDemo } from "../support/db";
@@ -48,8 +48,7 @@ beforeAll(async () => {
   }
   const [target] = await db.insert(users).values({ email: "target@example.org", role: "panelist" }).returning();
   const failedId = await enqueueEmail({ to: "x@example.org", subject: "s", text: "t", kind: "test" });
-  const [row] = await db.select().from(outbox).where(eq(outbox.id, failedId));
-  await markFailed({ ...row!, attempts: 99 }, "refused");
+  await db.update(outbox).set({ status: "failed", attempts: MAX_ATTEMPTS, lastError: "refused" }).where(eq(outbox.id, failedId));
   fixtures = { targetUserId: target!.id, failedMessageId: failedId };
 });
 
