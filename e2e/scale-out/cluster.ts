@@ -24,7 +24,7 @@ export type ClusterState = {
   /** The site's address: nginx, round robin over both instances (AUTH_URL and APP_URL). */
   proxyUrl: string;
   instances: Record<InstanceName, Instance>;
-  /** One JSON line per message the SMTP server accepted: { to, subject }. */
+  /** One JSON line per message the SMTP server accepted: { to, subject, messageId }. */
   mailLog: string;
   databaseUrl: string;
   /** The registration Server Action's id in the build. */
@@ -33,6 +33,8 @@ export type ClusterState = {
   registrationLimit: number;
   /** Proxies in front of the app (TRUSTED_PROXY_HOPS): the test client stands for the outer one. */
   trustedHops: number;
+  /** OUTBOX_LEASE_SECONDS of both instances: how long a dead sender's message waits for another. */
+  outboxLeaseSeconds: number;
 };
 
 export const STATE_VARIABLE = "SCALE_OUT_STATE";
@@ -104,17 +106,19 @@ export async function ensureRunning(state: ClusterState, name: InstanceName): Pr
   await startInstance(state, name);
 }
 
-/** The messages the SMTP server accepted so far, by recipient (lower case): their subjects. */
-export function mailbox(state: ClusterState): Map<string, string[]> {
-  const byRecipient = new Map<string, string[]>();
+export type Received = { subject: string; messageId: string };
+
+/** The messages the SMTP server accepted so far, by recipient (lower case). */
+export function mailbox(state: ClusterState): Map<string, Received[]> {
+  const byRecipient = new Map<string, Received[]>();
   const lines = readFileSync(state.mailLog, "utf8").split("\n");
   // Each message is one line ending in a newline: what follows the last one is still being written.
   lines.pop();
   for (const line of lines) {
-    const { to, subject } = JSON.parse(line) as { to: string[]; subject: string };
+    const { to, subject, messageId } = JSON.parse(line) as { to: string[] } & Received;
     for (const address of to) {
       const key = address.toLowerCase();
-      byRecipient.set(key, [...(byRecipient.get(key) ?? []), subject]);
+      byRecipient.set(key, [...(byRecipient.get(key) ?? []), { subject, messageId }]);
     }
   }
   return byRecipient;

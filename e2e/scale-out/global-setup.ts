@@ -4,7 +4,19 @@ import { join, resolve, sep } from "node:path";
 import { findActionId, REGISTRATION_ACTION_MODULE } from "../../bench/http/lib.mjs";
 import { runToEnd } from "../../bench/http/processes.mjs";
 import { type ClusterState, type InstanceName, isAlive, readState, STATE_VARIABLE, startInstance, writeState } from "./cluster";
-import { assertPortFree, emptyDatabase, findNginx, freePort, pingRedis, redact, startMailServer, startNginx, startObjectStore, type Stop } from "./services";
+import {
+  assertPortFree,
+  deleteRedisKeys,
+  emptyDatabase,
+  findNginx,
+  freePort,
+  pingRedis,
+  redact,
+  startMailServer,
+  startNginx,
+  startObjectStore,
+  type Stop,
+} from "./services";
 
 const root = resolve(__dirname, "../..");
 
@@ -13,6 +25,8 @@ const REGISTRATION_LIMIT = 10;
 /** The test client stands for a load balancer in front of nginx: it writes X-Forwarded-For, nginx appends. */
 const TRUSTED_HOPS = 2;
 const BUCKET = "symposia-scale-out";
+/** A short lease, so that the message a killed instance was sending goes out again within the test. */
+const OUTBOX_LEASE_SECONDS = 10;
 
 async function port(variable: string, what: string): Promise<number> {
   const value = process.env[variable];
@@ -84,6 +98,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       rmSync(temp, { recursive: true, force: true });
     });
 
+    // The run's own keys in a Redis that others may share, removed at the end.
+    const redisPrefix = `symposia-scale-out-${ports.proxy}-${Date.now().toString(36)}:`;
+    stops.push(() => deleteRedisKeys(redisUrl, redisPrefix));
+
     await emptyDatabase(databaseUrl);
     // The seed refuses production; it migrates, then fills the empty database with the demo.
     await runToEnd(join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/seed.ts"], {
@@ -109,9 +127,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       SMTP_URL: `smtp://127.0.0.1:${mail.port}`,
       EMAIL_FROM: "Symposia <no-reply@example.org>",
       OUTBOX_INTERVAL_SECONDS: "1",
+      OUTBOX_LEASE_SECONDS: String(OUTBOX_LEASE_SECONDS),
+      OUTBOX_SEND_TIMEOUT_SECONDS: String(OUTBOX_LEASE_SECONDS / 2),
       REGISTRATION_LIMIT_PER_CLIENT: String(REGISTRATION_LIMIT),
       SEED_DEMO: "never",
       REDIS_URL: redisUrl,
+      REDIS_KEY_PREFIX: redisPrefix,
       S3_BUCKET: BUCKET,
       S3_ENDPOINT: `http://127.0.0.1:${s3.port}`,
       S3_REGION: "us-east-1",
@@ -141,6 +162,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       actionId,
       registrationLimit: REGISTRATION_LIMIT,
       trustedHops: TRUSTED_HOPS,
+      outboxLeaseSeconds: OUTBOX_LEASE_SECONDS,
     };
     process.env[STATE_VARIABLE] = join(temp, "cluster.json");
     writeState(state);

@@ -57,24 +57,32 @@ export function redact(url: string): string {
 }
 
 /**
- * Sends PING to the Redis server of `url` (after AUTH when the address has a password) and expects
- * PONG: no client library, so that the check itself cannot hide a missing server behind retries.
+ * Sends one command to the Redis server of `url` (after AUTH when the address has a password) and
+ * returns its raw answer: no client library, so that a check cannot hide a missing server behind
+ * retries, and nothing waits longer than a few seconds.
  */
-export async function pingRedis(url: string): Promise<void> {
+export async function redisCommand(url: string, ...words: string[]): Promise<string> {
   const { hostname, port, username, password } = new URL(url);
-  const command = (...words: string[]) => `*${words.length}\r\n${words.map((w) => `$${Buffer.byteLength(w)}\r\n${w}\r\n`).join("")}`;
-  const request = (password ? command("AUTH", ...(username ? [decodeURIComponent(username)] : []), decodeURIComponent(password)) : "") + command("PING");
-  const answer = await new Promise<string>((resolve, reject) => {
+  const command = (...parts: string[]) => `*${parts.length}\r\n${parts.map((w) => `$${Buffer.byteLength(w)}\r\n${w}\r\n`).join("")}`;
+  const auth = password ? command("AUTH", ...(username ? [decodeURIComponent(username)] : []), decodeURIComponent(password)) : "";
+  const database = /^\/(\d+)$/.exec(new URL(url).pathname)?.[1];
+  const request = auth + (database ? command("SELECT", database) : "") + command(...words);
+  const answers = (auth ? 1 : 0) + (database ? 1 : 0) + 1;
+  const text = await new Promise<string>((resolve, reject) => {
     const socket = connect({ host: hostname || "127.0.0.1", port: Number(port || 6379) });
-    let text = "";
-    const timer = setTimeout(() => (socket.destroy(), reject(new Error(`no answer within ${SERVICE_TIMEOUT_MS / 1000} s`))), SERVICE_TIMEOUT_MS);
+    let received = "";
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`no answer within ${SERVICE_TIMEOUT_MS / 1000} s`));
+    }, SERVICE_TIMEOUT_MS);
     socket.once("connect", () => socket.write(request));
     socket.on("data", (d) => {
-      text += d;
-      if (text.includes("PONG") || text.startsWith("-")) {
+      received += d;
+      // Simple answers only (status, error, integer): one line each.
+      if (received.split("\r\n").length > answers || received.startsWith("-")) {
         clearTimeout(timer);
         socket.end();
-        resolve(text);
+        resolve(received);
       }
     });
     socket.once("error", (error) => {
@@ -84,12 +92,26 @@ export async function pingRedis(url: string): Promise<void> {
   }).catch((error: Error) => {
     throw new Error(`Redis at ${redact(url)} does not answer (${error.message}). Start Redis or set REDIS_URL.`);
   });
-  if (!answer.includes("+PONG")) throw new Error(`Redis at ${redact(url)} refused PING: ${answer.trim()}`);
+  const last = text.trim().split("\r\n").at(-1) ?? "";
+  if (text.startsWith("-") || last.startsWith("-")) throw new Error(`Redis at ${redact(url)} refused ${words[0]}: ${text.trim()}`);
+  return last;
+}
+
+/** Fails at once, naming the address, when Redis does not answer PING. */
+export async function pingRedis(url: string): Promise<void> {
+  const answer = await redisCommand(url, "PING");
+  if (answer !== "+PONG") throw new Error(`Redis at ${redact(url)} answered PING with ${answer}.`);
+}
+
+/** Removes every key that starts with `prefix` (the run's own, in a Redis others may share). */
+export async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
+  const script = "local n = 0 for _, key in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', key) n = n + 1 end return n";
+  await redisCommand(url, "EVAL", script, "0", `${prefix.replace(/[*?[\]\\]/g, "\\$&")}*`);
 }
 
 /**
- * An SMTP server on 127.0.0.1 that accepts every message and appends { to, subject } to `logFile`,
- * one JSON line each: the tests count what each person received.
+ * An SMTP server on 127.0.0.1 that accepts every message and appends { to, subject, messageId } to
+ * `logFile`, one JSON line each: the tests count what each person received.
  */
 export async function startMailServer(logFile: string): Promise<{ port: number; stop: Stop }> {
   writeFileSync(logFile, "");
@@ -106,9 +128,10 @@ export async function startMailServer(logFile: string): Promise<{ port: number; 
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
-        const head = Buffer.concat(chunks).toString("utf8").split("\r\n\r\n")[0] ?? "";
-        const subject = /^subject:[ \t]*(.*)$/im.exec(head.replace(/\r\n[ \t]+/g, " "))?.[1] ?? "";
-        appendFileSync(logFile, `${JSON.stringify({ to: session.envelope.rcptTo.map((r) => r.address), subject })}\n`);
+        const head = (Buffer.concat(chunks).toString("utf8").split("\r\n\r\n")[0] ?? "").replace(/\r\n[ \t]+/g, " ");
+        const header = (name: string) => new RegExp(`^${name}:[ \\t]*(.*)$`, "im").exec(head)?.[1]?.trim() ?? "";
+        const to = session.envelope.rcptTo.map((r) => r.address);
+        appendFileSync(logFile, `${JSON.stringify({ to, subject: header("subject"), messageId: header("message-id") })}\n`);
         callback();
       });
     },
