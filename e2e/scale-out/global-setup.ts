@@ -25,8 +25,12 @@ const REGISTRATION_LIMIT = 10;
 /** The test client stands for a load balancer in front of nginx: it writes X-Forwarded-For, nginx appends. */
 const TRUSTED_HOPS = 2;
 const BUCKET = "symposia-scale-out";
-/** A short lease, so that the message a killed instance was sending goes out again within the test. */
-const OUTBOX_LEASE_SECONDS = 10;
+/**
+ * A lease short enough that the message a killed instance was sending goes out again within the test,
+ * and a send timeout (half of it) long enough that a busy machine does not cut a delivery the mail
+ * server has accepted (which would send it again: the outbox delivers at least once).
+ */
+const OUTBOX_LEASE_SECONDS = 40;
 
 async function port(variable: string, what: string): Promise<number> {
   const value = process.env[variable];
