@@ -40,7 +40,7 @@ const WARN_EVERY_MS = 60_000;
 /**
  * The settings from the environment, or null when REDIS_URL is unset (Next.js's own cache then).
  *
- * @param {NodeJS.ProcessEnv} env
+ * @param {Record<string, string | undefined>} env
  * @returns {RedisCacheSettings | null}
  */
 export function redisCacheSettings(env = process.env) {
@@ -148,7 +148,7 @@ export async function closeRedisCache() {
 /**
  * What /api/health reports: `memory` without REDIS_URL; with it, whether Redis answers a PING in time.
  *
- * @param {NodeJS.ProcessEnv} env
+ * @param {Record<string, string | undefined>} env
  * @returns {Promise<{ cache: "memory" } | { cache: "redis", redis: "up" | "down" }>}
  */
 export async function redisCacheStatus(env = process.env) {
@@ -244,7 +244,7 @@ function buildIdOf(serverDistDir) {
  */
 export default class RedisCacheHandler {
   /**
-   * @param {{ serverDistDir?: string, env?: NodeJS.ProcessEnv }} [options] Next.js's handler context
+   * @param {{ serverDistDir?: string, env?: Record<string, string | undefined> }} [options] Next.js's handler context
    *   (`env` lets tests point a handler elsewhere than REDIS_URL).
    */
   constructor(options = {}) {
