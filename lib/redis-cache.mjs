@@ -326,9 +326,8 @@ export default class RedisCacheHandler {
    * renders afresh rather than being served the old copy once more.
    *
    * @param {string | string[]} tags
-   * @param {unknown} [_durations]
    */
-  async revalidateTag(tags, _durations) {
+  async revalidateTag(tags) {
     const list = (Array.isArray(tags) ? tags : [tags]).filter(Boolean);
     if (list.length === 0) return;
     const conn = connection(this.settings);
