@@ -81,7 +81,9 @@ function connect(settings) {
     disableOfflineQueue: true,
     commandOptions: { timeout: settings.timeoutMs },
     socket: {
-      connectTimeout: Math.max(settings.timeoutMs, 1000),
+      // Requests never wait for a connection beyond the command timeout (`ready`), so this one can be
+      // generous: a server busy starting up is not taken for Redis being away.
+      connectTimeout: 5000,
       // Back off up to 2 s between attempts, forever: Redis coming back is picked up on its own.
       reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000),
     },

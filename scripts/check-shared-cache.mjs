@@ -20,6 +20,7 @@ import { createServer } from "node:net";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "@playwright/test";
+import { createClient } from "@redis/client";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const base = Number(process.argv[2] ?? 3170);
@@ -162,5 +163,9 @@ try {
   if (restore) await restore().catch((error) => console.error("Could not put the organization's name back:", error));
   await browser.close();
   for (const server of servers) server.kill("SIGTERM");
+  const redis = createClient({ url: REDIS_URL });
+  await redis.connect();
+  for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 100 })) if (keys.length) await redis.del(keys);
+  await redis.close();
 }
 console.log("The shared page cache works across instances.");
