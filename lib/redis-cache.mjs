@@ -15,8 +15,8 @@
  *     so the next request renders the page afresh, whichever instance it reaches.
  * Nothing is kept in the process (next.config.js sets `cacheMaxMemorySize: 0`): each request asks Redis.
  *
- * Redis away: each command gives up after REDIS_TIMEOUT_MS, commands are never queued while the client
- * is disconnected (they fail at once), and it reconnects in the background. A failed read is a miss (the
+ * Redis away: each command gives up after REDIS_TIMEOUT_MS (and then Redis is not asked for 5 s), commands
+ * are never queued while the client is disconnected (they fail at once), and it reconnects in the background. A failed read is a miss (the
  * page is rendered), a failed write or mark is logged (at most once a minute) and dropped.
  * `/api/health` reports it (`redisCacheStatus`).
  */
@@ -31,6 +31,8 @@ const TAG_SECONDS = 2 * ENTRY_MAX_SECONDS;
 /** Next.js's header listing a cached page's tags (NEXT_CACHE_TAGS_HEADER). */
 const TAGS_HEADER = "x-next-cache-tags";
 const WARN_EVERY_MS = 60_000;
+/** How long Redis is left alone after a command it did not answer in time. */
+const PAUSE_MS = 5_000;
 
 /**
  * @typedef {{ url: string, prefix: string, timeoutMs: number }} RedisCacheSettings
@@ -97,7 +99,7 @@ function connect(settings) {
       return false;
     },
   );
-  return { client, first, settings, waited: false };
+  return { client, first, settings, waited: false, pausedUntil: 0 };
 }
 
 const CONNECTIONS = Symbol.for("symposia.redis-cache.connections");
@@ -123,7 +125,7 @@ function connection(settings) {
  * @param {Connection} conn
  */
 async function ready(conn) {
-  if (conn.client.isReady) return true;
+  if (conn.client.isReady) return Date.now() >= conn.pausedUntil;
   if (conn.waited) return false;
   /** @type {NodeJS.Timeout | undefined} */
   let timer;
@@ -136,6 +138,30 @@ async function ready(conn) {
     clearTimeout(timer);
     conn.waited = true;
   }
+}
+
+/**
+ * A command's answer, or a rejection after the timeout. The client's own `commandOptions.timeout` does
+ * not cover a command already sent to a Redis that stopped answering, so the wait is bounded here.
+ *
+ * @template T
+ * @param {Connection} conn
+ * @param {Promise<T>} command
+ * @returns {Promise<T>}
+ */
+function inTime(conn, command) {
+  /** @type {NodeJS.Timeout | undefined} */
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      // Connected but not answering: leave Redis alone for a while rather than make every request wait.
+      conn.pausedUntil = Date.now() + PAUSE_MS;
+      reject(new Error(`no answer within ${conn.settings.timeoutMs} ms; not asked again for ${PAUSE_MS / 1000} s`));
+    }, conn.settings.timeoutMs);
+  });
+  // A command given up on may still fail later (on a reconnection): nobody waits for it then.
+  command.catch(() => {});
+  return /** @type {Promise<T>} */ (Promise.race([command, late]).finally(() => clearTimeout(timer)));
 }
 
 /**
@@ -159,7 +185,7 @@ export async function redisCacheStatus(env = process.env) {
   const conn = connection(settings);
   try {
     if (!(await ready(conn))) return { cache: "redis", redis: "down" };
-    await conn.client.ping();
+    await inTime(conn, conn.client.ping());
     return { cache: "redis", redis: "up" };
   } catch {
     return { cache: "redis", redis: "down" };
@@ -277,13 +303,13 @@ export default class RedisCacheHandler {
     const conn = connection(this.settings);
     try {
       if (!(await ready(conn))) return null;
-      const raw = await conn.client.get(this.entryKey(key));
+      const raw = await inTime(conn, conn.client.get(this.entryKey(key)));
       if (!raw) return null;
       const stored = /** @type {{ lastModified: number, tags?: string[], value: unknown, cacheControl?: unknown }} */ (JSON.parse(raw));
       const value = /** @type {any} */ (decode(stored.value));
       const tags = tagsOf(value, stored.tags ?? [], ctx);
       if (tags.length > 0) {
-        const marks = await conn.client.mGet(tags.map((tag) => this.tagKey(tag)));
+        const marks = await inTime(conn, conn.client.mGet(tags.map((tag) => this.tagKey(tag))));
         if (marks.some((mark) => mark !== null && Number(mark) >= stored.lastModified)) return null;
       }
       return { lastModified: stored.lastModified, value, ...(stored.cacheControl ? { cacheControl: stored.cacheControl } : {}) };
@@ -305,7 +331,7 @@ export default class RedisCacheHandler {
     try {
       if (!(await ready(conn))) return;
       if (!data) {
-        await conn.client.del(this.entryKey(key));
+        await inTime(conn, conn.client.del(this.entryKey(key)));
         return;
       }
       const expire = ctx?.cacheControl?.expire;
@@ -316,7 +342,7 @@ export default class RedisCacheHandler {
         value: encode(data),
         cacheControl: ctx?.cacheControl,
       };
-      await conn.client.set(this.entryKey(key), JSON.stringify(stored), { EX: seconds });
+      await inTime(conn, conn.client.set(this.entryKey(key), JSON.stringify(stored), { EX: seconds }));
     } catch (error) {
       warn("write failed, the page stays uncached", error);
     }
@@ -338,7 +364,7 @@ export default class RedisCacheHandler {
       const now = String(Date.now());
       const multi = conn.client.multi();
       for (const tag of list) multi.set(this.tagKey(tag), now, { EX: TAG_SECONDS });
-      await multi.exec();
+      await inTime(conn, multi.exec());
     } catch (error) {
       warn(`cannot mark ${list.join(", ")} stale on the other instances (they catch up by each page's revalidate time)`, error);
     }

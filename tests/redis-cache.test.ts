@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -188,20 +188,33 @@ describe.skipIf(!available)("the page cache in Redis", () => {
   });
 });
 
+/** A port that was free a moment ago: nothing listens there. */
+function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/** Runs `fn` with console.warn silenced: the handler warns about Redis being away, as it should. */
+async function quietly<T>(fn: () => Promise<T>): Promise<T> {
+  const warn = console.warn;
+  console.warn = () => {};
+  try {
+    return await fn();
+  } finally {
+    console.warn = warn;
+  }
+}
+
 describe("with Redis away", () => {
   it("answers a miss at once, drops writes and marks without throwing, and reports Redis down", async () => {
-    // A port that was free a moment ago: nothing listens there.
-    const closed = await new Promise<number>((done) => {
-      const probe = createServer().listen(0, "127.0.0.1", () => {
-        const { port } = probe.address() as AddressInfo;
-        probe.close(() => done(port));
-      });
-    });
+    const closed = await freePort();
     const away = { REDIS_URL: `redis://127.0.0.1:${closed}`, REDIS_TIMEOUT_MS: "250" };
     const h = handler(away);
-    const warn = console.warn;
-    console.warn = () => {};
-    try {
+    await quietly(async () => {
       let started = Date.now();
       // The first request waits for the first connection, up to the timeout; later ones do not wait.
       expect(await h.get("/", { kind: "APP_PAGE" })).toBeNull();
@@ -212,8 +225,60 @@ describe("with Redis away", () => {
       await expect(h.revalidateTag(["public"])).resolves.toBeUndefined();
       expect(Date.now() - started).toBeLessThan(100);
       expect(await redisCacheStatus({ ...env, ...away })).toEqual({ cache: "redis", redis: "down" });
+    });
+  });
+
+  // A Redis of the test's own (redis-server), stopped and started again under a running handler.
+  const hasRedisServer = spawnSync("redis-server", ["--version"]).status === 0;
+  it.skipIf(!hasRedisServer)("goes on without Redis when it stops, and uses it again once it is back", async () => {
+    const port = await freePort();
+    const startRedis = async (): Promise<ChildProcess> => {
+      const server = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+      for (let i = 0; i < 50; i++) {
+        if (spawnSync("redis-cli", ["-p", String(port), "ping"], { encoding: "utf8" }).stdout.trim() === "PONG") return server;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error("redis-server did not start");
+    };
+    const stopRedis = (server: ChildProcess) => new Promise((done) => server.once("exit", done).kill("SIGKILL"));
+    const own = { REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_TIMEOUT_MS: "250" };
+    const h = handler(own);
+    let server = await startRedis();
+    try {
+      await h.set("/", appPage("<p>Home</p>", ["public"]), { cacheControl });
+      expect((await h.get("/", { kind: "APP_PAGE" }))?.value.html).toBe("<p>Home</p>");
+
+      // Connected but not answering: a command gives up after REDIS_TIMEOUT_MS, and the next few seconds'
+      // requests do not ask Redis at all.
+      server.kill("SIGSTOP");
+      await quietly(async () => {
+        let started = Date.now();
+        expect(await h.get("/", { kind: "APP_PAGE" })).toBeNull();
+        expect(Date.now() - started).toBeLessThan(1000);
+        started = Date.now();
+        await expect(h.set("/", appPage("<p>Home, hung</p>", ["public"]), { cacheControl })).resolves.toBeUndefined();
+        expect(await h.get("/", { kind: "APP_PAGE" })).toBeNull();
+        expect(Date.now() - started).toBeLessThan(100);
+      });
+      server.kill("SIGCONT");
+
+      await stopRedis(server);
+      await quietly(async () => {
+        // Until the client notices, a command may wait for its timeout; after that, none waits.
+        await expect.poll(() => redisCacheStatus({ ...env, ...own }), { timeout: 5000 }).toEqual({ cache: "redis", redis: "down" });
+        const started = Date.now();
+        expect(await h.get("/", { kind: "APP_PAGE" })).toBeNull();
+        await expect(h.set("/", appPage("<p>Home, again</p>", ["public"]), { cacheControl })).resolves.toBeUndefined();
+        await expect(h.revalidateTag("public")).resolves.toBeUndefined();
+        expect(Date.now() - started).toBeLessThan(200);
+      });
+
+      server = await startRedis();
+      await expect.poll(() => redisCacheStatus({ ...env, ...own }), { timeout: 10_000 }).toEqual({ cache: "redis", redis: "up" });
+      await h.set("/", appPage("<p>Home, back</p>", ["public"]), { cacheControl });
+      expect((await h.get("/", { kind: "APP_PAGE" }))?.value.html).toBe("<p>Home, back</p>");
     } finally {
-      console.warn = warn;
+      await stopRedis(server);
     }
   });
 });
