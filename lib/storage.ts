@@ -144,7 +144,11 @@ export class S3Storage implements Storage {
   private connect() {
     this.connection ??= import("@aws-sdk/client-s3").then((sdk) => {
       const { region, endpoint, credentials, forcePathStyle } = this.settings;
-      return { sdk, client: new sdk.S3Client({ region, endpoint, credentials, forcePathStyle }) };
+      // The SDK's default integrity checksums stay on: an upload is bytes of a known length, so its
+      // checksum travels as a header that S3-compatible servers (s3rver and MinIO included) accept or ignore.
+      // Without timeouts a store that stops answering would hold every /media request open for good.
+      const requestHandler = { connectionTimeout: 5_000, socketTimeout: 30_000 };
+      return { sdk, client: new sdk.S3Client({ region, endpoint, credentials, forcePathStyle, requestHandler }) };
     });
     return this.connection;
   }

@@ -227,7 +227,7 @@ describe("moving local photos into the bucket", () => {
     const run = (args: string[], env: Record<string, string>) =>
       promisify(execFile)(join(ROOT, "node_modules/.bin/tsx"), ["scripts/storage-to-s3.ts", ...args], {
         cwd: ROOT,
-        env: { PATH: process.env.PATH, NODE_OPTIONS: "", ...env },
+        env: { PATH: process.env.PATH, NODE_ENV: "development", NODE_OPTIONS: "", ...env },
       }).then(
         ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
         (error: { code: number; stdout: string; stderr: string }) => error,
