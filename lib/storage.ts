@@ -122,8 +122,8 @@ export type S3Settings = {
 };
 
 /**
- * Keys never change their bytes, so a shared cache or CDN in front of the bucket may keep them for good.
- * (The app's own responses are cached for minutes: whether the public may see a file can change.)
+ * Kept with each object for whatever reads the bucket directly (a CDN, a copy): a key's bytes never change.
+ * The app's own responses are cached for minutes instead, since whether the public may see a file can.
  */
 const OBJECT_CACHE_CONTROL = "public, max-age=31536000, immutable";
 
