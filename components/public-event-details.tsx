@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { AgendaView } from "@/components/agenda-view";
-import { seriesLine } from "@/components/event-card";
+import { seriesLine } from "@/lib/names";
 import { SpeakerList } from "@/components/public-speakers";
 import { PlainText } from "@/components/public-text";
 import { RegistrationForm } from "@/components/registration-form";

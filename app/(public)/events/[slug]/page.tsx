@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { seriesLine } from "@/components/event-card";
+import { seriesLine } from "@/lib/names";
 import { PublicEventDetails } from "@/components/public-event-details";
 import { getPublicEvent } from "@/db/queries/public";
 import { getSettings } from "@/db/queries/settings";

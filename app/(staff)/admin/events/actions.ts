@@ -31,7 +31,8 @@ import { notifyDetailsChanged, notifyEventCancelled, promoteFromWaitlist, type R
 import { slugify } from "@/lib/slug";
 import { idSchema } from "@/lib/validations/common";
 import { copyEventSchema, eventInstants, type EventFormValues, eventSchema, updateEventSchema } from "@/lib/validations/event";
-import { ordinalWord, zonedDateTimeToUtc } from "@/lib/time";
+import { ordinalWord } from "@/lib/names";
+import { zonedDateTimeToUtc } from "@/lib/time";
 import { publicChanged } from "@/lib/public-cache";
 
 const ATTENTION = "Some fields need attention.";

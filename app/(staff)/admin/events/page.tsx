@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { seriesLine } from "@/components/event-card";
+import { seriesLine } from "@/lib/names";
 import { EventStatusBadge } from "@/components/event-status-header";
 import { Input, Select } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";

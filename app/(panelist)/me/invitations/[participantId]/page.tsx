@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { seriesLine } from "@/components/event-card";
+import { seriesLine } from "@/lib/names";
 import { InvitationResponse } from "@/components/invitation-response";
 import { PlainText } from "@/components/public-text";
 import { Alert } from "@/components/ui/alert";

@@ -11,7 +11,8 @@ import { eventFormOptions } from "@/db/queries/event-options";
 import { getEventForAdmin, nextSeriesNumber } from "@/db/queries/events";
 import { requireRole } from "@/lib/auth";
 import { eventPhase } from "@/lib/event-phase";
-import { formatLocalDate, seriesMeetingPhrase, utcToZonedParts } from "@/lib/time";
+import { seriesMeetingPhrase } from "@/lib/names";
+import { formatLocalDate, utcToZonedParts } from "@/lib/time";
 import { isUuid } from "@/lib/validations/common";
 import { eventFormValues } from "@/lib/validations/event";
 

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { seriesLine } from "@/components/event-card";
+import { seriesLine } from "@/lib/names";
 import { db } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
 import { getEvent } from "@/db/queries/events";
