@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatDualTime } from "@/lib/time";
-import { meetingLabel, seriesLine } from "@/lib/names";
+import { seriesLine } from "@/lib/names";
 
 export type EventCardData = {
   slug: string;

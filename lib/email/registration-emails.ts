@@ -5,7 +5,8 @@
 import type { OutboxAttachment } from "@/db/schema";
 import type { CalendarSource } from "@/lib/ics";
 import { durationMinutes, formatDualTime, formatDuration, formatTimeRange } from "@/lib/time";
-import { type EmailMessage, escapeHtml } from "./message";
+import { escapeHtml } from "@/lib/html";
+import { type EmailMessage } from "./message";
 
 export type EmailEvent = CalendarSource & { timeZone: string };
 
