@@ -6,7 +6,7 @@ import { eventDocument } from "@/db/search-documents";
 import { staffSearch } from "./search";
 import { copyAgenda } from "./agenda";
 import { copyParticipants } from "./participants";
-import { containsPattern, offsetOf, upcomingThenPast } from "./util";
+import { containsPattern, hasPublicEvent, isPublicEvent, offsetOf, upcomingThenPast } from "./util";
 
 const listColumns = {
   id: events.id,
@@ -34,7 +34,7 @@ export async function listPublicUpcomingEvents(now = new Date(), limit = 20) {
     .leftJoin(series, eq(series.id, events.seriesId))
     .leftJoin(topics, eq(topics.id, events.topicId))
     .leftJoin(venues, eq(venues.id, events.venueId))
-    .where(and(sql`${events.status} <> 'draft'`, gte(events.endsAt, now)))
+    .where(and(isPublicEvent, gte(events.endsAt, now)))
     .orderBy(asc(events.startsAt))
     .limit(limit);
 }
@@ -78,7 +78,7 @@ export async function listLatestSummaries(limit = 6) {
     .from(summaries)
     .innerJoin(events, eq(events.id, summaries.eventId))
     .leftJoin(topics, eq(topics.id, events.topicId))
-    .where(and(eq(summaries.status, "published"), sql`${events.status} <> 'draft'`))
+    .where(and(eq(summaries.status, "published"), isPublicEvent))
     .orderBy(desc(summaries.publishedAt))
     .limit(limit);
 }
@@ -88,7 +88,7 @@ export async function listTopics() {
   return db
     .select({ id: topics.id, slug: topics.slug, name: topics.name, description: topics.description })
     .from(topics)
-    .where(sql`exists (select 1 from ${events} e where e.topic_id = ${topics}.id and e.status <> 'draft')`)
+    .where(hasPublicEvent(eq(events.topicId, topics.id)))
     .orderBy(asc(topics.name));
 }
 

@@ -4,6 +4,7 @@ import { db, type Executor } from "@/db";
 import { events, type OutboxAttachment, type Registration, registrationManageTokens, type RegistrationStatus, registrations, venues } from "@/db/schema";
 import type { CalendarSource } from "@/lib/ics";
 import { selectCalendarSources } from "./public";
+import { isPublicEvent } from "./util";
 
 // Timestamps that order the waitlist come from the database clock at the moment of the write, after
 // the event's lock is held: now() would be the start of the transaction, which may predate a
@@ -314,7 +315,7 @@ export async function findPublicEventBySlug(slug: string) {
   const [row] = await db
     .select({ id: events.id, slug: events.slug, categories: events.registrationCategories })
     .from(events)
-    .where(and(eq(events.slug, slug), ne(events.status, "draft")));
+    .where(and(eq(events.slug, slug), isPublicEvent));
   return row;
 }
 
@@ -338,7 +339,7 @@ export async function getManagedRegistration(tokenHash: string) {
     .from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId))
     .leftJoin(venues, eq(venues.id, events.venueId))
-    .where(and(holdsToken(tokenHash), ne(events.status, "draft")));
+    .where(and(holdsToken(tokenHash), isPublicEvent));
   return row;
 }
 

@@ -19,6 +19,7 @@ import {
 import type { DraftInput } from "@/lib/summary-draft";
 import { hasDescription } from "./media";
 import { countCheckedIn } from "./registrations";
+import { personNameColumns } from "./util";
 
 export async function getSummary(eventId: string, executor: Executor = db): Promise<Summary | undefined> {
   const [row] = await executor.select().from(summaries).where(eq(summaries.eventId, eventId));
@@ -166,10 +167,7 @@ export async function draftInputForEvent(eventId: string, executor: Executor = d
         id: eventParticipants.id,
         role: eventParticipants.role,
         positionAtEvent: eventParticipants.positionAtEvent,
-        honorific: people.honorific,
-        givenName: people.givenName,
-        familyName: people.familyName,
-        nameOrder: people.nameOrder,
+        ...personNameColumns,
       })
       .from(eventParticipants)
       .innerJoin(people, eq(people.id, eventParticipants.personId))
