@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, gte, ilike, inArray, max, ne, or, type SQL, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { type Event, type EventStatus, events, registrations, series, summaries, topics, venues } from "@/db/schema";
+import { type Event, type EventStatus, events, registrations, series, topics, venues } from "@/db/schema";
 import { eventDocument } from "@/db/search-documents";
 import { staffSearch } from "./search";
 import { copyAgenda } from "./agenda";
@@ -61,26 +61,6 @@ export async function countEventsByStatus() {
   const result = { draft: 0, scheduled: 0, cancelled: 0 };
   for (const r of rows) result[r.status] = r.n;
   return result;
-}
-
-/** Published summaries, newest first. */
-export async function listLatestSummaries(limit = 6) {
-  return db
-    .select({
-      eventSlug: events.slug,
-      title: summaries.title,
-      lede: summaries.lede,
-      publishedAt: summaries.publishedAt,
-      startsAt: events.startsAt,
-      timeZone: events.timeZone,
-      topicName: topics.name,
-    })
-    .from(summaries)
-    .innerJoin(events, eq(events.id, summaries.eventId))
-    .leftJoin(topics, eq(topics.id, events.topicId))
-    .where(and(eq(summaries.status, "published"), isPublicEvent))
-    .orderBy(desc(summaries.publishedAt))
-    .limit(limit);
 }
 
 /** Topics with at least one public event: the others have no public page yet. */

@@ -1,32 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { eventParticipants, events, people, series, summaries, topics } from "@/db/schema";
 import { selectCalendarSources } from "./public";
 import { hasPublicEvent, isAnnouncedParticipant, isPublicEvent } from "./util";
-
-/** Published summaries of public events (of one topic, given `topicId`), newest first, for an Atom feed. */
-export async function listFeedSummaries(limit = 50, { topicId }: { topicId?: string } = {}) {
-  return db
-    .select({
-      id: summaries.id,
-      title: summaries.title,
-      lede: summaries.lede,
-      body: summaries.body,
-      publishedAt: summaries.publishedAt,
-      updatedAt: summaries.updatedAt,
-      eventSlug: events.slug,
-      eventTitle: events.title,
-      topicName: topics.name,
-    })
-    .from(summaries)
-    .innerJoin(events, eq(events.id, summaries.eventId))
-    .leftJoin(topics, eq(topics.id, events.topicId))
-    .where(and(eq(summaries.status, "published"), isPublicEvent, topicId ? eq(events.topicId, topicId) : undefined))
-    .orderBy(desc(summaries.publishedAt))
-    .limit(limit);
-}
-
 
 /** A topic by its address, only once it has a public event: until then it has no public page, nor feeds. */
 export async function getPublicFeedTopic(slug: string) {

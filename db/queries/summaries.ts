@@ -214,14 +214,3 @@ export async function draftInputForEvent(eventId: string, executor: Executor = d
   };
 }
 
-/** The published summary of an event with its photos and references, or undefined. */
-export async function getPublishedSummary(eventId: string) {
-  const [summary] = await db
-    .select()
-    .from(summaries)
-    .where(and(eq(summaries.eventId, eventId), eq(summaries.status, "published")));
-  if (!summary) return undefined;
-  const [photos, references] = await Promise.all([listPublicEventPhotos(eventId), listReferences(summary.id)]);
-  return { summary, photos, references };
-}
-
