@@ -74,7 +74,7 @@ describe("registration", () => {
       n++;
       await registerForEvent(
         { eventId, name: `Bench ${n}`, email: `bench-${n}@example.org`, organization: null, category: "Academia", idempotencyKey: null },
-        { kind: "public" },
+        { kind: "public", client: null },
         ctx,
       );
     },

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes, randomInt } from "node:crypto";
 import { db, type Executor } from "@/db";
-import { writeAudit } from "@/db/queries/audit";
+import { type AuditClient, writeAudit } from "@/db/queries/audit";
 import { lockEvent, updateEventRow } from "@/db/queries/events";
 import { enqueueEmail } from "@/db/queries/outbox";
 import {
@@ -158,7 +158,9 @@ async function eventSource(eventId: string, tx: Executor): Promise<EventSource> 
 // ---------------------------------------------------------------------------
 // Registering
 
-export type Actor = { kind: "public" } | { kind: "staff"; userId: string };
+/** Who acts, and the client they act from (for the audit log; null outside a request). */
+export type Actor = ({ kind: "public" } | { kind: "staff"; userId: string }) & { client: AuditClient | null };
+export type StaffActor = Extract<Actor, { kind: "staff" }>;
 
 export type NewRegistration = {
   eventId: string;
@@ -331,6 +333,7 @@ export async function registerForEvent(input: NewRegistration, actor: Actor, con
       await writeAudit(
         {
           actorId: actor.userId,
+          client: actor.client,
           action: "registration.add",
           entityType: "registration",
           entityId: registration.id,
@@ -354,7 +357,7 @@ export async function registerForEvent(input: NewRegistration, actor: Actor, con
  * Call it inside the transaction that freed the seats, after locking the event (`event` must be the
  * locked row with its current capacity): concurrent cancellations then promote one at a time, in order.
  */
-export async function promoteFromWaitlist(tx: Executor, event: Event, ctx: RegistrationContext, actorId: string | null): Promise<Registration[]> {
+export async function promoteFromWaitlist(tx: Executor, event: Event, ctx: RegistrationContext, actor: Actor): Promise<Registration[]> {
   if (event.status !== "scheduled" || event.endsAt <= ctx.now) return [];
   const free = event.capacity == null ? null : event.capacity - (await countConfirmed(event.id, tx));
   if (free != null && free <= 0) return [];
@@ -381,7 +384,7 @@ export async function promoteFromWaitlist(tx: Executor, event: Event, ctx: Regis
       tx,
     );
     await writeAudit(
-      { actorId, action: "registration.promote", entityType: "registration", entityId: row.id, changes: { eventId: event.id, status: ["waitlisted", "confirmed"] } },
+      { actorId: actor.kind === "staff" ? actor.userId : null, client: actor.client, action: "registration.promote", entityType: "registration", entityId: row.id, changes: { eventId: event.id, status: ["waitlisted", "confirmed"] } },
       tx,
     );
   }
@@ -417,15 +420,15 @@ export async function cancelRegistration(target: CancelTarget, actor: Actor, con
     // A check-in committed since the read above.
     if (!cancelled) return { outcome: "refused", reason: "checked_in" };
 
-    const actorId = actor.kind === "staff" ? actor.userId : null;
-    const promoted = before.status === "confirmed" ? await promoteFromWaitlist(tx, event, ctx, actorId) : [];
+    const promoted = before.status === "confirmed" ? await promoteFromWaitlist(tx, event, ctx, actor) : [];
     await enqueueEmail(
       cancelledEmail({ to: { name: before.name, email: before.email }, event: await eventSource(event.id, tx), ctx, byStaff: actor.kind === "staff" }),
       tx,
     );
     await writeAudit(
       {
-        actorId,
+        actorId: actor.kind === "staff" ? actor.userId : null,
+        client: actor.client,
         action: actor.kind === "staff" ? "registration.cancel" : "registration.cancel_self",
         entityType: "registration",
         entityId: before.id,
@@ -449,7 +452,7 @@ export type CapacityResult =
   | { outcome: "refused"; reason: "below_confirmed"; confirmed: number };
 
 /** Sets an event's number of seats; raising it (or removing the limit) promotes from the waitlist at once. */
-export async function changeCapacity(eventId: string, capacity: number | null, actorId: string, context?: RegistrationContext): Promise<CapacityResult> {
+export async function changeCapacity(eventId: string, capacity: number | null, actor: StaffActor, context?: RegistrationContext): Promise<CapacityResult> {
   const ctx = context ?? (await registrationContext());
   const result = await db.transaction(async (tx): Promise<CapacityResult> => {
     const event = await lockEvent(eventId, tx);
@@ -458,10 +461,11 @@ export async function changeCapacity(eventId: string, capacity: number | null, a
     const confirmed = await countConfirmed(eventId, tx);
     if (capacity != null && capacity < confirmed) return { outcome: "refused", reason: "below_confirmed", confirmed };
     const updated = await updateEventRow(eventId, { capacity }, tx);
-    const promoted = await promoteFromWaitlist(tx, updated!, ctx, actorId);
+    const promoted = await promoteFromWaitlist(tx, updated!, ctx, actor);
     await writeAudit(
       {
-        actorId,
+        actorId: actor.userId,
+        client: actor.client,
         action: "event.capacity",
         entityType: "event",
         entityId: eventId,
@@ -507,7 +511,7 @@ export type CheckInResult =
   | { outcome: "refused"; reason: "missing" | "not_confirmed" };
 
 /** Checks a confirmed registration in at the door, or undoes it. Repeating either is harmless (two tablets, one guest). */
-export async function setCheckedIn(registrationId: string, checkedIn: boolean, actorId: string): Promise<CheckInResult> {
+export async function setCheckedIn(registrationId: string, checkedIn: boolean, actor: StaffActor): Promise<CheckInResult> {
   return db.transaction(async (tx): Promise<CheckInResult> => {
     const before = await getRegistration(registrationId, tx);
     if (!before) return { outcome: "refused", reason: "missing" };
@@ -519,7 +523,8 @@ export async function setCheckedIn(registrationId: string, checkedIn: boolean, a
     }
     await writeAudit(
       {
-        actorId,
+        actorId: actor.userId,
+        client: actor.client,
         action: checkedIn ? "registration.check_in" : "registration.undo_check_in",
         entityType: "registration",
         entityId: registrationId,

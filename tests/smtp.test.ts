@@ -172,7 +172,7 @@ describe("registration emails, made when sent", () => {
     const email = "deferred@example.org";
     const result = await registration.registerForEvent(
       { eventId: event!.id, name: "Dana Deferred", email, organization: null, category: event!.registrationCategories[0] ?? null, idempotencyKey: crypto.randomUUID() },
-      { kind: "staff", userId: (await db.select().from(schema.users).where(eq(schema.users.email, "staff@example.org")))[0]!.id },
+      { kind: "staff", userId: (await db.select().from(schema.users).where(eq(schema.users.email, "staff@example.org")))[0]!.id, client: null },
     );
     if (result.outcome !== "created") throw new Error(`not created: ${result.outcome}`);
     const [queued] = await db.select().from(schema.outbox).where(eq(schema.outbox.to, email));

@@ -67,7 +67,7 @@ export async function register(_previous: RegistrationFormState | null, input: F
 
   const slug = text(raw.slug).trim().slice(0, 200);
   // Independent reads, at once: the event, who is asking, and what the email needs from the settings.
-  const [event, { ip }, ctx] = await Promise.all([slug ? findPublicEventBySlug(slug) : undefined, requestInfo(), registrationContext()]);
+  const [event, client, ctx] = await Promise.all([slug ? findPublicEventBySlug(slug) : undefined, requestInfo(), registrationContext()]);
   const parsed = registrationSchemaFor(event?.categories ?? []).safeParse({ ...raw, idempotencyKey });
   if (!parsed.success) {
     return again({ status: "invalid", message: ERRORS.invalid_input.message, fieldErrors: z.flattenError(parsed.error).fieldErrors });
@@ -75,7 +75,7 @@ export async function register(_previous: RegistrationFormState | null, input: F
   const v = parsed.data;
   if (!event) return again({ status: "failed", message: CLOSED.missing });
 
-  if (!(await hitRateLimits(registrationRateLimits({ email: v.email, client: ip, eventId: event.id })))) {
+  if (!(await hitRateLimits(registrationRateLimits({ email: v.email, client: client.ip, eventId: event.id })))) {
     return again({ status: "failed", message: "Too many registrations from here in a short time. Please wait ten minutes and try again." });
   }
   const done: RegistrationFormState = { status: "done", message: CHECK_YOUR_EMAIL, sentTo: v.email };
@@ -84,7 +84,7 @@ export async function register(_previous: RegistrationFormState | null, input: F
 
   const result = await registerForEvent(
     { eventId: event.id, name: v.name, email: v.email, organization: v.organization, category: v.category, idempotencyKey: v.idempotencyKey },
-    { kind: "public" },
+    { kind: "public", client },
     ctx,
   );
   if (result.outcome === "refused") {
