@@ -8,8 +8,8 @@ import { calendarLinks } from "@/lib/calendar-links";
 import { appUrl } from "@/lib/env";
 import { Alert } from "@/components/ui/alert";
 import type { PublicEvent } from "@/db/queries/public";
-import { getRegistrationAvailability } from "@/db/queries/registrations";
-import { type RegistrationWindow, registrationWindow, seatsLeft } from "@/lib/registration";
+import { getRegistrationAvailability } from "@/db/queries/public-registrations";
+import { type RegistrationWindow, registrationWindow, seatsLeft } from "@/lib/registration/window";
 import { durationMinutes, formatDualTime, formatDuration, formatTimeRange } from "@/lib/time";
 
 type Availability = NonNullable<Awaited<ReturnType<typeof getRegistrationAvailability>>>;

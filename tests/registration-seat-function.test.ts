@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerPublicSeat, waitlistPosition } from "@/db/queries/registrations";
 import { type EventStatus, events, outbox, registrations } from "@/db/schema";
 import { REGISTRATION_EMAIL_KINDS } from "@/lib/email/registration-emails";
-import { hashManageToken, type NewRegistration, type RegistrationContext, registerForEvent, registrationContext } from "@/lib/registration";
+import { type RegistrationContext, registrationContext } from "@/lib/registration/context";
+import { type NewRegistration, registerForEvent } from "@/lib/registration/seats";
+import { hashManageToken } from "@/lib/registration/tokens";
 import { closeDb, db, resetWithDemo } from "./support/db";
 
 // The common public registration is one call of the database function register_public_seat

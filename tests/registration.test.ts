@@ -5,30 +5,20 @@ import { cancelMyRegistration } from "@/app/(public)/registrations/[token]/actio
 import { cancelEvent, updateEvent } from "@/app/(staff)/admin/events/actions";
 import { addRegistration } from "@/app/(staff)/admin/events/[id]/registrations/actions";
 import { hitRateLimits } from "@/db/queries/rate-limits";
-import {
-  countCheckedIn,
-  getManagedRegistration,
-  getRegistrationAvailability,
-  waitlistPosition,
-} from "@/db/queries/registrations";
+import { countCheckedIn } from "@/db/queries/check-in";
+import { getManagedRegistration, getRegistrationAvailability } from "@/db/queries/public-registrations";
+import { waitlistPosition } from "@/db/queries/registrations";
 import { listRegistrationsForExport, registrationCounts } from "@/db/queries/registration-lists";
 import { auditLog, type EventStatus, events, outbox, registrations, users } from "@/db/schema";
 import { DEMO_ACCOUNTS } from "@/db/seed";
 import { materializeAttachments } from "@/lib/email/attachments";
 import { REGISTRATION_EMAIL_KINDS } from "@/lib/email/registration-emails";
-import {
-  cancelRegistration,
-  changeCapacity,
-  hashManageToken,
-  type NewRegistration,
-  normalizeCheckInCode,
-  type RegistrationContext,
-  registerForEvent,
-  registrationContext,
-  registrationRateLimits,
-  registrationWindow,
-  setCheckedIn,
-} from "@/lib/registration";
+import { setCheckedIn } from "@/lib/registration/check-in";
+import { type RegistrationContext, registrationContext } from "@/lib/registration/context";
+import { registrationRateLimits } from "@/lib/registration/rate-limits";
+import { cancelRegistration, changeCapacity, type NewRegistration, registerForEvent } from "@/lib/registration/seats";
+import { hashManageToken, normalizeCheckInCode } from "@/lib/registration/tokens";
+import { registrationWindow } from "@/lib/registration/window";
 import { eventFormValues } from "@/lib/validations/event";
 import { closeDb, db, resetWithDemo } from "./support/db";
 import { session } from "./support/session";

@@ -166,7 +166,7 @@ function attachmentsOf(raw: string): { filename: string; contentType: string; co
 describe("registration emails, made when sent", () => {
   it("delivers a confirmation queued with recipes with its QR code and calendar file, and the text queued", async () => {
     const { db, schema } = app;
-    const registration = await import("@/lib/registration");
+    const registration = await import("@/lib/registration/seats");
     const [event] = await db.select().from(schema.events).where(eq(schema.events.slug, "wps-innovation-5-geneva"));
     await db.update(schema.events).set({ capacity: null }).where(eq(schema.events.id, event!.id));
     const email = "deferred@example.org";
@@ -193,7 +193,7 @@ describe("registration emails, made when sent", () => {
       ["check-in-code.png", "image/png"],
     ]);
     const { calendarAttachment, checkInQrPng } = await import("@/lib/email/attachments");
-    const { getEventCalendarSource } = await import("@/db/queries/registrations");
+    const { getEventCalendarSource } = await import("@/db/queries/public");
     const { appUrl } = await import("@/lib/env");
     // The same files a message made at once would carry.
     expect(files[0]!.content.toString("utf8")).toBe(Buffer.from(calendarAttachment((await getEventCalendarSource(event!.id))!, appUrl()).content, "base64").toString("utf8"));

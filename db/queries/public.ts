@@ -224,6 +224,12 @@ export function selectCalendarSources(executor: Executor = db) {
     .leftJoin(venues, eq(venues.id, events.venueId));
 }
 
+/** Any event's calendar fields by its id, a draft's too: for the emails of a change to its registrations. */
+export async function getEventCalendarSource(eventId: string, executor: Executor = db) {
+  const [row] = await selectCalendarSources(executor).where(eq(events.id, eventId));
+  return row;
+}
+
 /** One public event's calendar fields, or undefined for a draft or an unknown address. */
 export async function getCalendarEvent(slug: string) {
   const [row] = await selectCalendarSources().where(and(eq(events.slug, slug), isPublicEvent));

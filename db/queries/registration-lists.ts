@@ -373,3 +373,16 @@ export async function doorCounts(eventId: string): Promise<{ seated: number; arr
 }
 
 export type CheckInRow = Awaited<ReturnType<typeof searchForCheckIn>>["people"][number];
+
+/** Registrations made in each hour, on the event's clock: "2026-11-30T14" → n. Cancelled ones count too. */
+export async function registrationsPerHour(eventId: string, timeZone: string) {
+  const hour = sql<string>`to_char(${registrations.createdAt} at time zone ${timeZone}, 'YYYY-MM-DD"T"HH24')`;
+  return db
+    .select({ hour, n: sql<number>`count(*)::int` })
+    .from(registrations)
+    .where(eq(registrations.eventId, eventId))
+    // By position: the zone is a parameter, and the same expression with a second parameter would
+    // not count as the grouped one.
+    .groupBy(sql`1`)
+    .orderBy(sql`1`);
+}

@@ -18,7 +18,7 @@ import {
 } from "@/db/schema";
 import type { DraftInput } from "@/lib/summary-draft";
 import { hasDescription } from "./media";
-import { countCheckedIn } from "./registrations";
+import { countCheckedIn } from "./check-in";
 import { personNameColumns } from "./util";
 
 export async function getSummary(eventId: string, executor: Executor = db): Promise<Summary | undefined> {

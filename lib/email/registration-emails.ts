@@ -156,7 +156,7 @@ export type WaitlistMessage = {
   event: EmailEvent;
   ctx: EmailContext;
   manageUrl: string;
-  /** The place in the waitlist, or a marker that the database replaces with it (lib/registration.ts). */
+  /** The place in the waitlist, or a marker that the database replaces with it (lib/registration/seats.ts). */
   position: number | string;
   attachments: OutboxAttachment[];
 };

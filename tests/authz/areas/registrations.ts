@@ -2,7 +2,8 @@ import { count, eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { db } from "@/db";
 import { events, registrations, users } from "@/db/schema";
-import { registerForEvent, setCheckedIn } from "@/lib/registration";
+import { setCheckedIn } from "@/lib/registration/check-in";
+import { registerForEvent } from "@/lib/registration/seats";
 import { action, type Expectation, type Fixtures, PUBLIC, STAFF } from "../helpers";
 
 // The demo's fifth meeting: scheduled and open for registration.

@@ -3,11 +3,13 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { hitRateLimits } from "@/db/queries/rate-limits";
-import { findPublicEventBySlug } from "@/db/queries/registrations";
+import { findPublicEventBySlug } from "@/db/queries/public-registrations";
 import { ERRORS } from "@/lib/errors";
 import { registrationAvailabilityChanged } from "@/lib/public-cache";
 import { formInput } from "@/lib/form-input";
-import { registerForEvent, registrationContext, registrationRateLimits, type RegisterResult } from "@/lib/registration";
+import { registrationContext } from "@/lib/registration/context";
+import { registrationRateLimits } from "@/lib/registration/rate-limits";
+import { registerForEvent, type RegisterResult } from "@/lib/registration/seats";
 import { requestInfo } from "@/lib/request-info";
 import { CATEGORY_MESSAGE, registrationSchemaFor } from "@/lib/validations/registration";
 

@@ -3,7 +3,8 @@
 import { notFound, redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { formInput } from "@/lib/form-input";
-import { cancelRegistration, hashManageToken } from "@/lib/registration";
+import { cancelRegistration } from "@/lib/registration/seats";
+import { hashManageToken } from "@/lib/registration/tokens";
 import { requestInfo } from "@/lib/request-info";
 import { manageTokenSchema } from "@/lib/validations/registration";
 

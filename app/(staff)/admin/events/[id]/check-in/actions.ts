@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireRole } from "@/lib/auth";
 import { type ActionResult, fail, invalid } from "@/lib/errors";
 import { formInput } from "@/lib/form-input";
-import { setCheckedIn } from "@/lib/registration";
+import { setCheckedIn } from "@/lib/registration/check-in";
 import { requestInfo } from "@/lib/request-info";
 import { idSchema } from "@/lib/validations/common";
 

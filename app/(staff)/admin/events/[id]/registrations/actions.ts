@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireRole } from "@/lib/auth";
 import { type ActionResult, ERRORS, fail, invalid } from "@/lib/errors";
 import { formInput } from "@/lib/form-input";
-import { cancelRegistration, changeCapacity, registerForEvent } from "@/lib/registration";
+import { cancelRegistration, changeCapacity, registerForEvent } from "@/lib/registration/seats";
 import { requestInfo } from "@/lib/request-info";
 import { idSchema } from "@/lib/validations/common";
 import { capacitySchema, staffRegistrationSchema } from "@/lib/validations/registration";

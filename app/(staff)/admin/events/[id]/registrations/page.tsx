@@ -10,10 +10,10 @@ import { Input, Select } from "@/components/ui/field";
 import { EmptyState } from "@/components/ui/table";
 import { getEventForAdmin } from "@/db/queries/events";
 import { countForStatus, countMatches, listRegistrationsPage, registrationCounts } from "@/db/queries/registration-lists";
-import { registrationsPerHour } from "@/db/queries/registrations";
+import { registrationsPerHour } from "@/db/queries/registration-lists";
 import { getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
-import { seatsLeft } from "@/lib/registration";
+import { seatsLeft } from "@/lib/registration/window";
 import { eventClock, homeClock, utcToZonedParts } from "@/lib/time";
 import { isUuid } from "@/lib/validations/common";
 import {
