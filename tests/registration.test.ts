@@ -42,7 +42,7 @@ beforeAll(async () => {
 afterAll(closeDb);
 
 function actAsStaff() {
-  session.current = { user: { id: staffId }, sv: 1, expires: new Date(Date.now() + 3600_000).toISOString() };
+  session.current = { user: { id: staffId }, sessionVersion: 1, expires: new Date(Date.now() + 3600_000).toISOString() };
 }
 function actAsAnonymous() {
   session.current = null;

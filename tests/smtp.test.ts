@@ -215,7 +215,7 @@ describe("header injection", () => {
   it("keeps line breaks in a person's name and an event title out of the invitation's headers", async () => {
     const { db, schema } = app;
     const [staff] = await db.select().from(schema.users).where(eq(schema.users.email, "staff@example.org"));
-    session.current = { user: { id: staff!.id }, sv: staff!.sessionVersion, expires: new Date(Date.now() + 3600_000).toISOString() };
+    session.current = { user: { id: staff!.id }, sessionVersion: staff!.sessionVersion, expires: new Date(Date.now() + 3600_000).toISOString() };
     const [event] = await db
       .update(schema.events)
       .set({ title: "Technology\r\nBcc: victim@example.org" })
