@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { AgendaView } from "@/components/agenda-view";
 import { seriesLine } from "@/lib/names";
-import { SpeakerList } from "@/components/public-speakers";
-import { PlainText } from "@/components/public-text";
+import { SpeakerList } from "@/components/speaker-list";
+import { PlainText } from "@/components/plain-text";
 import { RegistrationForm } from "@/components/registration-form";
 import { calendarLinks } from "@/lib/calendar-links";
 import { appUrl } from "@/lib/env";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { EventCard } from "@/components/event-card";
-import { summaryOf } from "@/components/public-event-list";
+import { summaryOf } from "@/components/event-card-list";
 import { EmptyState } from "@/components/ui/table";
 import { listRecentPastEvents } from "@/db/queries/archive";
 import { listPublicUpcomingEvents, listTopics } from "@/db/queries/events";

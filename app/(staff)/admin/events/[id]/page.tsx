@@ -5,7 +5,7 @@ import { DeleteButton } from "@/components/admin/delete-button";
 import { EventCopyForms } from "@/components/event-copy-forms";
 import { EventForm } from "@/components/event-form";
 import { EventStatusControls } from "@/components/event-status-controls";
-import { EventAdminHeader } from "@/components/event-status-header";
+import { EventAdminHeader } from "@/components/event-admin-header";
 import { Alert } from "@/components/ui/alert";
 import { eventFormOptions } from "@/db/queries/event-options";
 import { getEventForAdmin, nextSeriesNumber } from "@/db/queries/events";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { EventAdminHeader } from "@/components/event-status-header";
+import { EventAdminHeader } from "@/components/event-admin-header";
 import { RegistrationAddForm } from "@/components/registration-add-form";
 import { RegistrationCapacityForm } from "@/components/registration-capacity-form";
 import { RegistrationChart } from "@/components/registration-chart";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { EventAdminHeader } from "@/components/event-status-header";
+import { EventAdminHeader } from "@/components/event-admin-header";
 import { SummaryEditor } from "@/components/summary-editor";
 import { SummaryPhotos } from "@/components/summary-photos";
 import { SummaryPublishPanel } from "@/components/summary-publish-panel";
