@@ -606,6 +606,18 @@ describe("check-in", () => {
       seated.registration.checkInCode,
     );
   });
+
+  it("records in the audit log the client the action came from, and none outside a request", async () => {
+    const event = await scratchEvent(2);
+    const seated = await registerForEvent(person(event.id, "door"), asPublic, ctx);
+    if (seated.outcome !== "created") throw new Error("not created");
+    const id = seated.registration.id;
+    const client = { address: "2001:db8::7", userAgent: "Door tablet" };
+    await setCheckedIn(id, true, { kind: "staff", userId: staffId, client });
+    await setCheckedIn(id, false, asStaff());
+    const rows = await db.select({ ip: auditLog.ip, userAgent: auditLog.userAgent }).from(auditLog).where(eq(auditLog.entityId, id)).orderBy(asc(auditLog.createdAt));
+    expect(rows).toEqual([{ ip: "2001:db8::7", userAgent: "Door tablet" }, { ip: null, userAgent: null }]);
+  });
 });
 
 describe("the staff list", () => {
