@@ -6,16 +6,10 @@ import { eventDocument } from "@/db/search-documents";
 import { staffSearch } from "./search";
 import { copyAgenda } from "./agenda";
 import { copyParticipants } from "./participants";
-import { containsPattern, hasPublicEvent, isPublicEvent, offsetOf, upcomingThenPast } from "./util";
+import { containsPattern, eventHeadingColumns, hasPublicEvent, isPublicEvent, offsetOf, upcomingThenPast } from "./util";
 
 const listColumns = {
-  id: events.id,
-  slug: events.slug,
-  title: events.title,
-  status: events.status,
-  timeZone: events.timeZone,
-  startsAt: events.startsAt,
-  endsAt: events.endsAt,
+  ...eventHeadingColumns,
   capacity: events.capacity,
   seriesNumber: events.seriesNumber,
   seriesName: series.name,

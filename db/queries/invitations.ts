@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { auditLog, eventParticipants, events, people, series, type User, users, venues } from "@/db/schema";
-import { isPublicEvent } from "./util";
+import { eventHeadingColumns, isPublicEvent } from "./util";
 
 /** The audit action that records who sent an invitation; the answer's notice goes back to them. */
 export const INVITE_ACTION = "participant.invite";
@@ -77,13 +77,7 @@ export async function getOwnInvitation(participantId: string, userId: string) {
       invitedAt: eventParticipants.invitedAt,
       respondedAt: eventParticipants.respondedAt,
       event: {
-        id: events.id,
-        slug: events.slug,
-        title: events.title,
-        status: events.status,
-        startsAt: events.startsAt,
-        endsAt: events.endsAt,
-        timeZone: events.timeZone,
+        ...eventHeadingColumns,
         description: events.description,
         seriesName: series.name,
         seriesNumber: events.seriesNumber,

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { events, registrations, venues } from "@/db/schema";
 import { holdsToken, waitlistPositionSql } from "./registrations";
-import { isPublicEvent } from "./util";
+import { eventHeadingColumns, isPublicEvent } from "./util";
 
 // What the public's registration pages read: the seats of an event, the event to register for, and a
 // registration by its manage link. A draft is never found here.
@@ -38,13 +38,7 @@ export async function getManagedRegistration(tokenHash: string) {
       registration: registrations,
       waitlistPosition: waitlistPositionSql,
       event: {
-        id: events.id,
-        slug: events.slug,
-        title: events.title,
-        status: events.status,
-        timeZone: events.timeZone,
-        startsAt: events.startsAt,
-        endsAt: events.endsAt,
+        ...eventHeadingColumns,
       },
       venue: { name: venues.name, address: venues.address, city: venues.city, country: venues.country },
     })

@@ -13,7 +13,7 @@ import {
   topics,
   venues,
 } from "@/db/schema";
-import { hasPublicEvent, isAnnouncedParticipant, isPublicEvent, personNameColumns } from "./util";
+import { eventHeadingColumns, hasPublicEvent, isAnnouncedParticipant, isPublicEvent, personNameColumns } from "./util";
 
 
 
@@ -24,13 +24,7 @@ const personColumns = {
 
 /** What a list of public events shows of each: the public pages' lists and the archive. */
 export const eventListColumns = {
-  id: events.id,
-  slug: events.slug,
-  title: events.title,
-  status: events.status,
-  timeZone: events.timeZone,
-  startsAt: events.startsAt,
-  endsAt: events.endsAt,
+  ...eventHeadingColumns,
   seriesNumber: events.seriesNumber,
   seriesName: series.name,
   seriesSlug: series.slug,
@@ -71,13 +65,7 @@ async function upcomingAndPast(scope: SQL, now: Date) {
 export const getPublicEvent = cache(async (slug: string) => {
   const [event] = await db
     .select({
-      id: events.id,
-      slug: events.slug,
-      title: events.title,
-      status: events.status,
-      timeZone: events.timeZone,
-      startsAt: events.startsAt,
-      endsAt: events.endsAt,
+      ...eventHeadingColumns,
       capacity: events.capacity,
       registrationOpensAt: events.registrationOpensAt,
       registrationClosesAt: events.registrationClosesAt,
@@ -196,13 +184,7 @@ export async function getPublicSeries(slug: string, now = new Date()) {
 }
 
 const calendarColumns = {
-  id: events.id,
-  slug: events.slug,
-  title: events.title,
-  status: events.status,
-  startsAt: events.startsAt,
-  endsAt: events.endsAt,
-  timeZone: events.timeZone,
+  ...eventHeadingColumns,
   // The entry shows the venue's address and the series' name too: editing either is a new version of
   // it. Moving to another venue touches the event itself, so this never goes back in time.
   updatedAt: sql<Date>`greatest(${events.updatedAt}, ${venues.updatedAt}, ${series.updatedAt})`.mapWith(events.updatedAt),

@@ -40,3 +40,14 @@ export const personNameColumns = {
   familyName: people.familyName,
   nameOrder: people.nameOrder,
 };
+
+/** What names an event in any list or heading: its address, title, status and times. */
+export const eventHeadingColumns = {
+  id: events.id,
+  slug: events.slug,
+  title: events.title,
+  status: events.status,
+  timeZone: events.timeZone,
+  startsAt: events.startsAt,
+  endsAt: events.endsAt,
+};
