@@ -6,19 +6,10 @@ import { eventDocument } from "@/db/search-documents";
 import { staffSearch } from "./search";
 import { copyAgenda } from "./agenda";
 import { copyParticipants } from "./participants";
-import { containsPattern, eventHeadingColumns, hasPublicEvent, isPublicEvent, offsetOf, upcomingThenPast } from "./util";
+import { eventListColumns } from "./public";
+import { containsPattern, hasPublicEvent, isPublicEvent, offsetOf, upcomingThenPast } from "./util";
 
-const listColumns = {
-  ...eventHeadingColumns,
-  capacity: events.capacity,
-  seriesNumber: events.seriesNumber,
-  seriesName: series.name,
-  seriesSlug: series.slug,
-  topicName: topics.name,
-  topicSlug: topics.slug,
-  venueName: venues.name,
-  venueCity: venues.city,
-};
+const listColumns = { ...eventListColumns, capacity: events.capacity };
 
 /** Scheduled or cancelled events that have not ended, soonest first: what the public sees as upcoming. */
 export async function listPublicUpcomingEvents(now = new Date(), limit = 20) {
