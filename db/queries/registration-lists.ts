@@ -8,8 +8,9 @@ import { registrationSearch } from "./search";
 
 /**
  * Staff views of an event's registrations that must stay fast on an event of 100,000: the list (keyset
- * pages), its counts, the CSV export (keyset batches) and the door's search. Each order and filter is
- * served by an index of `registrations` (db/schema.ts); bench/data/ measures them on a million rows.
+ * pages), its counts, the CSV export (keyset batches), the door's search and the hourly chart. Each order
+ * and filter is served by an index of `registrations` (db/schema.ts); bench/data/ measures them on a
+ * million rows.
  */
 
 export type RegistrationListFilter = {
