@@ -38,7 +38,7 @@ const baseConfig = {
   compress: false,
   expireTime: EXPIRE_SECONDS,
   // Native and WASM packages must be loaded by Node, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "sharp"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@redis/client", "postgres", "sharp"],
   async headers() {
     return [
       {
@@ -64,6 +64,12 @@ const baseConfig = {
  */
 module.exports = (phase) => ({
   ...baseConfig,
+  // With REDIS_URL, the page cache lives in Redis, shared by every instance (lib/redis-cache.mjs), and no
+  // instance keeps a copy in memory that a change on another could not mark stale. Read when the server
+  // starts, not at build: `next build` never needs Redis, and one build serves either way.
+  ...(process.env.REDIS_URL?.trim() && phase !== PHASE_PRODUCTION_BUILD
+    ? { cacheHandler: require.resolve("./lib/redis-cache.mjs"), cacheMaxMemorySize: 0 }
+    : {}),
   // `next build` has no database, so the cached public pages it prerenders (the home page, the feeds)
   // are empty placeholders (lib/public-cache.ts). Built with a one-second lifetime, they are past it by
   // the time the server starts, so the first request renders the page before serving it; the copies

@@ -3,7 +3,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, bench, describe } from "vitest";
 import { events } from "@/db/schema";
-import { registerForEvent, registrationContext, type RegistrationContext } from "@/lib/registration";
+import { registrationContext, type RegistrationContext } from "@/lib/registration/context";
+import { registerForEvent } from "@/lib/registration/seats";
 import { renderMarkdown } from "@/lib/markdown";
 import { type DraftInput, generateSummaryDraft } from "@/lib/summary-draft";
 import { formatDualTime } from "@/lib/time";
@@ -74,7 +75,7 @@ describe("registration", () => {
       n++;
       await registerForEvent(
         { eventId, name: `Bench ${n}`, email: `bench-${n}@example.org`, organization: null, category: "Academia", idempotencyKey: null },
-        { kind: "public" },
+        { kind: "public", client: null },
         ctx,
       );
     },

@@ -98,12 +98,12 @@ function AgendaRow({ item, index, count, context, onRemoved }: RowProps) {
           {item.description && <p className="text-sm whitespace-pre-line text-slate-600">{item.description}</p>}
         </div>
         <div className="flex flex-wrap gap-2">
-          <Button type="button" variant="secondary" className="px-2 py-1" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
+          <Button type="button" variant="secondary" size="sm" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
             {editing ? "Close" : "Edit"}
             <span className="sr-only"> {item.title}</span>
           </Button>
           <ReorderButtons name={item.title} position={index} count={count} busy={pending} onMove={(direction) => run(() => moveAgendaItem({ id: item.id, direction }))} />
-          <Button type="button" variant="danger" className="px-2 py-1" pending={pending} onClick={() => run(() => removeAgendaItem({ id: item.id }), onRemoved)}>
+          <Button type="button" variant="danger" size="sm" pending={pending} onClick={() => run(() => removeAgendaItem({ id: item.id }), onRemoved)}>
             Remove<span className="sr-only"> {item.title}</span>
           </Button>
         </div>

@@ -1,7 +1,7 @@
 import type { AgendaKind } from "@/db/schema";
 import { formatTime } from "@/lib/time";
-import { type SpeakerView, speakerLine } from "./public-speakers";
-import { PlainText } from "./public-text";
+import { type SpeakerView, speakerLine } from "./speaker-list";
+import { PlainText } from "./plain-text";
 
 export const AGENDA_KIND_LABEL: Record<AgendaKind, string> = {
   opening_remarks: "Opening remarks",

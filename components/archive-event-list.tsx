@@ -1,8 +1,9 @@
 import Link from "next/link";
 import type { ArchiveEvent } from "@/db/queries/archive";
 import { formatDualTime } from "@/lib/time";
-import { CancelledBadge, type HomeZone, seriesLine, SummaryLink } from "./event-card";
-import { summaryOf } from "./public-event-list";
+import { seriesLine } from "@/lib/names";
+import { CancelledBadge, type HomeZone, SummaryLink } from "./event-card";
+import { summaryOf } from "./event-card-list";
 
 const BADGE = "rounded px-2 py-0.5 text-xs font-semibold";
 

@@ -258,13 +258,13 @@ export function CheckInBoard({ eventId, initial, clock }: Props) {
                 {confirmingUndo === p.id ? (
                   <div role="group" aria-label={`Confirm undoing the check-in of ${p.name}`} className="flex flex-wrap items-center gap-2">
                     <span className="text-base text-red-900">Undo this check-in?</span>
-                    <Button type="button" variant="danger" className="h-12 px-5 text-base" onClick={() => change(p, false)}>
+                    <Button type="button" variant="danger" size="lg" onClick={() => change(p, false)}>
                       Yes, undo
                     </Button>
                     <Button
                       type="button"
                       variant="secondary"
-                      className="h-12 px-5 text-base"
+                      size="lg"
                       onClick={() => {
                         setConfirmingUndo(null);
                         refocus();

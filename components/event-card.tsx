@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { formatDualTime, ordinalWord } from "@/lib/time";
+import { formatDualTime } from "@/lib/time";
+import { seriesLine } from "@/lib/names";
 
 export type EventCardData = {
   slug: string;
@@ -15,18 +16,6 @@ export type EventCardData = {
 };
 
 export type HomeZone = { zone: string; label: string };
-
-/** "WPS + Innovation — fourth meeting" */
-export function seriesLine(name: string | null, number: number | null): string | null {
-  if (!name) return null;
-  return number ? `${name} — ${ordinalWord(number)} meeting` : name;
-}
-
-/** "Fourth meeting", "21st meeting" */
-export function meetingLabel(number: number): string {
-  const word = ordinalWord(number);
-  return `${word.charAt(0).toUpperCase()}${word.slice(1)} meeting`;
-}
 
 type Props = {
   event: EventCardData;

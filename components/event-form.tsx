@@ -9,7 +9,8 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import type { EventStatus } from "@/db/schema";
 import { slugify } from "@/lib/slug";
-import { formatDualTime, formatDuration, formatTime, isValidTimeZone, ordinalWord, zonedDateTimeToUtc } from "@/lib/time";
+import { ordinalWord } from "@/lib/names";
+import { formatDualTime, formatDuration, formatTime, isValidTimeZone, zonedDateTimeToUtc } from "@/lib/time";
 import { type EventFormInput, eventSchema } from "@/lib/validations/event";
 
 type Option = { id: string; name: string };

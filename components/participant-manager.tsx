@@ -125,17 +125,17 @@ function ParticipantRow({ participant: p, index, count, onRemoved }: RowProps) {
         </div>
         <div className="flex flex-wrap gap-2">
           {p.invitationStatus !== "confirmed" && (
-            <Button type="button" variant="secondary" className="px-2 py-1" pending={pending} onClick={() => run(() => inviteParticipant({ id: p.id }))}>
+            <Button type="button" variant="secondary" size="sm" pending={pending} onClick={() => run(() => inviteParticipant({ id: p.id }))}>
               {p.invitationStatus === "not_invited" ? "Invite" : "Invite again"}
               <span className="sr-only"> {p.name}</span>
             </Button>
           )}
-          <Button type="button" variant="secondary" className="px-2 py-1" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
+          <Button type="button" variant="secondary" size="sm" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
             {editing ? "Close" : "Edit"}
             <span className="sr-only"> {p.name}</span>
           </Button>
           <ReorderButtons name={p.name} position={index} count={count} busy={pending} onMove={(direction) => run(() => moveParticipant({ id: p.id, direction }))} />
-          <Button type="button" variant="danger" className="px-2 py-1" pending={pending} onClick={() => run(() => removeParticipant({ id: p.id }), onRemoved)}>
+          <Button type="button" variant="danger" size="sm" pending={pending} onClick={() => run(() => removeParticipant({ id: p.id }), onRemoved)}>
             Remove<span className="sr-only"> {p.name}</span>
           </Button>
         </div>

@@ -118,7 +118,7 @@ export function PhotoUpload({ purpose, personId, eventId, label = "Upload a phot
           <span className="text-sm tabular-nums text-slate-700" aria-hidden="true">
             {progress}%
           </span>
-          <Button type="button" variant="secondary" className="px-2 py-1" onClick={() => request.current?.abort()}>
+          <Button type="button" variant="secondary" size="sm" onClick={() => request.current?.abort()}>
             Cancel upload
           </Button>
         </div>

@@ -139,7 +139,7 @@ export function ProfileForm({ personId, initial, initialPortrait }: Props) {
           {portrait ? (
             <div className="flex items-start gap-4">
               <ProfilePortrait src={portrait.url} alt={values.portraitAlt || "The chosen portrait"} width={portrait.width} height={portrait.height} className="w-24" />
-              <Button type="button" variant="secondary" className="px-2 py-1" onClick={() => choosePortrait(null)}>
+              <Button type="button" variant="secondary" size="sm" onClick={() => choosePortrait(null)}>
                 Remove photo
               </Button>
             </div>

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { type PersonName, displayName } from "@/lib/names";
 import { ProfilePortrait } from "./profile-portrait";
-import { PlainText } from "./public-text";
+import { PlainText } from "./plain-text";
 
 export type ProfileView = PersonName & {
   position: string | null;

@@ -1,15 +1,15 @@
 import Link from "next/link";
 import { AgendaView } from "@/components/agenda-view";
-import { seriesLine } from "@/components/event-card";
-import { SpeakerList } from "@/components/public-speakers";
-import { PlainText } from "@/components/public-text";
+import { seriesLine } from "@/lib/names";
+import { SpeakerList } from "@/components/speaker-list";
+import { PlainText } from "@/components/plain-text";
 import { RegistrationForm } from "@/components/registration-form";
 import { calendarLinks } from "@/lib/calendar-links";
 import { appUrl } from "@/lib/env";
 import { Alert } from "@/components/ui/alert";
 import type { PublicEvent } from "@/db/queries/public";
-import { getRegistrationAvailability } from "@/db/queries/registrations";
-import { type RegistrationWindow, registrationWindow, seatsLeft } from "@/lib/registration";
+import { getRegistrationAvailability } from "@/db/queries/public-registrations";
+import { type RegistrationWindow, registrationWindow, seatsLeft } from "@/lib/registration/window";
 import { durationMinutes, formatDualTime, formatDuration, formatTimeRange } from "@/lib/time";
 
 type Availability = NonNullable<Awaited<ReturnType<typeof getRegistrationAvailability>>>;

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatLocalDate } from "@/lib/time";
 import { renderMarkdown } from "@/lib/markdown";
-import { PlainText } from "@/components/public-text";
+import { PlainText } from "@/components/plain-text";
 
 export type PublicSummaryProps = {
   event: { title: string; startsAt: Date; timeZone: string; topic: { name: string; slug: string } | null; venue?: { name: string; city: string | null } | null };

@@ -15,7 +15,7 @@ export function RegistrationCancelStaff({ id, name }: { id: string; name: string
   if (note?.tone === "done") return <p role="status" className="text-xs text-slate-700">{note.text}</p>;
   if (!confirming) {
     return (
-      <Button type="button" variant="danger" className="px-2 py-1 text-xs" onClick={() => setConfirming(true)}>
+      <Button type="button" variant="danger" size="xs" onClick={() => setConfirming(true)}>
         Cancel<span className="sr-only"> the registration of {name}</span>
       </Button>
     );
@@ -28,7 +28,7 @@ export function RegistrationCancelStaff({ id, name }: { id: string; name: string
         <Button
           type="button"
           variant="danger"
-          className="px-2 py-1 text-xs"
+          size="xs"
           pending={pending}
           onClick={() =>
             startTransition(async () => {
@@ -41,7 +41,7 @@ export function RegistrationCancelStaff({ id, name }: { id: string; name: string
         >
           Yes, cancel
         </Button>
-        <Button type="button" variant="secondary" className="px-2 py-1 text-xs" disabled={pending} onClick={() => setConfirming(false)}>
+        <Button type="button" variant="secondary" size="xs" disabled={pending} onClick={() => setConfirming(false)}>
           Keep
         </Button>
       </div>

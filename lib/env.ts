@@ -42,10 +42,44 @@ const schema = z.object({
   REGISTRATION_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).max(100_000).default(40),
   // Megabytes of re-encoded photos each panelist may keep stored (staff are not limited).
   UPLOAD_QUOTA_MB: z.coerce.number().int().min(1).max(100_000).default(50),
-}).refine((e) => e.OUTBOX_LEASE_SECONDS >= 2 * e.OUTBOX_SEND_TIMEOUT_SECONDS, {
-  // A delivery must end well inside its lease, or a second sender could take the message while it is still going out.
-  path: ["OUTBOX_LEASE_SECONDS"],
-  message: "must be at least twice OUTBOX_SEND_TIMEOUT_SECONDS",
+  // With a bucket, photos live in S3-compatible object storage instead of DATA_DIR/uploads (lib/storage.ts).
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name: 3 to 63 lowercase letters, digits, dots and hyphens")
+    .optional(),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// address" }).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z
+    .enum(["true", "false"], { error: "must be true or false" })
+    .optional()
+    .transform((v) => v === "true"),
+});
+
+/**
+ * Settings that must agree: the outbox's lease and send timeout, and the S3 settings, which make sense
+ * together or not at all. Each problem names the variable to fix.
+ */
+const checked = schema.superRefine((e, ctx) => {
+  if (e.OUTBOX_LEASE_SECONDS < 2 * e.OUTBOX_SEND_TIMEOUT_SECONDS) {
+    // A delivery must end well inside its lease, or a second sender could take the message while it is still going out.
+    ctx.addIssue({ code: "custom", path: ["OUTBOX_LEASE_SECONDS"], message: "must be at least twice OUTBOX_SEND_TIMEOUT_SECONDS" });
+  }
+  const keys = [e.S3_ACCESS_KEY_ID, e.S3_SECRET_ACCESS_KEY].filter(Boolean).length;
+  if (keys === 1) {
+    const missing = e.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID";
+    ctx.addIssue({
+      code: "custom",
+      path: [missing],
+      message: "is not set: set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither to use the AWS SDK's default credentials",
+    });
+  }
+  if (!e.S3_BUCKET) {
+    for (const name of ["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+      if (e[name]) ctx.addIssue({ code: "custom", path: [name], message: "is set but S3_BUCKET is not: set S3_BUCKET to store photos in that bucket" });
+    }
+  }
 });
 
 export type Env = z.infer<typeof schema>;
@@ -57,7 +91,7 @@ export function env(): Env {
   if (cached) return cached;
   // An empty variable (as copied from .env.example) means "not set".
   const given = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ""));
-  const parsed = schema.safeParse(given);
+  const parsed = checked.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);

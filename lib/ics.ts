@@ -4,7 +4,17 @@
  * Times are written in UTC so that no VTIMEZONE block is needed and every client places the event
  * at the same instant; calendar applications show it in the reader's own zone.
  */
-import { ordinalWord, toIcsUtc } from "@/lib/time";
+import { ordinalWord } from "@/lib/names";
+import { assertValidInstant } from "@/lib/time";
+
+/** iCalendar UTC DATE-TIME form (RFC 5545): "20240318T203500Z". */
+export function toIcsUtc(date: Date): string {
+  assertValidInstant(date);
+  const iso = date.toISOString();
+  // Six-digit years ("+012024-…") have no iCalendar representation.
+  if (!/^\d{4}-/.test(iso)) throw new RangeError(`Year out of range for iCalendar: ${iso}`);
+  return iso.replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+}
 
 export type IcsStatus = "CONFIRMED" | "CANCELLED";
 

@@ -95,3 +95,61 @@ const listFormat = new Intl.ListFormat("en-GB", { style: "long", type: "conjunct
 export function joinList(items: readonly string[]): string {
   return listFormat.format(items.map(tidy).filter(Boolean));
 }
+
+// ---------------------------------------------------------------------------
+// Meetings of a series
+
+const ORDINAL_WORDS = [
+  "first",
+  "second",
+  "third",
+  "fourth",
+  "fifth",
+  "sixth",
+  "seventh",
+  "eighth",
+  "ninth",
+  "tenth",
+  "eleventh",
+  "twelfth",
+  "thirteenth",
+  "fourteenth",
+  "fifteenth",
+  "sixteenth",
+  "seventeenth",
+  "eighteenth",
+  "nineteenth",
+  "twentieth",
+] as const;
+
+const ordinalRules = new Intl.PluralRules("en-US", { type: "ordinal" });
+const ORDINAL_SUFFIXES: Partial<Record<Intl.LDMLPluralRule, string>> = {
+  one: "st",
+  two: "nd",
+  few: "rd",
+};
+
+/** "first" … "twentieth", then "21st", "22nd", "111th" (style guides spell out only small numbers). */
+export function ordinalWord(n: number): string {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`Not a positive integer: ${n}`);
+  const word = ORDINAL_WORDS[n - 1];
+  if (word !== undefined) return word;
+  return `${n}${ORDINAL_SUFFIXES[ordinalRules.select(n)] ?? "th"}`;
+}
+
+/** "the fourth meeting", "the 21st meeting" */
+export function seriesMeetingPhrase(n: number): string {
+  return `the ${ordinalWord(n)} meeting`;
+}
+
+/** "WPS + Innovation — fourth meeting" */
+export function seriesLine(name: string | null, number: number | null): string | null {
+  if (!name) return null;
+  return number ? `${name} — ${ordinalWord(number)} meeting` : name;
+}
+
+/** "Fourth meeting", "21st meeting" */
+export function meetingLabel(number: number): string {
+  const word = ordinalWord(number);
+  return `${word.charAt(0).toUpperCase()}${word.slice(1)} meeting`;
+}

@@ -1,5 +1,6 @@
 import { displayName, joinList, type PersonName, shortReference, withPosition } from "./names";
-import { durationMinutes, formatDualTimeParts, formatDuration, formatShortDate, ordinalWord } from "./time";
+import { ordinalWord } from "./names";
+import { durationMinutes, formatDualTimeParts, formatDuration, formatShortDate } from "./time";
 
 export type DraftParticipant = {
   id: string;

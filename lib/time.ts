@@ -61,7 +61,7 @@ function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-function assertValidInstant(instant: Date): number {
+export function assertValidInstant(instant: Date): number {
   const ms = instant instanceof Date ? instant.getTime() : Number.NaN;
   if (!Number.isFinite(ms)) throw new RangeError("Invalid date");
   return ms;
@@ -334,58 +334,6 @@ export function formatDuration(minutes: number): string {
   return rest === 0
     ? `approximately ${hoursText}`
     : `approximately ${hoursText} and ${unit(rest, "minute")}`;
-}
-
-const ORDINAL_WORDS = [
-  "first",
-  "second",
-  "third",
-  "fourth",
-  "fifth",
-  "sixth",
-  "seventh",
-  "eighth",
-  "ninth",
-  "tenth",
-  "eleventh",
-  "twelfth",
-  "thirteenth",
-  "fourteenth",
-  "fifteenth",
-  "sixteenth",
-  "seventeenth",
-  "eighteenth",
-  "nineteenth",
-  "twentieth",
-] as const;
-
-const ordinalRules = new Intl.PluralRules("en-US", { type: "ordinal" });
-const ORDINAL_SUFFIXES: Partial<Record<Intl.LDMLPluralRule, string>> = {
-  one: "st",
-  two: "nd",
-  few: "rd",
-};
-
-/** "first" … "twentieth", then "21st", "22nd", "111th" (style guides spell out only small numbers). */
-export function ordinalWord(n: number): string {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`Not a positive integer: ${n}`);
-  const word = ORDINAL_WORDS[n - 1];
-  if (word !== undefined) return word;
-  return `${n}${ORDINAL_SUFFIXES[ordinalRules.select(n)] ?? "th"}`;
-}
-
-/** "the fourth meeting", "the 21st meeting" */
-export function seriesMeetingPhrase(n: number): string {
-  return `the ${ordinalWord(n)} meeting`;
-}
-
-/** iCalendar UTC DATE-TIME form (RFC 5545): "20240318T203500Z". */
-export function toIcsUtc(date: Date): string {
-  assertValidInstant(date);
-  const iso = date.toISOString();
-  // Six-digit years ("+012024-…") have no iCalendar representation.
-  if (!/^\d{4}-/.test(iso)) throw new RangeError(`Year out of range for iCalendar: ${iso}`);
-  return iso.replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
 }
 
 /**

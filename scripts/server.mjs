@@ -19,6 +19,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { applyClientAddress, parseTrustedHops } from "../lib/client-address.mjs";
 import { createCompression, parseCacheMegabytes } from "../lib/compression.mjs";
+import { redisCacheSettings } from "../lib/redis-cache.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({
@@ -87,6 +88,8 @@ await app.prepare();
 try {
   hops = parseTrustedHops(process.env.TRUSTED_PROXY_HOPS);
   compress = createCompression({ cacheBytes: parseCacheMegabytes(process.env.COMPRESSION_CACHE_MB) * 1024 * 1024 }).compress;
+  // Next.js would otherwise fail on every request that reads its cache.
+  redisCacheSettings(process.env);
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 }

@@ -29,7 +29,7 @@ beforeAll(async () => {
   await resetWithDemo();
   const [staff] = await db.select().from(users).where(eq(users.email, DEMO_ACCOUNTS.staff));
   staffId = staff!.id;
-  session.current = { user: { id: staff!.id }, sv: staff!.sessionVersion, expires: new Date(Date.now() + 3600_000).toISOString() };
+  session.current = { user: { id: staff!.id }, sessionVersion: staff!.sessionVersion, expires: new Date(Date.now() + 3600_000).toISOString() };
 });
 afterAll(closeDb);
 
@@ -326,7 +326,7 @@ describe("refusals", () => {
   it("turns away a panelist before touching anything", async () => {
     const staffSession = session.current;
     const [panelist] = await db.select().from(users).where(eq(users.email, DEMO_ACCOUNTS.panelist));
-    session.current = { user: { id: panelist!.id }, sv: panelist!.sessionVersion, expires: new Date(Date.now() + 3600_000).toISOString() };
+    session.current = { user: { id: panelist!.id }, sessionVersion: panelist!.sessionVersion, expires: new Date(Date.now() + 3600_000).toISOString() };
     try {
       const wps = await demoSeries();
       await expect(deleteSeries({ id: wps.id })).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_HTTP_ERROR_FALLBACK;404/) });

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { searchForCheckIn } from "@/db/queries/registration-lists";
-import { registrationsPerHour } from "@/db/queries/registrations";
+import { registrationsPerHour } from "@/db/queries/registration-lists";
 import { events, registrations } from "@/db/schema";
 import { registrationActivity } from "@/lib/registration-activity";
 import { closeDb, db, resetWithDemo } from "./support/db";

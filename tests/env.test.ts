@@ -4,10 +4,11 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 const saved = { ...process.env };
+const S3_VARS = ["S3_BUCKET", "S3_ENDPOINT", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_FORCE_PATH_STYLE"];
 
 async function freshEnv(vars: Record<string, string | undefined>) {
   vi.resetModules();
-  for (const key of ["AUTH_SECRET", "AUTH_URL", "AUTH_TRUST_HOST", "APP_URL", "PORT", "TRUSTED_PROXY_HOPS", "DATABASE_URL", "SMTP_URL"]) delete process.env[key];
+  for (const key of ["AUTH_SECRET", "AUTH_URL", "AUTH_TRUST_HOST", "APP_URL", "PORT", "TRUSTED_PROXY_HOPS", "DATABASE_URL", "SMTP_URL", ...S3_VARS]) delete process.env[key];
   Object.assign(process.env, vars);
   for (const [k, v] of Object.entries(vars)) if (v === undefined) delete process.env[k];
   return import("@/lib/env");
@@ -77,5 +78,46 @@ describe("environment", () => {
   it("names a malformed variable", async () => {
     const { env } = await freshEnv({ NODE_ENV: "development", DATABASE_URL: "mysql://x" });
     expect(() => env()).toThrow(/DATABASE_URL/);
+  });
+
+  describe("S3 settings", () => {
+    const keys = { S3_ACCESS_KEY_ID: "id", S3_SECRET_ACCESS_KEY: "secret" };
+
+    it("keep photos in the local folder when S3_BUCKET is not set", async () => {
+      await freshEnv({});
+      const { s3Settings } = await import("@/lib/storage");
+      expect(s3Settings()).toBeUndefined();
+    });
+
+    it("read a bucket with an endpoint, keys and path-style addressing, the region defaulting to us-east-1", async () => {
+      await freshEnv({ S3_BUCKET: "symposia-photos", S3_ENDPOINT: "http://127.0.0.1:9000", S3_FORCE_PATH_STYLE: "true", ...keys });
+      const { s3Settings } = await import("@/lib/storage");
+      expect(s3Settings()).toEqual({
+        bucket: "symposia-photos",
+        region: "us-east-1",
+        endpoint: "http://127.0.0.1:9000",
+        credentials: { accessKeyId: "id", secretAccessKey: "secret" },
+        forcePathStyle: true,
+      });
+    });
+
+    it("leave credentials to the AWS SDK's default chain when no keys are given", async () => {
+      await freshEnv({ S3_BUCKET: "symposia-photos", S3_REGION: "eu-central-1" });
+      const { s3Settings } = await import("@/lib/storage");
+      expect(s3Settings()).toMatchObject({ region: "eu-central-1", credentials: undefined, endpoint: undefined, forcePathStyle: false });
+    });
+
+    it.each([
+      [{ S3_BUCKET: "symposia-photos", S3_ACCESS_KEY_ID: "id" }, /S3_SECRET_ACCESS_KEY: is not set: set both/],
+      [{ S3_BUCKET: "symposia-photos", S3_SECRET_ACCESS_KEY: "secret" }, /S3_ACCESS_KEY_ID: is not set: set both/],
+      [{ S3_ENDPOINT: "http://127.0.0.1:9000", ...keys }, /S3_ENDPOINT: is set but S3_BUCKET is not[\s\S]*S3_ACCESS_KEY_ID: is set but S3_BUCKET is not/],
+      [{ S3_BUCKET: "Photos_2026" }, /S3_BUCKET: must be a bucket name/],
+      [{ S3_BUCKET: "symposia-photos", S3_ENDPOINT: "127.0.0.1:9000" }, /S3_ENDPOINT: must be an http/],
+      [{ S3_BUCKET: "symposia-photos", S3_ENDPOINT: "ftp://files.example.org" }, /S3_ENDPOINT: must be an http/],
+      [{ S3_BUCKET: "symposia-photos", S3_FORCE_PATH_STYLE: "yes" }, /S3_FORCE_PATH_STYLE: must be true or false/],
+    ])("name what is wrong: %o", async (vars, message) => {
+      const { env } = await freshEnv({ NODE_ENV: "development", ...vars });
+      expect(() => env()).toThrow(message);
+    });
   });
 });

@@ -23,7 +23,7 @@ let counter = 0;
 beforeAll(async () => {
   await resetWithDemo(NOW);
   const [staff] = await db.select().from(users).where(eq(users.email, DEMO_ACCOUNTS.staff));
-  session.current = { user: { id: staff!.id }, sv: staff!.sessionVersion, expires: new Date(Date.now() + 3600_000).toISOString() };
+  session.current = { user: { id: staff!.id }, sessionVersion: staff!.sessionVersion, expires: new Date(Date.now() + 3600_000).toISOString() };
   const [wps] = await db.select().from(series).where(eq(series.slug, "wps-innovation"));
   wpsId = wps!.id;
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCalendar, type CalendarSource, escapeText, eventToIcs, eventUid, foldLine, type IcsEvent, sequenceFor } from "../lib/ics";
+import { buildCalendar, type CalendarSource, escapeText, eventToIcs, eventUid, foldLine, type IcsEvent, sequenceFor, toIcsUtc } from "../lib/ics";
 
 const octets = (s: string) => Buffer.byteLength(s, "utf8");
 
@@ -189,5 +189,13 @@ describe("buildCalendar", () => {
     expect(buildCalendar({ events: [] })).toBe(
       "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Symposia//Symposia Events//EN\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nEND:VCALENDAR\r\n",
     );
+  });
+});
+
+describe("toIcsUtc", () => {
+  it("formats an iCalendar UTC timestamp", () => {
+    expect(toIcsUtc(new Date("2024-03-18T20:35:00Z"))).toBe("20240318T203500Z");
+    expect(toIcsUtc(new Date("2024-03-18T20:35:07.999Z"))).toBe("20240318T203507Z");
+    expect(() => toIcsUtc(new Date(Number.NaN))).toThrow(RangeError);
   });
 });

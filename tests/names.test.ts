@@ -3,7 +3,9 @@ import {
   HONORIFICS,
   displayName,
   joinList,
+  ordinalWord,
   plainName,
+  seriesMeetingPhrase,
   shortReference,
   sortKey,
   withPosition,
@@ -164,5 +166,39 @@ describe("HONORIFICS", () => {
       "Sir",
       "Dame",
     ]);
+  });
+});
+
+describe("ordinals", () => {
+  it("spells out the first twenty", () => {
+    expect(ordinalWord(1)).toBe("first");
+    expect(ordinalWord(2)).toBe("second");
+    expect(ordinalWord(3)).toBe("third");
+    expect(ordinalWord(4)).toBe("fourth");
+    expect(ordinalWord(12)).toBe("twelfth");
+    expect(ordinalWord(20)).toBe("twentieth");
+  });
+
+  it("uses digits and suffixes from 21", () => {
+    expect(ordinalWord(21)).toBe("21st");
+    expect(ordinalWord(22)).toBe("22nd");
+    expect(ordinalWord(23)).toBe("23rd");
+    expect(ordinalWord(24)).toBe("24th");
+    expect(ordinalWord(101)).toBe("101st");
+    expect(ordinalWord(111)).toBe("111th");
+    expect(ordinalWord(112)).toBe("112th");
+    expect(ordinalWord(113)).toBe("113th");
+  });
+
+  it("rejects numbers that are not positive integers", () => {
+    expect(() => ordinalWord(0)).toThrow(RangeError);
+    expect(() => ordinalWord(-1)).toThrow(RangeError);
+    expect(() => ordinalWord(1.5)).toThrow(RangeError);
+    expect(() => ordinalWord(Number.NaN)).toThrow(RangeError);
+  });
+
+  it("names a meeting in a series", () => {
+    expect(seriesMeetingPhrase(4)).toBe("the fourth meeting");
+    expect(seriesMeetingPhrase(21)).toBe("the 21st meeting");
   });
 });

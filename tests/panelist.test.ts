@@ -48,7 +48,7 @@ const lastAudit = async () => (await db.select().from(auditLog).orderBy(desc(aud
 const mailTo = (to: string) => db.select().from(outbox).where(eq(outbox.to, to)).orderBy(desc(outbox.createdAt));
 
 function actAs(user: User | null) {
-  session.current = user ? { user: { id: user.id }, sv: user.sessionVersion, expires: new Date(Date.now() + 3600_000).toISOString() } : null;
+  session.current = user ? { user: { id: user.id }, sessionVersion: user.sessionVersion, expires: new Date(Date.now() + 3600_000).toISOString() } : null;
 }
 
 async function expectNotFound(call: Promise<unknown>) {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as eventCalendar } from "@/app/(public)/events/[slug]/calendar.ics/route";
 import { GET as feed } from "@/app/(public)/calendar.ics/route";
 import EventPage from "@/app/(public)/events/[slug]/page";
-import { speakerLine } from "@/components/public-speakers";
+import { speakerLine } from "@/components/speaker-list";
 import { getCalendarEvent, getPublicEvent, getPublicSeries, getPublicTopic, listCalendarEvents } from "@/db/queries/public";
 import { eventParticipants, events, people, series, summaries, topics, venues } from "@/db/schema";
 import { closeDb, db, resetWithDemo } from "./support/db";

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerPublicSeat, waitlistPosition } from "@/db/queries/registrations";
 import { type EventStatus, events, outbox, registrations } from "@/db/schema";
 import { REGISTRATION_EMAIL_KINDS } from "@/lib/email/registration-emails";
-import { hashManageToken, type NewRegistration, type RegistrationContext, registerForEvent, registrationContext } from "@/lib/registration";
+import { type RegistrationContext, registrationContext } from "@/lib/registration/context";
+import { type NewRegistration, registerForEvent } from "@/lib/registration/seats";
+import { hashManageToken } from "@/lib/registration/tokens";
 import { closeDb, db, resetWithDemo } from "./support/db";
 
 // The common public registration is one call of the database function register_public_seat
@@ -67,7 +69,7 @@ describe("register_public_seat", () => {
   it("seats exactly 80 of 200 simultaneous registrations, numbers the waitlist 1 to 120 in its emails, one email each", async () => {
     const event = await scratchEvent(80);
     const inputs = Array.from({ length: 200 }, (_, i) => person(event.id, i));
-    const results = await Promise.all(inputs.map((input) => registerForEvent(input, { kind: "public" }, ctx)));
+    const results = await Promise.all(inputs.map((input) => registerForEvent(input, { kind: "public", client: null }, ctx)));
 
     expect(results.map((r) => r.outcome)).toEqual(Array(200).fill("created"));
     expect(results.filter((r) => r.outcome === "created" && r.tookLastSeat)).toHaveLength(1);
@@ -110,8 +112,8 @@ describe("register_public_seat", () => {
   it("makes one registration of a form sent again with the same key", async () => {
     const event = await scratchEvent(5);
     const input = person(event.id, "again");
-    const first = await registerForEvent(input, { kind: "public" }, ctx);
-    const second = await registerForEvent(input, { kind: "public" }, ctx);
+    const first = await registerForEvent(input, { kind: "public", client: null }, ctx);
+    const second = await registerForEvent(input, { kind: "public", client: null }, ctx);
     expect(first.outcome).toBe("created");
     expect(second.outcome).toBe("repeat");
     if (first.outcome !== "created" || second.outcome !== "repeat") throw new Error("unexpected");
@@ -122,8 +124,8 @@ describe("register_public_seat", () => {
 
   it("sends an address registered already down the already-registered path, with a new link", async () => {
     const event = await scratchEvent(5);
-    const first = await registerForEvent(person(event.id, "twice"), { kind: "public" }, ctx);
-    const again = await registerForEvent(person(event.id, "twice", { email: "seat-TWICE-" + event.id.slice(0, 8) + "@example.ORG" }), { kind: "public" }, ctx);
+    const first = await registerForEvent(person(event.id, "twice"), { kind: "public", client: null }, ctx);
+    const again = await registerForEvent(person(event.id, "twice", { email: "seat-TWICE-" + event.id.slice(0, 8) + "@example.ORG" }), { kind: "public", client: null }, ctx);
     expect(first.outcome).toBe("created");
     expect(again.outcome).toBe("already_registered");
     if (first.outcome !== "created" || again.outcome !== "already_registered") throw new Error("unexpected");
@@ -136,7 +138,7 @@ describe("register_public_seat", () => {
 
   it("answers with a code to draw again when the check-in code is taken, and writes nothing", async () => {
     const event = await scratchEvent(5);
-    const first = await registerForEvent(person(event.id, "first"), { kind: "public" }, ctx);
+    const first = await registerForEvent(person(event.id, "first"), { kind: "public", client: null }, ctx);
     if (first.outcome !== "created") throw new Error("not created");
     const message = { subject: "s", text: "t", html: null, kind: REGISTRATION_EMAIL_KINDS.confirmed, attachments: [] };
     const input = {

@@ -5,30 +5,20 @@ import { cancelMyRegistration } from "@/app/(public)/registrations/[token]/actio
 import { cancelEvent, updateEvent } from "@/app/(staff)/admin/events/actions";
 import { addRegistration } from "@/app/(staff)/admin/events/[id]/registrations/actions";
 import { hitRateLimits } from "@/db/queries/rate-limits";
-import {
-  countCheckedIn,
-  getManagedRegistration,
-  getRegistrationAvailability,
-  waitlistPosition,
-} from "@/db/queries/registrations";
+import { countCheckedIn } from "@/db/queries/check-in";
+import { getManagedRegistration, getRegistrationAvailability } from "@/db/queries/public-registrations";
+import { waitlistPosition } from "@/db/queries/registrations";
 import { listRegistrationsForExport, registrationCounts } from "@/db/queries/registration-lists";
 import { auditLog, type EventStatus, events, outbox, registrations, users } from "@/db/schema";
 import { DEMO_ACCOUNTS } from "@/db/seed";
 import { materializeAttachments } from "@/lib/email/attachments";
 import { REGISTRATION_EMAIL_KINDS } from "@/lib/email/registration-emails";
-import {
-  cancelRegistration,
-  changeCapacity,
-  hashManageToken,
-  type NewRegistration,
-  normalizeCheckInCode,
-  type RegistrationContext,
-  registerForEvent,
-  registrationContext,
-  registrationRateLimits,
-  registrationWindow,
-  setCheckedIn,
-} from "@/lib/registration";
+import { setCheckedIn } from "@/lib/registration/check-in";
+import { type RegistrationContext, registrationContext } from "@/lib/registration/context";
+import { registrationRateLimits } from "@/lib/registration/rate-limits";
+import { cancelRegistration, changeCapacity, type NewRegistration, registerForEvent } from "@/lib/registration/seats";
+import { hashManageToken, normalizeCheckInCode } from "@/lib/registration/tokens";
+import { registrationWindow } from "@/lib/registration/window";
 import { eventFormValues } from "@/lib/validations/event";
 import { closeDb, db, resetWithDemo } from "./support/db";
 import { session } from "./support/session";
@@ -38,6 +28,9 @@ const DAY = 86_400_000;
 const now = new Date();
 let ctx: RegistrationContext;
 let staffId: string;
+/** Staff acting outside a request: no client to record. */
+const asStaff = () => ({ kind: "staff" as const, userId: staffId, client: null });
+const asPublic = { kind: "public" as const, client: null };
 let counter = 0;
 
 beforeAll(async () => {
@@ -49,7 +42,7 @@ beforeAll(async () => {
 afterAll(closeDb);
 
 function actAsStaff() {
-  session.current = { user: { id: staffId }, sv: 1, expires: new Date(Date.now() + 3600_000).toISOString() };
+  session.current = { user: { id: staffId }, sessionVersion: 1, expires: new Date(Date.now() + 3600_000).toISOString() };
 }
 function actAsAnonymous() {
   session.current = null;
@@ -107,7 +100,7 @@ describe("capacity under concurrency", () => {
     const event = await scratchEvent(50);
     const inputs = Array.from({ length: 200 }, (_, i) => person(event.id, i));
     const started = performance.now();
-    const results = await Promise.all(inputs.map((input) => registerForEvent(input, { kind: "public" }, ctx)));
+    const results = await Promise.all(inputs.map((input) => registerForEvent(input, asPublic, ctx)));
     const ms = Math.round(performance.now() - started);
     console.info(`[registration] 200 concurrent registrations, capacity 50: ${ms} ms`);
 
@@ -155,7 +148,7 @@ describe("capacity under concurrency", () => {
     const event = await scratchEvent(5);
     const input = person(event.id, "double");
     const started = performance.now();
-    const results = await Promise.all(Array.from({ length: 20 }, () => registerForEvent(input, { kind: "public" }, ctx)));
+    const results = await Promise.all(Array.from({ length: 20 }, () => registerForEvent(input, asPublic, ctx)));
     console.info(`[registration] 20 concurrent submissions with one key: ${Math.round(performance.now() - started)} ms`);
     expect(results.filter((r) => r.outcome === "created")).toHaveLength(1);
     expect(results.filter((r) => r.outcome === "repeat")).toHaveLength(19);
@@ -167,7 +160,7 @@ describe("capacity under concurrency", () => {
 
   it("promotes exactly as many as were cancelled at once, first come first served", async () => {
     const event = await scratchEvent(10);
-    for (let i = 0; i < 20; i++) await registerForEvent(person(event.id, i), { kind: "public" }, ctx);
+    for (let i = 0; i < 20; i++) await registerForEvent(person(event.id, i), asPublic, ctx);
     const before = await rowsOf(event.id);
     expect(statusCount(before, "confirmed")).toBe(10);
     const queue = await waitlist(event.id);
@@ -176,7 +169,7 @@ describe("capacity under concurrency", () => {
     const leaving = before.filter((r) => r.status === "confirmed").slice(0, 4);
     const started = performance.now();
     const results = await Promise.all(
-      leaving.map((r, i) => cancelRegistration(i % 2 ? { id: r.id } : { tokenHash: r.manageTokenHash }, i % 2 ? { kind: "staff", userId: staffId } : { kind: "public" }, ctx)),
+      leaving.map((r, i) => cancelRegistration(i % 2 ? { id: r.id } : { tokenHash: r.manageTokenHash }, i % 2 ? asStaff() : asPublic, ctx)),
     );
     console.info(`[registration] 4 concurrent cancellations with promotion: ${Math.round(performance.now() - started)} ms`);
     expect(results.map((r) => r.outcome)).toEqual(Array(4).fill("cancelled"));
@@ -197,19 +190,19 @@ describe("capacity under concurrency", () => {
 
   it("counts the seats taken for the public page and the staff's figures", async () => {
     const event = await scratchEvent(2);
-    for (let i = 0; i < 3; i++) await registerForEvent(person(event.id, i), { kind: "public" }, ctx);
+    for (let i = 0; i < 3; i++) await registerForEvent(person(event.id, i), asPublic, ctx);
     expect(await getRegistrationAvailability(event.id)).toEqual({ capacity: 2, confirmed: 2, categories: ["Government", "Academia"] });
     expect(await registrationCounts(event.id)).toEqual({ confirmed: 2, waitlisted: 1, cancelled: 0, checkedIn: 0, total: 3 });
   });
 
   it("promotes once when the same registration is cancelled twice at once", async () => {
     const event = await scratchEvent(1);
-    const first = await registerForEvent(person(event.id, "a"), { kind: "public" }, ctx);
-    await registerForEvent(person(event.id, "b"), { kind: "public" }, ctx);
-    await registerForEvent(person(event.id, "c"), { kind: "public" }, ctx);
+    const first = await registerForEvent(person(event.id, "a"), asPublic, ctx);
+    await registerForEvent(person(event.id, "b"), asPublic, ctx);
+    await registerForEvent(person(event.id, "c"), asPublic, ctx);
     if (first.outcome !== "created") throw new Error("not created");
     const target = { id: first.registration.id };
-    const results = await Promise.all([cancelRegistration(target, { kind: "public" }, ctx), cancelRegistration(target, { kind: "public" }, ctx)]);
+    const results = await Promise.all([cancelRegistration(target, asPublic, ctx), cancelRegistration(target, asPublic, ctx)]);
     expect(results.map((r) => (r.outcome === "refused" ? r.reason : r.outcome)).sort()).toEqual(["already_cancelled", "cancelled"]);
     const rows = await rowsOf(event.id);
     expect(rows.map((r) => [r.name, r.status])).toEqual([
@@ -221,16 +214,16 @@ describe("capacity under concurrency", () => {
 
   it("promotes when capacity rises, in order, and everyone when the limit goes", async () => {
     const event = await scratchEvent(2);
-    for (let i = 0; i < 8; i++) await registerForEvent(person(event.id, i), { kind: "public" }, ctx);
+    for (let i = 0; i < 8; i++) await registerForEvent(person(event.id, i), asPublic, ctx);
     const queue = await waitlist(event.id);
     expect(queue).toHaveLength(6);
 
-    const raised = await changeCapacity(event.id, 4, staffId, ctx);
+    const raised = await changeCapacity(event.id, 4, asStaff(), ctx);
     expect(raised.outcome === "changed" && raised.promoted.map((p) => p.id)).toEqual(queue.slice(0, 2));
-    expect(await changeCapacity(event.id, 1, staffId, ctx)).toEqual({ outcome: "refused", reason: "below_confirmed", confirmed: 4 });
-    expect(await changeCapacity(event.id, 4, staffId, ctx)).toEqual({ outcome: "unchanged" });
+    expect(await changeCapacity(event.id, 1, asStaff(), ctx)).toEqual({ outcome: "refused", reason: "below_confirmed", confirmed: 4 });
+    expect(await changeCapacity(event.id, 4, asStaff(), ctx)).toEqual({ outcome: "unchanged" });
 
-    const unlimited = await changeCapacity(event.id, null, staffId, ctx);
+    const unlimited = await changeCapacity(event.id, null, asStaff(), ctx);
     expect(unlimited.outcome === "changed" && unlimited.promoted.map((p) => p.id)).toEqual(queue.slice(2));
     expect(statusCount(await rowsOf(event.id), "confirmed")).toBe(8);
     const audit = await db.select().from(auditLog).where(and(eq(auditLog.entityId, event.id), eq(auditLog.action, "event.capacity")));
@@ -244,8 +237,8 @@ describe("the event's staff form and status", () => {
     const event = await scratchEvent(1);
     const seated = person(event.id, "seated");
     const waiting = person(event.id, "waiting");
-    await registerForEvent(seated, { kind: "public" }, ctx);
-    await registerForEvent(waiting, { kind: "public" }, ctx);
+    await registerForEvent(seated, asPublic, ctx);
+    await registerForEvent(waiting, asPublic, ctx);
     const form = eventFormValues(event);
 
     const raised = await updateEvent({ ...form, id: event.id, capacity: "2" });
@@ -272,17 +265,17 @@ describe("the event's staff form and status", () => {
     const event = await scratchEvent(1);
     const seated = person(event.id, "seated");
     const waiting = person(event.id, "waiting");
-    const r = await registerForEvent(seated, { kind: "public" }, ctx);
-    await registerForEvent(waiting, { kind: "public" }, ctx);
+    const r = await registerForEvent(seated, asPublic, ctx);
+    await registerForEvent(waiting, asPublic, ctx);
     expect(await cancelEvent({ id: event.id })).toMatchObject({ ok: true });
     for (const p of [seated, waiting]) {
       const last = (await mailTo(p.email)).at(-1)!;
       expect(last.kind).toBe(REGISTRATION_EMAIL_KINDS.eventCancelled);
       expect(Buffer.from(last.attachments[0]!.content, "base64").toString()).toContain("STATUS:CANCELLED");
     }
-    expect(await registerForEvent(person(event.id, "late"), { kind: "public" }, ctx)).toEqual({ outcome: "refused", reason: "cancelled" });
+    expect(await registerForEvent(person(event.id, "late"), asPublic, ctx)).toEqual({ outcome: "refused", reason: "cancelled" });
     if (r.outcome !== "created") throw new Error("not created");
-    expect(await cancelRegistration({ tokenHash: hashManageToken(r.manageToken) }, { kind: "public" }, ctx)).toEqual({
+    expect(await cancelRegistration({ tokenHash: hashManageToken(r.manageToken) }, asPublic, ctx)).toEqual({
       outcome: "refused",
       reason: "event_cancelled",
     });
@@ -315,25 +308,25 @@ describe("registration window", () => {
     ];
     for (const [extra, reason] of cases) {
       const event = await scratchEvent(10, extra);
-      expect(await registerForEvent(person(event.id, reason), { kind: "public" }, ctx), reason).toEqual({ outcome: "refused", reason });
-      const byStaff = await registerForEvent(person(event.id, `${reason}-staff`), { kind: "staff", userId: staffId }, ctx);
+      expect(await registerForEvent(person(event.id, reason), asPublic, ctx), reason).toEqual({ outcome: "refused", reason });
+      const byStaff = await registerForEvent(person(event.id, `${reason}-staff`), asStaff(), ctx);
       expect(byStaff.outcome, reason).toBe(reason === "cancelled" || reason === "draft" ? "refused" : "created");
     }
   });
 
   it("refuses a category the event does not offer, and requires one from the public when it offers any", async () => {
     const event = await scratchEvent(10);
-    expect(await registerForEvent(person(event.id, "x", { category: "Astronaut" }), { kind: "public" }, ctx)).toEqual({ outcome: "refused", reason: "category" });
-    expect(await registerForEvent(person(event.id, "y", { category: null }), { kind: "public" }, ctx)).toEqual({ outcome: "refused", reason: "category" });
-    expect((await registerForEvent(person(event.id, "z", { category: null }), { kind: "staff", userId: staffId }, ctx)).outcome).toBe("created");
+    expect(await registerForEvent(person(event.id, "x", { category: "Astronaut" }), asPublic, ctx)).toEqual({ outcome: "refused", reason: "category" });
+    expect(await registerForEvent(person(event.id, "y", { category: null }), asPublic, ctx)).toEqual({ outcome: "refused", reason: "category" });
+    expect((await registerForEvent(person(event.id, "z", { category: null }), asStaff(), ctx)).outcome).toBe("created");
   });
 });
 
 describe("the same address twice", () => {
   it("keeps one registration and tells the person which case it is, with a new link that works beside the old", async () => {
     const event = await scratchEvent(1);
-    const first = await registerForEvent(person(event.id, "twice", { email: "Twice@Example.org" }), { kind: "public" }, ctx);
-    const again = await registerForEvent(person(event.id, "twice", { email: "  twice@example.ORG " .trim() }), { kind: "public" }, ctx);
+    const first = await registerForEvent(person(event.id, "twice", { email: "Twice@Example.org" }), asPublic, ctx);
+    const again = await registerForEvent(person(event.id, "twice", { email: "  twice@example.ORG " .trim() }), asPublic, ctx);
     expect(first.outcome).toBe("created");
     expect(again.outcome).toBe("already_registered");
     const rows = await rowsOf(event.id);
@@ -349,15 +342,15 @@ describe("the same address twice", () => {
     expect((await getManagedRegistration(hashManageToken(again.manageToken!)))?.registration.id).toBe(first.registration.id);
 
     // Someone on the waitlist hears that, with their place.
-    await registerForEvent(person(event.id, "waiting"), { kind: "public" }, ctx);
-    await registerForEvent(person(event.id, "waiting"), { kind: "public" }, ctx);
+    await registerForEvent(person(event.id, "waiting"), asPublic, ctx);
+    await registerForEvent(person(event.id, "waiting"), asPublic, ctx);
     const waitingMails = await mailTo(person(event.id, "waiting").email);
     expect(waitingMails.map((m) => m.kind)).toEqual([REGISTRATION_EMAIL_KINDS.waitlisted, REGISTRATION_EMAIL_KINDS.already]);
     expect(waitingMails[1]!.text).toContain("already on the waitlist, number 1");
 
     // Once cancelled, the address may register again.
-    await cancelRegistration({ id: first.registration.id }, { kind: "public" }, ctx);
-    expect((await registerForEvent(person(event.id, "twice", { email: "twice@example.org" }), { kind: "public" }, ctx)).outcome).toBe("created");
+    await cancelRegistration({ id: first.registration.id }, asPublic, ctx);
+    expect((await registerForEvent(person(event.id, "twice", { email: "twice@example.org" }), asPublic, ctx)).outcome).toBe("created");
   });
 
   it("is refused beside the email field when staff add it by hand", async () => {
@@ -380,25 +373,25 @@ describe("manage links", () => {
     const input = person(event.id, "links");
     const tokens: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const r = await registerForEvent({ ...input, idempotencyKey: crypto.randomUUID() }, { kind: "public" }, ctx);
+      const r = await registerForEvent({ ...input, idempotencyKey: crypto.randomUUID() }, asPublic, ctx);
       if (r.outcome !== "created" && r.outcome !== "already_registered") throw new Error(r.outcome);
       tokens.push(r.manageToken!);
     }
     expect(new Set(tokens).size).toBe(3);
     for (const token of tokens) expect((await getManagedRegistration(hashManageToken(token)))?.registration.email).toBe(input.email);
     expect(await getManagedRegistration(hashManageToken("B".repeat(43)))).toBeUndefined();
-    const cancelled = await cancelRegistration({ tokenHash: hashManageToken(tokens[0]!) }, { kind: "public" }, ctx);
+    const cancelled = await cancelRegistration({ tokenHash: hashManageToken(tokens[0]!) }, asPublic, ctx);
     expect(cancelled.outcome).toBe("cancelled");
     expect((await getManagedRegistration(hashManageToken(tokens[2]!)))?.registration.status).toBe("cancelled");
   });
 
   it("from the waitlist email keep working after promotion, beside the promotion email's", async () => {
     const event = await scratchEvent(1);
-    const seated = await registerForEvent(person(event.id, "seated"), { kind: "public" }, ctx);
-    const waiting = await registerForEvent(person(event.id, "waiting-link"), { kind: "public" }, ctx);
+    const seated = await registerForEvent(person(event.id, "seated"), asPublic, ctx);
+    const waiting = await registerForEvent(person(event.id, "waiting-link"), asPublic, ctx);
     if (seated.outcome !== "created" || waiting.outcome !== "created") throw new Error("not created");
     expect(waiting.registration.status).toBe("waitlisted");
-    await cancelRegistration({ id: seated.registration.id }, { kind: "public" }, ctx);
+    await cancelRegistration({ id: seated.registration.id }, asPublic, ctx);
     const promotedMail = (await mailTo(waiting.registration.email)).at(-1)!;
     expect(promotedMail.kind).toBe(REGISTRATION_EMAIL_KINDS.promoted);
     const promotedToken = /\/registrations\/([A-Za-z0-9_-]{43})/.exec(promotedMail.text)![1]!;
@@ -416,7 +409,7 @@ describe("limits per client address", () => {
     const attempt = async (i: number) => {
       const input = person(event.id, `delegate-${i}`);
       if (!(await hitRateLimits(registrationRateLimits({ email: input.email, client, eventId: event.id }, 30)))) return "limited";
-      return (await registerForEvent(input, { kind: "public" }, ctx)).outcome;
+      return (await registerForEvent(input, asPublic, ctx)).outcome;
     };
     const delegation = [];
     for (let i = 0; i < 20; i++) delegation.push(await attempt(i));
@@ -542,7 +535,7 @@ describe("emails", () => {
   it("send the manage link, the calendar file and a QR code of the check-in code with a confirmation", async () => {
     const event = await scratchEvent(10);
     const input = person(event.id, "mail");
-    const result = await registerForEvent(input, { kind: "public" }, ctx);
+    const result = await registerForEvent(input, asPublic, ctx);
     if (result.outcome !== "created") throw new Error("not created");
     const [mail] = await mailTo(input.email);
     expect(mail!.kind).toBe(REGISTRATION_EMAIL_KINDS.confirmed);
@@ -565,7 +558,7 @@ describe("emails", () => {
   it("escape what people typed in the HTML part", async () => {
     const event = await scratchEvent(10);
     const input = person(event.id, "html", { name: `<img src=x onerror="alert(1)">` });
-    await registerForEvent(input, { kind: "public" }, ctx);
+    await registerForEvent(input, asPublic, ctx);
     const [mail] = await mailTo(input.email);
     expect(mail!.html).not.toContain("<img");
     expect(mail!.html).toContain("&lt;img src=x");
@@ -575,7 +568,7 @@ describe("emails", () => {
 describe("cancelling by the secret link", () => {
   it("cancels, writes an audit row without an actor, and refuses an unknown link with a 404", async () => {
     const event = await scratchEvent(10);
-    const result = await registerForEvent(person(event.id, "self"), { kind: "public" }, ctx);
+    const result = await registerForEvent(person(event.id, "self"), asPublic, ctx);
     if (result.outcome !== "created") throw new Error("not created");
     await expect(cancelMyRegistration({ token: result.manageToken })).rejects.toMatchObject({
       digest: expect.stringContaining(`/registrations/${result.manageToken}?cancelled=1`),
@@ -594,33 +587,45 @@ describe("cancelling by the secret link", () => {
 describe("check-in", () => {
   it("checks in confirmed people once, undoes, and counts attendance", async () => {
     const event = await scratchEvent(1);
-    const seated = await registerForEvent(person(event.id, "in"), { kind: "public" }, ctx);
-    const waiting = await registerForEvent(person(event.id, "out"), { kind: "public" }, ctx);
+    const seated = await registerForEvent(person(event.id, "in"), asPublic, ctx);
+    const waiting = await registerForEvent(person(event.id, "out"), asPublic, ctx);
     if (seated.outcome !== "created" || waiting.outcome !== "created") throw new Error("not created");
     const id = seated.registration.id;
 
-    const both = await Promise.all([setCheckedIn(id, true, staffId), setCheckedIn(id, true, staffId)]);
+    const both = await Promise.all([setCheckedIn(id, true, asStaff()), setCheckedIn(id, true, asStaff())]);
     expect(both.map((r) => r.outcome).sort()).toEqual(["changed", "unchanged"]);
     expect(await countCheckedIn(event.id)).toBe(1);
-    expect(await setCheckedIn(waiting.registration.id, true, staffId)).toEqual({ outcome: "refused", reason: "not_confirmed" });
+    expect(await setCheckedIn(waiting.registration.id, true, asStaff())).toEqual({ outcome: "refused", reason: "not_confirmed" });
     // Someone who has arrived keeps their seat: nobody can cancel it from under them.
-    expect(await cancelRegistration({ id }, { kind: "staff", userId: staffId }, ctx)).toEqual({ outcome: "refused", reason: "checked_in" });
+    expect(await cancelRegistration({ id }, asStaff(), ctx)).toEqual({ outcome: "refused", reason: "checked_in" });
 
-    expect(await setCheckedIn(id, false, staffId)).toMatchObject({ outcome: "changed", checkedIn: 0 });
+    expect(await setCheckedIn(id, false, asStaff())).toMatchObject({ outcome: "changed", checkedIn: 0 });
     const audit = await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, id)).orderBy(asc(auditLog.createdAt));
     expect(audit.map((a) => a.action)).toEqual(["registration.check_in", "registration.undo_check_in"]);
     expect(normalizeCheckInCode(` ${seated.registration.checkInCode.slice(0, 4).toLowerCase()}-${seated.registration.checkInCode.slice(4)} `)).toBe(
       seated.registration.checkInCode,
     );
   });
+
+  it("records in the audit log the client the action came from, and none outside a request", async () => {
+    const event = await scratchEvent(2);
+    const seated = await registerForEvent(person(event.id, "door"), asPublic, ctx);
+    if (seated.outcome !== "created") throw new Error("not created");
+    const id = seated.registration.id;
+    const client = { address: "2001:db8::7", userAgent: "Door tablet" };
+    await setCheckedIn(id, true, { kind: "staff", userId: staffId, client });
+    await setCheckedIn(id, false, asStaff());
+    const rows = await db.select({ ip: auditLog.ip, userAgent: auditLog.userAgent }).from(auditLog).where(eq(auditLog.entityId, id)).orderBy(asc(auditLog.createdAt));
+    expect(rows).toEqual([{ ip: "2001:db8::7", userAgent: "Door tablet" }, { ip: null, userAgent: null }]);
+  });
 });
 
 describe("the staff list", () => {
   it("searches by name, email, organization and code, filters by status and orders the waitlist first come first served", async () => {
     const event = await scratchEvent(1);
-    await registerForEvent(person(event.id, "alpha", { organization: "Mission of Norway" }), { kind: "public" }, ctx);
-    const b = await registerForEvent(person(event.id, "bravo"), { kind: "public" }, ctx);
-    await registerForEvent(person(event.id, "charlie"), { kind: "public" }, ctx);
+    await registerForEvent(person(event.id, "alpha", { organization: "Mission of Norway" }), asPublic, ctx);
+    const b = await registerForEvent(person(event.id, "bravo"), asPublic, ctx);
+    await registerForEvent(person(event.id, "charlie"), asPublic, ctx);
     if (b.outcome !== "created") throw new Error("not created");
     const list = (filter: Parameters<typeof listRegistrationsForExport>[1]) => listRegistrationsForExport(event.id, filter);
 

@@ -203,13 +203,13 @@ function attachmentsOf(raw: string): { filename: string; contentType: string; co
 describe("registration emails, made when sent", () => {
   it("delivers a confirmation queued with recipes with its QR code and calendar file, and the text queued", async () => {
     const { db, schema } = app;
-    const registration = await import("@/lib/registration");
+    const registration = await import("@/lib/registration/seats");
     const [event] = await db.select().from(schema.events).where(eq(schema.events.slug, "wps-innovation-5-geneva"));
     await db.update(schema.events).set({ capacity: null }).where(eq(schema.events.id, event!.id));
     const email = "deferred@example.org";
     const result = await registration.registerForEvent(
       { eventId: event!.id, name: "Dana Deferred", email, organization: null, category: event!.registrationCategories[0] ?? null, idempotencyKey: crypto.randomUUID() },
-      { kind: "staff", userId: (await db.select().from(schema.users).where(eq(schema.users.email, "staff@example.org")))[0]!.id },
+      { kind: "staff", userId: (await db.select().from(schema.users).where(eq(schema.users.email, "staff@example.org")))[0]!.id, client: null },
     );
     if (result.outcome !== "created") throw new Error(`not created: ${result.outcome}`);
     const [queued] = await db.select().from(schema.outbox).where(eq(schema.outbox.to, email));
@@ -230,7 +230,7 @@ describe("registration emails, made when sent", () => {
       ["check-in-code.png", "image/png"],
     ]);
     const { calendarAttachment, checkInQrPng } = await import("@/lib/email/attachments");
-    const { getEventCalendarSource } = await import("@/db/queries/registrations");
+    const { getEventCalendarSource } = await import("@/db/queries/public");
     const { appUrl } = await import("@/lib/env");
     // The same files a message made at once would carry.
     expect(files[0]!.content.toString("utf8")).toBe(Buffer.from(calendarAttachment((await getEventCalendarSource(event!.id))!, appUrl()).content, "base64").toString("utf8"));
@@ -252,7 +252,7 @@ describe("header injection", () => {
   it("keeps line breaks in a person's name and an event title out of the invitation's headers", async () => {
     const { db, schema } = app;
     const [staff] = await db.select().from(schema.users).where(eq(schema.users.email, "staff@example.org"));
-    session.current = { user: { id: staff!.id }, sv: staff!.sessionVersion, expires: new Date(Date.now() + 3600_000).toISOString() };
+    session.current = { user: { id: staff!.id }, sessionVersion: staff!.sessionVersion, expires: new Date(Date.now() + 3600_000).toISOString() };
     const [event] = await db
       .update(schema.events)
       .set({ title: "Technology\r\nBcc: victim@example.org" })

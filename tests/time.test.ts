@@ -9,10 +9,7 @@ import {
   formatTime,
   formatTimeRange,
   isValidTimeZone,
-  ordinalWord,
-  seriesMeetingPhrase,
   timeZoneOffsetMinutes,
-  toIcsUtc,
   utcToZonedParts,
   zonedDateTimeToUtc,
   zoneLabel,
@@ -352,47 +349,5 @@ describe("durations", () => {
         zonedDateTimeToUtc("2024-11-03", "02:00", NY),
       ),
     ).toBe(120);
-  });
-});
-
-describe("ordinals", () => {
-  it("spells out the first twenty", () => {
-    expect(ordinalWord(1)).toBe("first");
-    expect(ordinalWord(2)).toBe("second");
-    expect(ordinalWord(3)).toBe("third");
-    expect(ordinalWord(4)).toBe("fourth");
-    expect(ordinalWord(12)).toBe("twelfth");
-    expect(ordinalWord(20)).toBe("twentieth");
-  });
-
-  it("uses digits and suffixes from 21", () => {
-    expect(ordinalWord(21)).toBe("21st");
-    expect(ordinalWord(22)).toBe("22nd");
-    expect(ordinalWord(23)).toBe("23rd");
-    expect(ordinalWord(24)).toBe("24th");
-    expect(ordinalWord(101)).toBe("101st");
-    expect(ordinalWord(111)).toBe("111th");
-    expect(ordinalWord(112)).toBe("112th");
-    expect(ordinalWord(113)).toBe("113th");
-  });
-
-  it("rejects numbers that are not positive integers", () => {
-    expect(() => ordinalWord(0)).toThrow(RangeError);
-    expect(() => ordinalWord(-1)).toThrow(RangeError);
-    expect(() => ordinalWord(1.5)).toThrow(RangeError);
-    expect(() => ordinalWord(Number.NaN)).toThrow(RangeError);
-  });
-
-  it("names a meeting in a series", () => {
-    expect(seriesMeetingPhrase(4)).toBe("the fourth meeting");
-    expect(seriesMeetingPhrase(21)).toBe("the 21st meeting");
-  });
-});
-
-describe("toIcsUtc", () => {
-  it("formats an iCalendar UTC timestamp", () => {
-    expect(toIcsUtc(utc("2024-03-18T20:35:00Z"))).toBe("20240318T203500Z");
-    expect(toIcsUtc(utc("2024-03-18T20:35:07.999Z"))).toBe("20240318T203507Z");
-    expect(() => toIcsUtc(new Date(Number.NaN))).toThrow(RangeError);
   });
 });

@@ -77,7 +77,7 @@ export async function requestSignInLink(_previous: SignInFormState | undefined, 
  */
 export async function signOutAction(): Promise<void> {
   const session = await auth();
-  if (session?.user?.id) await endSessionVersion(session.user.id, session.sv);
+  if (session?.user?.id) await endSessionVersion(session.user.id, session.sessionVersion);
   await signOut({ redirect: false });
   redirect("/");
 }

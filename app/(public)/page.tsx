@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { EventCard } from "@/components/event-card";
-import { summaryOf } from "@/components/public-event-list";
+import { summaryOf } from "@/components/event-card-list";
 import { EmptyState } from "@/components/ui/table";
 import { listRecentPastEvents } from "@/db/queries/archive";
-import { listLatestSummaries, listPublicUpcomingEvents, listTopics } from "@/db/queries/events";
+import { listPublicUpcomingEvents, listTopics } from "@/db/queries/events";
+import { listLatestSummaries } from "@/db/queries/published-summaries";
 import { getSettings } from "@/db/queries/settings";
 import { PAGE_TAGS, prerenderingAtBuild, tagPage } from "@/lib/public-cache";
 import { formatLocalDate } from "@/lib/time";

@@ -1,4 +1,4 @@
-import { listFeedSummaries } from "@/db/queries/feeds";
+import { listFeedSummaries } from "@/db/queries/published-summaries";
 import { getSettings } from "@/db/queries/settings";
 import { ATOM_HEADERS, summaryFeed } from "@/lib/atom";
 import { appUrl } from "@/lib/env";

@@ -1,4 +1,5 @@
 import { type ComponentProps, type ReactNode, useId } from "react";
+import { cn } from "@/lib/cn";
 
 type Option = { value: string; label: ReactNode };
 
@@ -13,13 +14,13 @@ type RadioGroupProps = Omit<ComponentProps<"input">, "type" | "value" | "id"> & 
  * A set of radio buttons under one legend, with its hint and error wired for screen readers. The
  * remaining props (such as react-hook-form's `register(name)`) go on every radio.
  */
-export function RadioGroup({ legend, options, error, hint, className = "", ...inputProps }: RadioGroupProps) {
+export function RadioGroup({ legend, options, error, hint, className, ...inputProps }: RadioGroupProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   return (
-    <fieldset className={`space-y-1 ${className}`}>
+    <fieldset className={cn("space-y-1", className)}>
       <legend className="block text-sm font-medium text-slate-800">{legend}</legend>
       <div className="flex flex-wrap gap-x-6 gap-y-2 pt-1">
         {options.map((option) => (

@@ -41,10 +41,10 @@ export function ReorderButtons({ name, position, count, busy, onMove }: Props) {
 
   return (
     <span ref={group} className="inline-flex gap-2">
-      <Button data-move="up" type="button" variant="secondary" className="px-2 py-1" disabled={position === 0} onClick={() => move("up")}>
+      <Button data-move="up" type="button" variant="secondary" size="sm" disabled={position === 0} onClick={() => move("up")}>
         Move up<span className="sr-only"> {name}</span>
       </Button>
-      <Button data-move="down" type="button" variant="secondary" className="px-2 py-1" disabled={position >= count - 1} onClick={() => move("down")}>
+      <Button data-move="down" type="button" variant="secondary" size="sm" disabled={position >= count - 1} onClick={() => move("down")}>
         Move down<span className="sr-only"> {name}</span>
       </Button>
     </span>

@@ -1,4 +1,5 @@
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
+import { cn } from "@/lib/cn";
 
 /**
  * A data table that never widens the page: on a narrow screen it keeps a readable width and scrolls
@@ -17,12 +18,12 @@ export function Table({ caption, children }: { caption: string; children: ReactN
   );
 }
 
-export function Th({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="col" {...props} className={`bg-slate-50 px-3 py-2 text-left font-semibold text-slate-700 ${className}`} />;
+export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
+  return <th scope="col" {...props} className={cn("bg-slate-50 px-3 py-2 text-left font-semibold text-slate-700", className)} />;
 }
 
-export function Td({ className = "", ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td {...props} className={`px-3 py-2 align-top ${className}`} />;
+export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
+  return <td {...props} className={cn("px-3 py-2 align-top", className)} />;
 }
 
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNotNull, max, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { type AgendaItem, agendaItemParticipants, agendaItems, eventParticipants, people } from "@/db/schema";
 import { planMove } from "./participants";
+import { personNameColumns } from "./util";
 
 /**
  * An event's agenda in order, each segment with its participants (in the event's participant order)
@@ -21,10 +22,7 @@ export async function listAgenda(eventId: string, executor: Executor = db) {
       participantId: agendaItemParticipants.participantId,
       role: eventParticipants.role,
       positionAtEvent: eventParticipants.positionAtEvent,
-      honorific: people.honorific,
-      givenName: people.givenName,
-      familyName: people.familyName,
-      nameOrder: people.nameOrder,
+      ...personNameColumns,
     })
     .from(agendaItemParticipants)
     .innerJoin(eventParticipants, eq(eventParticipants.id, agendaItemParticipants.participantId))

@@ -1,14 +1,12 @@
 import "server-only";
 import { cache } from "react";
-import { and, asc, count, desc, eq, gte, lt, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { events, series, summaries, topics, venues } from "@/db/schema";
 import type { ArchiveChoices, ArchiveFilters } from "@/lib/archive-filters";
 import { eventListColumns } from "./public";
-import { upcomingThenPast } from "./util";
+import { hasPublicEvent, isPublicEvent, upcomingThenPast } from "./util";
 
-// The public archive: drafts never leave this module, cancelled events stay listed as cancelled.
-const notDraft = ne(events.status, "draft");
 
 // The year an event took place where it took place: a New Year's Eve meeting in New York is the old year's.
 const localYear = sql<number>`extract(year from ${events.startsAt} at time zone ${events.timeZone})::int`;
@@ -40,15 +38,15 @@ export const listArchiveChoices = cache(async () => {
     db
       .select({ slug: topics.slug, name: topics.name })
       .from(topics)
-      .where(sql`exists (select 1 from ${events} e where e.topic_id = ${topics}.id and e.status <> 'draft')`)
+      .where(hasPublicEvent(eq(events.topicId, topics.id)))
       .orderBy(asc(topics.name)),
     db
       .select({ slug: series.slug, name: series.name, topicName: topics.name })
       .from(series)
       .leftJoin(topics, eq(topics.id, series.topicId))
-      .where(sql`exists (select 1 from ${events} e where e.series_id = ${series}.id and e.status <> 'draft')`)
+      .where(hasPublicEvent(eq(events.seriesId, series.id)))
       .orderBy(asc(series.name)),
-    db.selectDistinct({ year: localYear }).from(events).where(notDraft).orderBy(desc(localYear)),
+    db.selectDistinct({ year: localYear }).from(events).where(isPublicEvent).orderBy(desc(localYear)),
   ]);
   return { topics: topicRows, series: seriesRows, years: yearRows.map((r) => Number(r.year)) };
 });
@@ -68,7 +66,7 @@ export type ArchivePageQuery = ArchiveFilters & { page: number; pageSize: number
  */
 export async function listArchivePage({ topic, series: seriesSlug, year, when, page, pageSize, now = new Date() }: ArchivePageQuery) {
   const upcoming = gte(events.endsAt, now);
-  const conditions: SQL[] = [notDraft];
+  const conditions: SQL[] = [isPublicEvent];
   if (topic) conditions.push(eq(topics.slug, topic));
   if (seriesSlug) conditions.push(eq(series.slug, seriesSlug));
   if (year) conditions.push(sql`${localYear} = ${year}`);
@@ -99,7 +97,7 @@ export async function listArchivePage({ topic, series: seriesSlug, year, when, p
 /** The most recent events that have ended, for the home page. */
 export async function listRecentPastEvents(limit = 4, now = new Date()) {
   return selectArchive(now)
-    .where(and(notDraft, lt(events.endsAt, now)))
+    .where(and(isPublicEvent, lt(events.endsAt, now)))
     .orderBy(desc(events.startsAt), asc(events.slug))
     .limit(limit);
 }
@@ -115,11 +113,11 @@ export async function listMeetings(scope: { topicId: string } | { seriesId: stri
   const byNumber = [sql`${events.seriesNumber} asc nulls last`, asc(events.startsAt), asc(events.slug)];
   const [upcoming, past] = await Promise.all([
     selectArchive(now)
-      .where(and(where, notDraft, gte(events.endsAt, now)))
+      .where(and(where, isPublicEvent, gte(events.endsAt, now)))
       .orderBy(...(inSeries ? byNumber : [asc(events.startsAt), asc(events.slug)]))
       .limit(limit),
     selectArchive(now)
-      .where(and(where, notDraft, lt(events.endsAt, now)))
+      .where(and(where, isPublicEvent, lt(events.endsAt, now)))
       .orderBy(...(inSeries ? byNumber : [desc(events.startsAt), asc(events.slug)]))
       .limit(limit),
   ]);

@@ -2,10 +2,14 @@ import "server-only";
 import { and, asc, count, desc, eq, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { auditLog, users } from "@/db/schema";
-import { requestInfo } from "@/lib/request-info";
+import type { RequestInfo } from "@/lib/request-info";
+
+/** Where a change came from: the client's full address and agent, as the request gave them; null outside a request. */
+export type AuditClient = Pick<RequestInfo, "address" | "userAgent">;
 
 export type AuditInput = {
   actorId: string | null;
+  client: AuditClient | null;
   action: string;
   entityType: string;
   entityId?: string | null;
@@ -14,16 +18,15 @@ export type AuditInput = {
 
 /** Writes one audit row, in the caller's transaction when one is given. */
 export async function writeAudit(input: AuditInput, executor: Executor = db): Promise<void> {
-  // The full address for the record; rate limits count IPv6 clients by /64, the log does not.
-  const { address, userAgent } = await requestInfo();
   await executor.insert(auditLog).values({
     actorId: input.actorId,
     action: input.action,
     entityType: input.entityType,
     entityId: input.entityId ?? null,
     changes: input.changes ?? null,
-    ip: address,
-    userAgent,
+    // The full address for the record; rate limits count IPv6 clients by /64, the log does not.
+    ip: input.client?.address ?? null,
+    userAgent: input.client?.userAgent ?? null,
   });
 }
 

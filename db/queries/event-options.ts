@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { events, people, series, venues } from "@/db/schema";
 import { getSettings } from "./settings";
 import { topicOptions } from "./topics";
+import { personNameColumns } from "./util";
 
 /** Series for the event form, each with the number its next meeting would take. */
 export async function seriesPickerOptions() {
@@ -31,10 +32,7 @@ export async function personPickerOptions() {
   return db
     .select({
       id: people.id,
-      honorific: people.honorific,
-      givenName: people.givenName,
-      familyName: people.familyName,
-      nameOrder: people.nameOrder,
+      ...personNameColumns,
       position: people.position,
       organization: people.organization,
     })

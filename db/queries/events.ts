@@ -1,30 +1,15 @@
 import "server-only";
 import { and, asc, count, desc, eq, gte, ilike, inArray, max, ne, or, type SQL, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { type Event, type EventStatus, events, registrations, series, summaries, topics, venues } from "@/db/schema";
+import { type Event, type EventStatus, events, registrations, series, topics, venues } from "@/db/schema";
 import { eventDocument } from "@/db/search-documents";
 import { staffSearch } from "./search";
 import { copyAgenda } from "./agenda";
 import { copyParticipants } from "./participants";
-import { containsPattern, offsetOf, upcomingThenPast } from "./util";
+import { eventListColumns } from "./public";
+import { containsPattern, hasPublicEvent, isPublicEvent, offsetOf, upcomingThenPast } from "./util";
 
-const listColumns = {
-  id: events.id,
-  slug: events.slug,
-  title: events.title,
-  status: events.status,
-  timeZone: events.timeZone,
-  startsAt: events.startsAt,
-  endsAt: events.endsAt,
-  capacity: events.capacity,
-  seriesNumber: events.seriesNumber,
-  seriesName: series.name,
-  seriesSlug: series.slug,
-  topicName: topics.name,
-  topicSlug: topics.slug,
-  venueName: venues.name,
-  venueCity: venues.city,
-};
+const listColumns = { ...eventListColumns, capacity: events.capacity };
 
 /** Scheduled or cancelled events that have not ended, soonest first: what the public sees as upcoming. */
 export async function listPublicUpcomingEvents(now = new Date(), limit = 20) {
@@ -34,7 +19,7 @@ export async function listPublicUpcomingEvents(now = new Date(), limit = 20) {
     .leftJoin(series, eq(series.id, events.seriesId))
     .leftJoin(topics, eq(topics.id, events.topicId))
     .leftJoin(venues, eq(venues.id, events.venueId))
-    .where(and(sql`${events.status} <> 'draft'`, gte(events.endsAt, now)))
+    .where(and(isPublicEvent, gte(events.endsAt, now)))
     .orderBy(asc(events.startsAt))
     .limit(limit);
 }
@@ -63,32 +48,12 @@ export async function countEventsByStatus() {
   return result;
 }
 
-/** Published summaries, newest first. */
-export async function listLatestSummaries(limit = 6) {
-  return db
-    .select({
-      eventSlug: events.slug,
-      title: summaries.title,
-      lede: summaries.lede,
-      publishedAt: summaries.publishedAt,
-      startsAt: events.startsAt,
-      timeZone: events.timeZone,
-      topicName: topics.name,
-    })
-    .from(summaries)
-    .innerJoin(events, eq(events.id, summaries.eventId))
-    .leftJoin(topics, eq(topics.id, events.topicId))
-    .where(and(eq(summaries.status, "published"), sql`${events.status} <> 'draft'`))
-    .orderBy(desc(summaries.publishedAt))
-    .limit(limit);
-}
-
 /** Topics with at least one public event: the others have no public page yet. */
 export async function listTopics() {
   return db
     .select({ id: topics.id, slug: topics.slug, name: topics.name, description: topics.description })
     .from(topics)
-    .where(sql`exists (select 1 from ${events} e where e.topic_id = ${topics}.id and e.status <> 'draft')`)
+    .where(hasPublicEvent(eq(events.topicId, topics.id)))
     .orderBy(asc(topics.name));
 }
 

@@ -1,32 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, exists, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { eventParticipants, events, people, series, summaries, topics } from "@/db/schema";
 import { selectCalendarSources } from "./public";
-
-/** Published summaries of public events (of one topic, given `topicId`), newest first, for an Atom feed. */
-export async function listFeedSummaries(limit = 50, { topicId }: { topicId?: string } = {}) {
-  return db
-    .select({
-      id: summaries.id,
-      title: summaries.title,
-      lede: summaries.lede,
-      body: summaries.body,
-      publishedAt: summaries.publishedAt,
-      updatedAt: summaries.updatedAt,
-      eventSlug: events.slug,
-      eventTitle: events.title,
-      topicName: topics.name,
-    })
-    .from(summaries)
-    .innerJoin(events, eq(events.id, summaries.eventId))
-    .leftJoin(topics, eq(topics.id, events.topicId))
-    .where(and(eq(summaries.status, "published"), ne(events.status, "draft"), topicId ? eq(events.topicId, topicId) : undefined))
-    .orderBy(desc(summaries.publishedAt))
-    .limit(limit);
-}
-
-const hasPublicEvent = (condition: SQL) => exists(db.select({ one: sql`1` }).from(events).where(and(condition, ne(events.status, "draft"))));
+import { hasPublicEvent, isAnnouncedParticipant, isPublicEvent } from "./util";
 
 /** A topic by its address, only once it has a public event: until then it has no public page, nor feeds. */
 export async function getPublicFeedTopic(slug: string) {
@@ -53,7 +30,7 @@ export async function getPublicFeedSeries(slug: string) {
 export async function listCalendarEventsOf(of: { topicId: string } | { seriesId: string }, limit = 1000) {
   const belongs = "topicId" in of ? eq(events.topicId, of.topicId) : eq(events.seriesId, of.seriesId);
   return selectCalendarSources()
-    .where(and(belongs, ne(events.status, "draft")))
+    .where(and(belongs, isPublicEvent))
     .orderBy(asc(events.startsAt), asc(events.slug))
     .limit(limit);
 }
@@ -69,29 +46,23 @@ export async function listSitemapEntries() {
       })
       .from(events)
       .leftJoin(summaries, and(eq(summaries.eventId, events.id), eq(summaries.status, "published")))
-      .where(ne(events.status, "draft")),
+      .where(isPublicEvent),
     // A topic or series page exists for the public only once it has a public event (otherwise it is a
     // 404), so one without any stays out: listing it would publish its name.
     db
       .select({ slug: topics.slug, updatedAt: topics.updatedAt })
       .from(topics)
-      .where(exists(db.select({ one: sql`1` }).from(events).where(and(eq(events.topicId, topics.id), ne(events.status, "draft"))))),
+      .where(hasPublicEvent(eq(events.topicId, topics.id))),
     db
       .select({ slug: series.slug, updatedAt: series.updatedAt })
       .from(series)
-      .where(exists(db.select({ one: sql`1` }).from(events).where(and(eq(events.seriesId, series.id), ne(events.status, "draft"))))),
+      .where(hasPublicEvent(eq(events.seriesId, series.id))),
     db
       .selectDistinct({ slug: people.slug, updatedAt: people.updatedAt })
       .from(people)
       .innerJoin(eventParticipants, eq(eventParticipants.personId, people.id))
       .innerJoin(events, eq(events.id, eventParticipants.eventId))
-      .where(
-        and(
-          ne(events.status, "draft"),
-          ne(eventParticipants.role, "guest"),
-          inArray(eventParticipants.invitationStatus, ["confirmed", "not_invited"]),
-        ),
-      ),
+      .where(and(isPublicEvent, isAnnouncedParticipant)),
   ]);
   return { events: eventRows, topics: topicRows, series: seriesRows, people: peopleRows };
 }

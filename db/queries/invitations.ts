@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { auditLog, eventParticipants, events, people, series, type User, users, venues } from "@/db/schema";
+import { eventHeadingColumns, isPublicEvent } from "./util";
 
 /** The audit action that records who sent an invitation; the answer's notice goes back to them. */
 export const INVITE_ACTION = "participant.invite";
@@ -59,7 +60,7 @@ export async function markInvited(participantId: string, now: Date, executor: Ex
 }
 
 const ownPeople = (userId: string, executor: Executor) => executor.select({ id: people.id }).from(people).where(eq(people.userId, userId));
-const publicEvents = (executor: Executor) => executor.select({ id: events.id }).from(events).where(ne(events.status, "draft"));
+const publicEvents = (executor: Executor) => executor.select({ id: events.id }).from(events).where(isPublicEvent);
 
 /**
  * An invitation as its invitee sees it. Ownership is part of the query: the participant's person
@@ -76,13 +77,7 @@ export async function getOwnInvitation(participantId: string, userId: string) {
       invitedAt: eventParticipants.invitedAt,
       respondedAt: eventParticipants.respondedAt,
       event: {
-        id: events.id,
-        slug: events.slug,
-        title: events.title,
-        status: events.status,
-        startsAt: events.startsAt,
-        endsAt: events.endsAt,
-        timeZone: events.timeZone,
+        ...eventHeadingColumns,
         description: events.description,
         seriesName: series.name,
         seriesNumber: events.seriesNumber,
@@ -94,7 +89,7 @@ export async function getOwnInvitation(participantId: string, userId: string) {
     .innerJoin(events, eq(events.id, eventParticipants.eventId))
     .leftJoin(series, eq(series.id, events.seriesId))
     .leftJoin(venues, eq(venues.id, events.venueId))
-    .where(and(eq(eventParticipants.id, participantId), eq(people.userId, userId), ne(events.status, "draft")));
+    .where(and(eq(eventParticipants.id, participantId), eq(people.userId, userId), isPublicEvent));
   return row;
 }
 export type OwnInvitation = NonNullable<Awaited<ReturnType<typeof getOwnInvitation>>>;
@@ -170,7 +165,7 @@ export async function listOwnEvents(userId: string) {
     .innerJoin(people, eq(people.id, eventParticipants.personId))
     .innerJoin(events, eq(events.id, eventParticipants.eventId))
     .leftJoin(venues, eq(venues.id, events.venueId))
-    .where(and(eq(people.userId, userId), ne(events.status, "draft")))
+    .where(and(eq(people.userId, userId), isPublicEvent))
     .orderBy(asc(events.startsAt), asc(eventParticipants.sortOrder));
 }
 

@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db";
 import { events, type Media, media, people, settings, summaries, users } from "@/db/schema";
+import { isPublicEvent } from "./util";
 
 export async function insertMedia(values: typeof media.$inferInsert, executor: Executor = db): Promise<Media> {
   const [row] = await executor.insert(media).values(values).returning();
@@ -57,7 +58,7 @@ export async function mediaAccess(key: string) {
       uploadedById: media.uploadedById,
       ownerUserId: owner.userId,
       approvedPortrait: sql<boolean>`${portraitOf.id} is not null`,
-      publishedEventPhoto: sql<boolean>`coalesce(${events.status} <> 'draft' and ${summaries.status} = 'published' and ${hasDescription}, false)`,
+      publishedEventPhoto: sql<boolean>`coalesce(${isPublicEvent} and ${summaries.status} = 'published' and ${hasDescription}, false)`,
       organizationLogo: sql<boolean>`${settings.id} is not null`,
     })
     .from(media)

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, inArray, max, ne, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { type EventParticipant, eventParticipants, events, people } from "@/db/schema";
+import { personNameColumns } from "./util";
 
 /** An event's participants in programme order, with each person's name and current position. */
 export async function listParticipants(eventId: string, executor: Executor = db) {
@@ -13,10 +14,7 @@ export async function listParticipants(eventId: string, executor: Executor = db)
       positionAtEvent: eventParticipants.positionAtEvent,
       invitationStatus: eventParticipants.invitationStatus,
       sortOrder: eventParticipants.sortOrder,
-      honorific: people.honorific,
-      givenName: people.givenName,
-      familyName: people.familyName,
-      nameOrder: people.nameOrder,
+      ...personNameColumns,
       currentPosition: people.position,
     })
     .from(eventParticipants)

@@ -1,22 +1,15 @@
 import "server-only";
-import { and, asc, count, countDistinct, desc, eq, ilike, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, countDistinct, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { eventParticipants, events, type Person, people, profileRevisions } from "@/db/schema";
 import { personDocument } from "@/db/search-documents";
 import { staffSearch } from "./search";
-import { containsPattern, offsetOf } from "./util";
+import { containsPattern, isPublicEvent, offsetOf, personNameColumns } from "./util";
 
 export async function countPendingRevisions(): Promise<number> {
   const [row] = await db.select({ n: count() }).from(profileRevisions).where(eq(profileRevisions.status, "pending"));
   return row?.n ?? 0;
 }
-
-const nameColumns = {
-  honorific: people.honorific,
-  givenName: people.givenName,
-  familyName: people.familyName,
-  nameOrder: people.nameOrder,
-};
 
 // Lists read like a programme: by family name, then given name.
 const byFamilyName = [asc(sql`lower(${people.familyName})`), asc(sql`lower(${people.givenName})`)];
@@ -42,7 +35,7 @@ export async function listPeoplePage({ q, page, pageSize }: { q?: string; page: 
       .select({
         id: people.id,
         slug: people.slug,
-        ...nameColumns,
+        ...personNameColumns,
         position: people.position,
         organization: people.organization,
         hasAccount: sql<boolean>`${people.userId} is not null`,
@@ -74,7 +67,7 @@ export async function lockPerson(id: string, executor: Executor): Promise<Person
 /** Options for pickers: everyone by family name, with what a form needs to write their name and title. */
 export async function peopleOptions() {
   return db
-    .select({ id: people.id, ...nameColumns, position: people.position, organization: people.organization })
+    .select({ id: people.id, ...personNameColumns, position: people.position, organization: people.organization })
     .from(people)
     .orderBy(...byFamilyName);
 }
@@ -94,7 +87,7 @@ export async function isPersonPublic(id: string, executor: Executor = db): Promi
     .select({ n: count() })
     .from(eventParticipants)
     .innerJoin(events, eq(events.id, eventParticipants.eventId))
-    .where(and(eq(eventParticipants.personId, id), ne(events.status, "draft")));
+    .where(and(eq(eventParticipants.personId, id), isPublicEvent));
   return (row?.n ?? 0) > 0;
 }
 

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { cache } from "react";
 import { db, type Executor } from "@/db";
 import { eventParticipants, events, media, type Person, people, type ProfileRevision, profileRevisions, users, venues } from "@/db/schema";
+import { isAnnouncedParticipant, isPublicEvent, personNameColumns } from "./util";
 
 type RevisionStatus = ProfileRevision["status"];
 
@@ -92,11 +93,7 @@ export async function withdrawOwnRevision(id: string, userId: string, executor: 
 
 // Where the public sees a person: an event that is not a draft, in a part that is announced
 // (accepted, or listed without an invitation), and not as a guest in the audience.
-const publicParticipation = and(
-  ne(events.status, "draft"),
-  inArray(eventParticipants.invitationStatus, ["confirmed", "not_invited"]),
-  ne(eventParticipants.role, "guest"),
-);
+const publicParticipation = and(isPublicEvent, isAnnouncedParticipant);
 
 /** Whether a revision (in any state) is of the account's own person. */
 export async function isOwnRevision(id: string, userId: string, executor: Executor): Promise<boolean> {
@@ -219,10 +216,7 @@ export const getPublicProfile = cache(async (slug: string) => {
     .select({
       id: people.id,
       slug: people.slug,
-      honorific: people.honorific,
-      givenName: people.givenName,
-      familyName: people.familyName,
-      nameOrder: people.nameOrder,
+      ...personNameColumns,
       position: people.position,
       organization: people.organization,
       bio: people.bio,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, lt, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { cache } from "react";
 import { db, type Executor } from "@/db";
 import {
@@ -13,34 +13,18 @@ import {
   topics,
   venues,
 } from "@/db/schema";
+import { eventHeadingColumns, hasPublicEvent, isAnnouncedParticipant, isPublicEvent, personNameColumns } from "./util";
 
-// Everything here is for anonymous readers: drafts never leave this module.
-const notDraft = ne(events.status, "draft");
 
-// A speaker is announced once they accept, or when staff listed them without sending an invitation;
-// a pending or declined invitation is between the office and the invitee.
-const announced = and(
-  inArray(eventParticipants.invitationStatus, ["confirmed", "not_invited"]),
-  ne(eventParticipants.role, "guest"),
-);
 
 const personColumns = {
   slug: people.slug,
-  honorific: people.honorific,
-  givenName: people.givenName,
-  familyName: people.familyName,
-  nameOrder: people.nameOrder,
+  ...personNameColumns,
 };
 
 /** What a list of public events shows of each: the public pages' lists and the archive. */
 export const eventListColumns = {
-  id: events.id,
-  slug: events.slug,
-  title: events.title,
-  status: events.status,
-  timeZone: events.timeZone,
-  startsAt: events.startsAt,
-  endsAt: events.endsAt,
+  ...eventHeadingColumns,
   seriesNumber: events.seriesNumber,
   seriesName: series.name,
   seriesSlug: series.slug,
@@ -67,8 +51,8 @@ function listEvents(where: SQL | undefined, order: "upcoming" | "past", limit: n
 /** Events that have not ended, soonest first, and those that have, most recent first. */
 async function upcomingAndPast(scope: SQL, now: Date) {
   const [upcoming, past] = await Promise.all([
-    listEvents(and(scope, notDraft, gte(events.endsAt, now)), "upcoming", 200),
-    listEvents(and(scope, notDraft, lt(events.endsAt, now)), "past", 200),
+    listEvents(and(scope, isPublicEvent, gte(events.endsAt, now)), "upcoming", 200),
+    listEvents(and(scope, isPublicEvent, lt(events.endsAt, now)), "past", 200),
   ]);
   return { upcoming, past };
 }
@@ -81,13 +65,7 @@ async function upcomingAndPast(scope: SQL, now: Date) {
 export const getPublicEvent = cache(async (slug: string) => {
   const [event] = await db
     .select({
-      id: events.id,
-      slug: events.slug,
-      title: events.title,
-      status: events.status,
-      timeZone: events.timeZone,
-      startsAt: events.startsAt,
-      endsAt: events.endsAt,
+      ...eventHeadingColumns,
       capacity: events.capacity,
       registrationOpensAt: events.registrationOpensAt,
       registrationClosesAt: events.registrationClosesAt,
@@ -102,7 +80,7 @@ export const getPublicEvent = cache(async (slug: string) => {
     .leftJoin(topics, eq(topics.id, events.topicId))
     .leftJoin(series, eq(series.id, events.seriesId))
     .leftJoin(venues, eq(venues.id, events.venueId))
-    .where(and(eq(events.slug, slug), notDraft));
+    .where(and(eq(events.slug, slug), isPublicEvent));
   if (!event) return undefined;
 
   const [speakers, items, itemSpeakers] = await Promise.all([
@@ -118,7 +96,7 @@ export const getPublicEvent = cache(async (slug: string) => {
       .from(eventParticipants)
       .innerJoin(people, eq(people.id, eventParticipants.personId))
       .leftJoin(media, eq(media.id, people.portraitId))
-      .where(and(eq(eventParticipants.eventId, event.id), announced))
+      .where(and(eq(eventParticipants.eventId, event.id), isAnnouncedParticipant))
       .orderBy(asc(eventParticipants.sortOrder), asc(eventParticipants.createdAt)),
     db
       .select({
@@ -143,7 +121,7 @@ export const getPublicEvent = cache(async (slug: string) => {
       .from(agendaItemParticipants)
       .innerJoin(eventParticipants, eq(eventParticipants.id, agendaItemParticipants.participantId))
       .innerJoin(people, eq(people.id, eventParticipants.personId))
-      .where(and(eq(eventParticipants.eventId, event.id), announced))
+      .where(and(eq(eventParticipants.eventId, event.id), isAnnouncedParticipant))
       .orderBy(asc(agendaItemParticipants.sortOrder), asc(eventParticipants.sortOrder)),
   ]);
 
@@ -174,7 +152,7 @@ export async function getPublicTopic(slug: string, now = new Date()) {
         slug: series.slug,
         name: series.name,
         description: series.description,
-        hasPublicEvent: sql<boolean>`exists (select 1 from ${events} e where e.series_id = ${series}.id and e.status <> 'draft')`,
+        hasPublicEvent: sql<boolean>`${hasPublicEvent(eq(events.seriesId, series.id))}`,
       })
       .from(series)
       .where(eq(series.topicId, topic.id))
@@ -206,13 +184,7 @@ export async function getPublicSeries(slug: string, now = new Date()) {
 }
 
 const calendarColumns = {
-  id: events.id,
-  slug: events.slug,
-  title: events.title,
-  status: events.status,
-  startsAt: events.startsAt,
-  endsAt: events.endsAt,
-  timeZone: events.timeZone,
+  ...eventHeadingColumns,
   // The entry shows the venue's address and the series' name too: editing either is a new version of
   // it. Moving to another venue touches the event itself, so this never goes back in time.
   updatedAt: sql<Date>`greatest(${events.updatedAt}, ${venues.updatedAt}, ${series.updatedAt})`.mapWith(events.updatedAt),
@@ -234,16 +206,22 @@ export function selectCalendarSources(executor: Executor = db) {
     .leftJoin(venues, eq(venues.id, events.venueId));
 }
 
+/** Any event's calendar fields by its id, a draft's too: for the emails of a change to its registrations. */
+export async function getEventCalendarSource(eventId: string, executor: Executor = db) {
+  const [row] = await selectCalendarSources(executor).where(eq(events.id, eventId));
+  return row;
+}
+
 /** One public event's calendar fields, or undefined for a draft or an unknown address. */
 export async function getCalendarEvent(slug: string) {
-  const [row] = await selectCalendarSources().where(and(eq(events.slug, slug), notDraft));
+  const [row] = await selectCalendarSources().where(and(eq(events.slug, slug), isPublicEvent));
   return row;
 }
 
 /** Public events that end after `since`, in order, for the subscribable calendar. */
 export async function listCalendarEvents(since: Date, limit = 1000) {
   return selectCalendarSources()
-    .where(and(notDraft, gte(events.endsAt, since)))
+    .where(and(isPublicEvent, gte(events.endsAt, since)))
     .orderBy(asc(events.startsAt), asc(events.slug))
     .limit(limit);
 }

@@ -1,14 +1,14 @@
 import "server-only";
-import { and, asc, count, eq, getTableColumns, isNotNull, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, ne, or, type SQL, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { events, type OutboxAttachment, type Registration, registrationManageTokens, type RegistrationStatus, registrations, venues } from "@/db/schema";
-import type { CalendarSource } from "@/lib/ics";
-import { selectCalendarSources } from "./public";
+import { events, type OutboxAttachment, type Registration, registrationManageTokens, type RegistrationStatus, registrations } from "@/db/schema";
+
+// Registrations as the transactions of lib/registration/ read and write them, under the event's lock.
 
 // Timestamps that order the waitlist come from the database clock at the moment of the write, after
 // the event's lock is held: now() would be the start of the transaction, which may predate a
 // registration that queued for the lock ahead of it, and app servers' clocks may disagree.
-const clock = sql`clock_timestamp()`;
+export const clock = sql`clock_timestamp()`;
 
 /** First come, first served: when they joined the waitlist, then when they registered, then the id as a tiebreak. */
 const waitlistOrder = [asc(registrations.waitlistedAt), asc(registrations.createdAt), asc(registrations.id)];
@@ -18,7 +18,7 @@ const waitlistOrder = [asc(registrations.waitlistedAt), asc(registrations.create
  * precision is lost. The outer row is named through the table itself: a bare column name would
  * resolve to the inner `w`.
  */
-const waitlistPositionSql = sql<number | null>`case when ${registrations}.status = 'waitlisted' then (
+export const waitlistPositionSql = sql<number | null>`case when ${registrations}.status = 'waitlisted' then (
   select count(*)::int from ${registrations} w
   where w.event_id = ${registrations}.event_id and w.status = 'waitlisted'
     and (w.waitlisted_at, w.created_at, w.id) <= (${registrations}.waitlisted_at, ${registrations}.created_at, ${registrations}.id)
@@ -88,7 +88,7 @@ export async function getRegistration(id: string, executor: Executor = db): Prom
 }
 
 /** The registration a manage link names: its first link, or any sent since (none is ever replaced). */
-const holdsToken = (hash: string) =>
+export const holdsToken = (hash: string) =>
   or(
     eq(registrations.manageTokenHash, hash),
     sql`${registrations.id} = (select ${registrationManageTokens.registrationId} from ${registrationManageTokens} where ${registrationManageTokens.tokenHash} = ${hash})`,
@@ -251,106 +251,4 @@ export async function listActiveRegistrants(eventId: string, executor: Executor 
 export async function waitlistPosition(id: string, executor: Executor = db): Promise<number | null> {
   const [row] = await executor.select({ position: waitlistPositionSql }).from(registrations).where(eq(registrations.id, id));
   return row?.position ?? null;
-}
-
-/** An event as calendar files and emails describe it. */
-export type EventSource = CalendarSource & { timeZone: string };
-
-export async function getEventCalendarSource(eventId: string, executor: Executor = db): Promise<EventSource | undefined> {
-  const [row] = await selectCalendarSources(executor).where(eq(events.id, eventId));
-  return row;
-}
-
-// ---------------------------------------------------------------------------
-// Check-in
-
-/** Marks a confirmed registration as arrived; undefined when it was not confirmed or already checked in. */
-export async function markCheckedIn(id: string, executor: Executor): Promise<Registration | undefined> {
-  const [row] = await executor
-    .update(registrations)
-    .set({ checkedInAt: clock })
-    .where(and(eq(registrations.id, id), eq(registrations.status, "confirmed"), sql`${registrations.checkedInAt} is null`))
-    .returning();
-  return row;
-}
-
-export async function clearCheckedIn(id: string, executor: Executor): Promise<Registration | undefined> {
-  const [row] = await executor
-    .update(registrations)
-    .set({ checkedInAt: null })
-    .where(and(eq(registrations.id, id), isNotNull(registrations.checkedInAt)))
-    .returning();
-  return row;
-}
-
-/** The event's attendance: confirmed registrations checked in at the door. */
-export async function countCheckedIn(eventId: string, executor: Executor = db): Promise<number> {
-  const [row] = await executor
-    .select({ n: count() })
-    .from(registrations)
-    .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "confirmed"), isNotNull(registrations.checkedInAt)));
-  return row?.n ?? 0;
-}
-
-// ---------------------------------------------------------------------------
-// For pages
-
-/** What the public registration section needs: seats, categories, how many hold a seat. */
-export async function getRegistrationAvailability(eventId: string) {
-  const [row] = await db
-    .select({
-      capacity: events.capacity,
-      categories: events.registrationCategories,
-      // Named through the table: in a one-table query a bare column would resolve inside the subquery.
-      confirmed: sql<number>`(select count(*)::int from ${registrations} r where r.event_id = ${events}.id and r.status = 'confirmed')`,
-    })
-    .from(events)
-    .where(eq(events.id, eventId));
-  return row;
-}
-
-/** A public event's id by its address; a draft is as absent as an unknown address. */
-export async function findPublicEventBySlug(slug: string) {
-  const [row] = await db
-    .select({ id: events.id, slug: events.slug, categories: events.registrationCategories })
-    .from(events)
-    .where(and(eq(events.slug, slug), ne(events.status, "draft")));
-  return row;
-}
-
-/** The registration a manage link points at, with the event it belongs to (never a draft's). */
-export async function getManagedRegistration(tokenHash: string) {
-  const [row] = await db
-    .select({
-      registration: registrations,
-      waitlistPosition: waitlistPositionSql,
-      event: {
-        id: events.id,
-        slug: events.slug,
-        title: events.title,
-        status: events.status,
-        timeZone: events.timeZone,
-        startsAt: events.startsAt,
-        endsAt: events.endsAt,
-      },
-      venue: { name: venues.name, address: venues.address, city: venues.city, country: venues.country },
-    })
-    .from(registrations)
-    .innerJoin(events, eq(events.id, registrations.eventId))
-    .leftJoin(venues, eq(venues.id, events.venueId))
-    .where(and(holdsToken(tokenHash), ne(events.status, "draft")));
-  return row;
-}
-
-/** Registrations made in each hour, on the event's clock: "2026-11-30T14" → n. Cancelled ones count too. */
-export async function registrationsPerHour(eventId: string, timeZone: string) {
-  const hour = sql<string>`to_char(${registrations.createdAt} at time zone ${timeZone}, 'YYYY-MM-DD"T"HH24')`;
-  return db
-    .select({ hour, n: sql<number>`count(*)::int` })
-    .from(registrations)
-    .where(eq(registrations.eventId, eventId))
-    // By position: the zone is a parameter, and the same expression with a second parameter would
-    // not count as the grouped one.
-    .groupBy(sql`1`)
-    .orderBy(sql`1`);
 }

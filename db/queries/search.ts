@@ -1,10 +1,11 @@
 import "server-only";
-import { and, desc, eq, exists, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, exists, or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { eventDocument, FOLD_FROM, FOLD_TO, personDocument, registrationEventWord, summaryDocument, topicDocument } from "@/db/search-documents";
 import { eventParticipants, events, people, summaries, topics } from "@/db/schema";
 import { displayName } from "@/lib/names";
+import { hasPublicEvent, isAnnouncedParticipant, isPublicEvent, personNameColumns } from "./util";
 
 /**
  * Full-text search, for the public search page and the staff lists' filters. Input goes to
@@ -140,10 +141,8 @@ const headline = (text: SQL, q: string, options = HEADLINE_OPTIONS) =>
 const rank = (document: SQL, q: string) => sql<number>`ts_rank(${document}, ${tsQuery(q)}, 1)`.mapWith(Number);
 const totalCount = sql<number>`count(*) over ()`.mapWith(Number);
 
-// The public rules, as in db/queries/public.ts and profiles.ts: an event is public unless a draft; a
-// summary when published for a public event; a person while announced in a public event; a topic
-// once it has a public event.
-const publicEvent = ne(events.status, "draft");
+// The public rules of db/queries/util.ts: an event is public unless a draft; a summary when published
+// for a public event; a person while announced in a public event; a topic once it has a public event.
 
 function searchEvents(q: string, limit: number) {
   const document = eventDocument(events);
@@ -162,7 +161,7 @@ function searchEvents(q: string, limit: number) {
     })
     .from(events)
     .leftJoin(topics, eq(topics.id, events.topicId))
-    .where(and(publicEvent, matchesWords(document, q)))
+    .where(and(isPublicEvent, matchesWords(document, q)))
     .orderBy(desc(score), events.startsAt)
     .limit(limit);
 }
@@ -183,7 +182,7 @@ function searchSummaries(q: string, limit: number) {
     })
     .from(summaries)
     .innerJoin(events, eq(events.id, summaries.eventId))
-    .where(and(eq(summaries.status, "published"), publicEvent, matchesWords(document, q)))
+    .where(and(eq(summaries.status, "published"), isPublicEvent, matchesWords(document, q)))
     .orderBy(desc(score), events.startsAt)
     .limit(limit);
 }
@@ -198,18 +197,14 @@ function searchPeople(q: string, limit: number) {
     .where(
       and(
         eq(eventParticipants.personId, people.id),
-        publicEvent,
-        inArray(eventParticipants.invitationStatus, ["confirmed", "not_invited"]),
-        ne(eventParticipants.role, "guest"),
+        isPublicEvent,
+        isAnnouncedParticipant,
       ),
     );
   return db
     .select({
       slug: people.slug,
-      honorific: people.honorific,
-      givenName: people.givenName,
-      familyName: people.familyName,
-      nameOrder: people.nameOrder,
+      ...personNameColumns,
       position: people.position,
       organization: people.organization,
       excerpt: headline(sql`concat_ws(' · ', ${people.position}, ${people.organization}, ${people.bio})`, q),
@@ -225,10 +220,6 @@ function searchPeople(q: string, limit: number) {
 function searchTopics(q: string, limit: number) {
   const document = topicDocument(topics);
   const score = rank(document, q);
-  const hasPublicEvent = db
-    .select({ one: sql`1` })
-    .from(events)
-    .where(and(eq(events.topicId, topics.id), publicEvent));
   return db
     .select({
       slug: topics.slug,
@@ -238,7 +229,7 @@ function searchTopics(q: string, limit: number) {
       total: totalCount,
     })
     .from(topics)
-    .where(and(exists(hasPublicEvent), matchesWords(document, q)))
+    .where(and(hasPublicEvent(eq(events.topicId, topics.id)), matchesWords(document, q)))
     .orderBy(desc(score), topics.name)
     .limit(limit);
 }

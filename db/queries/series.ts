@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, count, eq, ilike, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { events, type Series, series, topics } from "@/db/schema";
 import { seriesDocument } from "@/db/search-documents";
 import { staffSearch } from "./search";
-import { containsPattern, offsetOf } from "./util";
+import { containsPattern, isPublicEvent, offsetOf } from "./util";
 
 export async function listSeriesPage({ q, page, pageSize }: { q?: string; page: number; pageSize: number }) {
   const condition = q
@@ -64,7 +64,7 @@ export async function isSeriesPublic(id: string, executor: Executor = db): Promi
   const [row] = await executor
     .select({ n: count() })
     .from(events)
-    .where(and(eq(events.seriesId, id), ne(events.status, "draft")));
+    .where(and(eq(events.seriesId, id), isPublicEvent));
   return (row?.n ?? 0) > 0;
 }
 

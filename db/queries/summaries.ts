@@ -18,7 +18,8 @@ import {
 } from "@/db/schema";
 import type { DraftInput } from "@/lib/summary-draft";
 import { hasDescription } from "./media";
-import { countCheckedIn } from "./registrations";
+import { countCheckedIn } from "./check-in";
+import { personNameColumns } from "./util";
 
 export async function getSummary(eventId: string, executor: Executor = db): Promise<Summary | undefined> {
   const [row] = await executor.select().from(summaries).where(eq(summaries.eventId, eventId));
@@ -166,10 +167,7 @@ export async function draftInputForEvent(eventId: string, executor: Executor = d
         id: eventParticipants.id,
         role: eventParticipants.role,
         positionAtEvent: eventParticipants.positionAtEvent,
-        honorific: people.honorific,
-        givenName: people.givenName,
-        familyName: people.familyName,
-        nameOrder: people.nameOrder,
+        ...personNameColumns,
       })
       .from(eventParticipants)
       .innerJoin(people, eq(people.id, eventParticipants.personId))
@@ -214,16 +212,5 @@ export async function draftInputForEvent(eventId: string, executor: Executor = d
     })),
     attendance: attendance || null,
   };
-}
-
-/** The published summary of an event with its photos and references, or undefined. */
-export async function getPublishedSummary(eventId: string) {
-  const [summary] = await db
-    .select()
-    .from(summaries)
-    .where(and(eq(summaries.eventId, eventId), eq(summaries.status, "published")));
-  if (!summary) return undefined;
-  const [photos, references] = await Promise.all([listPublicEventPhotos(eventId), listReferences(summary.id)]);
-  return { summary, photos, references };
 }
 

@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, count, eq, ilike, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { events, series, type Topic, topics } from "@/db/schema";
 import { topicDocument } from "@/db/search-documents";
 import { staffSearch } from "./search";
-import { containsPattern, offsetOf } from "./util";
+import { containsPattern, isPublicEvent, offsetOf } from "./util";
 
 export async function listTopicsPage({ q, page, pageSize }: { q?: string; page: number; pageSize: number }) {
   const condition = q
@@ -53,7 +53,7 @@ export async function isTopicPublic(id: string, executor: Executor = db): Promis
   const [row] = await executor
     .select({ n: count() })
     .from(events)
-    .where(and(eq(events.topicId, id), ne(events.status, "draft")));
+    .where(and(eq(events.topicId, id), isPublicEvent));
   return (row?.n ?? 0) > 0;
 }
 

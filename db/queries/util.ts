@@ -1,6 +1,7 @@
 import "server-only";
-import { desc, gte, type SQL, sql } from "drizzle-orm";
-import { events } from "@/db/schema";
+import { and, desc, exists, gte, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { eventParticipants, events, people } from "@/db/schema";
 
 /** A LIKE pattern that finds `q` anywhere, with LIKE's wildcards in `q` taken literally. */
 export function containsPattern(q: string): string {
@@ -18,3 +19,35 @@ export function upcomingThenPast(now: Date): SQL[] {
   const upcoming = gte(events.endsAt, now);
   return [sql`case when ${upcoming} then 0 else 1 end`, sql`case when ${upcoming} then ${events.startsAt} end asc`, desc(events.startsAt)];
 }
+
+/** What the public may see of events: every one but drafts (a cancelled event stays, marked cancelled). */
+export const isPublicEvent = ne(events.status, "draft");
+
+/**
+ * Whether a topic or series has a public event (`belongs` ties an event to it): until it has one, it has
+ * no public page, and listing it would publish its name.
+ */
+export const hasPublicEvent = (belongs: SQL) => exists(db.select({ one: sql`1` }).from(events).where(and(belongs, isPublicEvent)));
+
+// A speaker is announced once they accept, or when staff listed them without sending an invitation;
+// a pending or declined invitation is between the office and the invitee, and a guest sits in the audience.
+export const isAnnouncedParticipant = and(inArray(eventParticipants.invitationStatus, ["confirmed", "not_invited"]), ne(eventParticipants.role, "guest"))!;
+
+/** A person's name as lib/names.ts writes it. */
+export const personNameColumns = {
+  honorific: people.honorific,
+  givenName: people.givenName,
+  familyName: people.familyName,
+  nameOrder: people.nameOrder,
+};
+
+/** What names an event in any list or heading: its address, title, status and times. */
+export const eventHeadingColumns = {
+  id: events.id,
+  slug: events.slug,
+  title: events.title,
+  status: events.status,
+  timeZone: events.timeZone,
+  startsAt: events.startsAt,
+  endsAt: events.endsAt,
+};

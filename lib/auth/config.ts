@@ -104,7 +104,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     session({ session, token }) {
       session.user.id = token.sub ?? "";
       session.user.role = token.role;
-      session.sv = typeof token.sv === "number" ? token.sv : 0;
+      session.sessionVersion = typeof token.sv === "number" ? token.sv : 0;
       return session;
     },
   },
@@ -123,13 +123,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
 
 declare module "next-auth" {
   interface Session {
-    sv: number;
+    sessionVersion: number;
     user: { id: string; role?: Role } & DefaultSession["user"];
   }
 }
 
 declare module "@auth/core/jwt" {
   interface JWT {
+    /** The account's session version at sign-in; named so in cookies already issued, which a new name would sign out. */
     sv?: number;
     role?: Role;
   }

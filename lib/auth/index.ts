@@ -23,7 +23,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const id = session?.user?.id;
   if (!id) return null;
   const user = await getUserById(id);
-  if (!user || user.disabledAt || user.sessionVersion !== session.sv) return null;
+  if (!user || user.disabledAt || user.sessionVersion !== session.sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });
 

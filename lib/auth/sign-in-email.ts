@@ -1,7 +1,7 @@
 import "server-only";
 import { enqueueEmail } from "@/db/queries/outbox";
 import { getOrganizationName } from "@/db/queries/settings";
-import { escapeHtml } from "@/lib/email/message";
+import { escapeHtml } from "@/lib/html";
 import { kickOutbox } from "@/lib/email/sender";
 
 /** Writes the sign-in link email to the outbox (the provider's delivery hook). */

@@ -1,6 +1,6 @@
 import "server-only";
 import QRCode from "qrcode";
-import { getEventCalendarSource } from "@/db/queries/registrations";
+import { getEventCalendarSource } from "@/db/queries/public";
 import type { OutboxAttachment, OutboxAttachmentSource } from "@/db/schema";
 import { appUrl } from "@/lib/env";
 import { buildCalendar, type CalendarSource, eventToIcs } from "@/lib/ics";
@@ -51,4 +51,12 @@ export async function materializeAttachments(attachments: OutboxAttachment[], ba
   return Promise.all(
     attachments.map(async ({ source, ...a }) => (source ? { ...a, content: await make(source, baseUrl) } : a)),
   );
+}
+
+/**
+ * The calendar file and the QR code of a seat's email: queued as recipes that the outbox's sender
+ * makes into files, so that registering draws no PNG and writes no calendar while others wait.
+ */
+export function seatAttachments(event: Pick<CalendarSource, "id" | "slug">, code: string): OutboxAttachment[] {
+  return [deferredCalendar(event), deferredCheckInQr(code)];
 }

@@ -51,13 +51,3 @@ export function validateEmailMessage(message: EmailMessage): ValidEmailMessage {
   }
   return parsed.data;
 }
-
-/** Escapes text for the HTML part of a message. */
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}

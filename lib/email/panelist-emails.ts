@@ -1,5 +1,6 @@
 import type { ParticipantRole } from "@/db/schema";
-import { type EmailMessage, escapeHtml } from "@/lib/email/message";
+import { type EmailMessage } from "@/lib/email/message";
+import { escapeHtml } from "@/lib/html";
 
 /**
  * Text that goes into a header (the subject): line breaks and runs of spaces become one space, and

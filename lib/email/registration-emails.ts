@@ -5,7 +5,8 @@
 import type { OutboxAttachment } from "@/db/schema";
 import type { CalendarSource } from "@/lib/ics";
 import { durationMinutes, formatDualTime, formatDuration, formatTimeRange } from "@/lib/time";
-import { type EmailMessage, escapeHtml } from "./message";
+import { escapeHtml } from "@/lib/html";
+import { type EmailMessage } from "./message";
 
 export type EmailEvent = CalendarSource & { timeZone: string };
 
@@ -155,7 +156,7 @@ export type WaitlistMessage = {
   event: EmailEvent;
   ctx: EmailContext;
   manageUrl: string;
-  /** The place in the waitlist, or a marker that the database replaces with it (lib/registration.ts). */
+  /** The place in the waitlist, or a marker that the database replaces with it (lib/registration/seats.ts). */
   position: number | string;
   attachments: OutboxAttachment[];
 };

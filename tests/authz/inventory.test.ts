@@ -15,13 +15,13 @@ const root = join(fileURLToPath(new URL(".", import.meta.url)), "../..");
 // The session is the only thing the test decides: who is calling. Everything after it (loading the
 // account, checking role and ownership, validating input) is the application's own code.
 
-const accounts: Partial<Record<ActingRole, { id: string; sv: number }>> = {};
+const accounts: Partial<Record<ActingRole, { id: string; sessionVersion: number }>> = {};
 let fixtures: Omit<Fixtures, "n">;
 let counter = 0;
 
 async function actAs(role: ActingRole) {
   const account = accounts[role];
-  session.current = account ? { user: { id: account.id }, sv: account.sv, expires: new Date(Date.now() + 3600_000).toISOString() } : null;
+  session.current = account ? { user: { id: account.id }, sessionVersion: account.sessionVersion, expires: new Date(Date.now() + 3600_000).toISOString() } : null;
 }
 
 async function outcome(call: () => Promise<unknown>): Promise<"allow" | "deny"> {
@@ -44,7 +44,7 @@ beforeAll(async () => {
   await resetWithDemo();
   for (const [role, email] of Object.entries({ admin: DEMO_ACCOUNTS.admin, staff: DEMO_ACCOUNTS.staff, panelist: DEMO_ACCOUNTS.panelist })) {
     const [u] = await db.select().from(users).where(eq(users.email, email));
-    accounts[role as ActingRole] = { id: u!.id, sv: u!.sessionVersion };
+    accounts[role as ActingRole] = { id: u!.id, sessionVersion: u!.sessionVersion };
   }
   const [target] = await db.insert(users).values({ email: "target@example.org", role: "panelist" }).returning();
   const failedId = await enqueueEmail({ to: "x@example.org", subject: "s", text: "t", kind: "test" });
@@ -99,9 +99,9 @@ describe("a session that no longer holds", () => {
     const staff = accounts.staff!;
     await actAs("staff");
     expect((await getCurrentUser())?.role).toBe("staff");
-    await db.update(users).set({ sessionVersion: staff.sv + 1 }).where(eq(users.id, staff.id));
+    await db.update(users).set({ sessionVersion: staff.sessionVersion + 1 }).where(eq(users.id, staff.id));
     expect(await getCurrentUser()).toBeNull();
-    await db.update(users).set({ sessionVersion: staff.sv, disabledAt: new Date() }).where(eq(users.id, staff.id));
+    await db.update(users).set({ sessionVersion: staff.sessionVersion, disabledAt: new Date() }).where(eq(users.id, staff.id));
     expect(await getCurrentUser()).toBeNull();
     await db.update(users).set({ disabledAt: null }).where(eq(users.id, staff.id));
     expect((await getCurrentUser())?.role).toBe("staff");

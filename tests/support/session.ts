@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { users } from "@/db/schema";
 
-export type TestSession = { user: { id: string }; sv: number; expires: string };
+export type TestSession = { user: { id: string }; sessionVersion: number; expires: string };
 
 /**
  * Who the tests say is calling: the Auth.js session that `auth()` returns (see setup.ts). Everything
@@ -20,6 +20,6 @@ export async function actAs(email: string | null): Promise<string | null> {
   }
   const [user] = await db.select().from(users).where(eq(users.email, email));
   if (!user) throw new Error(`No account ${email} in the test database.`);
-  session.current = { user: { id: user.id }, sv: user.sessionVersion, expires: new Date(Date.now() + 3600_000).toISOString() };
+  session.current = { user: { id: user.id }, sessionVersion: user.sessionVersion, expires: new Date(Date.now() + 3600_000).toISOString() };
   return user.id;
 }

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { db } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
+import { requestInfo } from "@/lib/request-info";
 import { answerOwnInvitation, getOwnInvitation, invitationNoticeRecipients } from "@/db/queries/invitations";
 import { insertMedia, isApprovedPortrait, portraitChoice, setMediaAltText } from "@/db/queries/media";
 import { enqueueEmail } from "@/db/queries/outbox";
@@ -38,6 +39,7 @@ const PHOTO_AGAIN = "That photo is not available any more. Upload it again.";
  */
 export async function saveProfile(input: unknown): Promise<ActionResult> {
   const me = await requireRole("panelist");
+  const client = await requestInfo();
   const parsed = profileSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { personId, portraitAlt, ...fields } = parsed.data;
@@ -45,7 +47,7 @@ export async function saveProfile(input: unknown): Promise<ActionResult> {
   const outcome = await db.transaction(async (tx) => {
     const person = await lockOwnPerson(personId, me.id, tx);
     if (!person) {
-      await writeAudit({ actorId: me.id, action: "profile.denied", entityType: "person", entityId: personId, changes: { attemptedPersonId: personId } }, tx);
+      await writeAudit({ actorId: me.id, client, action: "profile.denied", entityType: "person", entityId: personId, changes: { attemptedPersonId: personId } }, tx);
       return "denied" as const;
     }
 
@@ -72,7 +74,7 @@ export async function saveProfile(input: unknown): Promise<ActionResult> {
     if (Object.keys(changes).length === 0) {
       if (!pending) return { ok: true as const, data: undefined, message: "Nothing to send: this is already your public profile." };
       await closePendingRevision(pending.id, tx);
-      await writeAudit({ actorId: me.id, action: "profile.withdraw", entityType: "profile_revision", entityId: pending.id, changes: { personId: person.id, reason: "same as public" } }, tx);
+      await writeAudit({ actorId: me.id, client, action: "profile.withdraw", entityType: "profile_revision", entityId: pending.id, changes: { personId: person.id, reason: "same as public" } }, tx);
       return { ok: true as const, data: undefined, message: "This is your public profile as it stands, so nothing waits for review any more." };
     }
     if (pending && Object.keys(changedFields(revisionFields(pending), proposed)).length === 0) {
@@ -82,7 +84,7 @@ export async function saveProfile(input: unknown): Promise<ActionResult> {
     const revision = await insertRevision({ personId: person.id, authorId: me.id, status: "pending", ...proposed }, tx);
     await writeAudit(
       {
-        actorId: me.id,
+        actorId: me.id, client,
         action: "profile.propose",
         entityType: "profile_revision",
         entityId: revision.id,
@@ -105,18 +107,19 @@ export async function saveProfile(input: unknown): Promise<ActionResult> {
 /** Withdraws the panelist's own pending revision; someone else's is "not found" (and logged). */
 export async function withdrawRevision(input: unknown): Promise<ActionResult> {
   const me = await requireRole("panelist");
+  const client = await requestInfo();
   const parsed = revisionIdSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { id } = parsed.data;
   const outcome = await db.transaction(async (tx) => {
     const row = await withdrawOwnRevision(id, me.id, tx);
     if (row) {
-      await writeAudit({ actorId: me.id, action: "profile.withdraw", entityType: "profile_revision", entityId: id, changes: { personId: row.personId } }, tx);
+      await writeAudit({ actorId: me.id, client, action: "profile.withdraw", entityType: "profile_revision", entityId: id, changes: { personId: row.personId } }, tx);
       return { ok: true as const, data: undefined, message: "Withdrawn. Your public profile stays as it is." };
     }
     // A second click after withdrawing is the owner's; anything else is someone else's revision.
     if (await isOwnRevision(id, me.id, tx)) return fail("This change is no longer waiting for review.");
-    await writeAudit({ actorId: me.id, action: "profile.denied", entityType: "profile_revision", entityId: id, changes: { attemptedRevisionId: id } }, tx);
+    await writeAudit({ actorId: me.id, client, action: "profile.denied", entityType: "profile_revision", entityId: id, changes: { attemptedRevisionId: id } }, tx);
     return "denied" as const;
   });
   if (outcome === "denied") notFound();
@@ -131,12 +134,13 @@ export async function withdrawRevision(input: unknown): Promise<ActionResult> {
  */
 export async function respondToInvitation(input: unknown): Promise<ActionResult> {
   const me = await requireRole("panelist");
+  const client = await requestInfo();
   const parsed = invitationAnswerSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { participantId, answer, message } = parsed.data;
   const invitation = await getOwnInvitation(participantId, me.id);
   if (!invitation) {
-    await writeAudit({ actorId: me.id, action: "invitation.denied", entityType: "event_participant", entityId: participantId });
+    await writeAudit({ actorId: me.id, client, action: "invitation.denied", entityType: "event_participant", entityId: participantId });
     notFound();
   }
   const { event } = invitation;
@@ -155,7 +159,7 @@ export async function respondToInvitation(input: unknown): Promise<ActionResult>
     if (!row) return fail("This invitation changed in the meantime. Reload the page and try again.");
     await writeAudit(
       {
-        actorId: me.id,
+        actorId: me.id, client,
         action: status === "confirmed" ? "invitation.accept" : "invitation.decline",
         entityType: "event_participant",
         entityId: participantId,

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { seriesLine } from "@/components/event-card";
+import { seriesLine } from "@/lib/names";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import { countEventsByStatus, listDraftEvents, listStaffUpcomingEvents } from "@/db/queries/events";
 import { countOutboxByStatus } from "@/db/queries/outbox";

@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { db } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
+import { requestInfo } from "@/lib/request-info";
 import { getEvent } from "@/db/queries/events";
 import { insertMedia, lockStoredBytesOf, storedBytesOf } from "@/db/queries/media";
 import { getPerson } from "@/db/queries/people";
@@ -41,6 +42,7 @@ function fromThisSite(request: NextRequest): boolean {
 export async function POST(request: NextRequest): Promise<Response> {
   const me = await getCurrentUser();
   if (!me) return problem(401, "Please sign in to upload photos.");
+  const client = await requestInfo();
   if (!fromThisSite(request)) return problem(403, "Uploads must come from this site.");
 
   const parsed = uploadParamsSchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
@@ -53,7 +55,7 @@ export async function POST(request: NextRequest): Promise<Response> {
     const own = await getOwnPerson(me.id);
     if (personId && personId !== own?.id) {
       if (!isStaff) {
-        await writeAudit({ actorId: me.id, action: "media.upload_denied", entityType: "person", entityId: personId, changes: { attemptedPersonId: personId } });
+        await writeAudit({ actorId: me.id, client, action: "media.upload_denied", entityType: "person", entityId: personId, changes: { attemptedPersonId: personId } });
         return problem(404, NOT_FOUND);
       }
       if (!(await getPerson(personId))) return problem(404, NOT_FOUND);
@@ -88,7 +90,7 @@ export async function POST(request: NextRequest): Promise<Response> {
         { storageKey: image.key, mimeType: image.mime, width: image.width, height: image.height, bytes: image.bytes.length, uploadedById: me.id, ...owner },
         tx,
       );
-      await writeAudit({ actorId: me.id, action: "media.upload", entityType: "media", entityId: inserted.id, changes: { purpose, ...owner, key: image.key } }, tx);
+      await writeAudit({ actorId: me.id, client, action: "media.upload", entityType: "media", entityId: inserted.id, changes: { purpose, ...owner, key: image.key } }, tx);
       return inserted;
     });
     if (row === QUOTA_EXCEEDED) return problem(403, MESSAGES.quota(env().UPLOAD_QUOTA_MB));

@@ -31,11 +31,11 @@ export const foundation: Record<string, Expectation> = {
     // the inventory goes on acting with the same session, so its version is put back afterwards.
     call: async (f, mod, name) => {
       const id = session.current?.user.id;
-      const [before] = id ? await db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, id)) : [];
+      const [before] = id ? await db.select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, id)) : [];
       try {
         return await action(() => undefined)(f, mod, name);
       } finally {
-        if (id && before) await db.update(users).set({ sessionVersion: before.sv }).where(eq(users.id, id));
+        if (id && before) await db.update(users).set({ sessionVersion: before.sessionVersion }).where(eq(users.id, id));
       }
     },
   },

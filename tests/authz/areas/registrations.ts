@@ -2,7 +2,8 @@ import { count, eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { db } from "@/db";
 import { events, registrations, users } from "@/db/schema";
-import { registerForEvent, setCheckedIn } from "@/lib/registration";
+import { setCheckedIn } from "@/lib/registration/check-in";
+import { registerForEvent } from "@/lib/registration/seats";
 import { action, type Expectation, type Fixtures, PUBLIC, STAFF } from "../helpers";
 
 // The demo's fifth meeting: scheduled and open for registration.
@@ -24,7 +25,7 @@ async function registerSomeone(f: Fixtures) {
       idempotencyKey: null,
     },
     // As staff, who may leave out the category; the audit row it writes comes before the call is counted.
-    { kind: "staff", userId: await adminId() },
+    { kind: "staff", userId: await adminId(), client: null },
   );
   if (result.outcome !== "created") throw new Error(`could not register: ${result.outcome}`);
   return result;
@@ -109,7 +110,7 @@ export const registrationsArea: Record<string, Expectation> = {
     who: STAFF,
     prepare: async (f) => {
       await scratchRegistration(f);
-      await setCheckedIn(f.scratch!, true, await adminId());
+      await setCheckedIn(f.scratch!, true, { kind: "staff", userId: await adminId(), client: null });
     },
     call: action((f) => ({ id: f.scratch })),
     state: registrationRow,

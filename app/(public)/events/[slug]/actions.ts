@@ -3,11 +3,13 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { hitRateLimits } from "@/db/queries/rate-limits";
-import { findPublicEventBySlug } from "@/db/queries/registrations";
+import { findPublicEventBySlug } from "@/db/queries/public-registrations";
 import { ERRORS } from "@/lib/errors";
 import { registrationAvailabilityChanged } from "@/lib/public-cache";
 import { formInput } from "@/lib/form-input";
-import { registerForEvent, registrationContext, registrationRateLimits, type RegisterResult } from "@/lib/registration";
+import { registrationContext } from "@/lib/registration/context";
+import { registrationRateLimits } from "@/lib/registration/rate-limits";
+import { registerForEvent, type RegisterResult } from "@/lib/registration/seats";
 import { requestInfo } from "@/lib/request-info";
 import { CATEGORY_MESSAGE, registrationSchemaFor } from "@/lib/validations/registration";
 
@@ -67,7 +69,7 @@ export async function register(_previous: RegistrationFormState | null, input: F
 
   const slug = text(raw.slug).trim().slice(0, 200);
   // Independent reads, at once: the event, who is asking, and what the email needs from the settings.
-  const [event, { ip }, ctx] = await Promise.all([slug ? findPublicEventBySlug(slug) : undefined, requestInfo(), registrationContext()]);
+  const [event, client, ctx] = await Promise.all([slug ? findPublicEventBySlug(slug) : undefined, requestInfo(), registrationContext()]);
   const parsed = registrationSchemaFor(event?.categories ?? []).safeParse({ ...raw, idempotencyKey });
   if (!parsed.success) {
     return again({ status: "invalid", message: ERRORS.invalid_input.message, fieldErrors: z.flattenError(parsed.error).fieldErrors });
@@ -75,7 +77,7 @@ export async function register(_previous: RegistrationFormState | null, input: F
   const v = parsed.data;
   if (!event) return again({ status: "failed", message: CLOSED.missing });
 
-  if (!(await hitRateLimits(registrationRateLimits({ email: v.email, client: ip, eventId: event.id })))) {
+  if (!(await hitRateLimits(registrationRateLimits({ email: v.email, client: client.ip, eventId: event.id })))) {
     return again({ status: "failed", message: "Too many registrations from here in a short time. Please wait ten minutes and try again." });
   }
   const done: RegistrationFormState = { status: "done", message: CHECK_YOUR_EMAIL, sentTo: v.email };
@@ -84,7 +86,7 @@ export async function register(_previous: RegistrationFormState | null, input: F
 
   const result = await registerForEvent(
     { eventId: event.id, name: v.name, email: v.email, organization: v.organization, category: v.category, idempotencyKey: v.idempotencyKey },
-    { kind: "public" },
+    { kind: "public", client },
     ctx,
   );
   if (result.outcome === "refused") {

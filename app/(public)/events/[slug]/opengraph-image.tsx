@@ -1,6 +1,6 @@
 import { ImageResponse } from "next/og";
 import { notFound } from "next/navigation";
-import { seriesLine } from "@/components/event-card";
+import { seriesLine } from "@/lib/names";
 import { getPublicEvent } from "@/db/queries/public";
 import { getSettings } from "@/db/queries/settings";
 import { formatLocalDate, formatTimeRange } from "@/lib/time";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { seriesLine } from "@/components/event-card";
+import { seriesLine } from "@/lib/names";
 import { PublicEventDetails } from "@/components/public-event-details";
 import { getPublicEvent } from "@/db/queries/public";
 import { getSettings } from "@/db/queries/settings";
-import { getPublishedSummary } from "@/db/queries/summaries";
+import { getPublishedSummary } from "@/db/queries/published-summaries";
 import { appUrl } from "@/lib/env";
 import { PAGE_TAGS, taggedLoader } from "@/lib/public-cache";
 import { formatLocalDate } from "@/lib/time";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ProfilePreview } from "@/components/profile-preview";
-import { ROLE_LABEL } from "@/components/public-speakers";
+import { ROLE_LABEL } from "@/components/speaker-list";
 import { getPublicProfile, type PublicProfile } from "@/db/queries/profiles";
 import { displayName } from "@/lib/names";
 import { mediaUrl } from "@/lib/storage";

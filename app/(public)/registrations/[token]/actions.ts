@@ -3,7 +3,9 @@
 import { notFound, redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { formInput } from "@/lib/form-input";
-import { cancelRegistration, hashManageToken } from "@/lib/registration";
+import { cancelRegistration } from "@/lib/registration/seats";
+import { hashManageToken } from "@/lib/registration/tokens";
+import { requestInfo } from "@/lib/request-info";
 import { manageTokenSchema } from "@/lib/validations/registration";
 
 /**
@@ -14,7 +16,7 @@ export async function cancelMyRegistration(input: unknown): Promise<void> {
   const parsed = manageTokenSchema.safeParse(formInput(input));
   if (!parsed.success) notFound();
   const { token } = parsed.data;
-  const result = await cancelRegistration({ tokenHash: hashManageToken(token) }, { kind: "public" });
+  const result = await cancelRegistration({ tokenHash: hashManageToken(token) }, { kind: "public", client: await requestInfo() });
   if (result.outcome === "refused" && result.reason === "missing") notFound();
   if (result.outcome === "cancelled") revalidatePath("/events/[slug]", "page");
   redirect(`/registrations/${token}?${result.outcome === "cancelled" ? "cancelled=1" : `refused=${result.reason}`}`);

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { EventCardList, ListingSection } from "@/components/public-event-list";
-import { PlainText } from "@/components/public-text";
+import { EventCardList, ListingSection } from "@/components/event-card-list";
+import { PlainText } from "@/components/plain-text";
 import { listMeetings } from "@/db/queries/archive";
 import { getPublicTopic } from "@/db/queries/public";
 import { getSettings } from "@/db/queries/settings";

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { db, type Transaction } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
+import { requestInfo } from "@/lib/request-info";
 import { updatePersonRow } from "@/db/queries/people";
 import { enqueueEmail } from "@/db/queries/outbox";
 import { listUpcomingSnapshots, updateUpcomingSnapshots } from "@/db/queries/participants";
@@ -60,6 +61,7 @@ const fieldLabel = (f: (typeof MERGE_FIELDS)[number]) => (f === "portraitId" ? "
  */
 export async function approveRevision(input: unknown): Promise<ActionResult<{ followUp: PositionFollowUp | null }>> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = approveRevisionSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { id, note, resolutions } = parsed.data;
@@ -81,7 +83,7 @@ export async function approveRevision(input: unknown): Promise<ActionResult<{ fo
     const resolved = Object.fromEntries(plan.conflicts.map((f) => [f, resolutions[f]]));
     await writeAudit(
       {
-        actorId: me.id,
+        actorId: me.id, client,
         action: "profile.approve",
         entityType: "person",
         entityId: person.id,
@@ -117,6 +119,7 @@ export async function approveRevision(input: unknown): Promise<ActionResult<{ fo
  */
 export async function updateUpcomingPositions(input: unknown): Promise<ActionResult<{ updated: number }>> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = updateUpcomingPositionsSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { personId, from, participantIds } = parsed.data;
@@ -128,7 +131,7 @@ export async function updateUpcomingPositions(input: unknown): Promise<ActionRes
     const rows = await updateUpcomingSnapshots(personId, participantIds, from, to, tx);
     if (rows.length > 0) {
       await writeAudit(
-        { actorId: me.id, action: "participant.position_update", entityType: "person", entityId: personId, changes: { positionAtEvent: [from, to], participants: rows.map((r) => r.id), events: rows.map((r) => r.eventId) } },
+        { actorId: me.id, client, action: "participant.position_update", entityType: "person", entityId: personId, changes: { positionAtEvent: [from, to], participants: rows.map((r) => r.id), events: rows.map((r) => r.eventId) } },
         tx,
       );
     }
@@ -149,6 +152,7 @@ export async function updateUpcomingPositions(input: unknown): Promise<ActionRes
 /** Turns a pending revision down with a note saying why; the public profile stays as it was. */
 export async function rejectRevision(input: unknown): Promise<ActionResult> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = rejectRevisionSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { id, note } = parsed.data;
@@ -158,7 +162,7 @@ export async function rejectRevision(input: unknown): Promise<ActionResult> {
     if (!locked) return fail(GONE);
     const { person, revision } = locked;
     await markRevisionReviewed(revision.id, "rejected", me.id, note, tx);
-    await writeAudit({ actorId: me.id, action: "profile.reject", entityType: "profile_revision", entityId: revision.id, changes: { personId: person.id, note } }, tx);
+    await writeAudit({ actorId: me.id, client, action: "profile.reject", entityType: "profile_revision", entityId: revision.id, changes: { personId: person.id, note } }, tx);
     await emailDecision(person, { decision: "rejected", note }, organizationName, tx);
     return { ok: true as const, data: undefined, message: `Not approved. ${displayName(person)} has been told why.` };
   });

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { ApprovalOutcomes } from "@/components/approval-outcomes";
 import { ApprovalReview, type ConflictChoice } from "@/components/approval-review";
 import { ProfilePortrait } from "@/components/profile-portrait";
-import { PlainText } from "@/components/public-text";
+import { PlainText } from "@/components/plain-text";
 import { EmptyState } from "@/components/ui/table";
 import { listPendingRevisions, type PendingRevisionRow, revisionFields } from "@/db/queries/profiles";
 import { getSettings } from "@/db/queries/settings";

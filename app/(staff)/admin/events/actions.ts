@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { db, type Executor } from "@/db";
 import { shiftAgendaStarts } from "@/db/queries/agenda";
 import { writeAudit } from "@/db/queries/audit";
+import { requestInfo } from "@/lib/request-info";
 import {
   changeEventStatus,
   copyEvent,
@@ -27,11 +28,14 @@ import { changedFields } from "@/lib/diff";
 import { kickOutbox } from "@/lib/email/sender";
 import { type ActionResult, fail, invalid, isUniqueViolation } from "@/lib/errors";
 import { formInput } from "@/lib/form-input";
-import { notifyDetailsChanged, notifyEventCancelled, promoteFromWaitlist, type RegistrationContext, registrationContext } from "@/lib/registration";
+import { type RegistrationContext, registrationContext } from "@/lib/registration/context";
+import { notifyDetailsChanged, notifyEventCancelled } from "@/lib/registration/notices";
+import { promoteFromWaitlist } from "@/lib/registration/seats";
 import { slugify } from "@/lib/slug";
 import { idSchema } from "@/lib/validations/common";
 import { copyEventSchema, eventInstants, type EventFormValues, eventSchema, updateEventSchema } from "@/lib/validations/event";
-import { ordinalWord, zonedDateTimeToUtc } from "@/lib/time";
+import { ordinalWord } from "@/lib/names";
+import { zonedDateTimeToUtc } from "@/lib/time";
 import { publicChanged } from "@/lib/public-cache";
 
 const ATTENTION = "Some fields need attention.";
@@ -91,6 +95,7 @@ function revalidateEvent(id?: string) {
 
 export async function createEvent(input: unknown): Promise<ActionResult<{ id: string }>> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = eventSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const row = { ...eventRow(parsed.data), slug: parsed.data.slug ?? slugify(parsed.data.title), status: "draft" as const };
@@ -101,7 +106,7 @@ export async function createEvent(input: unknown): Promise<ActionResult<{ id: st
       if (problem) return problem;
       if (row.seriesId && !row.topicId) row.topicId = await topicOfSeries(row.seriesId, tx);
       const event = await insertEvent(row, tx);
-      await writeAudit({ actorId: me.id, action: "event.create", entityType: "event", entityId: event.id, changes: row }, tx);
+      await writeAudit({ actorId: me.id, client, action: "event.create", entityType: "event", entityId: event.id, changes: row }, tx);
       return { ok: true as const, data: { id: event.id } };
     });
   } catch (error) {
@@ -117,6 +122,7 @@ export async function createEvent(input: unknown): Promise<ActionResult<{ id: st
 
 export async function updateEvent(input: unknown): Promise<ActionResult> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = updateEventSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { id, ...values } = parsed.data;
@@ -150,13 +156,13 @@ export async function updateEvent(input: unknown): Promise<ActionResult> {
       const shift = row.startsAt.getTime() - before.startsAt.getTime();
       const segmentsMoved = await shiftAgendaStarts(id, shift, tx);
       await writeAudit(
-        { actorId: me.id, action: "event.update", entityType: "event", entityId: id, changes: segmentsMoved ? { ...changes, agendaShiftedMinutes: shift / 60_000 } : changes },
+        { actorId: me.id, client, action: "event.update", entityType: "event", entityId: id, changes: segmentsMoved ? { ...changes, agendaShiftedMinutes: shift / 60_000 } : changes },
         tx,
       );
       // More seats (or no limit) go to the waitlist at once; a new time or place is news to everyone registered.
       // Not so for an event already held: that is a correction of the record, and nobody is emailed.
       const held = before.status === "scheduled" && before.endsAt <= ctx.now;
-      const promoted = "capacity" in changes && !held ? await promoteFromWaitlist(tx, after, ctx, me.id) : [];
+      const promoted = "capacity" in changes && !held ? await promoteFromWaitlist(tx, after, ctx, { kind: "staff", userId: me.id, client }) : [];
       const notified =
         after.status === "scheduled" && !held && NOTICE_FIELDS.some((f) => f in changes) ? await notifyDetailsChanged(tx, id, ctx) : 0;
       emailed = promoted.length > 0 || notified > 0;
@@ -229,6 +235,7 @@ const TRANSITIONS = {
 
 async function transition(input: unknown, which: keyof typeof TRANSITIONS): Promise<ActionResult> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = idSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { id } = parsed.data;
@@ -244,7 +251,7 @@ async function transition(input: unknown, which: keyof typeof TRANSITIONS): Prom
     const after = await changeEventStatus(id, t.from, t.to, tx);
     if (!after) return fail("Someone else changed this event in the meantime. Reload and try again.");
     await writeAudit(
-      { actorId: me.id, action: t.audit, entityType: "event", entityId: id, changes: { status: [before.status, after.status], cancelledAt: [before.cancelledAt, after.cancelledAt] } },
+      { actorId: me.id, client, action: t.audit, entityType: "event", entityId: id, changes: { status: [before.status, after.status], cancelledAt: [before.cancelledAt, after.cancelledAt] } },
       tx,
     );
     emailed = (await t.after?.(id, tx, ctx)) ?? 0;
@@ -273,6 +280,7 @@ export async function revertEventToDraft(input: unknown): Promise<ActionResult> 
 /** Deletes a draft nobody has registered for; anything public stays, to be cancelled instead. */
 export async function deleteEvent(input: unknown): Promise<ActionResult> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = idSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { id } = parsed.data;
@@ -283,7 +291,7 @@ export async function deleteEvent(input: unknown): Promise<ActionResult> {
     if ((await countRegistrations(id, tx)) > 0) return fail("People have registered for this event, so it cannot be deleted.");
     await deleteEventRow(id, tx);
     await writeAudit(
-      { actorId: me.id, action: "event.delete", entityType: "event", entityId: id, changes: { title: event.title, slug: event.slug, startsAt: event.startsAt } },
+      { actorId: me.id, client, action: "event.delete", entityType: "event", entityId: id, changes: { title: event.title, slug: event.slug, startsAt: event.startsAt } },
       tx,
     );
     return { ok: true as const, data: undefined };
@@ -304,6 +312,7 @@ const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(
  */
 async function copyEventAs(input: unknown, kind: "next" | "duplicate"): Promise<ActionResult<{ id: string }>> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = copyEventSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { id, startDate, startTime } = parsed.data;
@@ -328,7 +337,7 @@ async function copyEventAs(input: unknown, kind: "next" | "duplicate"): Promise<
       const copied = await copyEvent(source, { title, slug, seriesNumber, startsAt, description }, tx);
       await writeAudit(
         {
-          actorId: me.id,
+          actorId: me.id, client,
           action: kind === "next" ? "event.plan_next" : "event.duplicate",
           entityType: "event",
           entityId: copied.event.id,

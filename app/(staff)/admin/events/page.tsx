@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { seriesLine } from "@/components/event-card";
-import { EventStatusBadge } from "@/components/event-status-header";
+import { seriesLine } from "@/lib/names";
+import { EventStatusBadge } from "@/components/event-admin-header";
 import { Input, Select } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";

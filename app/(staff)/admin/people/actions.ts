@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { db } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
+import { requestInfo } from "@/lib/request-info";
 import {
   deletePersonRow,
   getPerson,
@@ -44,6 +45,7 @@ async function slugTaken(slug: string): Promise<ActionResult<never>> {
 
 export async function createPerson(input: unknown): Promise<ActionResult<{ id: string }>> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = personSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const values = { ...parsed.data, slug: parsed.data.slug ?? slugify(plainName(parsed.data)) };
@@ -52,7 +54,7 @@ export async function createPerson(input: unknown): Promise<ActionResult<{ id: s
     id = await db.transaction(async (tx) => {
       const person = await insertPerson(values, tx);
       const changes = values.email ? withoutEmail(values) : { ...values, email: null };
-      await writeAudit({ actorId: me.id, action: "person.create", entityType: "person", entityId: person.id, changes }, tx);
+      await writeAudit({ actorId: me.id, client, action: "person.create", entityType: "person", entityId: person.id, changes }, tx);
       return person.id;
     });
   } catch (error) {
@@ -66,6 +68,7 @@ export async function createPerson(input: unknown): Promise<ActionResult<{ id: s
 /** Staff edits apply at once (a panelist's own edits go through review instead). */
 export async function updatePerson(input: unknown): Promise<ActionResult> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = updatePersonSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { id, ...rest } = parsed.data;
@@ -84,7 +87,7 @@ export async function updatePerson(input: unknown): Promise<ActionResult> {
       const changes = changedFields(before, values);
       if (Object.keys(changes).length === 0) return { ok: true as const, data: undefined, message: "No changes to save." };
       await updatePersonRow(id, values, tx);
-      await writeAudit({ actorId: me.id, action: "person.update", entityType: "person", entityId: id, changes: withoutEmail(changes) }, tx);
+      await writeAudit({ actorId: me.id, client, action: "person.update", entityType: "person", entityId: id, changes: withoutEmail(changes) }, tx);
       return { ok: true as const, data: undefined, message: "Saved." };
     });
     revalidatePath("/admin/people");
@@ -99,6 +102,7 @@ export async function updatePerson(input: unknown): Promise<ActionResult> {
 
 export async function deletePerson(input: unknown): Promise<ActionResult> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = idSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { id } = parsed.data;
@@ -112,7 +116,7 @@ export async function deletePerson(input: unknown): Promise<ActionResult> {
     }
     await deletePersonRow(id, tx);
     await writeAudit(
-      { actorId: me.id, action: "person.delete", entityType: "person", entityId: id, changes: { name: displayName(person), slug: person.slug } },
+      { actorId: me.id, client, action: "person.delete", entityType: "person", entityId: id, changes: { name: displayName(person), slug: person.slug } },
       tx,
     );
     return { ok: true as const, data: undefined };

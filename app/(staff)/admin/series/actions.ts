@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { db, type Executor } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
+import { requestInfo } from "@/lib/request-info";
 import { deleteSeriesRow, getSeries, insertSeries, isSeriesPublic, lockSeries, seriesUsage, updateSeriesRow } from "@/db/queries/series";
 import { getTopic } from "@/db/queries/topics";
 import { requireRole } from "@/lib/auth";
@@ -25,6 +26,7 @@ async function topicExists(topicId: string | null, tx: Executor): Promise<boolea
 
 export async function createSeries(input: unknown): Promise<ActionResult<{ id: string }>> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = seriesSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const values = { ...parsed.data, slug: parsed.data.slug ?? slugify(parsed.data.name) };
@@ -33,7 +35,7 @@ export async function createSeries(input: unknown): Promise<ActionResult<{ id: s
     result = await db.transaction(async (tx) => {
       if (!(await topicExists(values.topicId, tx))) return TOPIC_GONE;
       const row = await insertSeries(values, tx);
-      await writeAudit({ actorId: me.id, action: "series.create", entityType: "series", entityId: row.id, changes: values }, tx);
+      await writeAudit({ actorId: me.id, client, action: "series.create", entityType: "series", entityId: row.id, changes: values }, tx);
       return { ok: true as const, data: { id: row.id } };
     });
   } catch (error) {
@@ -48,6 +50,7 @@ export async function createSeries(input: unknown): Promise<ActionResult<{ id: s
 
 export async function updateSeries(input: unknown): Promise<ActionResult> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = updateSeriesSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { id, ...rest } = parsed.data;
@@ -63,7 +66,7 @@ export async function updateSeries(input: unknown): Promise<ActionResult> {
       const changes = changedFields(before, values);
       if (Object.keys(changes).length === 0) return { ok: true as const, data: undefined, message: "No changes to save." };
       await updateSeriesRow(id, values, tx);
-      await writeAudit({ actorId: me.id, action: "series.update", entityType: "series", entityId: id, changes }, tx);
+      await writeAudit({ actorId: me.id, client, action: "series.update", entityType: "series", entityId: id, changes }, tx);
       return { ok: true as const, data: undefined, message: "Saved." };
     });
     revalidatePath("/admin/series");
@@ -77,6 +80,7 @@ export async function updateSeries(input: unknown): Promise<ActionResult> {
 
 export async function deleteSeries(input: unknown): Promise<ActionResult> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = idSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { id } = parsed.data;
@@ -89,7 +93,7 @@ export async function deleteSeries(input: unknown): Promise<ActionResult> {
       return fail(`This series cannot be deleted while ${events} to it. Move or delete those events first.`);
     }
     await deleteSeriesRow(id, tx);
-    await writeAudit({ actorId: me.id, action: "series.delete", entityType: "series", entityId: id, changes: { name: row.name, slug: row.slug } }, tx);
+    await writeAudit({ actorId: me.id, client, action: "series.delete", entityType: "series", entityId: id, changes: { name: row.name, slug: row.slug } }, tx);
     return { ok: true as const, data: undefined };
   });
   revalidatePath("/admin/series");

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
+import { requestInfo } from "@/lib/request-info";
 import { insertMedia } from "@/db/queries/media";
 import { lockSettings, saveSettingsRow, setLogoId } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
@@ -23,6 +24,7 @@ function everyPageChanged(): void {
 /** The organization's name, home time zone and its label, and the label above published summaries. */
 export async function saveSettings(input: unknown): Promise<ActionResult> {
   const me = await requireRole("admin");
+  const client = await requestInfo();
   const parsed = settingsSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const values = parsed.data;
@@ -30,7 +32,7 @@ export async function saveSettings(input: unknown): Promise<ActionResult> {
     const before = await lockSettings(tx);
     await saveSettingsRow(values, tx);
     const changes = before ? changedFields(before, values) : values;
-    await writeAudit({ actorId: me.id, action: "settings.update", entityType: "settings", entityId: null, changes }, tx);
+    await writeAudit({ actorId: me.id, client, action: "settings.update", entityType: "settings", entityId: null, changes }, tx);
   });
   everyPageChanged();
   return { ok: true, data: undefined, message: "Settings saved. The public pages show them from now on." };
@@ -44,6 +46,7 @@ export type LogoFormState = { ok: boolean; message: string; error?: string } | n
  */
 export async function uploadLogo(_previous: LogoFormState, formData: FormData): Promise<LogoFormState> {
   const me = await requireRole("admin");
+  const client = await requestInfo();
   const parsed = logoSchema.safeParse({ logo: formData instanceof FormData ? formData.get("logo") : null });
   if (!parsed.success) return { ok: false, message: "The logo was not changed.", error: parsed.error.issues[0]?.message };
 
@@ -63,7 +66,7 @@ export async function uploadLogo(_previous: LogoFormState, formData: FormData): 
       tx,
     );
     await setLogoId(row.id, tx);
-    await writeAudit({ actorId: me.id, action: "settings.logo", entityType: "settings", entityId: null, changes: { logoId: [before.logoId, row.id], key: image.key } }, tx);
+    await writeAudit({ actorId: me.id, client, action: "settings.logo", entityType: "settings", entityId: null, changes: { logoId: [before.logoId, row.id], key: image.key } }, tx);
     return true;
   });
   if (!saved) return { ok: false, message: "The logo was not changed.", error: "Save the organization's name first, then add its logo." };
@@ -74,11 +77,12 @@ export async function uploadLogo(_previous: LogoFormState, formData: FormData): 
 /** Takes the logo off the public pages (the stored file stays, as every upload does). */
 export async function removeLogo(): Promise<ActionResult> {
   const me = await requireRole("admin");
+  const client = await requestInfo();
   const changed = await db.transaction(async (tx) => {
     const before = await lockSettings(tx);
     if (!before?.logoId) return false;
     await setLogoId(null, tx);
-    await writeAudit({ actorId: me.id, action: "settings.logo_removed", entityType: "settings", entityId: null, changes: { logoId: [before.logoId, null] } }, tx);
+    await writeAudit({ actorId: me.id, client, action: "settings.logo_removed", entityType: "settings", entityId: null, changes: { logoId: [before.logoId, null] } }, tx);
     return true;
   });
   if (!changed) return fail("There is no logo to remove.");

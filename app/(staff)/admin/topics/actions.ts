@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { db } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
+import { requestInfo } from "@/lib/request-info";
 import { deleteTopicRow, getTopic, insertTopic, isTopicPublic, topicUsage, updateTopicRow } from "@/db/queries/topics";
 import { requireRole } from "@/lib/auth";
 import { changedFields } from "@/lib/diff";
@@ -18,6 +19,7 @@ const SLUG_TAKEN = { slug: ["Another topic already uses this address. Choose ano
 
 export async function createTopic(input: unknown): Promise<ActionResult<{ id: string }>> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = topicSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const values = { ...parsed.data, slug: parsed.data.slug ?? slugify(parsed.data.name) };
@@ -25,7 +27,7 @@ export async function createTopic(input: unknown): Promise<ActionResult<{ id: st
   try {
     id = await db.transaction(async (tx) => {
       const topic = await insertTopic(values, tx);
-      await writeAudit({ actorId: me.id, action: "topic.create", entityType: "topic", entityId: topic.id, changes: values }, tx);
+      await writeAudit({ actorId: me.id, client, action: "topic.create", entityType: "topic", entityId: topic.id, changes: values }, tx);
       return topic.id;
     });
   } catch (error) {
@@ -40,6 +42,7 @@ export async function createTopic(input: unknown): Promise<ActionResult<{ id: st
 
 export async function updateTopic(input: unknown): Promise<ActionResult> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = updateTopicSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { id, ...rest } = parsed.data;
@@ -54,7 +57,7 @@ export async function updateTopic(input: unknown): Promise<ActionResult> {
       const changes = changedFields(before, values);
       if (Object.keys(changes).length === 0) return { ok: true as const, data: undefined, message: "No changes to save." };
       await updateTopicRow(id, values, tx);
-      await writeAudit({ actorId: me.id, action: "topic.update", entityType: "topic", entityId: id, changes }, tx);
+      await writeAudit({ actorId: me.id, client, action: "topic.update", entityType: "topic", entityId: id, changes }, tx);
       return { ok: true as const, data: undefined, message: "Saved." };
     });
     revalidatePath("/admin/topics");
@@ -68,6 +71,7 @@ export async function updateTopic(input: unknown): Promise<ActionResult> {
 
 export async function deleteTopic(input: unknown): Promise<ActionResult> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = idSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { id } = parsed.data;
@@ -79,7 +83,7 @@ export async function deleteTopic(input: unknown): Promise<ActionResult> {
       return fail(`This topic cannot be deleted while ${describeUsage(usage)} belong to it. Move or delete them first.`);
     }
     await deleteTopicRow(id, tx);
-    await writeAudit({ actorId: me.id, action: "topic.delete", entityType: "topic", entityId: id, changes: { name: topic.name, slug: topic.slug } }, tx);
+    await writeAudit({ actorId: me.id, client, action: "topic.delete", entityType: "topic", entityId: id, changes: { name: topic.name, slug: topic.slug } }, tx);
     return { ok: true as const, data: undefined };
   });
   revalidatePath("/admin/topics");

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
+import { requestInfo } from "@/lib/request-info";
 import { getUserById, insertUser, setUserDisabled, updateUserRole, lockActiveAdmins } from "@/db/queries/users";
 import { requireRole } from "@/lib/auth";
 import { hashPassword } from "@/lib/auth/password";
@@ -14,6 +15,7 @@ const NO_LONGER_ADMIN = "Your account is no longer an admin: another admin chang
 
 export async function createUser(input: unknown): Promise<ActionResult<{ id: string }>> {
   const me = await requireRole("admin");
+  const client = await requestInfo();
   const parsed = createUserSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { email, name, role, password } = parsed.data;
@@ -23,7 +25,7 @@ export async function createUser(input: unknown): Promise<ActionResult<{ id: str
     id = await db.transaction(async (tx) => {
       const user = await insertUser({ email, name, role, passwordHash }, tx);
       await writeAudit(
-        { actorId: me.id, action: "user.create", entityType: "user", entityId: user.id, changes: { email, name, role, password: passwordHash ? "set" : "none" } },
+        { actorId: me.id, client, action: "user.create", entityType: "user", entityId: user.id, changes: { email, name, role, password: passwordHash ? "set" : "none" } },
         tx,
       );
       return user.id;
@@ -38,6 +40,7 @@ export async function createUser(input: unknown): Promise<ActionResult<{ id: str
 
 export async function changeUserRole(input: unknown): Promise<ActionResult> {
   const me = await requireRole("admin");
+  const client = await requestInfo();
   const parsed = changeRoleSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { userId, role } = parsed.data;
@@ -52,7 +55,7 @@ export async function changeUserRole(input: unknown): Promise<ActionResult> {
       return fail("This is the last active admin. Make someone else an admin first.");
     }
     await updateUserRole(userId, role, tx);
-    await writeAudit({ actorId: me.id, action: "user.role", entityType: "user", entityId: userId, changes: { role: [target.role, role] } }, tx);
+    await writeAudit({ actorId: me.id, client, action: "user.role", entityType: "user", entityId: userId, changes: { role: [target.role, role] } }, tx);
     return { ok: true as const, data: undefined };
   });
   revalidatePath("/admin/users");
@@ -61,6 +64,7 @@ export async function changeUserRole(input: unknown): Promise<ActionResult> {
 
 export async function setUserDisabledAction(input: unknown): Promise<ActionResult> {
   const me = await requireRole("admin");
+  const client = await requestInfo();
   const parsed = setDisabledSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { userId, disabled } = parsed.data;
@@ -74,7 +78,7 @@ export async function setUserDisabledAction(input: unknown): Promise<ActionResul
       return fail("This is the last active admin. Make someone else an admin first.");
     }
     await setUserDisabled(userId, disabled, tx);
-    await writeAudit({ actorId: me.id, action: disabled ? "user.disable" : "user.enable", entityType: "user", entityId: userId }, tx);
+    await writeAudit({ actorId: me.id, client, action: disabled ? "user.disable" : "user.enable", entityType: "user", entityId: userId }, tx);
     return { ok: true as const, data: undefined };
   });
   revalidatePath("/admin/users");

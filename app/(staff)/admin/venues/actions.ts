@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { db } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
+import { requestInfo } from "@/lib/request-info";
 import { deleteVenueRow, getVenue, insertVenue, lockVenue, updateVenueRow, venueUsage } from "@/db/queries/venues";
 import { requireRole } from "@/lib/auth";
 import { changedFields } from "@/lib/diff";
@@ -15,12 +16,13 @@ import { publicChanged } from "@/lib/public-cache";
 
 export async function createVenue(input: unknown): Promise<ActionResult<{ id: string }>> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = venueSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const values = parsed.data;
   const id = await db.transaction(async (tx) => {
     const venue = await insertVenue(values, tx);
-    await writeAudit({ actorId: me.id, action: "venue.create", entityType: "venue", entityId: venue.id, changes: values }, tx);
+    await writeAudit({ actorId: me.id, client, action: "venue.create", entityType: "venue", entityId: venue.id, changes: values }, tx);
     return venue.id;
   });
   revalidatePath("/admin/venues");
@@ -30,6 +32,7 @@ export async function createVenue(input: unknown): Promise<ActionResult<{ id: st
 /** Events keep their own time zone: changing the venue's zone does not move events already planned there. */
 export async function updateVenue(input: unknown): Promise<ActionResult> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = updateVenueSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { id, ...values } = parsed.data;
@@ -39,7 +42,7 @@ export async function updateVenue(input: unknown): Promise<ActionResult> {
     const changes = changedFields(before, values);
     if (Object.keys(changes).length === 0) return { ok: true as const, data: undefined, message: "No changes to save." };
     await updateVenueRow(id, values, tx);
-    await writeAudit({ actorId: me.id, action: "venue.update", entityType: "venue", entityId: id, changes }, tx);
+    await writeAudit({ actorId: me.id, client, action: "venue.update", entityType: "venue", entityId: id, changes }, tx);
     return { ok: true as const, data: undefined, message: "Saved." };
   });
   revalidatePath("/admin/venues");
@@ -50,6 +53,7 @@ export async function updateVenue(input: unknown): Promise<ActionResult> {
 
 export async function deleteVenue(input: unknown): Promise<ActionResult> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = idSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { id } = parsed.data;
@@ -63,7 +67,7 @@ export async function deleteVenue(input: unknown): Promise<ActionResult> {
     }
     await deleteVenueRow(id, tx);
     await writeAudit(
-      { actorId: me.id, action: "venue.delete", entityType: "venue", entityId: id, changes: { name: venue.name, city: venue.city } },
+      { actorId: me.id, client, action: "venue.delete", entityType: "venue", entityId: id, changes: { name: venue.name, city: venue.city } },
       tx,
     );
     return { ok: true as const, data: undefined };

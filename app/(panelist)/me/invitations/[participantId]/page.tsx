@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { seriesLine } from "@/components/event-card";
+import { seriesLine } from "@/lib/names";
 import { InvitationResponse } from "@/components/invitation-response";
-import { PlainText } from "@/components/public-text";
+import { PlainText } from "@/components/plain-text";
 import { Alert } from "@/components/ui/alert";
 import { getOwnInvitation, type OwnInvitation } from "@/db/queries/invitations";
 import { getSettings } from "@/db/queries/settings";

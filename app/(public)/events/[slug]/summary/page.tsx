@@ -4,7 +4,7 @@ import { cache } from "react";
 import { PublicSummary } from "@/components/public-summary";
 import { getPublicEvent } from "@/db/queries/public";
 import { getOrganization, getSettings } from "@/db/queries/settings";
-import { getPublishedSummary } from "@/db/queries/summaries";
+import { getPublishedSummary } from "@/db/queries/published-summaries";
 import { appUrl } from "@/lib/env";
 import { plainExcerpt } from "@/lib/markdown";
 import { PAGE_TAGS, tagPage } from "@/lib/public-cache";

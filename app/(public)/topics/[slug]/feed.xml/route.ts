@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
-import { getPublicFeedTopic, listFeedSummaries } from "@/db/queries/feeds";
+import { getPublicFeedTopic } from "@/db/queries/feeds";
+import { listFeedSummaries } from "@/db/queries/published-summaries";
 import { getSettings } from "@/db/queries/settings";
 import { ATOM_HEADERS, summaryFeed } from "@/lib/atom";
 import { notFoundText } from "@/lib/calendar-feed";

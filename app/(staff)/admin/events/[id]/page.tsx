@@ -5,13 +5,14 @@ import { DeleteButton } from "@/components/admin/delete-button";
 import { EventCopyForms } from "@/components/event-copy-forms";
 import { EventForm } from "@/components/event-form";
 import { EventStatusControls } from "@/components/event-status-controls";
-import { EventAdminHeader } from "@/components/event-status-header";
+import { EventAdminHeader } from "@/components/event-admin-header";
 import { Alert } from "@/components/ui/alert";
 import { eventFormOptions } from "@/db/queries/event-options";
 import { getEventForAdmin, nextSeriesNumber } from "@/db/queries/events";
 import { requireRole } from "@/lib/auth";
 import { eventPhase } from "@/lib/event-phase";
-import { formatLocalDate, seriesMeetingPhrase, utcToZonedParts } from "@/lib/time";
+import { seriesMeetingPhrase } from "@/lib/names";
+import { formatLocalDate, utcToZonedParts } from "@/lib/time";
 import { isUuid } from "@/lib/validations/common";
 import { eventFormValues } from "@/lib/validations/event";
 

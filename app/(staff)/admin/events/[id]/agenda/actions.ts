@@ -12,6 +12,7 @@ import {
   updateAgendaItemRow,
 } from "@/db/queries/agenda";
 import { writeAudit } from "@/db/queries/audit";
+import { requestInfo } from "@/lib/request-info";
 import { getEvent } from "@/db/queries/events";
 import { participantsOfEvent } from "@/db/queries/participants";
 import type { Event } from "@/db/schema";
@@ -53,6 +54,7 @@ function revalidateAgenda(eventId: string) {
 
 export async function addAgendaItem(input: unknown): Promise<ActionResult<{ id: string }>> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = addAgendaItemSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { eventId, ...segment } = parsed.data;
@@ -64,7 +66,7 @@ export async function addAgendaItem(input: unknown): Promise<ActionResult<{ id: 
     const item = await insertAgendaItem({ eventId, ...values.row }, tx);
     await setAgendaItemParticipants(item.id, values.participantIds, tx);
     await writeAudit(
-      { actorId: me.id, action: "agenda.add", entityType: "agenda_item", entityId: item.id, changes: { eventId, ...values.row, participantIds: values.participantIds } },
+      { actorId: me.id, client, action: "agenda.add", entityType: "agenda_item", entityId: item.id, changes: { eventId, ...values.row, participantIds: values.participantIds } },
       tx,
     );
     return { ok: true as const, data: { id: item.id }, message: "Segment added." };
@@ -75,6 +77,7 @@ export async function addAgendaItem(input: unknown): Promise<ActionResult<{ id: 
 
 export async function updateAgendaItem(input: unknown): Promise<ActionResult> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = updateAgendaItemSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { id, ...segment } = parsed.data;
@@ -92,7 +95,7 @@ export async function updateAgendaItem(input: unknown): Promise<ActionResult> {
     if (Object.keys(changes).length === 0) return { ok: true as const, data: event.id, message: "No changes to save." };
     await updateAgendaItemRow(id, values.row, tx);
     await setAgendaItemParticipants(id, values.participantIds, tx);
-    await writeAudit({ actorId: me.id, action: "agenda.update", entityType: "agenda_item", entityId: id, changes: { eventId: event.id, ...changes } }, tx);
+    await writeAudit({ actorId: me.id, client, action: "agenda.update", entityType: "agenda_item", entityId: id, changes: { eventId: event.id, ...changes } }, tx);
     return { ok: true as const, data: event.id, message: "Segment saved." };
   });
   if (!result.ok) return result;
@@ -102,6 +105,7 @@ export async function updateAgendaItem(input: unknown): Promise<ActionResult> {
 
 export async function removeAgendaItem(input: unknown): Promise<ActionResult> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = idSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { id } = parsed.data;
@@ -110,7 +114,7 @@ export async function removeAgendaItem(input: unknown): Promise<ActionResult> {
     if (!before) return fail("This segment is no longer on the agenda.");
     await deleteAgendaItemRow(id, tx);
     await writeAudit(
-      { actorId: me.id, action: "agenda.remove", entityType: "agenda_item", entityId: id, changes: { eventId: before.eventId, kind: before.kind, title: before.title } },
+      { actorId: me.id, client, action: "agenda.remove", entityType: "agenda_item", entityId: id, changes: { eventId: before.eventId, kind: before.kind, title: before.title } },
       tx,
     );
     return { ok: true as const, data: before.eventId };
@@ -122,6 +126,7 @@ export async function removeAgendaItem(input: unknown): Promise<ActionResult> {
 
 export async function moveAgendaItem(input: unknown): Promise<ActionResult> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = moveSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { id, direction } = parsed.data;
@@ -130,7 +135,7 @@ export async function moveAgendaItem(input: unknown): Promise<ActionResult> {
     if (!moved) return fail("This segment is no longer on the agenda.");
     if (moved.changes.length > 0) {
       await writeAudit(
-        { actorId: me.id, action: "agenda.move", entityType: "agenda_item", entityId: id, changes: { eventId: moved.eventId, direction, sortOrders: moved.changes } },
+        { actorId: me.id, client, action: "agenda.move", entityType: "agenda_item", entityId: id, changes: { eventId: moved.eventId, direction, sortOrders: moved.changes } },
         tx,
       );
     }

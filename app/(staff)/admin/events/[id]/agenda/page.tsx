@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AgendaAddForm, AgendaList } from "@/components/agenda-manager";
-import { EventAdminHeader } from "@/components/event-status-header";
+import { EventAdminHeader } from "@/components/event-admin-header";
 import { listAgenda } from "@/db/queries/agenda";
 import { getEventForAdmin } from "@/db/queries/events";
 import { listParticipants } from "@/db/queries/participants";

@@ -4,14 +4,15 @@ import { revalidatePath } from "next/cache";
 import { requireRole } from "@/lib/auth";
 import { type ActionResult, fail, invalid } from "@/lib/errors";
 import { formInput } from "@/lib/form-input";
-import { setCheckedIn } from "@/lib/registration";
+import { setCheckedIn } from "@/lib/registration/check-in";
+import { requestInfo } from "@/lib/request-info";
 import { idSchema } from "@/lib/validations/common";
 
 async function toggle(input: unknown, checkedIn: boolean): Promise<ActionResult<{ checkedIn: number }>> {
   const me = await requireRole("staff");
   const parsed = idSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
-  const result = await setCheckedIn(parsed.data.id, checkedIn, me.id);
+  const result = await setCheckedIn(parsed.data.id, checkedIn, { kind: "staff", userId: me.id, client: await requestInfo() });
   if (result.outcome === "refused") {
     return fail(result.reason === "missing" ? "This registration no longer exists." : "Only a confirmed registration can be checked in.");
   }

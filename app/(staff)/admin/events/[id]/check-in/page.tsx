@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CheckInBoard } from "@/components/check-in-board";
-import { EventAdminHeader } from "@/components/event-status-header";
+import { EventAdminHeader } from "@/components/event-admin-header";
 import { getEventForAdmin } from "@/db/queries/events";
 import { MAX_QUERY_LENGTH } from "@/db/queries/search";
 import { getSettings } from "@/db/queries/settings";

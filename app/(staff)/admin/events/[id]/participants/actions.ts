@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { seriesLine } from "@/components/event-card";
+import { seriesLine } from "@/lib/names";
 import { db } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
+import { requestInfo } from "@/lib/request-info";
 import { getEvent } from "@/db/queries/events";
 import {
   findUserByEmail,
@@ -57,6 +58,7 @@ function revalidateParticipants(eventId: string) {
 
 export async function addParticipant(input: unknown): Promise<ActionResult<{ id: string }>> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = addParticipantSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { eventId, personId, role, positionAtEvent, invitationStatus } = parsed.data;
@@ -68,7 +70,7 @@ export async function addParticipant(input: unknown): Promise<ActionResult<{ id:
       // The position is copied, not linked: a later change to the person's title must not rewrite this event.
       const values = { eventId, personId, role, invitationStatus, positionAtEvent: positionAtEvent ?? person.position, ...invitationTimes(invitationStatus, undefined) };
       const participant = await insertParticipant(values, tx);
-      await writeAudit({ actorId: me.id, action: "participant.add", entityType: "event_participant", entityId: participant.id, changes: values }, tx);
+      await writeAudit({ actorId: me.id, client, action: "participant.add", entityType: "event_participant", entityId: participant.id, changes: values }, tx);
       return { ok: true as const, data: { id: participant.id }, message: "Participant added." };
     });
     revalidateParticipants(eventId);
@@ -81,6 +83,7 @@ export async function addParticipant(input: unknown): Promise<ActionResult<{ id:
 
 export async function updateParticipant(input: unknown): Promise<ActionResult> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = updateParticipantSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { id, role, positionAtEvent, invitationStatus } = parsed.data;
@@ -93,7 +96,7 @@ export async function updateParticipant(input: unknown): Promise<ActionResult> {
       if (Object.keys(changes).length === 0) return { ok: true as const, data: before.eventId, message: "No changes to save." };
       await updateParticipantRow(id, values, tx);
       await writeAudit(
-        { actorId: me.id, action: "participant.update", entityType: "event_participant", entityId: id, changes: { eventId: before.eventId, ...changes } },
+        { actorId: me.id, client, action: "participant.update", entityType: "event_participant", entityId: id, changes: { eventId: before.eventId, ...changes } },
         tx,
       );
       return { ok: true as const, data: before.eventId, message: "Participant saved." };
@@ -110,6 +113,7 @@ export async function updateParticipant(input: unknown): Promise<ActionResult> {
 /** Takes a person off the event, and so out of every agenda segment they were in. */
 export async function removeParticipant(input: unknown): Promise<ActionResult> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = idSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { id } = parsed.data;
@@ -119,7 +123,7 @@ export async function removeParticipant(input: unknown): Promise<ActionResult> {
     await deleteParticipantRow(id, tx);
     await writeAudit(
       {
-        actorId: me.id,
+        actorId: me.id, client,
         action: "participant.remove",
         entityType: "event_participant",
         entityId: id,
@@ -136,6 +140,7 @@ export async function removeParticipant(input: unknown): Promise<ActionResult> {
 
 export async function moveParticipant(input: unknown): Promise<ActionResult> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = moveSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { id, direction } = parsed.data;
@@ -144,7 +149,7 @@ export async function moveParticipant(input: unknown): Promise<ActionResult> {
     if (!moved) return fail("This participant is no longer on the event.");
     if (moved.changes.length > 0) {
       await writeAudit(
-        { actorId: me.id, action: "participant.move", entityType: "event_participant", entityId: id, changes: { eventId: moved.eventId, direction, sortOrders: moved.changes } },
+        { actorId: me.id, client, action: "participant.move", entityType: "event_participant", entityId: id, changes: { eventId: moved.eventId, direction, sortOrders: moved.changes } },
         tx,
       );
     }
@@ -163,6 +168,7 @@ export async function moveParticipant(input: unknown): Promise<ActionResult> {
  */
 export async function inviteParticipant(input: unknown): Promise<ActionResult> {
   const me = await requireRole("staff");
+  const client = await requestInfo();
   const parsed = inviteSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { id } = parsed.data;
@@ -198,11 +204,11 @@ export async function inviteParticipant(input: unknown): Promise<ActionResult> {
         }
       } else {
         account = await insertUser({ email: person.email, name: plainName(person), role: "panelist", passwordHash: null }, tx);
-        await writeAudit({ actorId: me.id, action: "user.create", entityType: "user", entityId: account.id, changes: { role: "panelist", via: "invitation", personId: person.id } }, tx);
+        await writeAudit({ actorId: me.id, client, action: "user.create", entityType: "user", entityId: account.id, changes: { role: "panelist", via: "invitation", personId: person.id } }, tx);
       }
       if (person.userId !== account.id) {
         await linkPersonToUser(person.id, account.id, tx);
-        await writeAudit({ actorId: me.id, action: "person.link_account", entityType: "person", entityId: person.id, changes: { userId: [person.userId, account.id] } }, tx);
+        await writeAudit({ actorId: me.id, client, action: "person.link_account", entityType: "person", entityId: person.id, changes: { userId: [person.userId, account.id] } }, tx);
       }
 
       await markInvited(participant.id, now, tx);
@@ -228,7 +234,7 @@ export async function inviteParticipant(input: unknown): Promise<ActionResult> {
       // The inviter is read back from this row when the answer comes in.
       await writeAudit(
         {
-          actorId: me.id,
+          actorId: me.id, client,
           action: INVITE_ACTION,
           entityType: "event_participant",
           entityId: participant.id,

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { EventAdminHeader } from "@/components/event-status-header";
+import { EventAdminHeader } from "@/components/event-admin-header";
 import { ParticipantAddForm, ParticipantList } from "@/components/participant-manager";
 import { personPickerOptions } from "@/db/queries/event-options";
 import { getEventForAdmin } from "@/db/queries/events";

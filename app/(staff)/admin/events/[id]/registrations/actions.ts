@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { requireRole } from "@/lib/auth";
 import { type ActionResult, ERRORS, fail, invalid } from "@/lib/errors";
 import { formInput } from "@/lib/form-input";
-import { cancelRegistration, changeCapacity, registerForEvent } from "@/lib/registration";
+import { cancelRegistration, changeCapacity, registerForEvent } from "@/lib/registration/seats";
+import { requestInfo } from "@/lib/request-info";
 import { idSchema } from "@/lib/validations/common";
 import { capacitySchema, staffRegistrationSchema } from "@/lib/validations/registration";
 import { publicChanged } from "@/lib/public-cache";
@@ -30,7 +31,7 @@ export async function addRegistration(input: unknown): Promise<ActionResult<{ st
   const v = parsed.data;
   const result = await registerForEvent(
     { eventId: v.eventId, name: v.name, email: v.email, organization: v.organization, category: v.category, idempotencyKey: v.idempotencyKey ?? null },
-    { kind: "staff", userId: me.id },
+    { kind: "staff", userId: me.id, client: await requestInfo() },
   );
   switch (result.outcome) {
     case "refused":
@@ -67,7 +68,7 @@ export async function cancelRegistrationAsStaff(input: unknown): Promise<ActionR
   const me = await requireRole("staff");
   const parsed = idSchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
-  const result = await cancelRegistration({ id: parsed.data.id }, { kind: "staff", userId: me.id });
+  const result = await cancelRegistration({ id: parsed.data.id }, { kind: "staff", userId: me.id, client: await requestInfo() });
   if (result.outcome === "refused") return fail(REFUSED_CANCEL[result.reason]);
   revalidateRegistrations(result.registration.eventId);
   const n = result.promoted.length;
@@ -81,7 +82,7 @@ export async function setCapacity(input: unknown): Promise<ActionResult> {
   const parsed = capacitySchema.safeParse(formInput(input));
   if (!parsed.success) return invalid(parsed.error);
   const { eventId, capacity } = parsed.data;
-  const result = await changeCapacity(eventId, capacity, me.id);
+  const result = await changeCapacity(eventId, capacity, { kind: "staff", userId: me.id, client: await requestInfo() });
   if (result.outcome === "refused") {
     if (result.reason === "missing") return fail("This event no longer exists.");
     const n = result.confirmed;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { EventAdminHeader } from "@/components/event-status-header";
+import { EventAdminHeader } from "@/components/event-admin-header";
 import { RegistrationAddForm } from "@/components/registration-add-form";
 import { RegistrationCapacityForm } from "@/components/registration-capacity-form";
 import { RegistrationChart } from "@/components/registration-chart";
@@ -10,10 +10,10 @@ import { Input, Select } from "@/components/ui/field";
 import { EmptyState } from "@/components/ui/table";
 import { getEventForAdmin } from "@/db/queries/events";
 import { countForStatus, countMatches, listRegistrationsPage, registrationCounts } from "@/db/queries/registration-lists";
-import { registrationsPerHour } from "@/db/queries/registrations";
+import { registrationsPerHour } from "@/db/queries/registration-lists";
 import { getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
-import { seatsLeft } from "@/lib/registration";
+import { seatsLeft } from "@/lib/registration/window";
 import { eventClock, homeClock, utcToZonedParts } from "@/lib/time";
 import { isUuid } from "@/lib/validations/common";
 import {

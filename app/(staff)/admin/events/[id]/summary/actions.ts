@@ -2,7 +2,8 @@
 
 import type { z } from "zod";
 import { db } from "@/db";
-import { writeAudit } from "@/db/queries/audit";
+import { type AuditClient, writeAudit } from "@/db/queries/audit";
+import { requestInfo } from "@/lib/request-info";
 import type { Event } from "@/db/schema";
 import { getEvent } from "@/db/queries/events";
 import {
@@ -40,11 +41,11 @@ type Saved = { title: string; lede: string | null; body: string; attendanceCount
 
 const NO_EVENT = "This event no longer exists.";
 
-type Started<T> = { ok: true; me: CurrentUser; data: T; event: Event } | { ok: false; result: ActionResult<never> };
+type Started<T> = { ok: true; me: CurrentUser; client: AuditClient; data: T; event: Event } | { ok: false; result: ActionResult<never> };
 
 /**
- * What every action here starts with: a staff member, input that passes its schema, and the event it
- * names. A failure comes back as the action's answer.
+ * What every action here starts with: a staff member and the client they act from, input that passes
+ * its schema, and the event it names. A failure comes back as the action's answer.
  */
 async function start<S extends z.ZodType<{ eventId: string }>>(schema: S, input: unknown): Promise<Started<z.output<S>>> {
   const me = await requireRole("staff");
@@ -52,7 +53,7 @@ async function start<S extends z.ZodType<{ eventId: string }>>(schema: S, input:
   if (!parsed.success) return { ok: false, result: invalid(parsed.error) };
   const event = await getEvent(parsed.data.eventId);
   if (!event) return { ok: false, result: fail(NO_EVENT) };
-  return { ok: true, me, data: parsed.data, event };
+  return { ok: true, me, client: await requestInfo(), data: parsed.data, event };
 }
 
 /** A change to a summary shows on the public page at once, if the event has one. */
@@ -87,7 +88,7 @@ function savedOf(row: { title: string; lede: string | null; body: string; attend
 export async function generateSummary(input: unknown): Promise<ActionResult<Saved>> {
   const started = await start(generateDraftSchema, input);
   if (!started.ok) return started.result;
-  const { me, event, data } = started;
+  const { me, client, event, data } = started;
   const { eventId, overwrite } = data;
   const draftInput = await draftInputForEvent(eventId);
   if (!draftInput) return fail(NO_EVENT);
@@ -114,7 +115,7 @@ export async function generateSummary(input: unknown): Promise<ActionResult<Save
       tx,
     );
     await insertSummaryRevision({ summaryId: summary.id, title: row.title, lede: row.lede, body: row.body, authorId: me.id }, tx);
-    await writeAudit({ actorId: me.id, action: "summary.generate", entityType: "summary", entityId: summary.id, changes: { eventId, replacedText: Boolean(summary.body.trim()) } }, tx);
+    await writeAudit({ actorId: me.id, client, action: "summary.generate", entityType: "summary", entityId: summary.id, changes: { eventId, replacedText: Boolean(summary.body.trim()) } }, tx);
     return { ok: true, data: savedOf(row) };
   });
   if (!result.ok) return result;
@@ -125,7 +126,7 @@ export async function generateSummary(input: unknown): Promise<ActionResult<Save
 export async function saveSummary(input: unknown): Promise<ActionResult<Saved>> {
   const started = await start(summarySchema, input);
   if (!started.ok) return started.result;
-  const { me, event, data } = started;
+  const { me, client, event, data } = started;
   const { eventId, baseUpdatedAt, ...values } = data;
 
   const result = await db.transaction(async (tx) => {
@@ -143,7 +144,7 @@ export async function saveSummary(input: unknown): Promise<ActionResult<Saved>> 
     if (changes.title || changes.lede || changes.body) {
       await insertSummaryRevision({ summaryId: summary.id, title: row.title, lede: row.lede, body: row.body, authorId: me.id }, tx);
     }
-    await writeAudit({ actorId: me.id, action: "summary.update", entityType: "summary", entityId: summary.id, changes: summarizeChanges(changes) }, tx);
+    await writeAudit({ actorId: me.id, client, action: "summary.update", entityType: "summary", entityId: summary.id, changes: summarizeChanges(changes) }, tx);
     return { ok: true as const, data: savedOf(row), message: "Saved." };
   });
   if (result.ok) changed(event);
@@ -162,7 +163,7 @@ function summarizeChanges(changes: Record<string, [unknown, unknown]>) {
 export async function restoreSummaryRevision(input: unknown): Promise<ActionResult<Saved>> {
   const started = await start(restoreRevisionSchema, input);
   if (!started.ok) return started.result;
-  const { me, event, data } = started;
+  const { me, client, event, data } = started;
   const { eventId, revisionId } = data;
   const result = await db.transaction(async (tx) => {
     const summary = await lockSummary(eventId, tx);
@@ -174,7 +175,7 @@ export async function restoreSummaryRevision(input: unknown): Promise<ActionResu
     }
     const row = await updateSummaryRow(summary.id, { title: revision.title, lede: revision.lede, body: revision.body }, tx);
     await insertSummaryRevision({ summaryId: summary.id, title: row.title, lede: row.lede, body: row.body, authorId: me.id }, tx);
-    await writeAudit({ actorId: me.id, action: "summary.restore", entityType: "summary", entityId: summary.id, changes: { revisionId } }, tx);
+    await writeAudit({ actorId: me.id, client, action: "summary.restore", entityType: "summary", entityId: summary.id, changes: { revisionId } }, tx);
     return { ok: true as const, data: savedOf(row), message: "Revision restored." };
   });
   if (result.ok) changed(event);
@@ -184,14 +185,14 @@ export async function restoreSummaryRevision(input: unknown): Promise<ActionResu
 export async function saveReferences(input: unknown): Promise<ActionResult> {
   const started = await start(referencesSchema, input);
   if (!started.ok) return started.result;
-  const { me, event, data } = started;
+  const { me, client, event, data } = started;
   const { eventId, references } = data;
   await db.transaction(async (tx) => {
     const summary = await lockSummary(eventId, tx);
     const before = await listReferences(summary.id, tx);
     await replaceReferences(summary.id, references, tx);
     await writeAudit(
-      { actorId: me.id, action: "summary.references", entityType: "summary", entityId: summary.id, changes: { references: [before.map((r) => r.title), references.map((r) => r.title)] } },
+      { actorId: me.id, client, action: "summary.references", entityType: "summary", entityId: summary.id, changes: { references: [before.map((r) => r.title), references.map((r) => r.title)] } },
       tx,
     );
   });
@@ -202,7 +203,7 @@ export async function saveReferences(input: unknown): Promise<ActionResult> {
 export async function updatePhotoDetails(input: unknown): Promise<ActionResult> {
   const started = await start(photoDetailsSchema, input);
   if (!started.ok) return started.result;
-  const { me, event, data } = started;
+  const { me, client, event, data } = started;
   const { eventId, id, caption, altText } = data;
   const result = await db.transaction(async (tx): Promise<ActionResult> => {
     // Under the summary's lock, so that publishing cannot slip in between this check and the change.
@@ -213,7 +214,7 @@ export async function updatePhotoDetails(input: unknown): Promise<ActionResult> 
       });
     }
     if (!(await updateEventPhoto(eventId, id, { caption, altText }, tx))) return fail("That photo is no longer part of this event.");
-    await writeAudit({ actorId: me.id, action: "photo.update", entityType: "media", entityId: id, changes: { caption, altText } }, tx);
+    await writeAudit({ actorId: me.id, client, action: "photo.update", entityType: "media", entityId: id, changes: { caption, altText } }, tx);
     return { ok: true, data: undefined };
   });
   if (!result.ok) return result;
@@ -224,11 +225,11 @@ export async function updatePhotoDetails(input: unknown): Promise<ActionResult> 
 export async function removePhoto(input: unknown): Promise<ActionResult> {
   const started = await start(photoIdSchema, input);
   if (!started.ok) return started.result;
-  const { me, event, data } = started;
+  const { me, client, event, data } = started;
   const { eventId, id } = data;
   const removed = await db.transaction(async (tx) => {
     if (!(await deleteEventPhoto(eventId, id, tx))) return false;
-    await writeAudit({ actorId: me.id, action: "photo.remove", entityType: "media", entityId: id, changes: { eventId } }, tx);
+    await writeAudit({ actorId: me.id, client, action: "photo.remove", entityType: "media", entityId: id, changes: { eventId } }, tx);
     return true;
   });
   if (!removed) return fail("That photo is no longer part of this event.");
@@ -239,11 +240,11 @@ export async function removePhoto(input: unknown): Promise<ActionResult> {
 export async function orderPhotos(input: unknown): Promise<ActionResult> {
   const started = await start(photoOrderSchema, input);
   if (!started.ok) return started.result;
-  const { me, event, data } = started;
+  const { me, client, event, data } = started;
   const { eventId, ids } = data;
   await db.transaction(async (tx) => {
     await orderEventPhotos(eventId, ids, tx);
-    await writeAudit({ actorId: me.id, action: "photo.order", entityType: "event", entityId: eventId, changes: { ids } }, tx);
+    await writeAudit({ actorId: me.id, client, action: "photo.order", entityType: "event", entityId: eventId, changes: { ids } }, tx);
   });
   changed(event);
   return { ok: true, data: undefined };
@@ -252,7 +253,7 @@ export async function orderPhotos(input: unknown): Promise<ActionResult> {
 export async function publishSummary(input: unknown): Promise<ActionResult<{ problems?: string[] }>> {
   const started = await start(eventIdSchema, input);
   if (!started.ok) return started.result;
-  const { me, event, data } = started;
+  const { me, client, event, data } = started;
   const { eventId } = data;
   if (event.status === "draft") return fail("Schedule the event before publishing its summary: a draft event has no public page.");
   const result = await db.transaction(async (tx): Promise<ActionResult<{ problems?: string[] }>> => {
@@ -263,7 +264,7 @@ export async function publishSummary(input: unknown): Promise<ActionResult<{ pro
     if (problems.length) return fail("The summary cannot be published yet:", { problems });
     // The text is unchanged, so its version (updatedAt) is too: an editor open on it can still save.
     await updateSummaryRow(summary.id, { status: "published", publishedAt: summary.publishedAt ?? new Date(), updatedAt: summary.updatedAt }, tx);
-    await writeAudit({ actorId: me.id, action: "summary.publish", entityType: "summary", entityId: summary.id, changes: { eventId } }, tx);
+    await writeAudit({ actorId: me.id, client, action: "summary.publish", entityType: "summary", entityId: summary.id, changes: { eventId } }, tx);
     return { ok: true, data: {} };
   });
   if (!result.ok) return result;
@@ -274,12 +275,12 @@ export async function publishSummary(input: unknown): Promise<ActionResult<{ pro
 export async function unpublishSummary(input: unknown): Promise<ActionResult> {
   const started = await start(eventIdSchema, input);
   if (!started.ok) return started.result;
-  const { me, event, data } = started;
+  const { me, client, event, data } = started;
   const { eventId } = data;
   await db.transaction(async (tx) => {
     const summary = await lockSummary(eventId, tx);
     await updateSummaryRow(summary.id, { status: "draft", updatedAt: summary.updatedAt }, tx);
-    await writeAudit({ actorId: me.id, action: "summary.unpublish", entityType: "summary", entityId: summary.id, changes: { eventId } }, tx);
+    await writeAudit({ actorId: me.id, client, action: "summary.unpublish", entityType: "summary", entityId: summary.id, changes: { eventId } }, tx);
   });
   publicChanged({ kind: "event", id: event.id });
   return { ok: true, data: undefined, message: "Unpublished: the summary is no longer public." };

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { EventAdminHeader } from "@/components/event-status-header";
+import { EventAdminHeader } from "@/components/event-admin-header";
 import { SummaryEditor } from "@/components/summary-editor";
 import { SummaryPhotos } from "@/components/summary-photos";
 import { SummaryPublishPanel } from "@/components/summary-publish-panel";
 import { SummaryReferences } from "@/components/summary-references";
 import { getEventForAdmin } from "@/db/queries/events";
 import { getSettings } from "@/db/queries/settings";
-import { countCheckedIn } from "@/db/queries/registrations";
+import { countCheckedIn } from "@/db/queries/check-in";
 import { getSummary, listEventPhotos, listReferences, listSummaryRevisions } from "@/db/queries/summaries";
 import { requireRole } from "@/lib/auth";
 import { summaryProblems } from "@/lib/summary-publish";

@@ -2,6 +2,7 @@
  * Staff-written plain text as paragraphs: a blank line starts a new paragraph, a single line break
  * stays a line break. React escapes the text, so nothing in it is ever read as HTML.
  */
+import { cn } from "@/lib/cn";
 export function PlainText({ text, className = "" }: { text: string | null | undefined; className?: string }) {
   const paragraphs = (text ?? "")
     .replace(/\r\n?/g, "\n")
@@ -10,7 +11,7 @@ export function PlainText({ text, className = "" }: { text: string | null | unde
     .filter(Boolean);
   if (paragraphs.length === 0) return null;
   return (
-    <div className={`space-y-3 ${className}`}>
+    <div className={cn("space-y-3", className)}>
       {paragraphs.map((paragraph, i) => (
         <p key={i}>
           {paragraph.split("\n").map((line, j) => (

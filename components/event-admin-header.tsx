@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { seriesLine } from "@/components/event-card";
+import { seriesLine } from "@/lib/names";
 import type { EventStatus } from "@/db/schema";
 import { EVENT_PHASE_LABELS, type EventPhase, eventPhase } from "@/lib/event-phase";
 import { formatDualTime } from "@/lib/time";

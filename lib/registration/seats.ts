@@ -1,164 +1,46 @@
 import "server-only";
-import { createHash, randomBytes, randomInt } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { db, type Executor } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
 import { lockEvent, updateEventRow } from "@/db/queries/events";
 import { enqueueEmail } from "@/db/queries/outbox";
+import { getEventCalendarSource } from "@/db/queries/public";
 import {
-  clearCheckedIn,
-  countCheckedIn,
+  addManageTokenHash,
   countConfirmed,
-  type EventSource,
-  getEventCalendarSource,
   getRegistration,
   getRegistrationByTokenHash,
   insertRegistration,
   isCheckInCodeTaken,
-  listActiveRegistrants,
-  readRegistrationState,
   markCancelled,
-  markCheckedIn,
   nextOnWaitlist,
-  addManageTokenHash,
   promoteRow,
+  readRegistrationState,
   registerPublicSeat,
   waitlistPosition,
 } from "@/db/queries/registrations";
-import { getSettings } from "@/db/queries/settings";
-import type { Event, OutboxAttachment, Registration } from "@/db/schema";
+import type { Event, Registration } from "@/db/schema";
+import { deferredCalendar, seatAttachments } from "@/lib/email/attachments";
+import { type EmailMessage, validateEmailMessage } from "@/lib/email/message";
 import {
   alreadyRegisteredEmail,
   cancelledEmail,
   confirmedEmail,
-  detailsChangedEmail,
-  type EmailContext,
-  eventCancelledEmail,
+  type EmailEvent,
   promotedEmail,
   waitlistedEmail,
 } from "@/lib/email/registration-emails";
-import { calendarAttachment as calendarFile, deferredCalendar, deferredCheckInQr } from "@/lib/email/attachments";
 import { kickOutbox } from "@/lib/email/sender";
-import { appUrl, env } from "@/lib/env";
-import { type EmailMessage, validateEmailMessage } from "@/lib/email/message";
 import { normalizeEmail } from "@/lib/validations/registration";
+import { type Actor, emailEvent, manageUrl, type RegistrationContext, registrationContext, type StaffActor } from "./context";
+import { hashManageToken, newCheckInCode, newManageToken } from "./tokens";
+import { type RegistrationWindow, registrationWindow } from "./window";
 
-// ---------------------------------------------------------------------------
-// Secrets and codes
-
-/** The secret in a manage link: 32 random bytes, base64url (43 characters). */
-export function newManageToken(): string {
-  return randomBytes(32).toString("base64url");
-}
-
-/** Only this is stored: a database leak must not hand out working links. */
-export function hashManageToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
-// No 0/O, 1/I/L: the code is read aloud and typed at the door.
-const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-const CODE_LENGTH = 8;
-
-export function newCheckInCode(): string {
-  let code = "";
-  for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  return code;
-}
-
-/** What someone typed as a code, in the stored form: "k7pm-3qxd" → "K7PM3QXD". */
-export function normalizeCheckInCode(input: string): string {
-  return input.replace(/[^0-9a-z]/gi, "").toUpperCase();
-}
-
-export { checkInQrDataUrl, checkInQrPng } from "@/lib/email/attachments";
-
-// ---------------------------------------------------------------------------
-// How often one may register
-
-const TEN_MINUTES = 600;
-const DAY = 86_400;
-
-/**
- * The limits one registration attempt counts against. Per address: a few, so that nobody's inbox is
- * flooded with links. Per client address: `perClient` in ten minutes, so that an office registering a
- * delegation of twenty from one address gets through, and twice that for one event in a day, so that a
- * script from one address cannot take an event's seats by keeping under the ten-minute limit.
- */
-export function registrationRateLimits(
-  { email, client, eventId }: { email: string; client: string | null; eventId: string },
-  perClient = env().REGISTRATION_LIMIT_PER_CLIENT,
-) {
-  const limits = [{ key: `register:email:${normalizeEmail(email)}`, limit: 5, windowSeconds: TEN_MINUTES }];
-  if (client) {
-    limits.push({ key: `register:ip:${client}`, limit: perClient, windowSeconds: TEN_MINUTES });
-    limits.push({ key: `register:ip-event:${client}:${eventId}`, limit: perClient * 2, windowSeconds: DAY });
-  }
-  return limits;
-}
-
-// ---------------------------------------------------------------------------
-// When registration is open
-
-export type RegistrationWindow = "open" | "draft" | "cancelled" | "past" | "not_yet_open" | "closed";
-
-type WindowFields = Pick<Event, "status" | "startsAt" | "endsAt" | "registrationOpensAt" | "registrationClosesAt">;
-
-/**
- * Whether the public may register now. Without a closing time, registration closes when the event
- * starts: later arrivals are staff's to add by hand at the door.
- */
-export function registrationWindow(event: WindowFields, now: Date): RegistrationWindow {
-  if (event.status === "draft") return "draft";
-  if (event.status === "cancelled") return "cancelled";
-  if (event.endsAt <= now) return "past";
-  if (event.registrationOpensAt && event.registrationOpensAt > now) return "not_yet_open";
-  if ((event.registrationClosesAt ?? event.startsAt) <= now) return "closed";
-  return "open";
-}
-
-/** Seats still free; null when the event has no limit. */
-export function seatsLeft(capacity: number | null, confirmed: number): number | null {
-  return capacity == null ? null : Math.max(0, capacity - confirmed);
-}
-
-// ---------------------------------------------------------------------------
-// What every change needs to write its emails
-
-export type RegistrationContext = EmailContext & { now: Date };
-
-/** Read before a transaction opens: inside one, only the transaction may query. */
-export async function registrationContext(now = new Date()): Promise<RegistrationContext> {
-  const settings = await getSettings();
-  return {
-    now,
-    home: { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel },
-    baseUrl: appUrl(),
-    organization: settings.organizationName,
-  };
-}
-
-export function manageUrl(ctx: EmailContext, token: string): string {
-  return `${ctx.baseUrl}/registrations/${token}`;
-}
-
-/**
- * The calendar file and the QR code of a seat's email: queued as recipes that the outbox's sender
- * makes into files, so that registering draws no PNG and writes no calendar while others wait.
- */
-function seatAttachments(event: EventSource, code: string): OutboxAttachment[] {
-  return [deferredCalendar(event), deferredCheckInQr(code)];
-}
-
-async function eventSource(eventId: string, tx: Executor): Promise<EventSource> {
-  const source = await getEventCalendarSource(eventId, tx);
-  if (!source) throw new Error(`Event ${eventId} vanished under its own lock`);
-  return source;
-}
+// The changes that give or take a seat: registering, cancelling, changing the number of seats, and
+// promotion from the waitlist. Each is one transaction that holds the event's row lock.
 
 // ---------------------------------------------------------------------------
 // Registering
-
-export type Actor = { kind: "public" } | { kind: "staff"; userId: string };
 
 export type NewRegistration = {
   eventId: string;
@@ -193,7 +75,7 @@ function queued(message: EmailMessage) {
  * found anything else (a repeat, an address already registered, a closed window, a changed event):
  * the transaction below answers those.
  */
-async function registerInOneCall(input: NewRegistration, ctx: RegistrationContext, source: EventSource): Promise<RegisterResult | undefined> {
+async function registerInOneCall(input: NewRegistration, ctx: RegistrationContext, source: EmailEvent): Promise<RegisterResult | undefined> {
   const to = { name: input.name, email: input.email };
   const token = newManageToken();
   const link = manageUrl(ctx, token);
@@ -266,7 +148,7 @@ export async function registerForEvent(input: NewRegistration, actor: Actor, con
     if (input.category ? !categories.includes(input.category) : actor.kind === "public" && categories.length > 0) {
       return { outcome: "refused", reason: "category" };
     }
-    const source = before && before.updatedAt.getTime() >= event.updatedAt.getTime() ? before : await eventSource(event.id, tx);
+    const source = before && before.updatedAt.getTime() >= event.updatedAt.getTime() ? before : await emailEvent(event.id, tx);
 
     const to = { name: input.name, email: input.email };
     const existing = state.activeId ? await getRegistration(state.activeId, tx) : undefined;
@@ -331,6 +213,7 @@ export async function registerForEvent(input: NewRegistration, actor: Actor, con
       await writeAudit(
         {
           actorId: actor.userId,
+          client: actor.client,
           action: "registration.add",
           entityType: "registration",
           entityId: registration.id,
@@ -354,13 +237,13 @@ export async function registerForEvent(input: NewRegistration, actor: Actor, con
  * Call it inside the transaction that freed the seats, after locking the event (`event` must be the
  * locked row with its current capacity): concurrent cancellations then promote one at a time, in order.
  */
-export async function promoteFromWaitlist(tx: Executor, event: Event, ctx: RegistrationContext, actorId: string | null): Promise<Registration[]> {
+export async function promoteFromWaitlist(tx: Executor, event: Event, ctx: RegistrationContext, actor: Actor): Promise<Registration[]> {
   if (event.status !== "scheduled" || event.endsAt <= ctx.now) return [];
   const free = event.capacity == null ? null : event.capacity - (await countConfirmed(event.id, tx));
   if (free != null && free <= 0) return [];
   const next = await nextOnWaitlist(event.id, free, tx);
   if (next.length === 0) return [];
-  const source = await eventSource(event.id, tx);
+  const source = await emailEvent(event.id, tx);
   const promoted: Registration[] = [];
   for (const waiting of next) {
     const row = await promoteRow(waiting.id, tx);
@@ -381,7 +264,7 @@ export async function promoteFromWaitlist(tx: Executor, event: Event, ctx: Regis
       tx,
     );
     await writeAudit(
-      { actorId, action: "registration.promote", entityType: "registration", entityId: row.id, changes: { eventId: event.id, status: ["waitlisted", "confirmed"] } },
+      { actorId: actor.kind === "staff" ? actor.userId : null, client: actor.client, action: "registration.promote", entityType: "registration", entityId: row.id, changes: { eventId: event.id, status: ["waitlisted", "confirmed"] } },
       tx,
     );
   }
@@ -417,15 +300,15 @@ export async function cancelRegistration(target: CancelTarget, actor: Actor, con
     // A check-in committed since the read above.
     if (!cancelled) return { outcome: "refused", reason: "checked_in" };
 
-    const actorId = actor.kind === "staff" ? actor.userId : null;
-    const promoted = before.status === "confirmed" ? await promoteFromWaitlist(tx, event, ctx, actorId) : [];
+    const promoted = before.status === "confirmed" ? await promoteFromWaitlist(tx, event, ctx, actor) : [];
     await enqueueEmail(
-      cancelledEmail({ to: { name: before.name, email: before.email }, event: await eventSource(event.id, tx), ctx, byStaff: actor.kind === "staff" }),
+      cancelledEmail({ to: { name: before.name, email: before.email }, event: await emailEvent(event.id, tx), ctx, byStaff: actor.kind === "staff" }),
       tx,
     );
     await writeAudit(
       {
-        actorId,
+        actorId: actor.kind === "staff" ? actor.userId : null,
+        client: actor.client,
         action: actor.kind === "staff" ? "registration.cancel" : "registration.cancel_self",
         entityType: "registration",
         entityId: before.id,
@@ -449,7 +332,7 @@ export type CapacityResult =
   | { outcome: "refused"; reason: "below_confirmed"; confirmed: number };
 
 /** Sets an event's number of seats; raising it (or removing the limit) promotes from the waitlist at once. */
-export async function changeCapacity(eventId: string, capacity: number | null, actorId: string, context?: RegistrationContext): Promise<CapacityResult> {
+export async function changeCapacity(eventId: string, capacity: number | null, actor: StaffActor, context?: RegistrationContext): Promise<CapacityResult> {
   const ctx = context ?? (await registrationContext());
   const result = await db.transaction(async (tx): Promise<CapacityResult> => {
     const event = await lockEvent(eventId, tx);
@@ -458,10 +341,11 @@ export async function changeCapacity(eventId: string, capacity: number | null, a
     const confirmed = await countConfirmed(eventId, tx);
     if (capacity != null && capacity < confirmed) return { outcome: "refused", reason: "below_confirmed", confirmed };
     const updated = await updateEventRow(eventId, { capacity }, tx);
-    const promoted = await promoteFromWaitlist(tx, updated!, ctx, actorId);
+    const promoted = await promoteFromWaitlist(tx, updated!, ctx, actor);
     await writeAudit(
       {
-        actorId,
+        actorId: actor.userId,
+        client: actor.client,
         action: "event.capacity",
         entityType: "event",
         entityId: eventId,
@@ -474,61 +358,3 @@ export async function changeCapacity(eventId: string, capacity: number | null, a
   if (result.outcome === "changed" && result.promoted.length > 0) kickOutbox();
   return result;
 }
-
-// ---------------------------------------------------------------------------
-// Notices to everyone registered
-
-/** Emails everyone registered the event's new time or place, with an updated calendar file. Inside the change's transaction. */
-export async function notifyDetailsChanged(tx: Executor, eventId: string, ctx: EmailContext): Promise<number> {
-  return notifyRegistrants(tx, eventId, ctx, detailsChangedEmail);
-}
-
-/** Emails everyone registered that the event is cancelled, with a calendar file that cancels the entry. */
-export async function notifyEventCancelled(tx: Executor, eventId: string, ctx: EmailContext): Promise<number> {
-  return notifyRegistrants(tx, eventId, ctx, eventCancelledEmail);
-}
-
-async function notifyRegistrants(tx: Executor, eventId: string, ctx: EmailContext, build: typeof detailsChangedEmail): Promise<number> {
-  const people = await listActiveRegistrants(eventId, tx);
-  if (people.length === 0) return 0;
-  const source = await eventSource(eventId, tx);
-  const calendar = calendarFile(source, ctx.baseUrl);
-  for (const p of people) {
-    await enqueueEmail(build({ to: p, event: source, ctx, status: p.status === "confirmed" ? "confirmed" : "waitlisted", calendar }), tx);
-  }
-  return people.length;
-}
-
-// ---------------------------------------------------------------------------
-// Check-in
-
-export type CheckInResult =
-  | { outcome: "changed" | "unchanged"; eventId: string; checkedIn: number }
-  | { outcome: "refused"; reason: "missing" | "not_confirmed" };
-
-/** Checks a confirmed registration in at the door, or undoes it. Repeating either is harmless (two tablets, one guest). */
-export async function setCheckedIn(registrationId: string, checkedIn: boolean, actorId: string): Promise<CheckInResult> {
-  return db.transaction(async (tx): Promise<CheckInResult> => {
-    const before = await getRegistration(registrationId, tx);
-    if (!before) return { outcome: "refused", reason: "missing" };
-    const changed = checkedIn ? await markCheckedIn(registrationId, tx) : await clearCheckedIn(registrationId, tx);
-    if (!changed) {
-      const now = await getRegistration(registrationId, tx);
-      if (checkedIn && now?.status !== "confirmed") return { outcome: "refused", reason: "not_confirmed" };
-      return { outcome: "unchanged", eventId: before.eventId, checkedIn: await countCheckedIn(before.eventId, tx) };
-    }
-    await writeAudit(
-      {
-        actorId,
-        action: checkedIn ? "registration.check_in" : "registration.undo_check_in",
-        entityType: "registration",
-        entityId: registrationId,
-        changes: { eventId: before.eventId, checkedInAt: [before.checkedInAt, changed.checkedInAt] },
-      },
-      tx,
-    );
-    return { outcome: "changed", eventId: before.eventId, checkedIn: await countCheckedIn(before.eventId, tx) };
-  });
-}
-
-export { countCheckedIn };

@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ArchiveEvent } from "@/db/queries/archive";
 import { formatDualTime } from "@/lib/time";
-import { CancelledBadge, EventCard, type HomeZone, meetingLabel, type PublishedSummary, SummaryLink } from "./event-card";
+import { meetingLabel } from "@/lib/names";
+import { CancelledBadge, EventCard, type HomeZone, type PublishedSummary, SummaryLink } from "./event-card";
 
 type SectionProps = { id: string; title: string; empty: string; children: ReactNode; count: number; order?: string };
 

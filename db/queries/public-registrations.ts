@@ -1,0 +1,50 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { events, registrations, venues } from "@/db/schema";
+import { holdsToken, waitlistPositionSql } from "./registrations";
+import { eventHeadingColumns, isPublicEvent } from "./util";
+
+// What the public's registration pages read: the seats of an event, the event to register for, and a
+// registration by its manage link. A draft is never found here.
+
+/** What the public registration section needs: seats, categories, how many hold a seat. */
+export async function getRegistrationAvailability(eventId: string) {
+  const [row] = await db
+    .select({
+      capacity: events.capacity,
+      categories: events.registrationCategories,
+      // Named through the table: in a one-table query a bare column would resolve inside the subquery.
+      confirmed: sql<number>`(select count(*)::int from ${registrations} r where r.event_id = ${events}.id and r.status = 'confirmed')`,
+    })
+    .from(events)
+    .where(eq(events.id, eventId));
+  return row;
+}
+
+/** A public event's id by its address; a draft is as absent as an unknown address. */
+export async function findPublicEventBySlug(slug: string) {
+  const [row] = await db
+    .select({ id: events.id, slug: events.slug, categories: events.registrationCategories })
+    .from(events)
+    .where(and(eq(events.slug, slug), isPublicEvent));
+  return row;
+}
+
+/** The registration a manage link points at, with the event it belongs to (never a draft's). */
+export async function getManagedRegistration(tokenHash: string) {
+  const [row] = await db
+    .select({
+      registration: registrations,
+      waitlistPosition: waitlistPositionSql,
+      event: {
+        ...eventHeadingColumns,
+      },
+      venue: { name: venues.name, address: venues.address, city: venues.city, country: venues.country },
+    })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .leftJoin(venues, eq(venues.id, events.venueId))
+    .where(and(holdsToken(tokenHash), isPublicEvent));
+  return row;
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import type { Executor } from "@/db";
+import type { AuditClient } from "@/db/queries/audit";
+import { getEventCalendarSource } from "@/db/queries/public";
+import { getSettings } from "@/db/queries/settings";
+import type { EmailContext, EmailEvent } from "@/lib/email/registration-emails";
+import { appUrl } from "@/lib/env";
+
+// What every change to registrations needs: who acts, and what its emails say.
+
+export type RegistrationContext = EmailContext & { now: Date };
+
+/** Read before a transaction opens: inside one, only the transaction may query. */
+export async function registrationContext(now = new Date()): Promise<RegistrationContext> {
+  const settings = await getSettings();
+  return {
+    now,
+    home: { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel },
+    baseUrl: appUrl(),
+    organization: settings.organizationName,
+  };
+}
+
+export function manageUrl(ctx: EmailContext, token: string): string {
+  return `${ctx.baseUrl}/registrations/${token}`;
+}
+
+/** The event as the emails describe it, read in the change's transaction. */
+export async function emailEvent(eventId: string, tx: Executor): Promise<EmailEvent> {
+  const source = await getEventCalendarSource(eventId, tx);
+  if (!source) throw new Error(`Event ${eventId} vanished under its own lock`);
+  return source;
+}
+
+/** Who acts, and the client they act from (for the audit log; null outside a request). */
+export type Actor = ({ kind: "public" } | { kind: "staff"; userId: string }) & { client: AuditClient | null };
+export type StaffActor = Extract<Actor, { kind: "staff" }>;
