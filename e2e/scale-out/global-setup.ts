@@ -80,6 +80,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     a: await port("SCALE_OUT_PORT_A", "instance A"),
     b: await port("SCALE_OUT_PORT_B", "instance B"),
   };
+  if (new Set(Object.values(ports)).size !== 3) throw new Error(`nginx and the two instances need three ports; got ${JSON.stringify(ports)}.`);
 
   const stops: Stop[] = [];
   const stopAll = async () => {
