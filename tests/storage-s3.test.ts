@@ -11,7 +11,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as uploadRoute } from "@/app/api/uploads/route";
 import { GET as mediaRoute } from "@/app/media/[key]/route";
-import { getPublishedSummary } from "@/db/queries/summaries";
+import { getPublishedSummary } from "@/db/queries/published-summaries";
 import { events, media } from "@/db/schema";
 import { LocalDiskStorage, localDiskStorage, S3Storage, storage } from "@/lib/storage";
 import { moveToBucket } from "@/lib/storage-move";
