@@ -204,7 +204,7 @@ describe("register_public_seat", () => {
   it("inserts every column of registrations and outbox that a new row sets", async () => {
     const registrationDefaults = ["id", "cancelled_at", "checked_in_at", "created_at", "updated_at"];
     expect((await insertedColumns("registrations")).sort()).toEqual(columnNames(registrations).filter((c) => !registrationDefaults.includes(c)).sort());
-    const outboxDefaults = ["id", "status", "attempts", "last_error", "next_attempt_at", "sent_at", "redacted_at", "created_at", "updated_at"];
+    const outboxDefaults = ["id", "status", "attempts", "last_error", "next_attempt_at", "sent_at", "claim_token", "redacted_at", "created_at", "updated_at"];
     expect((await insertedColumns("outbox")).sort()).toEqual(columnNames(outbox).filter((c) => !outboxDefaults.includes(c)).sort());
     // And the database's tables are the schema's: the row the function returns is read column by column.
     const inDatabase = await db
