@@ -36,17 +36,10 @@ export const CHROMIUM_ARGS = [
   "--disable-quic",
 ];
 
-/**
- * Journeys about layout, wording and markup, which read the same rows whatever the database, and the
- * archive's (its queries run on both databases in tests/archive.test.ts): with E2E_LAYOUT_ONCE=1 (CI's
- * second pass, on PostgreSQL) they are left out, since the first pass ran them.
- */
-const LAYOUT_JOURNEYS = ["mobile", "form-messages", "accessibility", "release", "security-headers", "archive"].map((name) => `**/${name}.spec.ts`);
-
 export default defineConfig({
   testDir: "e2e",
   // The scale-out tests start a site of their own (e2e/scale-out/playwright.config.ts, npm run test:scale-out).
-  testIgnore: ["**/scale-out/**", ...(process.env.E2E_LAYOUT_ONCE === "1" ? LAYOUT_JOURNEYS : [])],
+  testIgnore: ["**/scale-out/**"],
   // Per port, so that test runs against different servers at once keep their results (and the
   // signed-in sessions the setup project saves there) apart.
   outputDir: `test-results/port-${process.env.E2E_PORT ?? "3100"}`,
