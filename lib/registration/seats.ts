@@ -75,6 +75,16 @@ function queued(message: EmailMessage) {
  * found anything else (a repeat, an address already registered, a closed window, a changed event):
  * the transaction below answers those.
  */
+/**
+ * A new manage link for a registration that already has one: only hashes are kept, so the earlier link
+ * cannot be sent again; the new one works beside it.
+ */
+async function addManageLink(registrationId: string, ctx: RegistrationContext, tx: Executor): Promise<{ token: string; link: string }> {
+  const token = newManageToken();
+  await addManageTokenHash(registrationId, hashManageToken(token), tx);
+  return { token, link: manageUrl(ctx, token) };
+}
+
 async function registerInOneCall(input: NewRegistration, ctx: RegistrationContext, source: EmailEvent): Promise<RegisterResult | undefined> {
   const to = { name: input.name, email: input.email };
   const token = newManageToken();
@@ -156,15 +166,14 @@ export async function registerForEvent(input: NewRegistration, actor: Actor, con
       if (actor.kind === "staff") return { outcome: "already_registered", registration: existing, manageToken: null };
       // The earlier link cannot be sent again (only its hash is kept), so the person gets a new one,
       // which works beside it: whoever asked may not be the one holding the first email.
-      const token = newManageToken();
-      await addManageTokenHash(existing.id, hashManageToken(token), tx);
+      const { token, link } = await addManageLink(existing.id, ctx, tx);
       const confirmed = existing.status === "confirmed";
       await enqueueEmail(
         alreadyRegisteredEmail({
           to: { name: existing.name, email: existing.email },
           event: source,
           ctx,
-          manageUrl: manageUrl(ctx, token),
+          manageUrl: link,
           status: confirmed ? "confirmed" : "waitlisted",
           checkInCode: existing.checkInCode,
           position: confirmed ? null : await waitlistPosition(existing.id, tx),
@@ -249,15 +258,14 @@ export async function promoteFromWaitlist(tx: Executor, event: Event, ctx: Regis
     const row = await promoteRow(waiting.id, tx);
     if (!row) continue;
     // A new link for the email; the one from the waitlist email keeps working.
-    const token = newManageToken();
-    await addManageTokenHash(row.id, hashManageToken(token), tx);
+    const { link } = await addManageLink(row.id, ctx, tx);
     promoted.push(row);
     await enqueueEmail(
       promotedEmail({
         to: { name: row.name, email: row.email },
         event: source,
         ctx,
-        manageUrl: manageUrl(ctx, token),
+        manageUrl: link,
         checkInCode: row.checkInCode,
         attachments: seatAttachments(source, row.checkInCode),
       }),
