@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { type ChangeEvent, useEffect, useId, useRef, useState, useTransition } from "react";
 import type { FieldErrors, UseFormRegisterReturn } from "react-hook-form";
 import { addAgendaItem, moveAgendaItem, removeAgendaItem, updateAgendaItem } from "@/app/(staff)/admin/events/[id]/agenda/actions";
-import { useActionForm } from "@/components/admin/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";

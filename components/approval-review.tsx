@@ -2,7 +2,7 @@
 
 import { useId, useState, useTransition } from "react";
 import { approveRevision, rejectRevision } from "@/app/(staff)/admin/approvals/actions";
-import { useActionForm } from "@/components/admin/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { useReportOutcome } from "@/components/approval-outcomes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

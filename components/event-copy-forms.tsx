@@ -1,7 +1,7 @@
 "use client";
 
 import { duplicateEvent, planNextMeeting } from "@/app/(staff)/admin/events/actions";
-import { useActionForm } from "@/components/admin/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { type ChangeEvent, useId, useRef } from "react";
 import { createEvent, updateEvent } from "@/app/(staff)/admin/events/actions";
-import { useActionForm } from "@/components/admin/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { respondToInvitation } from "@/app/(panelist)/me/actions";
-import { useActionForm } from "@/components/admin/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Textarea } from "@/components/ui/field";

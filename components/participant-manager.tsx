@@ -11,7 +11,7 @@ import {
   removeParticipant,
   updateParticipant,
 } from "@/app/(staff)/admin/events/[id]/participants/actions";
-import { useActionForm } from "@/components/admin/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";

@@ -5,7 +5,7 @@ import { useId, useMemo, useState } from "react";
 import { useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { saveProfile } from "@/app/(panelist)/me/actions";
-import { useActionForm } from "@/components/admin/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { PhotoUpload } from "@/components/photo-upload";
 import { ProfilePortrait } from "@/components/profile-portrait";
 import { ProfilePreview } from "@/components/profile-preview";

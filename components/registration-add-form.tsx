@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { addRegistration } from "@/app/(staff)/admin/events/[id]/registrations/actions";
-import { useActionForm } from "@/components/admin/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { newIdempotencyKey } from "@/components/registration-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

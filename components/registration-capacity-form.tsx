@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { setCapacity } from "@/app/(staff)/admin/events/[id]/registrations/actions";
-import { useActionForm } from "@/components/admin/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { createSeries, updateSeries } from "@/app/(staff)/admin/series/actions";
-import { useActionForm } from "@/components/admin/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";

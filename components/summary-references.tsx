@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useFieldArray } from "react-hook-form";
 import { saveReferences } from "@/app/(staff)/admin/events/[id]/summary/actions";
-import { useActionForm } from "@/components/admin/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/field";
