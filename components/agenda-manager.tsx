@@ -1,10 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { type ChangeEvent, useEffect, useId, useRef, useState, useTransition } from "react";
+import { type ChangeEvent, useEffect, useId, useRef, useState } from "react";
 import type { FieldErrors, UseFormRegisterReturn } from "react-hook-form";
 import { addAgendaItem, moveAgendaItem, removeAgendaItem, updateAgendaItem } from "@/app/(staff)/admin/events/[id]/agenda/actions";
+import { useActionButton } from "@/components/forms/use-action-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -62,22 +62,12 @@ export function AgendaList({ items, ...context }: Context & { items: AgendaEntry
 type RowProps = { item: AgendaEntry; index: number; count: number; context: Context; onRemoved: () => void };
 
 function AgendaRow({ item, index, count, context, onRemoved }: RowProps) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
-
-  const run = (action: () => Promise<ActionResult>, after?: () => void) =>
-    startTransition(async () => {
-      setError(null);
-      const result = await action();
-      if (!result.ok) {
-        setError(result.message);
-        return;
-      }
-      after?.();
-      router.refresh();
-    });
+  const { run, pending, error } = useActionButton(async (change: () => Promise<ActionResult>, after?: () => void) => {
+    const result = await change();
+    if (result.ok) after?.();
+    return result;
+  });
 
   const when = [
     item.startLabel ? `${item.startLabel}${item.startTime ? "" : " (after the segment before)"}` : "Start not set",
@@ -115,7 +105,6 @@ function AgendaRow({ item, index, count, context, onRemoved }: RowProps) {
 }
 
 function AgendaEditForm({ item, context, onDone }: { item: AgendaEntry; context: Context; onDone: () => void }) {
-  const router = useRouter();
   const { form, message, onSubmit, errors, pending } = useActionForm(updateAgendaItemSchema, updateAgendaItem, {
     defaultValues: {
       id: item.id,
@@ -126,10 +115,7 @@ function AgendaEditForm({ item, context, onDone }: { item: AgendaEntry; context:
       description: item.description ?? "",
       participantIds: item.participantIds,
     },
-    onSuccess: () => {
-      router.refresh();
-      onDone();
-    },
+    onSuccess: onDone,
   });
   const selected = asIds(form.watch("participantIds"));
   return (
@@ -162,7 +148,6 @@ type AddProps = Context & {
 };
 
 export function AgendaAddForm({ defaultStartTime, version, ...context }: AddProps) {
-  const router = useRouter();
   const empty = {
     eventId: context.eventId,
     kind: "speech" as const,
@@ -178,7 +163,6 @@ export function AgendaAddForm({ defaultStartTime, version, ...context }: AddProp
     onSuccess: () => {
       form.reset({ ...empty, startTime: "" });
       startByHand.current = false;
-      router.refresh();
     },
   });
 

@@ -1,7 +1,8 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
 import { approveRevision, rejectRevision } from "@/app/(staff)/admin/approvals/actions";
+import { useActionButton } from "@/components/forms/use-action-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useReportOutcome } from "@/components/approval-outcomes";
 import { Alert } from "@/components/ui/alert";
@@ -39,10 +40,9 @@ export function ApprovalReview({ revisionId, name, conflicts = [] }: { revisionI
   const [resolutions, setResolutions] = useState<Partial<Record<MergeField, Resolution>>>({});
   const unresolved = conflicts.filter((c) => !resolutions[c.field]);
   const report = useReportOutcome();
-  const [approving, startApproving] = useTransition();
   const [rejecting, setRejecting] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [unresolvedNote, setUnresolvedNote] = useState<string | null>(null);
   const finish = (text: string, followUp?: Parameters<typeof report>[0]["followUp"]) => {
     setDone(text);
     report({ text, followUp });
@@ -51,22 +51,21 @@ export function ApprovalReview({ revisionId, name, conflicts = [] }: { revisionI
     defaultValues: { id: revisionId, note: "" },
     onSuccess: (_data, text) => finish(text ?? "Not approved."),
   });
+  const approver = useActionButton(approveRevision, {
+    failed: "We could not save that. Please try again.",
+    onSuccess: (data, text) => finish(text ?? "Approved.", data.followUp),
+  });
+  const approving = approver.pending;
+  const message = unresolvedNote ?? approver.error;
 
-  const approve = () =>
-    startApproving(async () => {
-      setMessage(null);
-      if (unresolved.length > 0) {
-        setMessage(`Choose which value to keep for ${unresolved.map((c) => c.label).join(", ")} first.`);
-        return;
-      }
-      try {
-        const result = await approveRevision({ id: revisionId, resolutions });
-        if (result.ok) finish(result.message ?? "Approved.", result.data.followUp);
-        else setMessage(result.message);
-      } catch {
-        setMessage("We could not save that. Please try again.");
-      }
-    });
+  const approve = () => {
+    if (unresolved.length > 0) {
+      setUnresolvedNote(`Choose which value to keep for ${unresolved.map((c) => c.label).join(", ")} first.`);
+      return;
+    }
+    setUnresolvedNote(null);
+    approver.run({ id: revisionId, resolutions });
+  };
 
   // The outcome itself is announced above the list (ApprovalOutcomes).
   if (done) return <p className="text-sm text-slate-700">Decided.</p>;

@@ -1,9 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { cancelEvent, revertEventToDraft, scheduleEvent } from "@/app/(staff)/admin/events/actions";
+import { useActionButton } from "@/components/forms/use-action-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { EventStatus } from "@/db/schema";
@@ -25,22 +25,10 @@ type Props = {
  */
 export function EventStatusControls({ eventId, status, registrationCount, cancelledOn, heldOn = null, summaryHref }: Props) {
   const held = status === "scheduled" && heldOn !== null;
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
   const [confirmingCancel, setConfirmingCancel] = useState(false);
-
-  const run = (action: (input: { id: string }) => Promise<ActionResult>) =>
-    startTransition(async () => {
-      setError(null);
-      const result = await action({ id: eventId });
-      if (!result.ok) {
-        setError(result.message);
-        return;
-      }
-      setConfirmingCancel(false);
-      router.refresh();
-    });
+  const { run, pending, error } = useActionButton((step: (input: { id: string }) => Promise<ActionResult>) => step({ id: eventId }), {
+    onSuccess: () => setConfirmingCancel(false),
+  });
 
   return (
     <section aria-labelledby="event-status-heading" className="space-y-3 rounded-md border border-slate-200 p-4">

@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useId, useState, useTransition } from "react";
+import { useActionState, useId, useState } from "react";
 import { type LogoFormState, removeLogo, uploadLogo } from "@/app/(staff)/admin/settings/actions";
+import { useActionButton } from "@/components/forms/use-action-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ACCEPTED_IMAGE_TYPES } from "@/lib/validations/upload";
@@ -19,14 +20,15 @@ export function LogoForm({ logo }: Props) {
   const id = useId();
   const [state, formAction, pending] = useActionState<LogoFormState, FormData>(uploadLogo, null);
   const [clientError, setClientError] = useState<string | null>(null);
-  const [removing, startRemoving] = useTransition();
-  const [removeMessage, setRemoveMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  // A refusal means the logo was already gone: the page catches up.
+  const remover = useActionButton(removeLogo, { done: "Logo removed.", onFailure: () => router.refresh() });
   const error = clientError ?? (state && !state.ok ? (state.error ?? state.message) : null);
 
   return (
     <div className="max-w-2xl space-y-4">
       {state?.ok && !clientError && <Alert tone="success">{state.message}</Alert>}
-      {removeMessage && <Alert tone={removeMessage.tone}>{removeMessage.text}</Alert>}
+      {remover.message && <Alert tone="success">{remover.message}</Alert>}
+      {remover.error && <Alert tone="error">{remover.error}</Alert>}
       <div className="flex flex-wrap items-center gap-4">
         {logo ? (
           // eslint-disable-next-line @next/next/no-img-element
@@ -38,14 +40,8 @@ export function LogoForm({ logo }: Props) {
           <Button
             type="button"
             variant="secondary"
-            pending={removing}
-            onClick={() =>
-              startRemoving(async () => {
-                const result = await removeLogo();
-                setRemoveMessage(result.ok ? { tone: "success", text: result.message ?? "Logo removed." } : { tone: "error", text: result.message });
-                router.refresh();
-              })
-            }
+            pending={remover.pending}
+            onClick={() => remover.run()}
           >
             Remove logo
           </Button>

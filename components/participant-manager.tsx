@@ -1,8 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { type ChangeEvent, useRef, useState, useTransition } from "react";
+import { type ChangeEvent, useRef, useState } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import {
   addParticipant,
@@ -11,6 +10,7 @@ import {
   removeParticipant,
   updateParticipant,
 } from "@/app/(staff)/admin/events/[id]/participants/actions";
+import { useActionButton } from "@/components/forms/use-action-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -77,25 +77,12 @@ export function ParticipantList({ participants }: { participants: ParticipantIte
 type RowProps = { participant: ParticipantItem; index: number; count: number; onRemoved: () => void };
 
 function ParticipantRow({ participant: p, index, count, onRemoved }: RowProps) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
-
-  const run = (action: () => Promise<ActionResult>, after?: () => void) =>
-    startTransition(async () => {
-      setError(null);
-      setNotice(null);
-      const result = await action();
-      if (!result.ok) {
-        setError(result.message);
-        return;
-      }
-      if (result.message) setNotice(result.message);
-      after?.();
-      router.refresh();
-    });
+  const { run, pending, error, message: notice } = useActionButton(async (change: () => Promise<ActionResult>, after?: () => void) => {
+    const result = await change();
+    if (result.ok) after?.();
+    return result;
+  });
 
   const positionChanged = p.currentPosition !== null && p.currentPosition !== p.positionAtEvent;
 
@@ -148,13 +135,9 @@ function ParticipantRow({ participant: p, index, count, onRemoved }: RowProps) {
 }
 
 function ParticipantEditForm({ participant: p, onDone }: { participant: ParticipantItem; onDone: () => void }) {
-  const router = useRouter();
   const { form, message, onSubmit, errors, pending } = useActionForm(updateParticipantSchema, updateParticipant, {
     defaultValues: { id: p.id, role: p.role, positionAtEvent: p.positionAtEvent ?? "", invitationStatus: p.invitationStatus },
-    onSuccess: () => {
-      router.refresh();
-      onDone();
-    },
+    onSuccess: onDone,
   });
   return (
     <form method="post" onSubmit={onSubmit} noValidate aria-label={`Edit ${p.name}`} className="grid gap-4 rounded-md bg-slate-50 p-4 md:grid-cols-3">
@@ -215,7 +198,6 @@ function InvitationField({ error, register }: { error?: string; register: Regist
 }
 
 export function ParticipantAddForm({ eventId, people }: { eventId: string; people: PersonChoice[] }) {
-  const router = useRouter();
   const [filter, setFilter] = useState("");
   const positionByHand = useRef(false);
   const empty = { eventId, personId: "", role: "panelist" as const, positionAtEvent: "", invitationStatus: "not_invited" as const };
@@ -225,7 +207,6 @@ export function ParticipantAddForm({ eventId, people }: { eventId: string; peopl
       form.reset(empty);
       setFilter("");
       positionByHand.current = false;
-      router.refresh();
     },
   });
 

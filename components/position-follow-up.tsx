@@ -1,7 +1,8 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
 import { type PositionFollowUp, updateUpcomingPositions } from "@/app/(staff)/admin/approvals/actions";
+import { useActionButton } from "@/components/forms/use-action-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { formatLocalDate } from "@/lib/time";
@@ -15,9 +16,11 @@ const quoted = (position: string | null) => (position?.trim() ? `â€œ${position}â
 export function PositionFollowUpOffer({ followUp }: { followUp: PositionFollowUp }) {
   const headingId = useId();
   const [chosen, setChosen] = useState(() => new Set(followUp.events.map((e) => e.participantId)));
-  const [pending, start] = useTransition();
-  const [outcome, setOutcome] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-  const done = outcome?.tone === "success";
+  const { run, pending, error, message } = useActionButton(updateUpcomingPositions, {
+    done: "Updated.",
+    failed: "We could not save that. Please try again.",
+  });
+  const done = message !== null;
 
   const toggle = (id: string, on: boolean) =>
     setChosen((all) => {
@@ -27,16 +30,7 @@ export function PositionFollowUpOffer({ followUp }: { followUp: PositionFollowUp
       return next;
     });
 
-  const submit = () =>
-    start(async () => {
-      setOutcome(null);
-      try {
-        const result = await updateUpcomingPositions({ personId: followUp.personId, from: followUp.from, participantIds: [...chosen] });
-        setOutcome(result.ok ? { tone: "success", text: result.message ?? "Updated." } : { tone: "error", text: result.message });
-      } catch {
-        setOutcome({ tone: "error", text: "We could not save that. Please try again." });
-      }
-    });
+  const submit = () => run({ personId: followUp.personId, from: followUp.from, participantIds: [...chosen] });
 
   return (
     <section aria-labelledby={headingId} className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4">
@@ -47,7 +41,8 @@ export function PositionFollowUpOffer({ followUp }: { followUp: PositionFollowUp
         The approved position is {quoted(followUp.to)}. These upcoming events still list {quoted(followUp.from)}, the title recorded
         when the person was added. Past events keep the title the person had then.
       </p>
-      {outcome && <Alert tone={outcome.tone}>{outcome.text}</Alert>}
+      {error && <Alert tone="error">{error}</Alert>}
+      {message && <Alert tone="success">{message}</Alert>}
       {!done && (
         <form
           aria-label={`Update ${followUp.personName}'s position on upcoming events`}

@@ -1,18 +1,16 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { cancelRegistrationAsStaff } from "@/app/(staff)/admin/events/[id]/registrations/actions";
+import { useActionButton } from "@/components/forms/use-action-button";
 import { Button } from "@/components/ui/button";
 
 /** "Cancel" in a row of the staff list, with a confirmation step. */
 export function RegistrationCancelStaff({ id, name }: { id: string; name: string }) {
-  const router = useRouter();
   const [confirming, setConfirming] = useState(false);
-  const [note, setNote] = useState<{ tone: "error" | "done"; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending, error, message } = useActionButton(cancelRegistrationAsStaff, { done: "Cancelled." });
 
-  if (note?.tone === "done") return <p role="status" className="text-xs text-slate-700">{note.text}</p>;
+  if (message) return <p role="status" className="text-xs text-slate-700">{message}</p>;
   if (!confirming) {
     return (
       <Button type="button" variant="danger" size="xs" onClick={() => setConfirming(true)}>
@@ -23,22 +21,9 @@ export function RegistrationCancelStaff({ id, name }: { id: string; name: string
   return (
     <div role="group" aria-label={`Confirm cancelling the registration of ${name}`} className="space-y-2">
       <p className="text-xs text-red-900">Cancel and email them? Their seat goes to the waitlist.</p>
-      {note && <p role="alert" className="text-xs text-red-700">{note.text}</p>}
+      {error && <p role="alert" className="text-xs text-red-700">{error}</p>}
       <div className="flex gap-2">
-        <Button
-          type="button"
-          variant="danger"
-          size="xs"
-          pending={pending}
-          onClick={() =>
-            startTransition(async () => {
-              const result = await cancelRegistrationAsStaff({ id });
-              if (!result.ok) return setNote({ tone: "error", text: result.message });
-              setNote({ tone: "done", text: result.message ?? "Cancelled." });
-              router.refresh();
-            })
-          }
-        >
+        <Button type="button" variant="danger" size="xs" pending={pending} onClick={() => run({ id })}>
           Yes, cancel
         </Button>
         <Button type="button" variant="secondary" size="xs" disabled={pending} onClick={() => setConfirming(false)}>

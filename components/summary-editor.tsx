@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useDeferredValue, useEffect, useState, useTransition } from "react";
+import { useDeferredValue, useEffect, useState } from "react";
 import { generateSummary, restoreSummaryRevision, saveSummary } from "@/app/(staff)/admin/events/[id]/summary/actions";
+import { useActionButton } from "@/components/forms/use-action-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -65,8 +66,6 @@ function useUnsavedChangesWarning(dirty: boolean) {
 export function SummaryEditor({ eventId, initial, revisions, checkedIn }: Props) {
   const router = useRouter();
   const [confirmGenerate, setConfirmGenerate] = useState(false);
-  const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string; reasons?: string[] } | null>(null);
-  const [busy, startTransition] = useTransition();
   const { form, message, onSubmit, errors, pending } = useActionForm(summarySchema, saveSummary, {
     defaultValues: toForm(eventId, initial),
     onSuccess: (data) => {
@@ -81,32 +80,41 @@ export function SummaryEditor({ eventId, initial, revisions, checkedIn }: Props)
   // With no text yet, the next step is a first draft, so that is the page's main button until there is text.
   const hasText = Boolean(currentBody?.trim());
 
-  const replaceWith = (data: SummaryValues, text: string) => {
+  // The summary's actions mark only the public pages stale, and a draft event has none: the page is
+  // refreshed by hand.
+  const replaceWith = (data: SummaryValues) => {
     form.reset(toForm(eventId, data));
-    setNotice({ tone: "success", text });
     router.refresh();
   };
-
-  const generate = (overwrite: boolean) =>
-    startTransition(async () => {
-      setNotice(null);
-      const result = await generateSummary({ eventId, overwrite });
-      if (result.ok) {
-        setConfirmGenerate(false);
-        return replaceWith(result.data, result.message ?? "Draft generated.");
-      }
-      if (result.fieldErrors?.confirm) return setConfirmGenerate(true);
+  const generator = useActionButton(generateSummary, {
+    done: "Draft generated.",
+    onSuccess: (data) => {
       setConfirmGenerate(false);
-      setNotice({ tone: "error", text: result.message, reasons: result.fieldErrors?.problems });
-    });
+      replaceWith(data);
+    },
+    // A draft already there is replaced only once staff confirm it.
+    onFailure: (result) => setConfirmGenerate(Boolean(result.fieldErrors?.confirm)),
+  });
+  const restorer = useActionButton(restoreSummaryRevision, { done: "Revision restored.", onSuccess: replaceWith });
+  const busy = generator.pending || restorer.pending;
 
-  const restore = (revisionId: string) =>
-    startTransition(async () => {
-      if (dirty && !window.confirm("Restoring replaces your unsaved changes. Continue?")) return;
-      const result = await restoreSummaryRevision({ eventId, revisionId });
-      if (result.ok) replaceWith(result.data, result.message ?? "Revision restored.");
-      else setNotice({ tone: "error", text: result.message, reasons: result.fieldErrors?.problems });
-    });
+  const generate = (overwrite: boolean) => {
+    restorer.clear();
+    generator.run({ eventId, overwrite });
+  };
+  const restore = (revisionId: string) => {
+    if (dirty && !window.confirm("Restoring replaces your unsaved changes. Continue?")) return;
+    generator.clear();
+    restorer.run({ eventId, revisionId });
+  };
+
+  const refused = generator.error && !generator.fieldErrors?.confirm ? generator : restorer.error ? restorer : null;
+  const succeeded = generator.message ?? restorer.message;
+  const notice = refused
+    ? { tone: "error" as const, text: refused.error, reasons: refused.fieldErrors?.problems }
+    : succeeded
+      ? { tone: "success" as const, text: succeeded, reasons: undefined }
+      : null;
 
   return (
     <div className="space-y-8">

@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type ChangeEvent, useId, useState, useTransition } from "react";
+import { type ChangeEvent, useId, useState } from "react";
 import { orderPhotos, removePhoto, updatePhotoDetails } from "@/app/(staff)/admin/events/[id]/summary/actions";
+import { useActionButton } from "@/components/forms/use-action-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -99,8 +100,9 @@ type DetailsProps = { eventId: string; photo: Photo; index: number; count: numbe
 
 function PhotoDetails({ eventId, photo, index, count, published, onMove }: DetailsProps) {
   const router = useRouter();
-  const [removing, startRemoving] = useTransition();
-  const [removeError, setRemoveError] = useState<string | null>(null);
+  // The summary's actions mark only the public pages stale, and a draft event has none: the page is
+  // refreshed by hand. A refused removal (the photo was already gone) refreshes it too.
+  const remover = useActionButton(removePhoto, { onSettled: () => router.refresh() });
   const { form, message, onSubmit, errors, pending } = useActionForm(photoDetailsSchema, updatePhotoDetails, {
     defaultValues: { eventId, id: photo.id, caption: photo.caption ?? "", altText: photo.altText ?? "" },
     onSuccess: () => {
@@ -146,22 +148,15 @@ function PhotoDetails({ eventId, photo, index, count, published, onMove }: Detai
           <Button
             type="button"
             variant="danger"
-            pending={removing}
-            onClick={() =>
-              startRemoving(async () => {
-                if (!window.confirm("Remove this photo from the event?")) return;
-                const result = await removePhoto({ eventId, id: photo.id });
-                if (!result.ok) setRemoveError(result.message);
-                router.refresh();
-              })
-            }
+            pending={remover.pending}
+            onClick={() => window.confirm("Remove this photo from the event?") && remover.run({ eventId, id: photo.id })}
           >
             Remove<span className="sr-only"> {label}</span>
           </Button>
         </div>
-        {removeError && (
+        {remover.error && (
           <p role="alert" className="text-sm text-red-700">
-            {removeError}
+            {remover.error}
           </p>
         )}
       </form>
@@ -171,14 +166,12 @@ function PhotoDetails({ eventId, photo, index, count, published, onMove }: Detai
 
 export function SummaryPhotos({ eventId, photos, published }: { eventId: string; photos: Photo[]; published: boolean }) {
   const router = useRouter();
-  const [, startTransition] = useTransition();
-  const move = (from: number, to: number) =>
-    startTransition(async () => {
-      const ids = photos.map((p) => p.id);
-      [ids[from], ids[to]] = [ids[to]!, ids[from]!];
-      await orderPhotos({ eventId, ids });
-      router.refresh();
-    });
+  const { run: order } = useActionButton(orderPhotos, { onSettled: () => router.refresh() });
+  const move = (from: number, to: number) => {
+    const ids = photos.map((p) => p.id);
+    [ids[from], ids[to]] = [ids[to]!, ids[from]!];
+    order({ eventId, ids });
+  };
 
   return (
     <section aria-labelledby="photos-heading" className="space-y-4">

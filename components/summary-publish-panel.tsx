@@ -2,8 +2,9 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { publishSummary, unpublishSummary } from "@/app/(staff)/admin/events/[id]/summary/actions";
+import { useActionButton } from "@/components/forms/use-action-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
@@ -17,27 +18,23 @@ type Props = {
   problems: string[];
 };
 
-type Result = { tone: "success" | "error"; text: string; reasons?: string[] };
-
 export function SummaryPublishPanel({ eventId, eventSlug, published, publishedAt, problems }: Props) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<Result | null>(null);
+  // Publishing and unpublishing mark the public pages stale, which renders this page afresh; a refusal
+  // marks nothing, so the page is refreshed for the problems as the server now sees them.
+  const { run, pending, error, fieldErrors, message, clear } = useActionButton(
+    (action: typeof publishSummary | typeof unpublishSummary) => action({ eventId }),
+    { done: "Done.", onFailure: () => router.refresh() },
+  );
   // The answer to the last click holds only while the problems it was about do: once a save or a new
   // draft changes them, it is out of date and the current list takes its place.
   const problemsKey = problems.join("\n");
   const [resultFor, setResultFor] = useState(problemsKey);
   if (resultFor !== problemsKey) {
     setResultFor(problemsKey);
-    setResult(null);
+    clear();
   }
-
-  const run = (action: typeof publishSummary | typeof unpublishSummary) =>
-    startTransition(async () => {
-      const r = await action({ eventId });
-      setResult(r.ok ? { tone: "success", text: r.message ?? "Done." } : { tone: "error", text: r.message, reasons: r.fieldErrors?.problems });
-      router.refresh();
-    });
+  const result = error ? { tone: "error" as const, text: error, reasons: fieldErrors?.problems } : message ? { tone: "success" as const, text: message, reasons: undefined } : null;
 
   const showList = problems.length > 0 && !result?.reasons;
 

@@ -1,23 +1,20 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { changeUserRole, createUser, setUserDisabledAction } from "@/app/(staff)/admin/users/actions";
+import { useActionButton } from "@/components/forms/use-action-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import type { Role } from "@/db/schema";
+import type { ActionResult } from "@/lib/errors";
 import { createUserSchema, ROLE_LABELS, ROLES } from "@/lib/validations/user";
 
 export function CreateUserForm() {
-  const router = useRouter();
   const { form, message, onSubmit, errors, pending } = useActionForm(createUserSchema, createUser, {
     defaultValues: { email: "", name: "", role: "staff", password: "" },
-    onSuccess: () => {
-      form.reset();
-      router.refresh();
-    },
+    onSuccess: () => form.reset(),
   });
 
   return (
@@ -60,18 +57,9 @@ export function CreateUserForm() {
 }
 
 export function UserRowControls({ userId, email, role, disabled, isSelf }: { userId: string; email: string; role: Role; disabled: boolean; isSelf: boolean }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
   const [nextRole, setNextRole] = useState<Role>(role);
-
-  const run = (action: () => Promise<{ ok: boolean; message?: string }>) =>
-    startTransition(async () => {
-      setError(null);
-      const result = await action();
-      if (!result.ok) setError(result.message ?? "That did not work.");
-      router.refresh();
-    });
+  // Both changes revalidate the list, refused or not: the row shows the account as it now stands.
+  const { run, pending, error } = useActionButton((change: () => Promise<ActionResult>) => change());
 
   return (
     <div className="flex flex-wrap items-center gap-2">

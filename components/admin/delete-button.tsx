@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { useActionButton } from "@/components/forms/use-action-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors";
@@ -17,8 +18,8 @@ type Props = {
 export function DeleteButton({ label, action, redirectTo }: Props) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  // The delete revalidates the lists, which clears the router's cache: the list it goes to is fresh.
+  const { run, pending, error, clear } = useActionButton(action, { onSuccess: () => router.push(redirectTo) });
 
   if (!confirming) {
     return (
@@ -32,22 +33,10 @@ export function DeleteButton({ label, action, redirectTo }: Props) {
       <p className="text-sm text-red-900">Delete this {label}? This cannot be undone.</p>
       {error && <Alert tone="error">{error}</Alert>}
       <div className="flex gap-2">
-        <Button
-          variant="danger"
-          type="button"
-          pending={pending}
-          onClick={() =>
-            startTransition(async () => {
-              const result = await action();
-              if (!result.ok) return setError(result.message);
-              router.push(redirectTo);
-              router.refresh();
-            })
-          }
-        >
+        <Button variant="danger" type="button" pending={pending} onClick={() => run()}>
           Yes, delete
         </Button>
-        <Button variant="secondary" type="button" onClick={() => { setConfirming(false); setError(null); }}>
+        <Button variant="secondary" type="button" onClick={() => { setConfirming(false); clear(); }}>
           Cancel
         </Button>
       </div>
