@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { type ChangeEvent, useId, useRef } from "react";
 import { createEvent, updateEvent } from "@/app/(staff)/admin/events/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -30,12 +29,11 @@ type Props = EventFormOptions & {
 };
 
 export function EventForm({ event, defaultValues, topics, series, venues, timeZones, home }: Props) {
-  const router = useRouter();
   const zoneListId = useId();
   const { form, message, onSubmit, errors, pending } = useActionForm(
     eventSchema,
     (values) => (event ? updateEvent({ ...values, id: event.id }) : createEvent(values)),
-    { defaultValues, onSuccess: () => router.refresh() },
+    { defaultValues },
   );
   const { register, setValue, getValues, watch } = form;
 

@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { respondToInvitation } from "@/app/(panelist)/me/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
@@ -10,10 +9,8 @@ import { type InvitationAnswer, invitationAnswerSchema } from "@/lib/validations
 
 /** Accept or decline, with an optional message for the organizers. */
 export function InvitationResponse({ participantId, answered }: { participantId: string; answered: boolean }) {
-  const router = useRouter();
   const { form, message, onSubmit, errors, pending } = useActionForm(invitationAnswerSchema, respondToInvitation, {
     defaultValues: { participantId, answer: "accept", message: "" },
-    onSuccess: () => router.refresh(),
   });
   const submitAs = (answer: InvitationAnswer) => () => form.setValue("answer", answer);
 

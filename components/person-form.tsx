@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { createPerson, updatePerson } from "@/app/(staff)/admin/people/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -25,7 +24,6 @@ type Props = {
 const NAME_ORDER_OPTIONS = NAME_ORDERS.map((value) => ({ value, label: NAME_ORDER_LABELS[value] }));
 
 export function PersonForm({ person, isPublic = false }: Props) {
-  const router = useRouter();
   const honorificListId = useId();
   const { form, message, onSubmit, errors, pending } = useActionForm(
     personSchema,
@@ -42,7 +40,6 @@ export function PersonForm({ person, isPublic = false }: Props) {
         email: person?.email ?? "",
         slug: person?.slug ?? "",
       },
-      onSuccess: () => router.refresh(),
     },
   );
 

@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useId, useMemo, useState } from "react";
 import { useWatch } from "react-hook-form";
 import type { z } from "zod";
@@ -47,7 +46,6 @@ type Input = z.input<typeof profileSchema>;
  * so that its confirmation stays on screen.
  */
 export function ProfileForm({ personId, initial, initialPortrait }: Props) {
-  const router = useRouter();
   const honorificListId = useId();
   // Photos uploaded here, by id: the form holds only the chosen id.
   const [uploaded, setUploaded] = useState<Record<string, PortraitChoice>>({});
@@ -69,7 +67,6 @@ export function ProfileForm({ personId, initial, initialPortrait }: Props) {
   const { form, message, onSubmit, errors, pending } = useActionForm(profileSchema, saveProfile, {
     defaultValues: start,
     values: start,
-    onSuccess: () => router.refresh(),
   });
 
   const values = useWatch({ control: form.control });

@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { addRegistration } from "@/app/(staff)/admin/events/[id]/registrations/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -14,14 +13,10 @@ type Props = { eventId: string; categories: string[] };
 
 /** Staff add someone by hand; the seat rules are the public form's, and the person gets the same email. */
 export function RegistrationAddForm({ eventId, categories }: Props) {
-  const router = useRouter();
   const empty: StaffRegistrationInput = { eventId, name: "", email: "", organization: "", category: "", idempotencyKey: undefined };
   const { form, message, onSubmit, errors, pending } = useActionForm(staffRegistrationSchema, addRegistration, {
     defaultValues: empty,
-    onSuccess: () => {
-      form.reset({ ...empty, idempotencyKey: newIdempotencyKey() });
-      router.refresh();
-    },
+    onSuccess: () => form.reset({ ...empty, idempotencyKey: newIdempotencyKey() }),
   });
 
   useEffect(() => {

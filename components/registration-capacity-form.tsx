@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { setCapacity } from "@/app/(staff)/admin/events/[id]/registrations/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
@@ -12,10 +11,8 @@ type Props = { eventId: string; capacity: number | null; confirmed: number };
 
 /** The number of seats; raising it fills the new seats from the waitlist at once. */
 export function RegistrationCapacityForm({ eventId, capacity, confirmed }: Props) {
-  const router = useRouter();
   const { form, message, onSubmit, errors, pending } = useActionForm(capacitySchema, setCapacity, {
     defaultValues: { eventId, capacity: capacity == null ? "" : String(capacity) },
-    onSuccess: () => router.refresh(),
   });
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Capacity">

@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { createSeries, updateSeries } from "@/app/(staff)/admin/series/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
@@ -17,7 +16,6 @@ type Props = {
 };
 
 export function SeriesForm({ series, topics, isPublic = false }: Props) {
-  const router = useRouter();
   const { form, message, onSubmit, errors, pending } = useActionForm(
     seriesSchema,
     (values) => (series ? updateSeries({ ...values, id: series.id }) : createSeries(values)),
@@ -28,7 +26,6 @@ export function SeriesForm({ series, topics, isPublic = false }: Props) {
         topicId: series?.topicId ?? "",
         description: series?.description ?? "",
       },
-      onSuccess: () => router.refresh(),
     },
   );
   const name = form.watch("name");

@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { saveSettings } from "@/app/(staff)/admin/settings/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -13,11 +12,9 @@ type Props = { defaultValues: SettingsInput; timeZones: string[] };
 
 /** The organization's name, its home clock and the label above published summaries. */
 export function SettingsForm({ defaultValues, timeZones }: Props) {
-  const router = useRouter();
   const zoneListId = useId();
   const { form, message, onSubmit, errors, pending } = useActionForm(settingsSchema, saveSettings, {
     defaultValues,
-    onSuccess: () => router.refresh(),
   });
 
   return (

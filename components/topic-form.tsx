@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { createTopic, updateTopic } from "@/app/(staff)/admin/topics/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
@@ -16,13 +15,11 @@ type Props = {
 };
 
 export function TopicForm({ topic, isPublic = false }: Props) {
-  const router = useRouter();
   const { form, message, onSubmit, errors, pending } = useActionForm(
     topicSchema,
     (values) => (topic ? updateTopic({ ...values, id: topic.id }) : createTopic(values)),
     {
       defaultValues: { name: topic?.name ?? "", slug: topic?.slug ?? "", description: topic?.description ?? "" },
-      onSuccess: () => router.refresh(),
     },
   );
   const name = form.watch("name");

@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { createVenue, updateVenue } from "@/app/(staff)/admin/venues/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -18,7 +17,6 @@ type Props = {
 };
 
 export function VenueForm({ venue, timeZones, eventCount = 0 }: Props) {
-  const router = useRouter();
   const zoneListId = useId();
   const { form, message, onSubmit, errors, pending } = useActionForm(
     venueSchema,
@@ -31,7 +29,6 @@ export function VenueForm({ venue, timeZones, eventCount = 0 }: Props) {
         country: venue?.country ?? "",
         timeZone: venue?.timeZone ?? "",
       },
-      onSuccess: () => router.refresh(),
     },
   );
 
