@@ -1,7 +1,8 @@
 "use client";
 
-import { type ChangeEvent, useId, useRef } from "react";
+import { type ChangeEvent, useRef } from "react";
 import { createEvent, updateEvent } from "@/app/(staff)/admin/events/actions";
+import { SuggestInput } from "@/components/forms/suggest-input";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -29,7 +30,6 @@ type Props = EventFormOptions & {
 };
 
 export function EventForm({ event, defaultValues, topics, series, venues, timeZones, home }: Props) {
-  const zoneListId = useId();
   const { form, message, onSubmit, errors, pending } = useActionForm(
     eventSchema,
     (values) => (event ? updateEvent({ ...values, id: event.id }) : createEvent(values)),
@@ -181,9 +181,9 @@ export function EventForm({ event, defaultValues, topics, series, venues, timeZo
           hint="The venue's zone, like America/New_York. Dates and times below are in this zone."
         >
           {(p) => (
-            <Input
+            <SuggestInput
               {...p}
-              list={zoneListId}
+              suggestions={timeZones}
               autoComplete="off"
               spellCheck={false}
               {...register("timeZone", {
@@ -194,11 +194,6 @@ export function EventForm({ event, defaultValues, topics, series, venues, timeZo
             />
           )}
         </Field>
-        <datalist id={zoneListId}>
-          {timeZones.map((z) => (
-            <option key={z} value={z} />
-          ))}
-        </datalist>
         <div className="grid gap-4 md:grid-cols-3">
           <Field label="Date" error={errors.startDate?.message}>
             {(p) => <Input {...p} type="date" {...register("startDate")} />}

@@ -1,16 +1,16 @@
 "use client";
 
-import { useId } from "react";
 import { createPerson, updatePerson } from "@/app/(staff)/admin/people/actions";
+import { NameFields } from "@/components/forms/name-fields";
+import { SlugField, slugHint } from "@/components/forms/slug-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/field";
-import { RadioGroup } from "@/components/ui/radio-group";
 import type { Person } from "@/db/schema";
-import { displayName, HONORIFICS, plainName } from "@/lib/names";
+import { displayName, plainName } from "@/lib/names";
 import { slugify } from "@/lib/slug";
-import { NAME_ORDER_LABELS, NAME_ORDERS, personSchema } from "@/lib/validations/person";
+import { personSchema } from "@/lib/validations/person";
 
 type Props = {
   person?: Pick<
@@ -21,10 +21,7 @@ type Props = {
   isPublic?: boolean;
 };
 
-const NAME_ORDER_OPTIONS = NAME_ORDERS.map((value) => ({ value, label: NAME_ORDER_LABELS[value] }));
-
 export function PersonForm({ person, isPublic = false }: Props) {
-  const honorificListId = useId();
   const { form, message, onSubmit, errors, pending } = useActionForm(
     personSchema,
     (values) => (person ? updatePerson({ ...values, id: person.id }) : createPerson(values)),
@@ -50,29 +47,7 @@ export function PersonForm({ person, isPublic = false }: Props) {
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
-      <fieldset className="space-y-4">
-        <legend className="sr-only">Name</legend>
-        <div className="grid gap-4 sm:grid-cols-[10rem_1fr_1fr]">
-          <Field label="Honorific" error={errors.honorific?.message} hint="Ms., Dr., Ambassador…">
-            {(p) => (
-              <>
-                <Input {...p} list={honorificListId} autoComplete="off" {...form.register("honorific")} />
-                <datalist id={honorificListId}>
-                  {HONORIFICS.map((h) => (
-                    <option key={h} value={h} />
-                  ))}
-                </datalist>
-              </>
-            )}
-          </Field>
-          <Field label="Given name" error={errors.givenName?.message}>
-            {(p) => <Input {...p} autoComplete="off" {...form.register("givenName")} />}
-          </Field>
-          <Field label="Family name" error={errors.familyName?.message}>
-            {(p) => <Input {...p} autoComplete="off" {...form.register("familyName")} />}
-          </Field>
-        </div>
-        <RadioGroup legend="Name order" options={NAME_ORDER_OPTIONS} error={errors.nameOrder?.message} {...form.register("nameOrder")} />
+      <NameFields register={(field) => form.register(field)} errors={errors} columns="sm:grid-cols-[10rem_1fr_1fr]">
         <p className="text-sm text-slate-700" aria-live="polite">
           {preview ? (
             <>
@@ -82,7 +57,7 @@ export function PersonForm({ person, isPublic = false }: Props) {
             "Enter the name to see how it will read."
           )}
         </p>
-      </fieldset>
+      </NameFields>
       <Field label="Position" error={errors.position?.message} hint="As it reads after the name: Minister for Foreign Affairs of Japan.">
         {(p) => <Input {...p} autoComplete="off" {...form.register("position")} />}
       </Field>
@@ -99,19 +74,19 @@ export function PersonForm({ person, isPublic = false }: Props) {
       >
         {(p) => <Input {...p} type="email" autoComplete="off" spellCheck={false} {...form.register("email")} />}
       </Field>
-      <Field
+      <SlugField
         label="Address of their page (slug)"
+        registration={form.register("slug")}
         error={errors.slug?.message}
-        hint={
-          isPublic
-            ? `Their page is /people/${person?.slug}. They appear on a public event, so the address stays as it is.`
-            : person
-              ? `Page address: /people/${slug || person.slug}. Leave empty to keep the current one.`
-              : `Their page will be /people/${slug || (familyName ? slugify(plainName(name)) : "…")}. Leave empty to make it from the name.`
-        }
-      >
-        {(p) => <Input {...p} readOnly={isPublic} className={isPublic ? "bg-slate-50 text-slate-600" : ""} {...form.register("slug")} />}
-      </Field>
+        fixed={isPublic}
+        hint={slugHint({
+          base: "/people/",
+          saved: person?.slug,
+          typed: slug,
+          fromName: familyName ? slugify(plainName(name)) : "",
+          fixedBecause: isPublic ? "They appear on a public event" : undefined,
+        })}
+      />
       <Button type="submit" pending={pending}>
         {person ? "Save person" : "Create person"}
       </Button>

@@ -1,9 +1,10 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { saveProfile } from "@/app/(panelist)/me/actions";
+import { NameFields } from "@/components/forms/name-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { PhotoUpload } from "@/components/photo-upload";
 import { ProfilePortrait } from "@/components/profile-portrait";
@@ -11,10 +12,7 @@ import { ProfilePreview } from "@/components/profile-preview";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/field";
-import { RadioGroup } from "@/components/ui/radio-group";
 import type { NameOrder } from "@/db/schema";
-import { HONORIFICS } from "@/lib/names";
-import { NAME_ORDER_LABELS, NAME_ORDERS } from "@/lib/validations/person";
 import { profileSchema } from "@/lib/validations/profile";
 
 export type ProfileFormValues = {
@@ -36,8 +34,6 @@ type Props = {
   initialPortrait: PortraitChoice | null;
 };
 
-const NAME_ORDER_OPTIONS = NAME_ORDERS.map((value) => ({ value, label: NAME_ORDER_LABELS[value] }));
-
 type Input = z.input<typeof profileSchema>;
 
 /**
@@ -46,7 +42,6 @@ type Input = z.input<typeof profileSchema>;
  * so that its confirmation stays on screen.
  */
 export function ProfileForm({ personId, initial, initialPortrait }: Props) {
-  const honorificListId = useId();
   // Photos uploaded here, by id: the form holds only the chosen id.
   const [uploaded, setUploaded] = useState<Record<string, PortraitChoice>>({});
   const start = useMemo<Input>(
@@ -97,30 +92,7 @@ export function ProfileForm({ personId, initial, initialPortrait }: Props) {
         {message && <Alert tone={message.tone}>{message.text}</Alert>}
         <input type="hidden" {...form.register("personId")} />
         <input type="hidden" {...form.register("portraitId")} />
-        <fieldset className="space-y-4">
-          <legend className="sr-only">Name</legend>
-          <div className="grid gap-4 sm:grid-cols-[8rem_1fr_1fr]">
-            <Field label="Honorific" error={errors.honorific?.message} hint="Ms., Dr., Ambassador…">
-              {(p) => (
-                <>
-                  <Input {...p} list={honorificListId} autoComplete="honorific-prefix" {...form.register("honorific")} />
-                  <datalist id={honorificListId}>
-                    {HONORIFICS.map((h) => (
-                      <option key={h} value={h} />
-                    ))}
-                  </datalist>
-                </>
-              )}
-            </Field>
-            <Field label="Given name" error={errors.givenName?.message}>
-              {(p) => <Input {...p} autoComplete="given-name" {...form.register("givenName")} />}
-            </Field>
-            <Field label="Family name" error={errors.familyName?.message}>
-              {(p) => <Input {...p} autoComplete="family-name" {...form.register("familyName")} />}
-            </Field>
-          </div>
-          <RadioGroup legend="Name order" options={NAME_ORDER_OPTIONS} error={errors.nameOrder?.message} {...form.register("nameOrder")} />
-        </fieldset>
+        <NameFields register={(field) => form.register(field)} errors={errors} own columns="sm:grid-cols-[8rem_1fr_1fr]" />
         <Field label="Position" error={errors.position?.message} hint="As it reads after your name: Executive Director of UN Women.">
           {(p) => <Input {...p} autoComplete="organization-title" {...form.register("position")} />}
         </Field>

@@ -1,6 +1,7 @@
 "use client";
 
 import { createSeries, updateSeries } from "@/app/(staff)/admin/series/actions";
+import { SlugField, slugHint } from "@/components/forms/slug-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -37,19 +38,12 @@ export function SeriesForm({ series, topics, isPublic = false }: Props) {
       <Field label="Name" error={errors.name?.message} hint="As it reads in a sentence: the fourth meeting of “WPS + Innovation”.">
         {(p) => <Input {...p} {...form.register("name")} />}
       </Field>
-      <Field
-        label="Address (slug)"
+      <SlugField
+        registration={form.register("slug")}
         error={errors.slug?.message}
-        hint={
-          isPublic
-            ? `The series' page is /series/${series?.slug}. It is public, so its address stays as it is.`
-            : series
-              ? `Page address: /series/${slug || series.slug}. Leave empty to keep the current one.`
-              : `The series' page will be /series/${slug || (name ? slugify(name) : "…")}. Leave empty to make it from the name.`
-        }
-      >
-        {(p) => <Input {...p} readOnly={isPublic} className={isPublic ? "bg-slate-50 text-slate-600" : ""} {...form.register("slug")} />}
-      </Field>
+        fixed={isPublic}
+        hint={slugHint({ base: "/series/", saved: series?.slug, typed: slug, fromName: name ? slugify(name) : "", fixedBecause: isPublic ? "It is public" : undefined })}
+      />
       <Field label="Topic (optional)" error={errors.topicId?.message} hint="Leave it at “No topic” for a series that spans several.">
         {(p) => (
           <Select {...p} {...form.register("topicId")}>

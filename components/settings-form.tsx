@@ -1,7 +1,7 @@
 "use client";
 
-import { useId } from "react";
 import { saveSettings } from "@/app/(staff)/admin/settings/actions";
+import { SuggestInput } from "@/components/forms/suggest-input";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -12,7 +12,6 @@ type Props = { defaultValues: SettingsInput; timeZones: string[] };
 
 /** The organization's name, its home clock and the label above published summaries. */
 export function SettingsForm({ defaultValues, timeZones }: Props) {
-  const zoneListId = useId();
   const { form, message, onSubmit, errors, pending } = useActionForm(settingsSchema, saveSettings, {
     defaultValues,
   });
@@ -30,14 +29,7 @@ export function SettingsForm({ defaultValues, timeZones }: Props) {
           hint="Times abroad are also shown in this zone: “4:35 p.m. (local time; March 19, 5:35 a.m. JST)”."
         >
           {(p) => (
-            <>
-              <Input {...p} list={zoneListId} autoComplete="off" spellCheck={false} placeholder="Asia/Tokyo" {...form.register("homeTimeZone")} />
-              <datalist id={zoneListId}>
-                {timeZones.map((tz) => (
-                  <option key={tz} value={tz} />
-                ))}
-              </datalist>
-            </>
+            <SuggestInput {...p} suggestions={timeZones} autoComplete="off" spellCheck={false} placeholder="Asia/Tokyo" {...form.register("homeTimeZone")} />
           )}
         </Field>
         <Field label="Short name of the home time" error={errors.homeTimeZoneLabel?.message} hint="As readers know it, like JST or CET.">

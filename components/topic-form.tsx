@@ -1,6 +1,7 @@
 "use client";
 
 import { createTopic, updateTopic } from "@/app/(staff)/admin/topics/actions";
+import { SlugField, slugHint } from "@/components/forms/slug-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -22,7 +23,7 @@ export function TopicForm({ topic, isPublic = false }: Props) {
       defaultValues: { name: topic?.name ?? "", slug: topic?.slug ?? "", description: topic?.description ?? "" },
     },
   );
-  const name = form.watch("name");
+  const [name, slug] = form.watch(["name", "slug"]);
 
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
@@ -30,19 +31,12 @@ export function TopicForm({ topic, isPublic = false }: Props) {
       <Field label="Name" error={errors.name?.message}>
         {(p) => <Input {...p} {...form.register("name")} />}
       </Field>
-      <Field
-        label="Address (slug)"
+      <SlugField
+        registration={form.register("slug")}
         error={errors.slug?.message}
-        hint={
-          isPublic
-            ? `The topic's page is /topics/${topic?.slug}. It is public, so its address stays as it is.`
-            : topic
-              ? `The topic's page is /topics/${form.watch("slug") || topic.slug}. Leave empty to keep the current address.`
-              : `The topic's page will be /topics/${form.watch("slug") || slugify(name || "")}. Leave empty to make it from the name.`
-        }
-      >
-        {(p) => <Input {...p} readOnly={isPublic} className={isPublic ? "bg-slate-50 text-slate-600" : ""} {...form.register("slug")} />}
-      </Field>
+        fixed={isPublic}
+        hint={slugHint({ base: "/topics/", saved: topic?.slug, typed: slug, fromName: name ? slugify(name) : "", fixedBecause: isPublic ? "It is public" : undefined })}
+      />
       <Field label="Description" error={errors.description?.message}>
         {(p) => <Textarea {...p} rows={4} {...form.register("description")} />}
       </Field>

@@ -1,7 +1,7 @@
 "use client";
 
-import { useId } from "react";
 import { createVenue, updateVenue } from "@/app/(staff)/admin/venues/actions";
+import { SuggestInput } from "@/components/forms/suggest-input";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -17,7 +17,6 @@ type Props = {
 };
 
 export function VenueForm({ venue, timeZones, eventCount = 0 }: Props) {
-  const zoneListId = useId();
   const { form, message, onSubmit, errors, pending } = useActionForm(
     venueSchema,
     (values) => (venue ? updateVenue({ ...values, id: venue.id }) : createVenue(values)),
@@ -59,14 +58,7 @@ export function VenueForm({ venue, timeZones, eventCount = 0 }: Props) {
       </div>
       <Field label="Time zone" error={errors.timeZone?.message} hint={zoneHint}>
         {(p) => (
-          <>
-            <Input {...p} list={zoneListId} autoComplete="off" spellCheck={false} placeholder="Europe/Zurich" {...form.register("timeZone")} />
-            <datalist id={zoneListId}>
-              {timeZones.map((tz) => (
-                <option key={tz} value={tz} />
-              ))}
-            </datalist>
-          </>
+          <SuggestInput {...p} suggestions={timeZones} autoComplete="off" spellCheck={false} placeholder="Europe/Zurich" {...form.register("timeZone")} />
         )}
       </Field>
       <Button type="submit" pending={pending}>
