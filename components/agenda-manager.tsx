@@ -4,15 +4,13 @@ import Link from "next/link";
 import { type ChangeEvent, useEffect, useId, useRef, useState } from "react";
 import type { FieldErrors, UseFormRegisterReturn } from "react-hook-form";
 import { addAgendaItem, moveAgendaItem, removeAgendaItem, updateAgendaItem } from "@/app/(staff)/admin/events/[id]/agenda/actions";
-import { useActionButton } from "@/components/forms/use-action-button";
+import { RowControls, useRowActions } from "@/components/forms/row-controls";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
-import { ReorderButtons } from "@/components/ui/reorder-buttons";
 import { EmptyState } from "@/components/ui/table";
 import type { AgendaKind } from "@/db/schema";
-import type { ActionResult } from "@/lib/errors";
 import { formatDuration } from "@/lib/time";
 import { AGENDA_KIND_LABELS, AGENDA_KINDS, addAgendaItemSchema, updateAgendaItemSchema } from "@/lib/validations/agenda";
 
@@ -63,11 +61,7 @@ type RowProps = { item: AgendaEntry; index: number; count: number; context: Cont
 
 function AgendaRow({ item, index, count, context, onRemoved }: RowProps) {
   const [editing, setEditing] = useState(false);
-  const { run, pending, error } = useActionButton(async (change: () => Promise<ActionResult>, after?: () => void) => {
-    const result = await change();
-    if (result.ok) after?.();
-    return result;
-  });
+  const { run, pending, error } = useRowActions();
 
   const when = [
     item.startLabel ? `${item.startLabel}${item.startTime ? "" : " (after the segment before)"}` : "Start not set",
@@ -87,16 +81,16 @@ function AgendaRow({ item, index, count, context, onRemoved }: RowProps) {
           {item.participantNames.length > 0 && <p className="text-sm text-slate-700">With {item.participantNames.join(", ")}</p>}
           {item.description && <p className="text-sm whitespace-pre-line text-slate-600">{item.description}</p>}
         </div>
-        <div className="flex flex-wrap gap-2">
-          <Button type="button" variant="secondary" size="sm" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
-            {editing ? "Close" : "Edit"}
-            <span className="sr-only"> {item.title}</span>
-          </Button>
-          <ReorderButtons name={item.title} position={index} count={count} busy={pending} onMove={(direction) => run(() => moveAgendaItem({ id: item.id, direction }))} />
-          <Button type="button" variant="danger" size="sm" pending={pending} onClick={() => run(() => removeAgendaItem({ id: item.id }), onRemoved)}>
-            Remove<span className="sr-only"> {item.title}</span>
-          </Button>
-        </div>
+        <RowControls
+          name={item.title}
+          index={index}
+          count={count}
+          editing={editing}
+          onToggleEdit={() => setEditing((v) => !v)}
+          busy={pending}
+          onMove={(direction) => run(() => moveAgendaItem({ id: item.id, direction }))}
+          onRemove={() => run(() => removeAgendaItem({ id: item.id }), onRemoved)}
+        />
       </div>
       {error && <Alert tone="error">{error}</Alert>}
       {editing && <AgendaEditForm item={item} context={context} onDone={() => setEditing(false)} />}

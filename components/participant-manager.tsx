@@ -10,15 +10,13 @@ import {
   removeParticipant,
   updateParticipant,
 } from "@/app/(staff)/admin/events/[id]/participants/actions";
-import { useActionButton } from "@/components/forms/use-action-button";
+import { RowControls, useRowActions } from "@/components/forms/row-controls";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { ReorderButtons } from "@/components/ui/reorder-buttons";
 import { EmptyState } from "@/components/ui/table";
 import type { ParticipantRole } from "@/db/schema";
-import type { ActionResult } from "@/lib/errors";
 import {
   addParticipantSchema,
   INVITATION_STATUS_LABELS,
@@ -78,11 +76,7 @@ type RowProps = { participant: ParticipantItem; index: number; count: number; on
 
 function ParticipantRow({ participant: p, index, count, onRemoved }: RowProps) {
   const [editing, setEditing] = useState(false);
-  const { run, pending, error, message: notice } = useActionButton(async (change: () => Promise<ActionResult>, after?: () => void) => {
-    const result = await change();
-    if (result.ok) after?.();
-    return result;
-  });
+  const { run, pending, error, message: notice } = useRowActions();
 
   const positionChanged = p.currentPosition !== null && p.currentPosition !== p.positionAtEvent;
 
@@ -110,22 +104,23 @@ function ParticipantRow({ participant: p, index, count, onRemoved }: RowProps) {
           )}
           {positionChanged && <p className="text-xs text-slate-500">Their current position is now: {p.currentPosition}</p>}
         </div>
-        <div className="flex flex-wrap gap-2">
+        <RowControls
+          name={p.name}
+          index={index}
+          count={count}
+          editing={editing}
+          onToggleEdit={() => setEditing((v) => !v)}
+          busy={pending}
+          onMove={(direction) => run(() => moveParticipant({ id: p.id, direction }))}
+          onRemove={() => run(() => removeParticipant({ id: p.id }), onRemoved)}
+        >
           {p.invitationStatus !== "confirmed" && (
             <Button type="button" variant="secondary" size="sm" pending={pending} onClick={() => run(() => inviteParticipant({ id: p.id }))}>
               {p.invitationStatus === "not_invited" ? "Invite" : "Invite again"}
               <span className="sr-only"> {p.name}</span>
             </Button>
           )}
-          <Button type="button" variant="secondary" size="sm" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
-            {editing ? "Close" : "Edit"}
-            <span className="sr-only"> {p.name}</span>
-          </Button>
-          <ReorderButtons name={p.name} position={index} count={count} busy={pending} onMove={(direction) => run(() => moveParticipant({ id: p.id, direction }))} />
-          <Button type="button" variant="danger" size="sm" pending={pending} onClick={() => run(() => removeParticipant({ id: p.id }), onRemoved)}>
-            Remove<span className="sr-only"> {p.name}</span>
-          </Button>
-        </div>
+        </RowControls>
       </div>
       {error && <Alert tone="error">{error}</Alert>}
       {notice && <Alert tone="success">{notice}</Alert>}
