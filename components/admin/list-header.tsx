@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Input } from "@/components/ui/field";
+import { listParamsSchema } from "@/lib/validations/common";
 
 type TitleProps = { title: string; newHref?: string; newLabel?: string };
 
@@ -54,4 +55,19 @@ export function listHref(base: string, query: ListQuery, page: number): string {
 export function redirectPastLastPage(base: string, query: ListQuery, page: number, pageSize: number, total: number): void {
   const last = Math.max(1, Math.ceil(total / pageSize));
   if (page > last) redirect(listHref(base, query, last));
+}
+
+const PAGE_SIZE = 25;
+
+type Load<Row> = (query: { q?: string; page: number; pageSize: number }) => Promise<{ rows: Row[]; total: number }>;
+
+/**
+ * The page of a searchable admin list that the address asks for (?q=…&page=…), with the links to its
+ * other pages; an address past the last page is sent to the last one.
+ */
+export async function searchedPage<Row>(base: string, searchParams: Record<string, string | string[] | undefined>, load: Load<Row>) {
+  const { q, page } = listParamsSchema.parse(searchParams);
+  const { rows, total } = await load({ q, page, pageSize: PAGE_SIZE });
+  redirectPastLastPage(base, { q }, page, PAGE_SIZE, total);
+  return { q, rows, pages: { page, pageSize: PAGE_SIZE, total, hrefFor: (p: number) => listHref(base, { q }, p) } };
 }

@@ -1,22 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataList } from "@/components/admin/data-list";
-import { ListHeader, listHref, redirectPastLastPage } from "@/components/admin/list-header";
+import { ListHeader, searchedPage } from "@/components/admin/list-header";
 import { listPeoplePage } from "@/db/queries/people";
 import { requireRole } from "@/lib/auth";
 import { displayName } from "@/lib/names";
-import { listParamsSchema } from "@/lib/validations/common";
 
 export const metadata: Metadata = { title: "People" };
 
-const PAGE_SIZE = 25;
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function PeoplePage({ searchParams }: Props) {
   await requireRole("staff", "/admin/people");
-  const { q, page } = listParamsSchema.parse(await searchParams);
-  const { rows, total } = await listPeoplePage({ q, page, pageSize: PAGE_SIZE });
-  redirectPastLastPage("/admin/people", { q }, page, PAGE_SIZE, total);
+  const { q, rows, pages } = await searchedPage("/admin/people", await searchParams, listPeoplePage);
 
   return (
     <DataList
@@ -30,7 +26,7 @@ export default async function PeoplePage({ searchParams }: Props) {
       ]}
       rows={rows}
       empty={{ title: q ? "No one matches that search" : "No people yet", body: !q && <Link href="/admin/people/new">Add the first person</Link> }}
-      pages={{ page, pageSize: PAGE_SIZE, total, hrefFor: (p) => listHref("/admin/people", { q }, p) }}
+      pages={pages}
     />
   );
 }

@@ -1,21 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataList } from "@/components/admin/data-list";
-import { ListHeader, listHref, redirectPastLastPage } from "@/components/admin/list-header";
+import { ListHeader, searchedPage } from "@/components/admin/list-header";
 import { listTopicsPage } from "@/db/queries/topics";
 import { requireRole } from "@/lib/auth";
-import { listParamsSchema } from "@/lib/validations/common";
 
 export const metadata: Metadata = { title: "Topics" };
 
-const PAGE_SIZE = 25;
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function TopicsPage({ searchParams }: Props) {
   await requireRole("staff", "/admin/topics");
-  const { q, page } = listParamsSchema.parse(await searchParams);
-  const { rows, total } = await listTopicsPage({ q, page, pageSize: PAGE_SIZE });
-  redirectPastLastPage("/admin/topics", { q }, page, PAGE_SIZE, total);
+  const { q, rows, pages } = await searchedPage("/admin/topics", await searchParams, listTopicsPage);
 
   return (
     <DataList
@@ -29,7 +25,7 @@ export default async function TopicsPage({ searchParams }: Props) {
       ]}
       rows={rows}
       empty={{ title: q ? "No topics match that search" : "No topics yet", body: !q && <Link href="/admin/topics/new">Create the first topic</Link> }}
-      pages={{ page, pageSize: PAGE_SIZE, total, hrefFor: (p) => listHref("/admin/topics", { q }, p) }}
+      pages={pages}
     />
   );
 }

@@ -1,21 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataList } from "@/components/admin/data-list";
-import { ListHeader, listHref, redirectPastLastPage } from "@/components/admin/list-header";
+import { ListHeader, searchedPage } from "@/components/admin/list-header";
 import { listVenuesPage } from "@/db/queries/venues";
 import { requireRole } from "@/lib/auth";
-import { listParamsSchema } from "@/lib/validations/common";
 
 export const metadata: Metadata = { title: "Venues" };
 
-const PAGE_SIZE = 25;
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function VenuesPage({ searchParams }: Props) {
   await requireRole("staff", "/admin/venues");
-  const { q, page } = listParamsSchema.parse(await searchParams);
-  const { rows, total } = await listVenuesPage({ q, page, pageSize: PAGE_SIZE });
-  redirectPastLastPage("/admin/venues", { q }, page, PAGE_SIZE, total);
+  const { q, rows, pages } = await searchedPage("/admin/venues", await searchParams, listVenuesPage);
 
   return (
     <DataList
@@ -30,7 +26,7 @@ export default async function VenuesPage({ searchParams }: Props) {
       ]}
       rows={rows}
       empty={{ title: q ? "No venues match that search" : "No venues yet", body: !q && <Link href="/admin/venues/new">Add the first venue</Link> }}
-      pages={{ page, pageSize: PAGE_SIZE, total, hrefFor: (p) => listHref("/admin/venues", { q }, p) }}
+      pages={pages}
     />
   );
 }
