@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataList } from "@/components/admin/data-list";
+import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
 import { ListTitle, listHref } from "@/components/admin/list-header";
 import { EventStatusBadge } from "@/components/event-admin-header";
-import { Input, Select } from "@/components/ui/field";
 import { listEventsPage } from "@/db/queries/events";
 import { getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
@@ -30,25 +30,15 @@ export default async function EventsPage({ searchParams }: Props) {
           <ListTitle title="Events" newHref="/admin/events/new" newLabel="New event" />
           {/* Keyed by the filter so that the fields show it again after a client-side navigation. */}
           <form key={`${q ?? ""}|${status ?? ""}`} role="search" aria-label="Find events" className="flex flex-wrap items-end gap-3">
-            <div>
-              <label htmlFor="events-q" className="block text-sm font-medium">
-                Search events
-              </label>
-              <Input id="events-q" name="q" type="search" defaultValue={q} placeholder="Title, address, series or venue" />
-            </div>
-            <div>
-              <label htmlFor="events-status" className="block text-sm font-medium">
-                Status
-              </label>
-              <Select id="events-status" name="status" defaultValue={status ?? ""}>
-                <option value="">Any status</option>
-                {EVENT_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {EVENT_STATUS_LABELS[s]}
-                  </option>
-                ))}
-              </Select>
-            </div>
+            <FilterInput id="events-q" label="Search events" name="q" type="search" defaultValue={q} placeholder="Title, address, series or venue" />
+            <FilterSelect
+              id="events-status"
+              name="status"
+              label="Status"
+              any="Any status"
+              options={EVENT_STATUSES.map((s) => [s, EVENT_STATUS_LABELS[s]])}
+              defaultValue={status}
+            />
             <button type="submit" className="rounded-md border border-slate-300 px-3 py-2 text-sm">
               Search
             </button>

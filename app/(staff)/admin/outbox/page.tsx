@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataList } from "@/components/admin/data-list";
+import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
 import { ListTitle, listHref } from "@/components/admin/list-header";
 import { Alert } from "@/components/ui/alert";
-import { Input, Select } from "@/components/ui/field";
 import { pageParam } from "@/components/ui/pagination";
 import { StaffTime } from "@/components/ui/staff-time";
 import { listOutbox } from "@/db/queries/outbox";
@@ -40,25 +40,15 @@ export default async function OutboxPage({ searchParams }: Props) {
             </Alert>
           )}
           <form role="search" className="flex flex-wrap items-end gap-3">
-            <div>
-              <label htmlFor="outbox-to" className="block text-sm font-medium">
-                Recipient
-              </label>
-              <Input id="outbox-to" name="to" type="email" defaultValue={filter.to} placeholder="name@example.org" />
-            </div>
-            <div>
-              <label htmlFor="outbox-status" className="block text-sm font-medium">
-                Status
-              </label>
-              <Select id="outbox-status" name="status" defaultValue={filter.status ?? ""}>
-                <option value="">Any</option>
-                {(["pending", "sent", "failed"] as const).map((s) => (
-                  <option key={s} value={s}>
-                    {OUTBOX_STATUS_LABEL[s]}
-                  </option>
-                ))}
-              </Select>
-            </div>
+            <FilterInput id="outbox-to" label="Recipient" name="to" type="email" defaultValue={filter.to} placeholder="name@example.org" />
+            <FilterSelect
+              id="outbox-status"
+              name="status"
+              label="Status"
+              any="Any"
+              options={(["pending", "sent", "failed"] as const).map((s) => [s, OUTBOX_STATUS_LABEL[s]])}
+              defaultValue={filter.status}
+            />
             <button type="submit" className="rounded-md border border-slate-300 px-3 py-2 text-sm">
               Filter
             </button>

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterSelect } from "@/components/admin/filter-fields";
 import { RegistrationAddForm } from "@/components/registration-add-form";
 import { RegistrationCapacityForm } from "@/components/registration-capacity-form";
 import { RegistrationChart } from "@/components/registration-chart";
 import { RegistrationPages, RegistrationTable } from "@/components/registration-table";
-import { Input, Select } from "@/components/ui/field";
+import { Input } from "@/components/ui/field";
 import { EmptyState } from "@/components/ui/table";
 import { countForStatus, countMatches, listRegistrationsPage, registrationCounts } from "@/db/queries/registration-lists";
 import { registrationsPerHour } from "@/db/queries/registration-lists";
@@ -109,31 +110,15 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
               <Input id="registrations-q" name="q" type="search" defaultValue={filter.q} placeholder="Name, email, organization or code" />
             </div>
           </div>
-          <div>
-            <label htmlFor="registrations-status" className="block text-sm font-medium">
-              Status
-            </label>
-            <Select id="registrations-status" name="status" defaultValue={filter.status ?? ""}>
-              <option value="">Any status</option>
-              {REGISTRATION_FILTERS.map((s) => (
-                <option key={s} value={s}>
-                  {REGISTRATION_FILTER_LABELS[s]}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div>
-            <label htmlFor="registrations-sort" className="block text-sm font-medium">
-              Order
-            </label>
-            <Select id="registrations-sort" name="sort" defaultValue={filter.sort}>
-              {Object.entries(REGISTRATION_SORTS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </Select>
-          </div>
+          <FilterSelect
+            id="registrations-status"
+            name="status"
+            label="Status"
+            any="Any status"
+            options={REGISTRATION_FILTERS.map((s) => [s, REGISTRATION_FILTER_LABELS[s]])}
+            defaultValue={filter.status}
+          />
+          <FilterSelect id="registrations-sort" name="sort" label="Order" options={Object.entries(REGISTRATION_SORTS)} defaultValue={filter.sort} />
           <button type="submit" className="rounded-md border border-slate-300 px-3 py-2 text-sm">
             Show
           </button>
