@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { EventTabs } from "@/components/admin/event-sections";
 import { seriesLine } from "@/lib/names";
 import type { EventStatus } from "@/db/schema";
 import { EVENT_PHASE_LABELS, type EventPhase, eventPhase } from "@/lib/event-phase";
@@ -17,8 +18,6 @@ export function EventStatusBadge({ status, endsAt, now }: { status: EventStatus;
   return <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${BADGE[phase]}`}>{EVENT_PHASE_LABELS[phase]}</span>;
 }
 
-type Section = "details" | "participants" | "agenda" | "registrations" | "check-in" | "summary";
-
 type Props = {
   event: {
     id: string;
@@ -34,52 +33,14 @@ type Props = {
     venueCity: string | null;
   };
   home: { zone: string; label: string };
-  current: Section;
+  compact?: boolean;
 };
 
-const SECTIONS: { key: Section; label: string; path: string }[] = [
-  { key: "details", label: "Details", path: "" },
-  { key: "participants", label: "Participants", path: "/participants" },
-  { key: "agenda", label: "Agenda", path: "/agenda" },
-  { key: "registrations", label: "Registrations", path: "/registrations" },
-  { key: "check-in", label: "Check-in", path: "/check-in" },
-  { key: "summary", label: "Summary", path: "/summary" },
-];
-
 /**
- * The event's sections as one row of tabs. On a narrow screen the row scrolls sideways inside itself
- * (the page never does), with a fade at the edge that shows there is more.
- */
-function EventTabs({ eventId, current }: { eventId: string; current: Section }) {
-  return (
-    <nav aria-label="Event sections" className="relative border-b border-slate-200">
-      <ul className="-mb-px flex gap-1 overflow-x-auto whitespace-nowrap text-sm [scrollbar-width:thin] sm:gap-3">
-        {SECTIONS.map((s) => (
-          <li key={s.key} className="shrink-0">
-            <Link
-              href={`/admin/events/${eventId}${s.path}`}
-              aria-current={s.key === current ? "page" : undefined}
-              className={`inline-block border-b-2 px-2 pb-2 pt-1 no-underline hover:no-underline ${
-                s.key === current ? "border-brand-700 font-semibold text-brand-900" : "border-transparent text-slate-700 hover:text-brand-700"
-              }`}
-            >
-              {s.label}
-            </Link>
-          </li>
-        ))}
-        {/* Room under the fade, so that the last tab can be scrolled fully into view. */}
-        <li aria-hidden="true" className="w-6 shrink-0 sm:hidden" />
-      </ul>
-      <span aria-hidden="true" className="pointer-events-none absolute inset-y-0 right-0 w-6 bg-gradient-to-l from-white sm:hidden" />
-    </nav>
-  );
-}
-
-/**
- * The event's title, status and time above each of its admin pages, with links between them.
+ * The event's title, status and time above each of its admin pages, with the tabs between them.
  * `compact` keeps it to one line over the tabs, for the check-in desk where the list must start high.
  */
-export function EventAdminHeader({ event, home, current, compact = false }: Props & { compact?: boolean }) {
+export function EventAdminHeader({ event, home, compact = false }: Props) {
   if (compact) {
     return (
       // One row on a tablet: the title gives way (cut short) before the tabs do.
@@ -94,7 +55,7 @@ export function EventAdminHeader({ event, home, current, compact = false }: Prop
           <EventStatusBadge status={event.status} endsAt={event.endsAt} />
         </div>
         <div className="min-w-0 max-w-full lg:shrink-0">
-          <EventTabs eventId={event.id} current={current} />
+          <EventTabs eventId={event.id} />
         </div>
       </div>
     );
@@ -122,7 +83,7 @@ export function EventAdminHeader({ event, home, current, compact = false }: Prop
           </p>
         )}
       </div>
-      <EventTabs eventId={event.id} current={current} />
+      <EventTabs eventId={event.id} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { seriesLine } from "@/lib/names";
-import { EmptyState, Table, Td, Th } from "@/components/ui/table";
+import { type Column, DataTable } from "@/components/admin/data-list";
 import { countEventsByStatus, listDraftEvents, listStaffUpcomingEvents } from "@/db/queries/events";
 import { countOutboxByStatus } from "@/db/queries/outbox";
 import { countPendingRevisions } from "@/db/queries/people";
@@ -14,6 +14,8 @@ import { formatDualTime, formatStaffTime, homeClock } from "@/lib/time";
 export const metadata: Metadata = { title: "Dashboard" };
 
 const DRAFTS_SHOWN = 10;
+
+type EventRow = { id: string; title: string; seriesName: string | null; seriesNumber: number | null; startsAt: Date; timeZone: string };
 
 export default async function DashboardPage() {
   await requireRole("staff", "/admin");
@@ -32,6 +34,23 @@ export default async function DashboardPage() {
     { label: "Emails waiting to send", value: outbox.pending, href: "/admin/outbox?status=pending" },
     { label: "Emails that failed", value: outbox.failed, href: "/admin/outbox?status=failed" },
   ];
+
+  // The first two columns of both tables of events.
+  const eventColumn: Column<EventRow> = {
+    header: "Event",
+    cell: (e) => (
+      <>
+        <Link href={`/admin/events/${e.id}`} className="font-medium">
+          {e.title}
+        </Link>
+        <div className="text-xs text-slate-600">{seriesLine(e.seriesName, e.seriesNumber)}</div>
+      </>
+    ),
+  };
+  const whenColumn: Column<EventRow> = {
+    header: "When",
+    cell: (e) => formatDualTime(e.startsAt, e.timeZone, settings.homeTimeZone, settings.homeTimeZoneLabel),
+  };
 
   return (
     <div className="space-y-10">
@@ -63,40 +82,18 @@ export default async function DashboardPage() {
           Upcoming events
         </h2>
         <div className="mt-4">
-          {upcoming.length === 0 ? (
-            <EmptyState title="No upcoming events" />
-          ) : (
-            <Table caption="Upcoming events">
-              <thead>
-                <tr>
-                  <Th>Event</Th>
-                  <Th>When</Th>
-                  <Th>Status</Th>
-                  <Th className="text-right">Registered</Th>
-                  <Th className="text-right">Waitlist</Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {upcoming.map((e) => (
-                  <tr key={e.id}>
-                    <Td>
-                      <Link href={`/admin/events/${e.id}`} className="font-medium">
-                        {e.title}
-                      </Link>
-                      <div className="text-xs text-slate-600">{seriesLine(e.seriesName, e.seriesNumber)}</div>
-                    </Td>
-                    <Td>{formatDualTime(e.startsAt, e.timeZone, settings.homeTimeZone, settings.homeTimeZoneLabel)}</Td>
-                    <Td className="capitalize">{e.status}</Td>
-                    <Td className="text-right tabular-nums">
-                      {e.confirmed}
-                      {e.capacity != null && ` / ${e.capacity}`}
-                    </Td>
-                    <Td className="text-right tabular-nums">{e.waitlisted}</Td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          )}
+          <DataTable
+            caption="Upcoming events"
+            columns={[
+              eventColumn,
+              whenColumn,
+              { header: "Status", cell: (e) => e.status, className: "capitalize" },
+              { header: "Registered", cell: (e) => (e.capacity == null ? e.confirmed : `${e.confirmed} / ${e.capacity}`), numeric: true },
+              { header: "Waitlist", cell: (e) => e.waitlisted, numeric: true },
+            ]}
+            rows={upcoming}
+            empty={{ title: "No upcoming events" }}
+          />
         </div>
       </section>
 
@@ -108,37 +105,16 @@ export default async function DashboardPage() {
           {statusCounts.draft > drafts.length && <Link href="/admin/events?status=draft">All {statusCounts.draft} drafts</Link>}
         </div>
         <div className="mt-4">
-          {drafts.length === 0 ? (
-            <EmptyState title="No drafts">
-              <Link href="/admin/events/new">Start a new event</Link>
-            </EmptyState>
-          ) : (
-            <Table caption="Draft events, newest first">
-              <thead>
-                <tr>
-                  <Th>Event</Th>
-                  <Th>When</Th>
-                  <Th>Created</Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {drafts.map((e) => (
-                  <tr key={e.id}>
-                    <Td>
-                      <Link href={`/admin/events/${e.id}`} className="font-medium">
-                        {e.title}
-                      </Link>
-                      <div className="text-xs text-slate-600">{seriesLine(e.seriesName, e.seriesNumber)}</div>
-                    </Td>
-                    <Td>{formatDualTime(e.startsAt, e.timeZone, settings.homeTimeZone, settings.homeTimeZoneLabel)}</Td>
-                    <Td>
-                      <time dateTime={e.createdAt.toISOString()}>{formatStaffTime(e.createdAt, homeClock(settings))}</time>
-                    </Td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          )}
+          <DataTable
+            caption="Draft events, newest first"
+            columns={[
+              eventColumn,
+              whenColumn,
+              { header: "Created", cell: (e) => <time dateTime={e.createdAt.toISOString()}>{formatStaffTime(e.createdAt, homeClock(settings))}</time> },
+            ]}
+            rows={drafts}
+            empty={{ title: "No drafts", body: <Link href="/admin/events/new">Start a new event</Link> }}
+          />
         </div>
       </section>
     </div>

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataList } from "@/components/admin/data-list";
+import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
+import { ListTitle, listHref } from "@/components/admin/list-header";
 import { Alert } from "@/components/ui/alert";
-import { Input, Select } from "@/components/ui/field";
-import { Pagination, pageParam } from "@/components/ui/pagination";
+import { pageParam } from "@/components/ui/pagination";
 import { StaffTime } from "@/components/ui/staff-time";
-import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import { listOutbox } from "@/db/queries/outbox";
 import { getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
@@ -26,73 +27,52 @@ export default async function OutboxPage({ searchParams }: Props) {
   const { rows, total } = await listOutbox({ ...filter, page, pageSize: PAGE_SIZE });
   const home = homeClock(await getSettings());
   const smtp = smtpConfigured();
-  const query = (p: number) => new URLSearchParams({ ...(filter.status ? { status: filter.status } : {}), ...(filter.to ? { to: filter.to } : {}), page: String(p) });
 
   return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-semibold text-brand-900">Outbox</h1>
-      {!smtp && (
-        <Alert tone="info">
-          No mail server is configured (SMTP_URL), so messages stay here: this outbox is the mailbox. Set SMTP_URL to
-          deliver them.
-        </Alert>
-      )}
-      <form role="search" className="flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="outbox-to" className="block text-sm font-medium">
-            Recipient
-          </label>
-          <Input id="outbox-to" name="to" type="email" defaultValue={filter.to} placeholder="name@example.org" />
-        </div>
-        <div>
-          <label htmlFor="outbox-status" className="block text-sm font-medium">
-            Status
-          </label>
-          <Select id="outbox-status" name="status" defaultValue={filter.status ?? ""}>
-            <option value="">Any</option>
-            {(["pending", "sent", "failed"] as const).map((s) => (
-              <option key={s} value={s}>
-                {OUTBOX_STATUS_LABEL[s]}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <button type="submit" className="rounded-md border border-slate-300 px-3 py-2 text-sm">
-          Filter
-        </button>
-      </form>
-      {rows.length === 0 ? (
-        <EmptyState title="No messages">Emails the system writes (sign-in links, confirmations, invitations) appear here.</EmptyState>
-      ) : (
-        <Table caption="Messages, newest first">
-          <thead>
-            <tr>
-              <Th>To</Th>
-              <Th>Subject</Th>
-              <Th>Status</Th>
-              <Th>Written</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((m) => (
-              <tr key={m.id}>
-                <Td>{m.to}</Td>
-                <Td>
-                  <Link href={`/admin/outbox/${m.id}`}>{m.subject}</Link>
-                </Td>
-                <Td>
-                  {OUTBOX_STATUS_LABEL[m.status]}
-                  {m.attempts > 0 && m.status !== "sent" && <span className="text-slate-500"> ({m.attempts} attempts)</span>}
-                </Td>
-                <Td>
-                  <StaffTime at={m.createdAt} clock={home} />
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
-      <Pagination page={page} pageSize={PAGE_SIZE} total={total} hrefFor={(p) => `/admin/outbox?${query(p)}`} />
-    </div>
+    <DataList
+      header={
+        <>
+          <ListTitle title="Outbox" />
+          {!smtp && (
+            <Alert tone="info">
+              No mail server is configured (SMTP_URL), so messages stay here: this outbox is the mailbox. Set SMTP_URL to
+              deliver them.
+            </Alert>
+          )}
+          <form role="search" className="flex flex-wrap items-end gap-3">
+            <FilterInput id="outbox-to" label="Recipient" name="to" type="email" defaultValue={filter.to} placeholder="name@example.org" />
+            <FilterSelect
+              id="outbox-status"
+              name="status"
+              label="Status"
+              any="Any"
+              options={(["pending", "sent", "failed"] as const).map((s) => [s, OUTBOX_STATUS_LABEL[s]])}
+              defaultValue={filter.status}
+            />
+            <button type="submit" className="rounded-md border border-slate-300 px-3 py-2 text-sm">
+              Filter
+            </button>
+          </form>
+        </>
+      }
+      caption="Messages, newest first"
+      columns={[
+        { header: "To", cell: (m) => m.to },
+        { header: "Subject", cell: (m) => <Link href={`/admin/outbox/${m.id}`}>{m.subject}</Link> },
+        {
+          header: "Status",
+          cell: (m) => (
+            <>
+              {OUTBOX_STATUS_LABEL[m.status]}
+              {m.attempts > 0 && m.status !== "sent" && <span className="text-slate-500"> ({m.attempts} attempts)</span>}
+            </>
+          ),
+        },
+        { header: "Written", cell: (m) => <StaffTime at={m.createdAt} clock={home} /> },
+      ]}
+      rows={rows}
+      empty={{ title: "No messages", body: "Emails the system writes (sign-in links, confirmations, invitations) appear here." }}
+      pages={{ page, pageSize: PAGE_SIZE, total, hrefFor: (p) => listHref("/admin/outbox", { status: filter.status, to: filter.to }, p) }}
+    />
   );
 }

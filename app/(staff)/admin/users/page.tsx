@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/admin/data-list";
 import { Pagination, pageParam } from "@/components/ui/pagination";
-import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import { Input } from "@/components/ui/field";
 import { CreateUserForm, UserRowControls } from "@/components/user-admin";
 import { listUsers } from "@/db/queries/users";
@@ -37,36 +37,22 @@ export default async function UsersPage({ searchParams }: Props) {
             Search
           </button>
         </form>
-        {rows.length === 0 ? (
-          <EmptyState title={q ? "No users match that search" : "No users yet"} />
-        ) : (
-          <Table caption="Users">
-            <thead>
-              <tr>
-                <Th>Email</Th>
-                <Th>Name</Th>
-                <Th>Role</Th>
-                <Th>Sign-in</Th>
-                <Th>Status</Th>
-                <Th>Actions</Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((u) => (
-                <tr key={u.id}>
-                  <Td>{u.email}</Td>
-                  <Td>{u.name}</Td>
-                  <Td>{ROLE_LABELS[u.role]}</Td>
-                  <Td>{u.hasPassword ? "Password or link" : "Link only"}</Td>
-                  <Td>{u.disabledAt ? "Disabled" : "Active"}</Td>
-                  <Td>
-                    <UserRowControls userId={u.id} email={u.email} role={u.role} disabled={Boolean(u.disabledAt)} isSelf={u.id === me.id} />
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
+        <DataTable
+          caption="Users"
+          columns={[
+            { header: "Email", cell: (u) => u.email },
+            { header: "Name", cell: (u) => u.name },
+            { header: "Role", cell: (u) => ROLE_LABELS[u.role] },
+            { header: "Sign-in", cell: (u) => (u.hasPassword ? "Password or link" : "Link only") },
+            { header: "Status", cell: (u) => (u.disabledAt ? "Disabled" : "Active") },
+            {
+              header: "Actions",
+              cell: (u) => <UserRowControls userId={u.id} email={u.email} role={u.role} disabled={Boolean(u.disabledAt)} isSelf={u.id === me.id} />,
+            },
+          ]}
+          rows={rows}
+          empty={{ title: q ? "No users match that search" : "No users yet" }}
+        />
         <Pagination page={page} pageSize={PAGE_SIZE} total={total} hrefFor={(p) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`} />
       </section>
     </div>

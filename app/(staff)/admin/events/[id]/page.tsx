@@ -1,20 +1,18 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { deleteEvent } from "@/app/(staff)/admin/events/actions";
 import { DeleteButton } from "@/components/admin/delete-button";
 import { EventCopyForms } from "@/components/event-copy-forms";
 import { EventForm } from "@/components/event-form";
 import { EventStatusControls } from "@/components/event-status-controls";
-import { EventAdminHeader } from "@/components/event-admin-header";
 import { Alert } from "@/components/ui/alert";
 import { eventFormOptions } from "@/db/queries/event-options";
-import { getEventForAdmin, nextSeriesNumber } from "@/db/queries/events";
+import { nextSeriesNumber } from "@/db/queries/events";
 import { requireRole } from "@/lib/auth";
 import { eventPhase } from "@/lib/event-phase";
 import { seriesMeetingPhrase } from "@/lib/names";
 import { formatLocalDate, utcToZonedParts } from "@/lib/time";
-import { isUuid } from "@/lib/validations/common";
 import { eventFormValues } from "@/lib/validations/event";
+import { eventForAdmin } from "./event";
 
 export const metadata: Metadata = { title: "Event" };
 
@@ -23,16 +21,13 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: 
 export default async function EventDetailsPage({ params, searchParams }: Props) {
   const { id } = await params;
   await requireRole("staff", `/admin/events/${id}`);
-  const found = isUuid(id) ? await getEventForAdmin(id) : undefined;
-  if (!found) notFound();
+  const { event, registrationCount, seriesName } = await eventForAdmin(id);
   const [{ saved, copied }, options] = await Promise.all([searchParams, eventFormOptions()]);
-  const { event, registrationCount, seriesName, venueName, venueCity } = found;
   const nextNumber = event.seriesId ? await nextSeriesNumber(event.seriesId) : null;
   const deletable = event.status === "draft" && registrationCount === 0;
 
   return (
     <div className="space-y-8">
-      <EventAdminHeader event={{ ...event, seriesName, venueName, venueCity }} home={options.home} current="details" />
       {saved && (
         <Alert tone="success">Event created. It is a draft until you schedule it; next, add its participants and agenda.</Alert>
       )}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { ItemPage } from "@/components/admin/item-page";
 import { EventForm } from "@/components/event-form";
 import { eventFormOptions } from "@/db/queries/event-options";
 import { requireRole } from "@/lib/auth";
@@ -11,13 +11,9 @@ export default async function NewEventPage() {
   await requireRole("staff", "/admin/events/new");
   const options = await eventFormOptions();
   return (
-    <div className="space-y-6">
-      <p>
-        <Link href="/admin/events">← Events</Link>
-      </p>
-      <h1 className="text-2xl font-semibold text-brand-900">New event</h1>
+    <ItemPage back={{ href: "/admin/events", label: "Events" }} title="New event">
       <p className="text-sm text-slate-700">A new event starts as a draft: only staff see it until you schedule it.</p>
       <EventForm {...options} defaultValues={emptyEventFormValues(options.home.zone)} />
-    </div>
+    </ItemPage>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ItemPage } from "@/components/admin/item-page";
 import { RetryMessageButton } from "@/components/retry-message-button";
 import { Alert } from "@/components/ui/alert";
 import { StaffTime } from "@/components/ui/staff-time";
@@ -28,11 +28,7 @@ export default async function OutboxMessagePage({ params }: Props) {
   const home = homeClock(await getSettings());
 
   return (
-    <div className="space-y-6">
-      <p>
-        <Link href="/admin/outbox">← Outbox</Link>
-      </p>
-      <h1 className="text-2xl font-semibold text-brand-900">{message.subject}</h1>
+    <ItemPage back={{ href: "/admin/outbox", label: "Outbox" }} title={message.subject}>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="font-medium">To</dt>
         <dd>{message.to}</dd>
@@ -93,6 +89,6 @@ export default async function OutboxMessagePage({ params }: Props) {
           </section>
         </>
       )}
-    </div>
+    </ItemPage>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { deletePerson } from "@/app/(staff)/admin/people/actions";
 import { DeleteButton } from "@/components/admin/delete-button";
+import { ItemPage } from "@/components/admin/item-page";
 import { PersonForm } from "@/components/person-form";
 import { Alert } from "@/components/ui/alert";
 import { getPerson, hasPendingRevision, listPersonEvents } from "@/db/queries/people";
@@ -33,12 +34,7 @@ export default async function EditPersonPage({ params, searchParams }: Props) {
   const isPublic = participations.some((p) => p.status !== "draft");
 
   return (
-    <div className="space-y-6">
-      <p>
-        <Link href="/admin/people">← People</Link>
-      </p>
-      <h1 className="text-2xl font-semibold text-brand-900">{displayName(person)}</h1>
-      {saved && <Alert tone="success">Person created.</Alert>}
+    <ItemPage back={{ href: "/admin/people", label: "People" }} title={displayName(person)} created={saved && "Person created."}>
       {person.userId && (
         <Alert tone="info">
           {displayName(person)} has an account and can propose changes to their own profile. Your edits here apply at once.
@@ -72,7 +68,7 @@ export default async function EditPersonPage({ params, searchParams }: Props) {
       </section>
 
       <DeleteButton label="person" action={deletePerson.bind(null, { id: person.id })} redirectTo="/admin/people" />
-    </div>
+    </ItemPage>
   );
 }
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { ItemPage } from "@/components/admin/item-page";
 import { PersonForm } from "@/components/person-form";
 import { requireRole } from "@/lib/auth";
 
@@ -8,12 +8,8 @@ export const metadata: Metadata = { title: "New person" };
 export default async function NewPersonPage() {
   await requireRole("staff", "/admin/people/new");
   return (
-    <div className="space-y-6">
-      <p>
-        <Link href="/admin/people">← People</Link>
-      </p>
-      <h1 className="text-2xl font-semibold text-brand-900">New person</h1>
+    <ItemPage back={{ href: "/admin/people", label: "People" }} title="New person">
       <PersonForm />
-    </div>
+    </ItemPage>
   );
 }

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { deleteSeries } from "@/app/(staff)/admin/series/actions";
 import { DeleteButton } from "@/components/admin/delete-button";
+import { ItemPage } from "@/components/admin/item-page";
 import { SeriesForm } from "@/components/series-form";
-import { Alert } from "@/components/ui/alert";
 import { getSeries, isSeriesPublic } from "@/db/queries/series";
 import { topicOptions } from "@/db/queries/topics";
 import { requireRole } from "@/lib/auth";
@@ -22,14 +21,9 @@ export default async function EditSeriesPage({ params, searchParams }: Props) {
   const [{ saved }, topics, isPublic] = await Promise.all([searchParams, topicOptions(), isSeriesPublic(id)]);
 
   return (
-    <div className="space-y-6">
-      <p>
-        <Link href="/admin/series">← Series</Link>
-      </p>
-      <h1 className="text-2xl font-semibold text-brand-900">{series.name}</h1>
-      {saved && <Alert tone="success">Series created.</Alert>}
+    <ItemPage back={{ href: "/admin/series", label: "Series" }} title={series.name} created={saved && "Series created."}>
       <SeriesForm series={series} topics={topics} isPublic={isPublic} />
       <DeleteButton label="series" action={deleteSeries.bind(null, { id: series.id })} redirectTo="/admin/series" />
-    </div>
+    </ItemPage>
   );
 }

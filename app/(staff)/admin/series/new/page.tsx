@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { ItemPage } from "@/components/admin/item-page";
 import { SeriesForm } from "@/components/series-form";
 import { topicOptions } from "@/db/queries/topics";
 import { requireRole } from "@/lib/auth";
@@ -10,12 +10,8 @@ export default async function NewSeriesPage() {
   await requireRole("staff", "/admin/series/new");
   const topics = await topicOptions();
   return (
-    <div className="space-y-6">
-      <p>
-        <Link href="/admin/series">← Series</Link>
-      </p>
-      <h1 className="text-2xl font-semibold text-brand-900">New series</h1>
+    <ItemPage back={{ href: "/admin/series", label: "Series" }} title="New series">
       <SeriesForm topics={topics} />
-    </div>
+    </ItemPage>
   );
 }

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { deleteTopic } from "@/app/(staff)/admin/topics/actions";
 import { DeleteButton } from "@/components/admin/delete-button";
+import { ItemPage } from "@/components/admin/item-page";
 import { TopicForm } from "@/components/topic-form";
-import { Alert } from "@/components/ui/alert";
 import { getTopic, isTopicPublic } from "@/db/queries/topics";
 import { requireRole } from "@/lib/auth";
 import { isUuid } from "@/lib/validations/common";
@@ -21,14 +20,9 @@ export default async function EditTopicPage({ params, searchParams }: Props) {
   const [{ saved }, isPublic] = await Promise.all([searchParams, isTopicPublic(id)]);
 
   return (
-    <div className="space-y-6">
-      <p>
-        <Link href="/admin/topics">← Topics</Link>
-      </p>
-      <h1 className="text-2xl font-semibold text-brand-900">{topic.name}</h1>
-      {saved && <Alert tone="success">Topic created.</Alert>}
+    <ItemPage back={{ href: "/admin/topics", label: "Topics" }} title={topic.name} created={saved && "Topic created."}>
       <TopicForm topic={topic} isPublic={isPublic} />
       <DeleteButton label="topic" action={deleteTopic.bind(null, { id: topic.id })} redirectTo="/admin/topics" />
-    </div>
+    </ItemPage>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { ItemPage } from "@/components/admin/item-page";
 import { TopicForm } from "@/components/topic-form";
 import { requireRole } from "@/lib/auth";
 
@@ -8,12 +8,8 @@ export const metadata: Metadata = { title: "New topic" };
 export default async function NewTopicPage() {
   await requireRole("staff", "/admin/topics/new");
   return (
-    <div className="space-y-6">
-      <p>
-        <Link href="/admin/topics">← Topics</Link>
-      </p>
-      <h1 className="text-2xl font-semibold text-brand-900">New topic</h1>
+    <ItemPage back={{ href: "/admin/topics", label: "Topics" }} title="New topic">
       <TopicForm />
-    </div>
+    </ItemPage>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { ItemPage } from "@/components/admin/item-page";
 import { VenueForm } from "@/components/venue-form";
 import { requireRole } from "@/lib/auth";
 import { timeZoneChoices } from "@/lib/validations/venue";
@@ -9,12 +9,8 @@ export const metadata: Metadata = { title: "New venue" };
 export default async function NewVenuePage() {
   await requireRole("staff", "/admin/venues/new");
   return (
-    <div className="space-y-6">
-      <p>
-        <Link href="/admin/venues">← Venues</Link>
-      </p>
-      <h1 className="text-2xl font-semibold text-brand-900">New venue</h1>
+    <ItemPage back={{ href: "/admin/venues", label: "Venues" }} title="New venue">
       <VenueForm timeZones={timeZoneChoices()} />
-    </div>
+    </ItemPage>
   );
 }

@@ -1,17 +1,14 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { AgendaAddForm, AgendaList } from "@/components/agenda-manager";
-import { EventAdminHeader } from "@/components/event-admin-header";
 import { listAgenda } from "@/db/queries/agenda";
-import { getEventForAdmin } from "@/db/queries/events";
 import { listParticipants } from "@/db/queries/participants";
 import { getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
 import { displayName } from "@/lib/names";
 import { clockLabel, eventClock, formatTime, homeClock, utcToZonedParts } from "@/lib/time";
 import { agendaStarts, nextSegmentStart } from "@/lib/validations/agenda";
-import { isUuid } from "@/lib/validations/common";
 import { PARTICIPANT_ROLE_LABELS } from "@/lib/validations/participant";
+import { eventForAdmin } from "../event";
 
 export const metadata: Metadata = { title: "Agenda" };
 
@@ -20,10 +17,8 @@ type Props = { params: Promise<{ id: string }> };
 export default async function EventAgendaPage({ params }: Props) {
   const { id } = await params;
   await requireRole("staff", `/admin/events/${id}/agenda`);
-  const found = isUuid(id) ? await getEventForAdmin(id) : undefined;
-  if (!found) notFound();
+  const { event } = await eventForAdmin(id);
   const [settings, items, participants] = await Promise.all([getSettings(), listAgenda(id), listParticipants(id)]);
-  const { event, seriesName, venueName, venueCity } = found;
   const zone = event.timeZone;
   const starts = agendaStarts(event.startsAt, items);
   const next = nextSegmentStart(event.startsAt, items);
@@ -35,11 +30,6 @@ export default async function EventAgendaPage({ params }: Props) {
 
   return (
     <div className="space-y-8">
-      <EventAdminHeader
-        event={{ ...event, seriesName, venueName, venueCity }}
-        home={{ zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel }}
-        current="agenda"
-      />
       <AgendaList
         {...context}
         items={items.map((item, i) => ({

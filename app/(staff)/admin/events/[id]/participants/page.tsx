@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { EventAdminHeader } from "@/components/event-admin-header";
 import { ParticipantAddForm, ParticipantList } from "@/components/participant-manager";
 import { personPickerOptions } from "@/db/queries/event-options";
-import { getEventForAdmin } from "@/db/queries/events";
 import { listInvitationDetails } from "@/db/queries/invitations";
 import { listParticipants } from "@/db/queries/participants";
 import { getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
 import { displayName, sortKey } from "@/lib/names";
 import { formatStaffTime, homeClock } from "@/lib/time";
-import { isUuid } from "@/lib/validations/common";
+import { eventForAdmin } from "../event";
 
 export const metadata: Metadata = { title: "Participants" };
 
@@ -19,25 +16,18 @@ type Props = { params: Promise<{ id: string }> };
 export default async function EventParticipantsPage({ params }: Props) {
   const { id } = await params;
   await requireRole("staff", `/admin/events/${id}/participants`);
-  const found = isUuid(id) ? await getEventForAdmin(id) : undefined;
-  if (!found) notFound();
+  const { event } = await eventForAdmin(id);
   const [settings, participants, people, invitations] = await Promise.all([
     getSettings(),
     listParticipants(id),
     personPickerOptions(),
     listInvitationDetails(id),
   ]);
-  const { event, seriesName, venueName, venueCity } = found;
   const invitationOf = new Map(invitations.map((i) => [i.id, i]));
   const day = (d: Date | null | undefined) => (d ? formatStaffTime(d, homeClock(settings)) : null);
 
   return (
     <div className="space-y-8">
-      <EventAdminHeader
-        event={{ ...event, seriesName, venueName, venueCity }}
-        home={{ zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel }}
-        current="participants"
-      />
       <ParticipantList
         participants={participants.map((p) => ({
           id: p.id,

@@ -1,21 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { EventAdminHeader } from "@/components/event-admin-header";
+import { FilterSelect } from "@/components/admin/filter-fields";
 import { RegistrationAddForm } from "@/components/registration-add-form";
 import { RegistrationCapacityForm } from "@/components/registration-capacity-form";
 import { RegistrationChart } from "@/components/registration-chart";
 import { RegistrationPages, RegistrationTable } from "@/components/registration-table";
-import { Input, Select } from "@/components/ui/field";
+import { Input } from "@/components/ui/field";
 import { EmptyState } from "@/components/ui/table";
-import { getEventForAdmin } from "@/db/queries/events";
 import { countForStatus, countMatches, listRegistrationsPage, registrationCounts } from "@/db/queries/registration-lists";
 import { registrationsPerHour } from "@/db/queries/registration-lists";
 import { getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
 import { seatsLeft } from "@/lib/registration/window";
 import { eventClock, homeClock, utcToZonedParts } from "@/lib/time";
-import { isUuid } from "@/lib/validations/common";
 import {
   REGISTRATION_FILTER_LABELS,
   REGISTRATION_FILTERS,
@@ -23,6 +20,7 @@ import {
   type RegistrationListParams,
   registrationListParamsSchema,
 } from "@/lib/validations/registration";
+import { eventForAdmin } from "../event";
 
 export const metadata: Metadata = { title: "Registrations" };
 
@@ -49,9 +47,7 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : u
 export default async function EventRegistrationsPage({ params, searchParams }: Props) {
   const { id } = await params;
   await requireRole("staff", `/admin/events/${id}/registrations`);
-  const found = isUuid(id) ? await getEventForAdmin(id) : undefined;
-  if (!found) notFound();
-  const { event, seriesName, venueName, venueCity } = found;
+  const { event } = await eventForAdmin(id);
   const search = await searchParams;
   const { q, status, sort } = registrationListParamsSchema.parse(search);
   const filter = { q, status, sort };
@@ -64,7 +60,6 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
   ]);
   const { rows } = page;
   const total = matched ?? { n: countForStatus(counts, status), more: false };
-  const home = { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel };
   const clock = eventClock(event.timeZone, homeClock(settings));
   const base = `/admin/events/${event.id}/registrations`;
   const filtered = Boolean(filter.q || filter.status);
@@ -83,8 +78,6 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
 
   return (
     <div className="space-y-8">
-      <EventAdminHeader event={{ ...event, seriesName, venueName, venueCity }} home={home} current="registrations" />
-
       <section aria-labelledby="counts-heading" className="space-y-3">
         <h2 id="counts-heading" className="text-lg font-semibold">
           At a glance
@@ -117,31 +110,15 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
               <Input id="registrations-q" name="q" type="search" defaultValue={filter.q} placeholder="Name, email, organization or code" />
             </div>
           </div>
-          <div>
-            <label htmlFor="registrations-status" className="block text-sm font-medium">
-              Status
-            </label>
-            <Select id="registrations-status" name="status" defaultValue={filter.status ?? ""}>
-              <option value="">Any status</option>
-              {REGISTRATION_FILTERS.map((s) => (
-                <option key={s} value={s}>
-                  {REGISTRATION_FILTER_LABELS[s]}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div>
-            <label htmlFor="registrations-sort" className="block text-sm font-medium">
-              Order
-            </label>
-            <Select id="registrations-sort" name="sort" defaultValue={filter.sort}>
-              {Object.entries(REGISTRATION_SORTS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </Select>
-          </div>
+          <FilterSelect
+            id="registrations-status"
+            name="status"
+            label="Status"
+            any="Any status"
+            options={REGISTRATION_FILTERS.map((s) => [s, REGISTRATION_FILTER_LABELS[s]])}
+            defaultValue={filter.status}
+          />
+          <FilterSelect id="registrations-sort" name="sort" label="Order" options={Object.entries(REGISTRATION_SORTS)} defaultValue={filter.sort} />
           <button type="submit" className="rounded-md border border-slate-300 px-3 py-2 text-sm">
             Show
           </button>

@@ -1,18 +1,15 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { EventAdminHeader } from "@/components/event-admin-header";
 import { SummaryEditor } from "@/components/summary-editor";
 import { SummaryPhotos } from "@/components/summary-photos";
 import { SummaryPublishPanel } from "@/components/summary-publish-panel";
 import { SummaryReferences } from "@/components/summary-references";
-import { getEventForAdmin } from "@/db/queries/events";
 import { getSettings } from "@/db/queries/settings";
 import { countCheckedIn } from "@/db/queries/check-in";
 import { getSummary, listEventPhotos, listReferences, listSummaryRevisions } from "@/db/queries/summaries";
 import { requireRole } from "@/lib/auth";
 import { summaryProblems } from "@/lib/summary-publish";
-import { isUuid } from "@/lib/validations/common";
 import { formatStaffTime, homeClock } from "@/lib/time";
+import { eventForAdmin } from "../event";
 
 export const metadata: Metadata = { title: "Summary" };
 
@@ -21,20 +18,13 @@ type Props = { params: Promise<{ id: string }> };
 export default async function EventSummaryPage({ params }: Props) {
   const { id } = await params;
   await requireRole("staff", `/admin/events/${id}/summary`);
-  const found = isUuid(id) ? await getEventForAdmin(id) : undefined;
-  if (!found) notFound();
-  const { event, seriesName, venueName, venueCity } = found;
+  const { event } = await eventForAdmin(id);
   const [settings, summary, photos, checkedIn] = await Promise.all([getSettings(), getSummary(id), listEventPhotos(id), countCheckedIn(id)]);
   const problems = summaryProblems(summary, photos);
   const [revisions, references] = summary ? await Promise.all([listSummaryRevisions(summary.id), listReferences(summary.id)]) : [[], []];
 
   return (
     <div className="space-y-8">
-      <EventAdminHeader
-        event={{ ...event, seriesName, venueName, venueCity }}
-        home={{ zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel }}
-        current="summary"
-      />
       <SummaryPublishPanel
         eventId={id}
         eventSlug={event.slug}

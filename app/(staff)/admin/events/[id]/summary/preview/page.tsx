@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PublicSummary } from "@/components/public-summary";
 import { Alert } from "@/components/ui/alert";
-import { getEventForAdmin } from "@/db/queries/events";
 import { getOrganization, getSettings } from "@/db/queries/settings";
 import { getSummary, listEventPhotos, listReferences } from "@/db/queries/summaries";
 import { getTopic } from "@/db/queries/topics";
 import { requireRole } from "@/lib/auth";
 import { isPublishablePhoto } from "@/lib/summary-publish";
-import { isUuid } from "@/lib/validations/common";
+import { eventForAdmin } from "../../event";
 
 export const metadata: Metadata = { title: "Summary preview" };
 
@@ -19,8 +17,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function SummaryPreviewPage({ params }: Props) {
   const { id } = await params;
   await requireRole("staff", `/admin/events/${id}/summary/preview`);
-  const found = isUuid(id) ? await getEventForAdmin(id) : undefined;
-  if (!found) notFound();
+  const found = await eventForAdmin(id);
   const { event, venueName, venueCity } = found;
   const [summary, photos, topic, organization, settings] = await Promise.all([
     getSummary(id),
