@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { AgendaView } from "@/components/agenda-view";
 import { seriesLine } from "@/lib/names";
 import { SpeakerList } from "@/components/speaker-list";
@@ -10,7 +11,20 @@ import { Alert } from "@/components/ui/alert";
 import type { PublicEvent } from "@/db/queries/public";
 import { getRegistrationAvailability } from "@/db/queries/public-registrations";
 import { type RegistrationWindow, registrationWindow, seatsLeft } from "@/lib/registration/window";
-import { durationMinutes, formatDualTime, formatDuration, formatTimeRange } from "@/lib/time";
+import { formatDualTime } from "@/lib/time";
+import { EventTimeTerms } from "@/components/event-time-terms";
+
+/** A part of the event's page under its level-2 heading. */
+function DetailsSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="space-y-3">
+      <h2 id={id} className="text-xl font-semibold text-brand-900">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
 
 type Availability = NonNullable<Awaited<ReturnType<typeof getRegistrationAvailability>>>;
 
@@ -82,19 +96,9 @@ export async function PublicEventDetails({ event, home }: { event: PublicEvent; 
         )}
       </header>
 
-      <section aria-labelledby="when-heading" className="space-y-3">
-        <h2 id="when-heading" className="text-xl font-semibold text-brand-900">
-          When and where
-        </h2>
+      <DetailsSection id="when-heading" title="When and where">
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
-          <dt className="font-medium text-slate-600">When</dt>
-          <dd>
-            <time dateTime={event.startsAt.toISOString()}>{formatDualTime(event.startsAt, event.timeZone, home.zone, home.label)}</time>
-          </dd>
-          <dt className="font-medium text-slate-600">Time</dt>
-          <dd>
-            {formatTimeRange(event.startsAt, event.endsAt, event.timeZone)} (local time), {formatDuration(durationMinutes(event.startsAt, event.endsAt))}
-          </dd>
+          <EventTimeTerms event={event} home={home} />
           {venue && (
             <>
               <dt className="font-medium text-slate-600">Venue</dt>
@@ -118,7 +122,7 @@ export async function PublicEventDetails({ event, home }: { event: PublicEvent; 
             <span className="text-sm text-slate-600">(iCalendar file)</span>
           </p>
         )}
-      </section>
+      </DetailsSection>
 
       {registration && availability && (
         // Beside the details on a wide screen, so that it stands above the fold; straight after the time
@@ -143,31 +147,22 @@ export async function PublicEventDetails({ event, home }: { event: PublicEvent; 
       )}
 
       {event.description && (
-        <section aria-labelledby="about-heading" className="space-y-3">
-          <h2 id="about-heading" className="text-xl font-semibold text-brand-900">
-            About this event
-          </h2>
+        <DetailsSection id="about-heading" title="About this event">
           <PlainText text={event.description} />
-        </section>
+        </DetailsSection>
       )}
 
       {event.agenda.length > 0 && (
-        <section aria-labelledby="agenda-heading" className="space-y-3">
-          <h2 id="agenda-heading" className="text-xl font-semibold text-brand-900">
-            Agenda
-          </h2>
+        <DetailsSection id="agenda-heading" title="Agenda">
           <p className="text-sm text-slate-600">Times are local.</p>
           <AgendaView items={event.agenda} timeZone={event.timeZone} />
-        </section>
+        </DetailsSection>
       )}
 
       {event.speakers.length > 0 && (
-        <section aria-labelledby="speakers-heading" className="space-y-3">
-          <h2 id="speakers-heading" className="text-xl font-semibold text-brand-900">
-            Speakers
-          </h2>
+        <DetailsSection id="speakers-heading" title="Speakers">
           <SpeakerList speakers={event.speakers} />
-        </section>
+        </DetailsSection>
       )}
 
       <footer className="no-print border-t border-slate-200 pt-4">

@@ -9,7 +9,7 @@ type Subject = { id: string; slug: string; name: string };
  * The GET of a feed about one topic or series, found by its address with `load` (which finds none until it
  * has a public event: until then it is as absent as an unknown address); `respond` writes the feed.
  */
-export function feedOfSlug(load: (slug: string) => Promise<Subject | undefined>, respond: (subject: Subject) => Promise<Response>) {
+export function feedOfSlug(load: (slug: string) => Promise<Subject | null | undefined>, respond: (subject: Subject) => Promise<Response>) {
   return async (_request: Request, { params }: { params: Promise<{ slug: string }> }) => {
     const subject = await load((await params).slug);
     return subject ? respond(subject) : notFoundText();

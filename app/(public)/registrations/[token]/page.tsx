@@ -10,7 +10,8 @@ import { getSettings } from "@/db/queries/settings";
 import { formatCheckInCode } from "@/lib/email/registration-emails";
 import { checkInQrDataUrl } from "@/lib/email/attachments";
 import { hashManageToken } from "@/lib/registration/tokens";
-import { durationMinutes, formatDualTime, formatDuration, formatLocalDate, formatTimeRange } from "@/lib/time";
+import { formatLocalDate } from "@/lib/time";
+import { EventTimeTerms } from "@/components/event-time-terms";
 import { manageTokenSchema } from "@/lib/validations/registration";
 import { buttonClassName } from "@/components/ui/button";
 
@@ -111,14 +112,7 @@ export default async function ManageRegistrationPage({ params, searchParams }: P
           Details
         </h2>
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
-          <dt className="font-medium text-slate-600">When</dt>
-          <dd>
-            <time dateTime={event.startsAt.toISOString()}>{formatDualTime(event.startsAt, event.timeZone, home.zone, home.label)}</time>
-          </dd>
-          <dt className="font-medium text-slate-600">Time</dt>
-          <dd>
-            {formatTimeRange(event.startsAt, event.endsAt, event.timeZone)} (local time), {formatDuration(durationMinutes(event.startsAt, event.endsAt))}
-          </dd>
+          <EventTimeTerms event={event} home={home} />
           {venue?.name && (
             <>
               <dt className="font-medium text-slate-600">Venue</dt>
