@@ -1,5 +1,4 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { AgendaView } from "@/components/agenda-view";
 import { seriesLine } from "@/lib/names";
 import { SpeakerList } from "@/components/speaker-list";
@@ -8,23 +7,12 @@ import { RegistrationForm } from "@/components/registration-form";
 import { calendarLinks } from "@/lib/calendar-links";
 import { appUrl } from "@/lib/env";
 import { Alert } from "@/components/ui/alert";
+import { Section } from "@/components/ui/section";
 import type { PublicEvent } from "@/db/queries/public";
 import { getRegistrationAvailability } from "@/db/queries/public-registrations";
 import { type RegistrationWindow, registrationWindow, seatsLeft } from "@/lib/registration/window";
 import { formatDualTime } from "@/lib/time";
 import { EventTimeTerms } from "@/components/event-time-terms";
-
-/** A part of the event's page under its level-2 heading. */
-function DetailsSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="space-y-3">
-      <h2 id={id} className="text-xl font-semibold text-brand-900">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 type Availability = NonNullable<Awaited<ReturnType<typeof getRegistrationAvailability>>>;
 
@@ -96,7 +84,7 @@ export async function PublicEventDetails({ event, home }: { event: PublicEvent; 
         )}
       </header>
 
-      <DetailsSection id="when-heading" title="When and where">
+      <Section id="when-heading" title="When and where">
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
           <EventTimeTerms event={event} home={home} />
           {venue && (
@@ -122,7 +110,7 @@ export async function PublicEventDetails({ event, home }: { event: PublicEvent; 
             <span className="text-sm text-slate-600">(iCalendar file)</span>
           </p>
         )}
-      </DetailsSection>
+      </Section>
 
       {registration && availability && (
         // Beside the details on a wide screen, so that it stands above the fold; straight after the time
@@ -147,22 +135,22 @@ export async function PublicEventDetails({ event, home }: { event: PublicEvent; 
       )}
 
       {event.description && (
-        <DetailsSection id="about-heading" title="About this event">
+        <Section id="about-heading" title="About this event">
           <PlainText text={event.description} />
-        </DetailsSection>
+        </Section>
       )}
 
       {event.agenda.length > 0 && (
-        <DetailsSection id="agenda-heading" title="Agenda">
+        <Section id="agenda-heading" title="Agenda">
           <p className="text-sm text-slate-600">Times are local.</p>
           <AgendaView items={event.agenda} timeZone={event.timeZone} />
-        </DetailsSection>
+        </Section>
       )}
 
       {event.speakers.length > 0 && (
-        <DetailsSection id="speakers-heading" title="Speakers">
+        <Section id="speakers-heading" title="Speakers">
           <SpeakerList speakers={event.speakers} />
-        </DetailsSection>
+        </Section>
       )}
 
       <footer className="no-print border-t border-slate-200 pt-4">
