@@ -9,18 +9,10 @@ import { renderMarkdown } from "@/lib/markdown";
 import { type DraftInput, generateSummaryDraft } from "@/lib/summary-draft";
 import { formatDualTime } from "@/lib/time";
 import { closeDb, db, resetWithDemo } from "../tests/support/db";
+import { referenceMeeting } from "../tests/support/reference-meeting";
 
 const draftInput: DraftInput = {
-  event: {
-    title: "From the United Nations",
-    startsAt: new Date("2024-03-18T20:35:00Z"),
-    endsAt: new Date("2024-03-18T21:40:00Z"),
-    timeZone: "America/New_York",
-    seriesName: "WPS + Innovation",
-    seriesNumber: 4,
-    venue: { name: "United Nations Headquarters", city: "New York", country: "United States" },
-  },
-  home: { timeZone: "Asia/Tokyo", label: "JST" },
+  ...referenceMeeting,
   participants: Array.from({ length: 8 }, (_, i) => ({
     id: `p${i}`,
     role: i === 0 ? ("host" as const) : i === 1 ? ("moderator" as const) : ("panelist" as const),

@@ -1,9 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ArchiveEvent } from "@/db/queries/archive";
-import { formatDualTime } from "@/lib/time";
 import { meetingLabel } from "@/lib/names";
-import { CancelledBadge, EventCard, type HomeZone, type PublishedSummary, SummaryLink } from "./event-card";
+import { CancelledBadge, EventCard, EventWhenWhere, type HomeZone, type PublishedSummary, SummaryLink } from "./event-card";
 
 type SectionProps = { id: string; title: string; empty: string; children: ReactNode; count: number; order?: string };
 
@@ -19,6 +18,35 @@ export function ListingSection({ id, title, empty, children, count, order }: Sec
       </div>
       {count === 0 ? <p className="text-slate-600">{empty}</p> : children}
     </section>
+  );
+}
+
+type Listing = {
+  meetings: { upcoming: ArchiveEvent[]; past: ArchiveEvent[] };
+  home: HomeZone;
+  /** A series lists its meetings by number; a topic its events as cards. */
+  of: "series" | "topic";
+  /** In what order each list stands, said when it has more than one. */
+  order: { upcoming: string; past: string };
+};
+
+const LISTED = {
+  series: { noun: "meetings", where: "in this series", List: MeetingList },
+  topic: { noun: "events", where: "on this topic", List: EventCardList },
+};
+
+/** A series' or a topic's upcoming and past events, each under its heading. */
+export function UpcomingAndPast({ meetings, home, of, order }: Listing) {
+  const { noun, where, List } = LISTED[of];
+  return (
+    <>
+      <ListingSection id="upcoming-heading" title={`Upcoming ${noun}`} empty={`No upcoming ${noun} ${where} yet.`} count={meetings.upcoming.length} order={order.upcoming}>
+        <List events={meetings.upcoming} home={home} />
+      </ListingSection>
+      <ListingSection id="past-heading" title={`Past ${noun}`} empty={`No past ${noun} ${where} yet.`} count={meetings.past.length} order={order.past}>
+        <List events={meetings.past} home={home} />
+      </ListingSection>
+    </>
   );
 }
 
@@ -53,15 +81,7 @@ export function MeetingList({ events, home }: { events: ArchiveEvent[]; home: Ho
               </Link>
               {event.status === "cancelled" && <CancelledBadge />}
             </h3>
-            <p className="mt-1 text-sm">
-              <time dateTime={event.startsAt.toISOString()}>{formatDualTime(event.startsAt, event.timeZone, home.zone, home.label)}</time>
-            </p>
-            {event.venueName && (
-              <p className="text-sm text-slate-600">
-                {event.venueName}
-                {event.venueCity ? `, ${event.venueCity}` : ""}
-              </p>
-            )}
+            <EventWhenWhere event={event} home={home} className="mt-1" />
             {summary && <SummaryLink slug={event.slug} eventTitle={event.title} summary={summary} form="title" />}
           </li>
         );

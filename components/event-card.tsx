@@ -65,6 +65,25 @@ export function SummaryLink({ slug, eventTitle, summary, form }: { slug: string;
   );
 }
 
+type WhenWhere = Pick<EventCardData, "startsAt" | "timeZone" | "venueName" | "venueCity">;
+
+/** When a listed event starts (its local time and the home zone's) and, if it has one, its venue. */
+export function EventWhenWhere({ event, home, className }: { event: WhenWhere; home: HomeZone; className: string }) {
+  return (
+    <>
+      <p className={`${className} text-sm`}>
+        <time dateTime={event.startsAt.toISOString()}>{formatDualTime(event.startsAt, event.timeZone, home.zone, home.label)}</time>
+      </p>
+      {event.venueName && (
+        <p className="text-sm text-slate-600">
+          {event.venueName}
+          {event.venueCity ? `, ${event.venueCity}` : ""}
+        </p>
+      )}
+    </>
+  );
+}
+
 export function EventCard({ event, home, href, level = 3, showTopic = true, summary, summaryLink = "short" }: Props) {
   const series = seriesLine(event.seriesName, event.seriesNumber);
   const Heading = level === 2 ? "h2" : "h3";
@@ -78,15 +97,7 @@ export function EventCard({ event, home, href, level = 3, showTopic = true, summ
         {event.status === "cancelled" && <CancelledBadge />}
       </Heading>
       {series && <p className="text-sm text-slate-700">{series}</p>}
-      <p className="mt-2 text-sm">
-        <time dateTime={event.startsAt.toISOString()}>{formatDualTime(event.startsAt, event.timeZone, home.zone, home.label)}</time>
-      </p>
-      {event.venueName && (
-        <p className="text-sm text-slate-600">
-          {event.venueName}
-          {event.venueCity ? `, ${event.venueCity}` : ""}
-        </p>
-      )}
+      <EventWhenWhere event={event} home={home} className="mt-2" />
       {summary && <SummaryLink slug={event.slug} eventTitle={event.title} summary={summary} form={summaryLink} />}
     </article>
   );

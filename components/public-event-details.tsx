@@ -7,10 +7,12 @@ import { RegistrationForm } from "@/components/registration-form";
 import { calendarLinks } from "@/lib/calendar-links";
 import { appUrl } from "@/lib/env";
 import { Alert } from "@/components/ui/alert";
+import { Section } from "@/components/ui/section";
 import type { PublicEvent } from "@/db/queries/public";
 import { getRegistrationAvailability } from "@/db/queries/public-registrations";
 import { type RegistrationWindow, registrationWindow, seatsLeft } from "@/lib/registration/window";
-import { durationMinutes, formatDualTime, formatDuration, formatTimeRange } from "@/lib/time";
+import { formatDualTime } from "@/lib/time";
+import { EventTimeTerms } from "@/components/event-time-terms";
 
 type Availability = NonNullable<Awaited<ReturnType<typeof getRegistrationAvailability>>>;
 
@@ -82,19 +84,9 @@ export async function PublicEventDetails({ event, home }: { event: PublicEvent; 
         )}
       </header>
 
-      <section aria-labelledby="when-heading" className="space-y-3">
-        <h2 id="when-heading" className="text-xl font-semibold text-brand-900">
-          When and where
-        </h2>
+      <Section id="when-heading" title="When and where">
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
-          <dt className="font-medium text-slate-600">When</dt>
-          <dd>
-            <time dateTime={event.startsAt.toISOString()}>{formatDualTime(event.startsAt, event.timeZone, home.zone, home.label)}</time>
-          </dd>
-          <dt className="font-medium text-slate-600">Time</dt>
-          <dd>
-            {formatTimeRange(event.startsAt, event.endsAt, event.timeZone)} (local time), {formatDuration(durationMinutes(event.startsAt, event.endsAt))}
-          </dd>
+          <EventTimeTerms event={event} home={home} />
           {venue && (
             <>
               <dt className="font-medium text-slate-600">Venue</dt>
@@ -118,7 +110,7 @@ export async function PublicEventDetails({ event, home }: { event: PublicEvent; 
             <span className="text-sm text-slate-600">(iCalendar file)</span>
           </p>
         )}
-      </section>
+      </Section>
 
       {registration && availability && (
         // Beside the details on a wide screen, so that it stands above the fold; straight after the time
@@ -143,31 +135,22 @@ export async function PublicEventDetails({ event, home }: { event: PublicEvent; 
       )}
 
       {event.description && (
-        <section aria-labelledby="about-heading" className="space-y-3">
-          <h2 id="about-heading" className="text-xl font-semibold text-brand-900">
-            About this event
-          </h2>
+        <Section id="about-heading" title="About this event">
           <PlainText text={event.description} />
-        </section>
+        </Section>
       )}
 
       {event.agenda.length > 0 && (
-        <section aria-labelledby="agenda-heading" className="space-y-3">
-          <h2 id="agenda-heading" className="text-xl font-semibold text-brand-900">
-            Agenda
-          </h2>
+        <Section id="agenda-heading" title="Agenda">
           <p className="text-sm text-slate-600">Times are local.</p>
           <AgendaView items={event.agenda} timeZone={event.timeZone} />
-        </section>
+        </Section>
       )}
 
       {event.speakers.length > 0 && (
-        <section aria-labelledby="speakers-heading" className="space-y-3">
-          <h2 id="speakers-heading" className="text-xl font-semibold text-brand-900">
-            Speakers
-          </h2>
+        <Section id="speakers-heading" title="Speakers">
           <SpeakerList speakers={event.speakers} />
-        </section>
+        </Section>
       )}
 
       <footer className="no-print border-t border-slate-200 pt-4">

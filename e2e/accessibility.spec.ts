@@ -1,14 +1,18 @@
+import type { Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
 import { expect, test, waitForHydration } from "./fixtures";
 
 const UPCOMING = "/events/wps-innovation-5-geneva";
 
+/** Opens `path` and, once its main heading shows, checks the page. */
+async function checkPage(page: Page, path: string, heading?: string) {
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+  await expectNoAxeViolations(page);
+}
+
 test.describe("pages pass an automated accessibility check (axe, WCAG 2.1 AA)", () => {
-  test("the home page", async ({ page }) => {
-    await page.goto("/");
-    await expect(page.getByRole("heading", { level: 1, name: "Upcoming events" })).toBeVisible();
-    await expectNoAxeViolations(page);
-  });
+  test("the home page", ({ page }) => checkPage(page, "/", "Upcoming events"));
 
   test("the events archive, filtered, and with nothing matching", async ({ page }) => {
     await page.goto("/events?when=upcoming");
@@ -20,17 +24,9 @@ test.describe("pages pass an automated accessibility check (axe, WCAG 2.1 AA)", 
     await expectNoAxeViolations(page);
   });
 
-  test("a series page", async ({ page }) => {
-    await page.goto("/series/wps-innovation");
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await expectNoAxeViolations(page);
-  });
+  test("a series page", ({ page }) => checkPage(page, "/series/wps-innovation"));
 
-  test("a topic page", async ({ page }) => {
-    await page.goto("/topics/womens-empowerment-and-gender-equality");
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await expectNoAxeViolations(page);
-  });
+  test("a topic page", ({ page }) => checkPage(page, "/topics/womens-empowerment-and-gender-equality"));
 
   test("an event page before the event, with its registration form", async ({ page }) => {
     await page.goto(UPCOMING);
@@ -48,15 +44,7 @@ test.describe("pages pass an automated accessibility check (axe, WCAG 2.1 AA)", 
     await expectNoAxeViolations(page);
   });
 
-  test("the sign-in page", async ({ page }) => {
-    await page.goto("/login");
-    await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
-    await expectNoAxeViolations(page);
-  });
+  test("the sign-in page", ({ page }) => checkPage(page, "/login", "Sign in"));
 
-  test("a panelist's own page", async ({ panelistPage }) => {
-    await panelistPage.goto("/me");
-    await expect(panelistPage.getByRole("heading", { level: 1, name: "My profile" })).toBeVisible();
-    await expectNoAxeViolations(panelistPage);
-  });
+  test("a panelist's own page", ({ panelistPage }) => checkPage(panelistPage, "/me", "My profile"));
 });

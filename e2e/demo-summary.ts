@@ -10,19 +10,25 @@ export async function openFourthSummary(page: Page): Promise<void> {
   await waitForHydration(page.getByRole("button", { name: "Generate draft from the event" }));
 }
 
-/** Withdraws the fourth meeting's summary (the demo publishes it) through the editor, if it is published. */
-export async function unpublishFourthSummary(page: Page): Promise<void> {
+/**
+ * Publishes or withdraws the fourth meeting's summary through the editor, unless it is so already (the demo
+ * publishes it; a retried run, or one after another journey, may find it either way).
+ */
+export async function setFourthSummaryPublished(page: Page, published: boolean): Promise<void> {
   await openFourthSummary(page);
   const publishing = page.getByRole("region", { name: "Publishing" });
-  const unpublish = publishing.getByRole("button", { name: "Unpublish" });
-  // A retried run may find it withdrawn already.
-  if (await unpublish.isVisible()) {
-    await waitForHydration(unpublish);
-    await unpublish.click();
-    await expect(page.getByRole("status").filter({ hasText: "Unpublished" })).toBeVisible();
+  const [press, done, after] = published ? ["Publish summary", "Published.", "Unpublish"] : ["Unpublish", "Unpublished", "Publish summary"];
+  const button = publishing.getByRole("button", { name: press });
+  if (await button.isVisible()) {
+    await waitForHydration(button);
+    await button.click();
+    await expect(page.getByRole("status").filter({ hasText: done })).toBeVisible();
   }
-  await expect(publishing.getByRole("button", { name: "Publish summary" })).toBeVisible();
+  await expect(publishing.getByRole("button", { name: after })).toBeVisible();
 }
+
+/** Withdraws the fourth meeting's summary through the editor, if it is published. */
+export const unpublishFourthSummary = (page: Page) => setFourthSummaryPublished(page, false);
 
 /**
  * Takes the fourth meeting's summary back to where staff start, through the editor: unpublished, with

@@ -33,6 +33,18 @@ export async function waitForHydration(locator: Locator): Promise<void> {
     .toBe(true);
 }
 
+/** Opens an event's page and fills in its registration form, once its scripts have taken over; returns the form, not yet sent. */
+export async function fillRegistrationForm(page: Page, slug: string, who: { name: string; email: string; category: string }): Promise<Locator> {
+  await page.goto(`/events/${slug}`);
+  const form = page.getByRole("form", { name: "Register for this event" });
+  await waitForHydration(form);
+  await form.getByLabel("Name", { exact: true }).fill(who.name);
+  await form.getByLabel("Email", { exact: true }).fill(who.email);
+  await form.getByLabel("Attendee category").selectOption(who.category);
+  await form.getByLabel(/I agree that my details are kept/).check();
+  return form;
+}
+
 /** Opens the sign-in page, ready for input. */
 export async function openLoginPage(page: Page): Promise<void> {
   await page.goto("/login");

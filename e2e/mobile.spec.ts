@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { expect, readOutboxMessage, type Role, storageStatePath, test, uniqueEmail, waitForHydration } from "./fixtures";
+import { expect, fillRegistrationForm, readOutboxMessage, type Role, storageStatePath, test, uniqueEmail } from "./fixtures";
 
 // A common phone: nothing on it may scroll sideways.
 const PHONE = { width: 390, height: 844 };
@@ -94,13 +94,7 @@ test("every public page and the panelist's pages fit a 390-pixel phone", async (
 
     // The registration form, used on the phone, and the manage page its email links to.
     const email = uniqueEmail("phone");
-    await page.goto(`/events/${UPCOMING_SLUG}`);
-    const form = page.getByRole("form", { name: "Register for this event" });
-    await waitForHydration(form);
-    await form.getByLabel("Name", { exact: true }).fill("Pat Phone");
-    await form.getByLabel("Email", { exact: true }).fill(email);
-    await form.getByLabel("Attendee category").selectOption("Civil society");
-    await form.getByLabel(/I agree that my details are kept/).check();
+    const form = await fillRegistrationForm(page, UPCOMING_SLUG, { name: "Pat Phone", email: email, category: "Civil society" });
     await form.getByRole("button", { name: "Register", exact: true }).click();
     await expect(page.getByRole("status").filter({ hasText: "Check your email." })).toBeVisible();
     const { links } = await readOutboxMessage(adminPage, email, /^Registration confirmed: /);

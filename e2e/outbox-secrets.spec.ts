@@ -1,16 +1,10 @@
-import { expect, readOutboxMessage, test, uniqueEmail, waitForHydration } from "./fixtures";
+import { expect, fillRegistrationForm, readOutboxMessage, test, uniqueEmail } from "./fixtures";
 
 const DEMO_SLUG = "wps-innovation-5-geneva";
 
 test("staff read a registration email without its manage link; an admin, while the outbox is the mailbox, reads it whole", async ({ page, staffPage, adminPage }) => {
   const visitor = uniqueEmail("secret");
-  await page.goto(`/events/${DEMO_SLUG}`);
-  const form = page.getByRole("form", { name: "Register for this event" });
-  await waitForHydration(form);
-  await form.getByLabel("Name", { exact: true }).fill("Sasha Secret");
-  await form.getByLabel("Email", { exact: true }).fill(visitor);
-  await form.getByLabel("Attendee category").selectOption("Academia");
-  await form.getByLabel(/I agree that my details are kept/).check();
+  const form = await fillRegistrationForm(page, DEMO_SLUG, { name: "Sasha Secret", email: visitor, category: "Academia" });
   await form.getByRole("button", { name: "Register", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Check your email." })).toBeVisible();
 

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, outboxMessages, test, uniqueEmail, waitForHydration } from "./fixtures";
+import { expect, fillRegistrationForm, outboxMessages, test, uniqueEmail } from "./fixtures";
 
 // Before the page's script has loaded (a slow connection), the browser posts the form itself: the
 // registration must still go through, or come back with its messages and everything typed.
@@ -75,13 +75,7 @@ test.describe("the registration form without JavaScript", () => {
 
 test("with JavaScript, a double click sends one registration and one email", async ({ page, staffPage }) => {
   const email = uniqueEmail("double");
-  await page.goto(`/events/${DEMO_SLUG}`);
-  const form = page.getByRole("form", { name: "Register for this event" });
-  await waitForHydration(form);
-  await form.getByLabel("Name", { exact: true }).fill("Dara Double");
-  await form.getByLabel("Email", { exact: true }).fill(email);
-  await form.getByLabel("Attendee category").selectOption("Media");
-  await form.getByLabel(/I agree that my details are kept/).check();
+  const form = await fillRegistrationForm(page, DEMO_SLUG, { name: "Dara Double", email: email, category: "Media" });
   await form.getByRole("button", { name: "Register", exact: true }).dblclick();
   await expect(page.getByRole("heading", { name: "Thank you. Check your email." })).toBeFocused();
 

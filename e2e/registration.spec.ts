@@ -1,18 +1,12 @@
 import type { Page } from "@playwright/test";
-import { expect, outboxMessages, readOutboxMessage, test, uniqueEmail, waitForHydration } from "./fixtures";
+import { expect, fillRegistrationForm, outboxMessages, readOutboxMessage, test, uniqueEmail, waitForHydration } from "./fixtures";
 
 const DEMO_SLUG = "wps-innovation-5-geneva";
 const DEMO_TITLE = "Technology, Peacebuilding and Women's Leadership";
 
 /** Fills in the public form on an event's page and waits for the one answer it ever gives. */
 async function registerOnPage(page: Page, slug: string, name: string, email: string, button: "Register" | "Join the waitlist") {
-  await page.goto(`/events/${slug}`);
-  const form = page.getByRole("form", { name: "Register for this event" });
-  await waitForHydration(form);
-  await form.getByLabel("Name", { exact: true }).fill(name);
-  await form.getByLabel("Email", { exact: true }).fill(email);
-  await form.getByLabel("Attendee category").selectOption("Civil society");
-  await form.getByLabel(/I agree that my details are kept/).check();
+  const form = await fillRegistrationForm(page, slug, { name: name, email: email, category: "Civil society" });
   await form.getByRole("button", { name: button, exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Check your email." })).toContainText(email);
 }

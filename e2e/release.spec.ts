@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { expectNoAxeViolations } from "./axe";
-import { openFourthSummary } from "./demo-summary";
+import { setFourthSummaryPublished } from "./demo-summary";
 import { expect, test, waitForHydration } from "./fixtures";
 
 const EVENT_SLUG = "wps-innovation-4-from-the-united-nations";
@@ -35,15 +35,7 @@ test("an admin brands the site, and a published summary reads, shares and prints
 
   // The demo publishes the fourth meeting's summary. A run after another journey withdrew it publishes
   // it again, as staff would.
-  await openFourthSummary(page);
-  const publishing = page.getByRole("region", { name: "Publishing" });
-  const publish = publishing.getByRole("button", { name: "Publish summary" });
-  if (await publish.isVisible()) {
-    await waitForHydration(publish);
-    await publish.click();
-    await expect(page.getByRole("status").filter({ hasText: "Published." })).toBeVisible();
-  }
-  await expect(publishing.getByRole("button", { name: "Unpublish" })).toBeVisible();
+  await setFourthSummaryPublished(page, true);
 
   // The release: its label, its release date apart from the event's date, and the place.
   await anonymous.goto(`/events/${EVENT_SLUG}/summary`);

@@ -2,21 +2,17 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { events, series, summaries, topics } from "@/db/schema";
 import { closeDb, db, resetWithDemo } from "./support/db";
+import { replaceDemoSummary } from "./support/demo-summary";
 
 let feedXml: string;
 
 beforeAll(async () => {
   await resetWithDemo(new Date("2026-11-28T12:00:00Z"));
-  const [fourth] = await db.select().from(events).where(eq(events.slug, "wps-innovation-4-from-the-united-nations"));
   // In place of the demo's own summary, one whose text needs escaping.
-  await db.delete(summaries).where(eq(summaries.eventId, fourth!.id));
-  await db.insert(summaries).values({
-    eventId: fourth!.id,
-    status: "published",
+  await replaceDemoSummary({
     title: "Women & Peace <at> the UN",
     lede: "A lede with \"quotes\".",
     body: "1. First <script>alert(1)</script>\n2. Second",
-    publishedAt: new Date("2024-03-20T00:00:00Z"),
   });
   // A draft event with a published summary must stay out of every public list.
   const [draft] = await db

@@ -171,23 +171,11 @@ describe("HONORIFICS", () => {
 
 describe("ordinals", () => {
   it("spells out the first twenty", () => {
-    expect(ordinalWord(1)).toBe("first");
-    expect(ordinalWord(2)).toBe("second");
-    expect(ordinalWord(3)).toBe("third");
-    expect(ordinalWord(4)).toBe("fourth");
-    expect(ordinalWord(12)).toBe("twelfth");
-    expect(ordinalWord(20)).toBe("twentieth");
+    expect([1, 2, 3, 4, 12, 20].map(ordinalWord)).toEqual(["first", "second", "third", "fourth", "twelfth", "twentieth"]);
   });
 
   it("uses digits and suffixes from 21", () => {
-    expect(ordinalWord(21)).toBe("21st");
-    expect(ordinalWord(22)).toBe("22nd");
-    expect(ordinalWord(23)).toBe("23rd");
-    expect(ordinalWord(24)).toBe("24th");
-    expect(ordinalWord(101)).toBe("101st");
-    expect(ordinalWord(111)).toBe("111th");
-    expect(ordinalWord(112)).toBe("112th");
-    expect(ordinalWord(113)).toBe("113th");
+    expect([21, 22, 23, 24, 101, 111, 112, 113].map(ordinalWord)).toEqual(["21st", "22nd", "23rd", "24th", "101st", "111th", "112th", "113th"]);
   });
 
   it("rejects numbers that are not positive integers", () => {

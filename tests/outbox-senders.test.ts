@@ -3,11 +3,11 @@ import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { and, count, eq, gt, sql } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { enqueueEmail } from "@/db/queries/outbox";
 import { outbox } from "@/db/schema";
 import { closeDb, db, resetDatabase } from "./support/db";
+import { headerOf, onMessage, testSmtpServer } from "./support/smtp-server";
 
 // Several app instances share one outbox. Here each sender is a process of its own running the real
 // delivery loop (tests/support/outbox-sender.ts) against one PostgreSQL database, and delivers to a
@@ -24,27 +24,16 @@ const accepted: Accepted[] = [];
 /** Runs when a message's data has arrived, before the server answers: the test may kill its sender there. */
 let onAccepted: ((message: Accepted) => Promise<void>) | undefined;
 
-const server = new SMTPServer({
-  secure: false,
-  authOptional: true,
-  disabledCommands: ["STARTTLS", "AUTH"],
-  logger: false,
-  disableReverseLookup: true,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on("data", (c: Buffer) => chunks.push(c));
-    stream.on("end", () => {
-      const head = Buffer.concat(chunks).toString("utf8").split("\r\n\r\n")[0]!.replace(/\r\n[ \t]+/g, " ");
-      const field = (name: string) => new RegExp(`^${name}: (.*)$`, "im").exec(head)?.[1] ?? "";
-      // Once the data is in, the server has the message: what it answers may never reach a sender that dies now.
-      const message = { sender: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", subject: field("Subject"), messageId: field("Message-ID") };
-      accepted.push(message);
-      void (onAccepted?.(message) ?? Promise.resolve()).then(() => {
-        // A slow server, so that a sender is killed in the middle of its work rather than after it.
-        setTimeout(() => callback(), 30);
-      });
+const server = testSmtpServer({
+  onData: onMessage((raw, session, answer) => {
+    // Once the data is in, the server has the message: what it answers may never reach a sender that dies now.
+    const message = { sender: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", subject: headerOf(raw, "Subject"), messageId: headerOf(raw, "Message-ID") };
+    accepted.push(message);
+    void (onAccepted?.(message) ?? Promise.resolve()).then(() => {
+      // A slow server, so that a sender is killed in the middle of its work rather than after it.
+      setTimeout(() => answer(), 30);
     });
-  },
+  }),
 });
 // The answer to a killed sender goes to a closed connection.
 server.on("error", () => {});

@@ -1,20 +1,19 @@
 import { and, asc, eq, getTableColumns, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerPublicSeat, waitlistPosition } from "@/db/queries/registrations";
-import { type EventStatus, events, outbox, registrations } from "@/db/schema";
+import { events, outbox, registrations } from "@/db/schema";
 import { REGISTRATION_EMAIL_KINDS } from "@/lib/email/registration-emails";
 import { type RegistrationContext, registrationContext } from "@/lib/registration/context";
 import { type NewRegistration, registerForEvent } from "@/lib/registration/seats";
 import { hashManageToken } from "@/lib/registration/tokens";
 import { closeDb, db, resetWithDemo } from "./support/db";
+import { scratchEvent as makeScratchEvent } from "./support/scratch-event";
 
 // The common public registration is one call of the database function register_public_seat
 // (drizzle/0004_registration_seat_function.sql). These tests hold it to what the transaction did.
 
-const DAY = 86_400_000;
 const now = new Date();
 let ctx: RegistrationContext;
-let counter = 0;
 
 beforeAll(async () => {
   await resetWithDemo(now);
@@ -22,24 +21,8 @@ beforeAll(async () => {
 });
 afterAll(closeDb);
 
-async function scratchEvent(capacity: number | null) {
-  const n = ++counter;
-  const startsAt = new Date(Math.floor((now.getTime() + 30 * DAY) / 60_000) * 60_000);
-  const [row] = await db
-    .insert(events)
-    .values({
-      slug: `seat-function-test-${n}`,
-      title: `Seat function test ${n}`,
-      timeZone: "Europe/Zurich",
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 90 * 60_000),
-      capacity,
-      status: "scheduled" as EventStatus,
-      registrationCategories: ["Government", "Academia"],
-    })
-    .returning();
-  return row!;
-}
+/** A scheduled event a month ahead, open for registration, with `capacity` seats. */
+const scratchEvent = (capacity: number | null) => makeScratchEvent("Seat function test", now, capacity);
 
 const person = (eventId: string, label: string | number, extra: Partial<NewRegistration> = {}): NewRegistration => ({
   eventId,

@@ -21,6 +21,7 @@ import { hashManageToken, normalizeCheckInCode } from "@/lib/registration/tokens
 import { registrationWindow } from "@/lib/registration/window";
 import { eventFormValues } from "@/lib/validations/event";
 import { closeDb, db, resetWithDemo } from "./support/db";
+import { scratchEvent as makeScratchEvent } from "./support/scratch-event";
 import { session } from "./support/session";
 
 
@@ -31,7 +32,6 @@ let staffId: string;
 /** Staff acting outside a request: no client to record. */
 const asStaff = () => ({ kind: "staff" as const, userId: staffId, client: null });
 const asPublic = { kind: "public" as const, client: null };
-let counter = 0;
 
 beforeAll(async () => {
   await resetWithDemo(now);
@@ -49,26 +49,7 @@ function actAsAnonymous() {
 }
 
 /** A scheduled event a month ahead, open for registration, with `capacity` seats. */
-async function scratchEvent(capacity: number | null, extra: Partial<typeof events.$inferInsert> = {}) {
-  const n = ++counter;
-  // On the minute, as the event form writes it.
-  const startsAt = new Date(Math.floor((now.getTime() + 30 * DAY) / 60_000) * 60_000);
-  const [row] = await db
-    .insert(events)
-    .values({
-      slug: `registration-test-${n}`,
-      title: `Registration test ${n}`,
-      timeZone: "Europe/Zurich",
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 90 * 60_000),
-      capacity,
-      status: "scheduled" as EventStatus,
-      registrationCategories: ["Government", "Academia"],
-      ...extra,
-    })
-    .returning();
-  return row!;
-}
+const scratchEvent = (capacity: number | null, extra: Partial<typeof events.$inferInsert> = {}) => makeScratchEvent("Registration test", now, capacity, extra);
 
 const person = (eventId: string, label: string | number, extra: Partial<NewRegistration> = {}): NewRegistration => ({
   eventId,

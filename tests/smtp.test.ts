@@ -1,8 +1,8 @@
 import type { AddressInfo } from "node:net";
 import { and, eq, sql } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { session } from "./support/session";
+import { onMessage, testSmtpServer } from "./support/smtp-server";
 
 // The outbox sends over a real SMTP conversation with a server started here. Everything that reads
 // the environment is imported after SMTP_URL points at it (lib/env.ts reads the environment once).
@@ -15,11 +15,7 @@ const refuse = { rcpt: 0, data: 0 };
 // A server that takes the data and then says nothing: the sender must give up at its deadline.
 const stall = { data: 0, closed: 0, waiting: [] as (() => void)[] };
 
-const server = new SMTPServer({
-  secure: false,
-  authOptional: true,
-  disabledCommands: ["STARTTLS", "AUTH"],
-  logger: false,
+const server = testSmtpServer({
   onRcptTo(_address, _session, callback) {
     if (refuse.rcpt > 0) {
       refuse.rcpt--;
@@ -30,27 +26,23 @@ const server = new SMTPServer({
   onClose() {
     stall.closed++;
   },
-  onData(stream, smtpSession, callback) {
-    const chunks: Buffer[] = [];
-    stream.on("data", (c: Buffer) => chunks.push(c));
-    stream.on("end", () => {
-      if (stall.data > 0) {
-        stall.data--;
-        stall.waiting.push(() => callback(Object.assign(new Error("Too late"), { responseCode: 451 })));
-        return;
-      }
-      if (refuse.data > 0) {
-        refuse.data--;
-        return callback(Object.assign(new Error("Try again later"), { responseCode: 451 }));
-      }
-      mailbox.push({
-        from: smtpSession.envelope.mailFrom ? smtpSession.envelope.mailFrom.address : undefined,
-        to: smtpSession.envelope.rcptTo.map((r) => r.address),
-        raw: Buffer.concat(chunks).toString("utf8"),
-      });
-      callback();
+  onData: onMessage((raw, smtpSession, callback) => {
+    if (stall.data > 0) {
+      stall.data--;
+      stall.waiting.push(() => callback(Object.assign(new Error("Too late"), { responseCode: 451 })));
+      return;
+    }
+    if (refuse.data > 0) {
+      refuse.data--;
+      return callback(Object.assign(new Error("Try again later"), { responseCode: 451 }));
+    }
+    mailbox.push({
+      from: smtpSession.envelope.mailFrom ? smtpSession.envelope.mailFrom.address : undefined,
+      to: smtpSession.envelope.rcptTo.map((r) => r.address),
+      raw,
     });
-  },
+    callback();
+  }),
 });
 
 /** The message's headers (unfolded) and its text part, decoded from quoted-printable. */
@@ -301,20 +293,13 @@ describe("delivery over TLS", () => {
     ["STARTTLS", false, "smtp"],
   ])("delivers over %s", async (_, secure, scheme) => {
     const received: { secure: boolean; messageId: string }[] = [];
-    const tlsServer = new SMTPServer({
+    const tlsServer = testSmtpServer({
       secure,
-      authOptional: true,
       disabledCommands: ["AUTH"],
-      logger: false,
-      disableReverseLookup: true,
-      onData(stream, smtpSession, callback) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (c: Buffer) => chunks.push(c));
-        stream.on("end", () => {
-          received.push({ secure: smtpSession.secure, messageId: header(parse(Buffer.concat(chunks).toString("utf8")).headers, "Message-ID")[0] ?? "" });
-          callback();
-        });
-      },
+      onData: onMessage((raw, smtpSession, callback) => {
+        received.push({ secure: smtpSession.secure, messageId: header(parse(raw).headers, "Message-ID")[0] ?? "" });
+        callback();
+      }),
     });
     await new Promise<void>((resolve) => tlsServer.listen(0, "127.0.0.1", resolve));
     const saved = process.env.SMTP_URL;

@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { attendanceWording, type DraftInput, generateSummaryDraft, openingSentence, PLACEHOLDER, titleFromPosition } from "@/lib/summary-draft";
+import { referenceMeeting } from "./support/reference-meeting";
 
 const reference: DraftInput = {
-  event: {
-    title: "From the United Nations",
-    startsAt: new Date("2024-03-18T20:35:00Z"),
-    endsAt: new Date("2024-03-18T21:40:00Z"),
-    timeZone: "America/New_York",
-    seriesName: "WPS + Innovation",
-    seriesNumber: 4,
-    venue: { name: "United Nations Headquarters", city: "New York", country: "United States" },
-  },
-  home: { timeZone: "Asia/Tokyo", label: "JST" },
+  ...referenceMeeting,
   participants: [
     { id: "h", role: "host", person: { honorific: "Ms.", givenName: "Yoko", familyName: "Kamikawa", nameOrder: "family_given" }, positionAtEvent: "Minister for Foreign Affairs of Japan" },
     { id: "m", role: "moderator", person: { honorific: "Ambassador", givenName: "Mitsuko", familyName: "Shino", nameOrder: "given_family" }, positionAtEvent: "Deputy Permanent Representative of Japan to the United Nations" },

@@ -148,29 +148,19 @@ describe("single-zone formatting", () => {
 });
 
 describe("zonedDateTimeToUtc and utcToZonedParts", () => {
-  it("converts ordinary times", () => {
-    expect(zonedDateTimeToUtc("2024-03-18", "16:35", NY).toISOString()).toBe(
-      "2024-03-18T20:35:00.000Z",
-    );
-    expect(zonedDateTimeToUtc("2024-01-15", "16:35", NY).toISOString()).toBe(
-      "2024-01-15T21:35:00.000Z",
-    );
-    expect(zonedDateTimeToUtc("2024-03-19", "05:35", TOKYO).toISOString()).toBe(
-      "2024-03-18T20:35:00.000Z",
-    );
-    expect(zonedDateTimeToUtc("2024-06-10", "15:00", "Asia/Kolkata").toISOString()).toBe(
-      "2024-06-10T09:30:00.000Z",
-    );
-    expect(zonedDateTimeToUtc("2024-06-10", "15:15", "Asia/Kathmandu").toISOString()).toBe(
-      "2024-06-10T09:30:00.000Z",
-    );
-    expect(zonedDateTimeToUtc("2024-06-11", "09:00", "Pacific/Apia").toISOString()).toBe(
-      "2024-06-10T20:00:00.000Z",
-    );
-    expect(zonedDateTimeToUtc("2024-06-10", "10:00", "Pacific/Honolulu").toISOString()).toBe(
-      "2024-06-10T20:00:00.000Z",
-    );
-  });
+  const convertsTo = (date: string, time: string, zone: string, iso: string) => {
+    expect(zonedDateTimeToUtc(date, time, zone).toISOString()).toBe(iso);
+  };
+
+  it.each([
+    ["2024-03-18", "16:35", NY, "2024-03-18T20:35:00.000Z"],
+    ["2024-01-15", "16:35", NY, "2024-01-15T21:35:00.000Z"],
+    ["2024-03-19", "05:35", TOKYO, "2024-03-18T20:35:00.000Z"],
+    ["2024-06-10", "15:00", "Asia/Kolkata", "2024-06-10T09:30:00.000Z"],
+    ["2024-06-10", "15:15", "Asia/Kathmandu", "2024-06-10T09:30:00.000Z"],
+    ["2024-06-11", "09:00", "Pacific/Apia", "2024-06-10T20:00:00.000Z"],
+    ["2024-06-10", "10:00", "Pacific/Honolulu", "2024-06-10T20:00:00.000Z"],
+  ])("converts %s %s in %s", convertsTo);
 
   it("moves a nonexistent New York time forward by the spring-forward gap", () => {
     const instant = zonedDateTimeToUtc("2024-03-10", "02:30", NY);
@@ -211,38 +201,20 @@ describe("zonedDateTimeToUtc and utcToZonedParts", () => {
     });
   });
 
-  it("handles the London clock changes", () => {
-    expect(zonedDateTimeToUtc("2024-03-31", "00:30", "Europe/London").toISOString()).toBe(
-      "2024-03-31T00:30:00.000Z",
-    );
-    expect(zonedDateTimeToUtc("2024-03-31", "01:30", "Europe/London").toISOString()).toBe(
-      "2024-03-31T01:30:00.000Z",
-    );
-    expect(zonedDateTimeToUtc("2024-03-31", "02:30", "Europe/London").toISOString()).toBe(
-      "2024-03-31T01:30:00.000Z",
-    );
-    expect(zonedDateTimeToUtc("2024-10-27", "01:30", "Europe/London").toISOString()).toBe(
-      "2024-10-27T00:30:00.000Z",
-    );
-    expect(zonedDateTimeToUtc("2024-10-27", "02:30", "Europe/London").toISOString()).toBe(
-      "2024-10-27T02:30:00.000Z",
-    );
-  });
+  it.each([
+    ["2024-03-31", "00:30", "Europe/London", "2024-03-31T00:30:00.000Z"],
+    ["2024-03-31", "01:30", "Europe/London", "2024-03-31T01:30:00.000Z"],
+    ["2024-03-31", "02:30", "Europe/London", "2024-03-31T01:30:00.000Z"],
+    ["2024-10-27", "01:30", "Europe/London", "2024-10-27T00:30:00.000Z"],
+    ["2024-10-27", "02:30", "Europe/London", "2024-10-27T02:30:00.000Z"],
+  ])("handles the London clock changes: %s %s", convertsTo);
 
-  it("handles the Berlin clock changes", () => {
-    expect(zonedDateTimeToUtc("2024-03-31", "02:30", "Europe/Berlin").toISOString()).toBe(
-      "2024-03-31T01:30:00.000Z",
-    );
-    expect(zonedDateTimeToUtc("2024-03-31", "03:30", "Europe/Berlin").toISOString()).toBe(
-      "2024-03-31T01:30:00.000Z",
-    );
-    expect(zonedDateTimeToUtc("2024-10-27", "02:30", "Europe/Berlin").toISOString()).toBe(
-      "2024-10-27T00:30:00.000Z",
-    );
-    expect(zonedDateTimeToUtc("2024-10-27", "03:30", "Europe/Berlin").toISOString()).toBe(
-      "2024-10-27T02:30:00.000Z",
-    );
-  });
+  it.each([
+    ["2024-03-31", "02:30", "Europe/Berlin", "2024-03-31T01:30:00.000Z"],
+    ["2024-03-31", "03:30", "Europe/Berlin", "2024-03-31T01:30:00.000Z"],
+    ["2024-10-27", "02:30", "Europe/Berlin", "2024-10-27T00:30:00.000Z"],
+    ["2024-10-27", "03:30", "Europe/Berlin", "2024-10-27T02:30:00.000Z"],
+  ])("handles the Berlin clock changes: %s %s", convertsTo);
 
   it("round-trips every quarter hour across the 2024 clock changes", () => {
     const zones = [NY, "Europe/London", "Europe/Berlin", TOKYO, "Asia/Kathmandu", "Pacific/Apia"];

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { events, series, summaries, topics } from "@/db/schema";
 import { eventUid } from "@/lib/ics";
 import { closeDb, db, resetWithDemo } from "./support/db";
+import { replaceDemoSummary } from "./support/demo-summary";
 
 const TOPIC = "womens-empowerment-and-gender-equality";
 const SERIES = "wps-innovation";
@@ -27,15 +28,7 @@ beforeAll(async () => {
   const [own] = await db.select().from(series).where(eq(series.slug, SERIES));
   topicId = topic!.id;
   seriesId = own!.id;
-  const [fourth] = await db.select().from(events).where(eq(events.slug, "wps-innovation-4-from-the-united-nations"));
-  await db.delete(summaries).where(eq(summaries.eventId, fourth!.id));
-  await db.insert(summaries).values({
-    eventId: fourth!.id,
-    status: "published",
-    title: "Women & Peace at the UN",
-    body: "What was said.",
-    publishedAt: new Date("2024-03-20T00:00:00Z"),
-  });
+  await replaceDemoSummary({ title: "Women & Peace at the UN", body: "What was said." });
   // A draft of the same topic and series, with a published summary: neither feed may show it.
   const [draft] = await db
     .insert(events)

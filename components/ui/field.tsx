@@ -13,29 +13,44 @@ type FieldProps = {
   children: (props: { id: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode;
 };
 
+/**
+ * A control's hint and error, shown below it, and the ids of those shown, for its `aria-describedby`.
+ * `id` is the control's (or the group's) own.
+ */
+export function fieldNotes(id: string, hint: ReactNode, error: string | undefined): { describedBy?: string; notes: ReactNode } {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return {
+    describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined,
+    notes: (
+      <>
+        {hint && (
+          <p id={hintId} className="text-xs text-slate-600">
+            {hint}
+          </p>
+        )}
+        {error && (
+          <p id={errorId} className="text-sm text-red-700">
+            {error}
+          </p>
+        )}
+      </>
+    ),
+  };
+}
+
 /** A label, a control and its hint and error, wired together for screen readers. */
 export function Field({ label, id: fixedId, error, hint, children }: FieldProps) {
   const madeId = useId();
   const id = fixedId ?? madeId;
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const { describedBy, notes } = fieldNotes(id, hint, error);
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
       {children({ id, "aria-invalid": Boolean(error), "aria-describedby": describedBy })}
-      {hint && (
-        <p id={hintId} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      {notes}
     </div>
   );
 }

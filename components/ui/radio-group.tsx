@@ -1,5 +1,6 @@
 import { type ComponentProps, type ReactNode, useId } from "react";
 import { cn } from "@/lib/cn";
+import { fieldNotes } from "./field";
 
 type Option = { value: string; label: ReactNode };
 
@@ -16,9 +17,7 @@ type RadioGroupProps = Omit<ComponentProps<"input">, "type" | "value" | "id"> & 
  */
 export function RadioGroup({ legend, options, error, hint, className, ...inputProps }: RadioGroupProps) {
   const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const { describedBy, notes } = fieldNotes(id, hint, error);
   return (
     <fieldset className={cn("space-y-1", className)}>
       <legend className="block text-sm font-medium text-slate-800">{legend}</legend>
@@ -39,16 +38,7 @@ export function RadioGroup({ legend, options, error, hint, className, ...inputPr
           </label>
         ))}
       </div>
-      {hint && (
-        <p id={hintId} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      {notes}
     </fieldset>
   );
 }

@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { events, people, series, venues } from "@/db/schema";
 import { getSettings } from "./settings";
 import { topicOptions } from "./topics";
-import { personNameColumns } from "./util";
+import { personTitleColumns } from "./util";
 
 /** Series for the event form, each with the number its next meeting would take. */
 export async function seriesPickerOptions() {
@@ -32,9 +32,7 @@ export async function personPickerOptions() {
   return db
     .select({
       id: people.id,
-      ...personNameColumns,
-      position: people.position,
-      organization: people.organization,
+      ...personTitleColumns,
     })
     .from(people)
     .orderBy(asc(people.familyName), asc(people.givenName), asc(people.id));

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { auditLog, eventParticipants, events, people, series, type User, users, venues } from "@/db/schema";
-import { eventHeadingColumns, isPublicEvent } from "./util";
+import { eventHeadingColumns, eventWithVenueColumns, isPublicEvent } from "./util";
 
 /** The audit action that records who sent an invitation; the answer's notice goes back to them. */
 export const INVITE_ACTION = "participant.invite";
@@ -150,16 +150,7 @@ export async function listOwnEvents(userId: string) {
       role: eventParticipants.role,
       positionAtEvent: eventParticipants.positionAtEvent,
       invitationStatus: eventParticipants.invitationStatus,
-      event: {
-        slug: events.slug,
-        title: events.title,
-        status: events.status,
-        startsAt: events.startsAt,
-        endsAt: events.endsAt,
-        timeZone: events.timeZone,
-        venueName: venues.name,
-        venueCity: venues.city,
-      },
+      event: eventWithVenueColumns,
     })
     .from(eventParticipants)
     .innerJoin(people, eq(people.id, eventParticipants.personId))

@@ -4,7 +4,7 @@ import { db, type Executor } from "@/db";
 import { eventParticipants, events, type Person, people, profileRevisions } from "@/db/schema";
 import { personDocument } from "@/db/search-documents";
 import { staffSearch } from "./search";
-import { containsPattern, isPublicEvent, offsetOf, personNameColumns } from "./util";
+import { containsPattern, isPublicEvent, offsetOf, personTitleColumns } from "./util";
 
 export async function countPendingRevisions(): Promise<number> {
   const [row] = await db.select({ n: count() }).from(profileRevisions).where(eq(profileRevisions.status, "pending"));
@@ -35,9 +35,7 @@ export async function listPeoplePage({ q, page, pageSize }: { q?: string; page: 
       .select({
         id: people.id,
         slug: people.slug,
-        ...personNameColumns,
-        position: people.position,
-        organization: people.organization,
+        ...personTitleColumns,
         hasAccount: sql<boolean>`${people.userId} is not null`,
       })
       .from(people)
@@ -67,7 +65,7 @@ export async function lockPerson(id: string, executor: Executor): Promise<Person
 /** Options for pickers: everyone by family name, with what a form needs to write their name and title. */
 export async function peopleOptions() {
   return db
-    .select({ id: people.id, ...personNameColumns, position: people.position, organization: people.organization })
+    .select({ id: people.id, ...personTitleColumns })
     .from(people)
     .orderBy(...byFamilyName);
 }

@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { cache } from "react";
 import { db, type Executor } from "@/db";
 import { eventParticipants, events, media, type Person, people, type ProfileRevision, profileRevisions, users, venues } from "@/db/schema";
-import { isAnnouncedParticipant, isPublicEvent, personNameColumns } from "./util";
+import { eventWithVenueColumns, isAnnouncedParticipant, isPublicEvent, personTitleColumns } from "./util";
 
 type RevisionStatus = ProfileRevision["status"];
 
@@ -216,9 +216,7 @@ export const getPublicProfile = cache(async (slug: string) => {
     .select({
       id: people.id,
       slug: people.slug,
-      ...personNameColumns,
-      position: people.position,
-      organization: people.organization,
+      ...personTitleColumns,
       bio: people.bio,
       updatedAt: people.updatedAt,
       portrait: portraitColumns(oldPortrait),
@@ -232,16 +230,7 @@ export const getPublicProfile = cache(async (slug: string) => {
       id: eventParticipants.id,
       role: eventParticipants.role,
       positionAtEvent: eventParticipants.positionAtEvent,
-      event: {
-        slug: events.slug,
-        title: events.title,
-        status: events.status,
-        startsAt: events.startsAt,
-        endsAt: events.endsAt,
-        timeZone: events.timeZone,
-        venueName: venues.name,
-        venueCity: venues.city,
-      },
+      event: eventWithVenueColumns,
     })
     .from(eventParticipants)
     .innerJoin(events, eq(events.id, eventParticipants.eventId))

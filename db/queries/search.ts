@@ -5,7 +5,7 @@ import { db } from "@/db";
 import { eventDocument, FOLD_FROM, FOLD_TO, personDocument, registrationEventWord, summaryDocument, topicDocument } from "@/db/search-documents";
 import { eventParticipants, events, people, summaries, topics } from "@/db/schema";
 import { displayName } from "@/lib/names";
-import { hasPublicEvent, isAnnouncedParticipant, isPublicEvent, personNameColumns } from "./util";
+import { hasPublicEvent, isAnnouncedParticipant, isPublicEvent, personTitleColumns } from "./util";
 
 /**
  * Full-text search, for the public search page and the staff lists' filters. Input goes to
@@ -204,9 +204,7 @@ function searchPeople(q: string, limit: number) {
   return db
     .select({
       slug: people.slug,
-      ...personNameColumns,
-      position: people.position,
-      organization: people.organization,
+      ...personTitleColumns,
       excerpt: headline(sql`concat_ws(' · ', ${people.position}, ${people.organization}, ${people.bio})`, q),
       rank: score,
       total: totalCount,

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, exists, gte, inArray, ne, type SQL, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { eventParticipants, events, people } from "@/db/schema";
+import { eventParticipants, events, people, venues } from "@/db/schema";
 
 /** A LIKE pattern that finds `q` anywhere, with LIKE's wildcards in `q` taken literally. */
 export function containsPattern(q: string): string {
@@ -41,6 +41,9 @@ export const personNameColumns = {
   nameOrder: people.nameOrder,
 };
 
+/** A person's name with their position and organization: how lists and pickers introduce them. */
+export const personTitleColumns = { ...personNameColumns, position: people.position, organization: people.organization };
+
 /** What names an event in any list or heading: its address, title, status and times. */
 export const eventHeadingColumns = {
   id: events.id,
@@ -51,3 +54,6 @@ export const eventHeadingColumns = {
   startsAt: events.startsAt,
   endsAt: events.endsAt,
 };
+
+/** An event in a list of someone's events: its heading and the venue's name and city (venues left-joined). */
+export const eventWithVenueColumns = { ...eventHeadingColumns, venueName: venues.name, venueCity: venues.city };

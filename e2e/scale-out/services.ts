@@ -4,7 +4,7 @@ import { connect, createServer } from "node:net";
 import { join } from "node:path";
 import postgres from "postgres";
 import S3rver from "s3rver";
-import { SMTPServer } from "smtp-server";
+import { headerOf, onMessage, testSmtpServer } from "../../tests/support/smtp-server";
 
 // The real services the two instances share, each started for one run and stopped by its teardown:
 // an SMTP server that records what it receives, s3rver, nginx; and checks that PostgreSQL and Redis
@@ -115,26 +115,14 @@ export async function deleteRedisKeys(url: string, prefix: string): Promise<void
  */
 export async function startMailServer(logFile: string): Promise<{ port: number; stop: Stop }> {
   writeFileSync(logFile, "");
-  const server = new SMTPServer({
-    secure: false,
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    // No reverse DNS lookup of each sender: it is 127.0.0.1, and a slow resolver would slow every message.
-    disableReverseLookup: true,
+  const server = testSmtpServer({
     // Two instances each send while a rush lasts.
     maxClients: 100,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        const head = (Buffer.concat(chunks).toString("utf8").split("\r\n\r\n")[0] ?? "").replace(/\r\n[ \t]+/g, " ");
-        const header = (name: string) => new RegExp(`^${name}:[ \\t]*(.*)$`, "im").exec(head)?.[1]?.trim() ?? "";
-        const to = session.envelope.rcptTo.map((r) => r.address);
-        appendFileSync(logFile, `${JSON.stringify({ to, subject: header("subject"), messageId: header("message-id") })}\n`);
-        callback();
-      });
-    },
+    onData: onMessage((raw, session, answer) => {
+      const to = session.envelope.rcptTo.map((r) => r.address);
+      appendFileSync(logFile, `${JSON.stringify({ to, subject: headerOf(raw, "subject"), messageId: headerOf(raw, "message-id") })}\n`);
+      answer();
+    }),
   });
   // A sender that dies mid-conversation (an instance killed on purpose) resets its connection: that is
   // the sender's failure, not the server's.

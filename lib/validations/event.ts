@@ -31,15 +31,22 @@ export function integerField({ min, max, message, required }: { min: number; max
     })
     .pipe(required ? number : number.nullable());
 }
-/** An optional id from a select: the empty option means none. */
-export const optionalId = (message: string) =>
-  z
+/** An event's seats: a whole number, or empty for no limit. */
+export const capacityField = integerField({ min: 0, max: 1_000_000, message: "Enter a whole number of seats, or leave it empty for no limit." });
+
+/** A field that may be left empty (null); what is typed must pass `schema`. */
+function blankAsNull<Out>(schema: z.ZodType<Out, string>) {
+  return z
     .string()
     .trim()
     .nullable()
     .optional()
     .transform((v) => v || null)
-    .pipe(z.uuid(message).nullable());
+    .pipe(schema.nullable());
+}
+
+/** An optional id from a select: the empty option means none. */
+export const optionalId = (message: string) => blankAsNull(z.uuid(message));
 
 export const dateField = (message: string) => z.string(message).trim().regex(DATE_PATTERN, message);
 export const timeField = (message: string) =>
@@ -49,23 +56,8 @@ export const timeField = (message: string) =>
     .regex(TIME_PATTERN, message)
     .transform((v) => v.slice(0, 5));
 
-const optionalDate = (message: string) =>
-  z
-    .string()
-    .trim()
-    .nullable()
-    .optional()
-    .transform((v) => v || null)
-    .pipe(dateField(message).nullable());
-
-export const optionalTime = (message: string) =>
-  z
-    .string()
-    .trim()
-    .nullable()
-    .optional()
-    .transform((v) => v || null)
-    .pipe(timeField(message).nullable());
+const optionalDate = (message: string) => blankAsNull(dateField(message));
+export const optionalTime = (message: string) => blankAsNull(timeField(message));
 
 /** The attendee categories a new event offers; staff change them per event. */
 export const DEFAULT_REGISTRATION_CATEGORIES = [
@@ -133,7 +125,7 @@ const eventFields = z.object({
     message: "Enter how long the event lasts, in whole minutes (at least 1).",
     required: true,
   }),
-  capacity: integerField({ min: 0, max: 1_000_000, message: "Enter a whole number of seats, or leave it empty for no limit." }),
+  capacity: capacityField,
   registrationOpensDate: optionalDate("Enter a date, or leave both registration fields empty."),
   registrationOpensTime: optionalTime("Enter a time, or leave both registration fields empty."),
   registrationClosesDate: optionalDate("Enter a date, or leave both registration fields empty."),

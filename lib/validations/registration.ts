@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { RegistrationStatus } from "@/db/schema";
 import { listParamsSchema } from "./common";
+import { capacityField } from "./event";
 import { CATEGORY_MAX, EMAIL_MAX, NAME_MAX, ORGANIZATION_MAX } from "./registration-limits";
 
 export const REGISTRATION_STATUSES = ["confirmed", "waitlisted", "cancelled"] as const satisfies readonly RegistrationStatus[];
@@ -103,22 +104,7 @@ export const manageTokenSchema = z.object({
 
 export const capacitySchema = z.object({
   eventId: z.uuid("That event does not exist."),
-  capacity: z
-    .union([z.string(), z.number()])
-    .nullable()
-    .optional()
-    .transform((v) => {
-      const text = typeof v === "string" ? v.trim() : v;
-      return text === "" || text == null ? null : Number(text);
-    })
-    .pipe(
-      z
-        .number("Enter a whole number of seats, or leave it empty for no limit.")
-        .int("Enter a whole number of seats, or leave it empty for no limit.")
-        .min(0, "Enter a whole number of seats, or leave it empty for no limit.")
-        .max(1_000_000, "Enter a whole number of seats, or leave it empty for no limit.")
-        .nullable(),
-    ),
+  capacity: capacityField,
 });
 export type CapacityInput = z.input<typeof capacitySchema>;
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { listEventPhotos } from "@/db/queries/summaries";
-import { summaries } from "@/db/schema";
+import { events, summaries } from "@/db/schema";
 import { db } from "./db";
 
 /**
@@ -16,4 +16,11 @@ export async function clearDemoSummary(eventId: string): Promise<void> {
   const [summary] = await db.select().from(summaries).where(eq(summaries.eventId, eventId));
   const emptied = await saveSummary({ eventId, title: "", lede: "", body: "", baseUpdatedAt: summary!.updatedAt.toISOString() });
   expect(emptied.ok).toBe(true);
+}
+
+/** Puts `summary`, published on March 20, 2024, in place of the demo's summary of the fourth WPS + Innovation meeting. */
+export async function replaceDemoSummary(summary: { title: string; lede?: string; body: string }): Promise<void> {
+  const [fourth] = await db.select().from(events).where(eq(events.slug, "wps-innovation-4-from-the-united-nations"));
+  await db.delete(summaries).where(eq(summaries.eventId, fourth!.id));
+  await db.insert(summaries).values({ eventId: fourth!.id, status: "published", ...summary, publishedAt: new Date("2024-03-20T00:00:00Z") });
 }

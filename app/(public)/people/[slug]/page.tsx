@@ -8,6 +8,7 @@ import { getPublicProfile, type PublicProfile } from "@/db/queries/profiles";
 import { displayName } from "@/lib/names";
 import { mediaUrl } from "@/lib/storage";
 import { formatLocalDate } from "@/lib/time";
+import { Section } from "@/components/ui/section";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -54,20 +55,14 @@ export default async function PersonPage({ params }: Props) {
     <article className="mx-auto max-w-3xl space-y-10">
       <ProfilePreview profile={{ ...profile, portrait }} />
       {upcoming.length > 0 && (
-        <section aria-labelledby="upcoming-heading" className="space-y-3">
-          <h2 id="upcoming-heading" className="text-xl font-semibold text-brand-900">
-            Upcoming events
-          </h2>
+        <Section id="upcoming-heading" title="Upcoming events">
           <EventLinks items={upcoming} />
-        </section>
+        </Section>
       )}
       {past.length > 0 && (
-        <section aria-labelledby="past-heading" className="space-y-3">
-          <h2 id="past-heading" className="text-xl font-semibold text-brand-900">
-            Past events
-          </h2>
+        <Section id="past-heading" title="Past events">
           <EventLinks items={past} />
-        </section>
+        </Section>
       )}
     </article>
   );

@@ -10,9 +10,11 @@ import { getSettings } from "@/db/queries/settings";
 import { formatCheckInCode } from "@/lib/email/registration-emails";
 import { checkInQrDataUrl } from "@/lib/email/attachments";
 import { hashManageToken } from "@/lib/registration/tokens";
-import { durationMinutes, formatDualTime, formatDuration, formatLocalDate, formatTimeRange } from "@/lib/time";
+import { formatLocalDate } from "@/lib/time";
+import { EventTimeTerms } from "@/components/event-time-terms";
 import { manageTokenSchema } from "@/lib/validations/registration";
 import { buttonClassName } from "@/components/ui/button";
+import { Section } from "@/components/ui/section";
 
 // The address is a secret: search engines must not keep it, whoever shares it by mistake.
 export const metadata: Metadata = { title: "Your registration", robots: { index: false, follow: false } };
@@ -106,19 +108,9 @@ export default async function ManageRegistrationPage({ params, searchParams }: P
         )}
       </section>
 
-      <section aria-labelledby="details-heading" className="space-y-3">
-        <h2 id="details-heading" className="text-xl font-semibold text-brand-900">
-          Details
-        </h2>
+      <Section id="details-heading" title="Details">
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
-          <dt className="font-medium text-slate-600">When</dt>
-          <dd>
-            <time dateTime={event.startsAt.toISOString()}>{formatDualTime(event.startsAt, event.timeZone, home.zone, home.label)}</time>
-          </dd>
-          <dt className="font-medium text-slate-600">Time</dt>
-          <dd>
-            {formatTimeRange(event.startsAt, event.endsAt, event.timeZone)} (local time), {formatDuration(durationMinutes(event.startsAt, event.endsAt))}
-          </dd>
+          <EventTimeTerms event={event} home={home} />
           {venue?.name && (
             <>
               <dt className="font-medium text-slate-600">Venue</dt>
@@ -148,13 +140,10 @@ export default async function ManageRegistrationPage({ params, searchParams }: P
             <span className="text-sm text-slate-600">(iCalendar file)</span>
           </p>
         )}
-      </section>
+      </Section>
 
       {cancellable && (
-        <section aria-labelledby="cancel-heading" className="space-y-3">
-          <h2 id="cancel-heading" className="text-xl font-semibold text-brand-900">
-            Cannot come?
-          </h2>
+        <Section id="cancel-heading" title="Cannot come?">
           {confirming ? (
             <div role="group" aria-label="Confirm cancelling your registration" className="space-y-3 rounded-md border border-red-200 bg-red-50 p-4">
               <p className="text-red-900">
@@ -181,7 +170,7 @@ export default async function ManageRegistrationPage({ params, searchParams }: P
               </Link>
             </>
           )}
-        </section>
+        </Section>
       )}
     </article>
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ListingSection, MeetingList } from "@/components/event-card-list";
+import { UpcomingAndPast } from "@/components/event-card-list";
 import { PlainText } from "@/components/plain-text";
 import { listMeetings } from "@/db/queries/archive";
 import { getPublicSeries } from "@/db/queries/public";
@@ -50,25 +50,12 @@ export default async function SeriesPage({ params }: Props) {
         <SubscribeLinks path={`/series/${series.slug}`} />
       </header>
 
-      <ListingSection
-        id="upcoming-heading"
-        title="Upcoming meetings"
-        empty="No upcoming meetings in this series yet."
-        count={meetings.upcoming.length}
-        order="In order of the series."
-      >
-        <MeetingList events={meetings.upcoming} home={home} />
-      </ListingSection>
-
-      <ListingSection
-        id="past-heading"
-        title="Past meetings"
-        empty="No past meetings in this series yet."
-        count={meetings.past.length}
-        order="In order of the series, from the first meeting, each with its summary once published."
-      >
-        <MeetingList events={meetings.past} home={home} />
-      </ListingSection>
+      <UpcomingAndPast
+        meetings={meetings}
+        home={home}
+        of="series"
+        order={{ upcoming: "In order of the series.", past: "In order of the series, from the first meeting, each with its summary once published." }}
+      />
 
       <p className="no-print flex flex-wrap gap-x-6 gap-y-2">
         <Link href={archiveHref({ ...NO_FILTERS, series: series.slug })}>All meetings of {series.name} in the archive</Link>

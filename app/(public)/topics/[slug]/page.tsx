@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { EventCardList, ListingSection } from "@/components/event-card-list";
+import { UpcomingAndPast } from "@/components/event-card-list";
 import { PlainText } from "@/components/plain-text";
 import { listMeetings } from "@/db/queries/archive";
 import { getPublicTopic } from "@/db/queries/public";
@@ -64,25 +64,12 @@ export default async function TopicPage({ params }: Props) {
         </section>
       )}
 
-      <ListingSection
-        id="upcoming-heading"
-        title="Upcoming events"
-        empty="No upcoming events on this topic yet."
-        count={meetings.upcoming.length}
-        order="Soonest first."
-      >
-        <EventCardList events={meetings.upcoming} home={home} />
-      </ListingSection>
-
-      <ListingSection
-        id="past-heading"
-        title="Past events"
-        empty="No past events on this topic yet."
-        count={meetings.past.length}
-        order="Most recent first, each with its summary once published."
-      >
-        <EventCardList events={meetings.past} home={home} />
-      </ListingSection>
+      <UpcomingAndPast
+        meetings={meetings}
+        home={home}
+        of="topic"
+        order={{ upcoming: "Soonest first.", past: "Most recent first, each with its summary once published." }}
+      />
 
       <p className="no-print flex flex-wrap gap-x-6 gap-y-2">
         <Link href={archiveHref({ ...NO_FILTERS, topic: topic.slug })}>All events on {topic.name} in the archive</Link>

@@ -1,7 +1,6 @@
-import type { NextRequest } from "next/server";
 import { getPublicFeedSeries, listCalendarEventsOf } from "@/db/queries/feeds";
 import { getSettings } from "@/db/queries/settings";
-import { calendarResponse, notFoundText } from "@/lib/calendar-feed";
+import { calendarResponse, feedOfSlug } from "@/lib/calendar-feed";
 import { appUrl } from "@/lib/env";
 import { PAGE_TAGS, taggedLoader } from "@/lib/public-cache";
 
@@ -17,10 +16,7 @@ export async function generateStaticParams(): Promise<{ slug: string }[]> {
 }
 
 /** A series' public meetings as a calendar to subscribe to; a series without any is as absent as an unknown one. */
-export async function GET(_request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
-  const found = await load(slug);
-  if (!found) return notFoundText();
-  const [settings, events] = await Promise.all([getSettings(), listCalendarEventsOf({ seriesId: found.id })]);
-  return calendarResponse(`${settings.organizationName}: ${found.name}`, events, appUrl(), `${found.slug}.ics`);
-}
+export const GET = feedOfSlug(load, async (series) => {
+  const [settings, events] = await Promise.all([getSettings(), listCalendarEventsOf({ seriesId: series.id })]);
+  return calendarResponse(`${settings.organizationName}: ${series.name}`, events, appUrl(), `${series.slug}.ics`);
+});

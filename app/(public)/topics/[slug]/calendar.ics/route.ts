@@ -1,7 +1,6 @@
-import type { NextRequest } from "next/server";
 import { getPublicFeedTopic, listCalendarEventsOf } from "@/db/queries/feeds";
 import { getSettings } from "@/db/queries/settings";
-import { calendarResponse, notFoundText } from "@/lib/calendar-feed";
+import { calendarResponse, feedOfSlug } from "@/lib/calendar-feed";
 import { appUrl } from "@/lib/env";
 import { PAGE_TAGS, taggedLoader } from "@/lib/public-cache";
 
@@ -17,10 +16,7 @@ export async function generateStaticParams(): Promise<{ slug: string }[]> {
 }
 
 /** A topic's public events as a calendar to subscribe to; a topic without any is as absent as an unknown one. */
-export async function GET(_request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
-  const topic = await load(slug);
-  if (!topic) return notFoundText();
+export const GET = feedOfSlug(load, async (topic) => {
   const [settings, events] = await Promise.all([getSettings(), listCalendarEventsOf({ topicId: topic.id })]);
   return calendarResponse(`${settings.organizationName}: ${topic.name}`, events, appUrl(), `${topic.slug}.ics`);
-}
+});

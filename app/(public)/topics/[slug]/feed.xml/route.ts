@@ -1,9 +1,8 @@
-import type { NextRequest } from "next/server";
 import { getPublicFeedTopic } from "@/db/queries/feeds";
 import { listFeedSummaries } from "@/db/queries/published-summaries";
 import { getSettings } from "@/db/queries/settings";
 import { ATOM_HEADERS, summaryFeed } from "@/lib/atom";
-import { notFoundText } from "@/lib/calendar-feed";
+import { feedOfSlug } from "@/lib/calendar-feed";
 import { appUrl } from "@/lib/env";
 import { PAGE_TAGS, taggedLoader } from "@/lib/public-cache";
 
@@ -19,10 +18,7 @@ export async function generateStaticParams(): Promise<{ slug: string }[]> {
 }
 
 /** An Atom feed of a topic's published summaries; a topic without a public event is as absent as an unknown one. */
-export async function GET(_request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
-  const topic = await load(slug);
-  if (!topic) return notFoundText();
+export const GET = feedOfSlug(load, async (topic) => {
   const [settings, summaries] = await Promise.all([getSettings(), listFeedSummaries(50, { topicId: topic.id })]);
   const feed = summaryFeed({
     base: appUrl(),
@@ -33,4 +29,4 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
     summaries,
   });
   return new Response(feed, { headers: ATOM_HEADERS });
-}
+});
