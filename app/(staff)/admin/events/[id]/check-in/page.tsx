@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CheckInBoard } from "@/components/check-in-board";
+import { DoorPapers } from "@/components/door-papers";
 import { EventAdminHeader } from "@/components/event-admin-header";
 import { getEventForAdmin } from "@/db/queries/events";
 import { MAX_QUERY_LENGTH } from "@/db/queries/search";
@@ -33,6 +34,7 @@ export default async function CheckInPage({ params, searchParams }: Props) {
       {/* Compact: at the door the list must start near the top of a tablet's screen. */}
       <EventAdminHeader event={{ ...event, seriesName, venueName, venueCity }} home={{ zone: home.zone, label: settings.homeTimeZoneLabel }} current="check-in" compact />
       <CheckInBoard eventId={event.id} clock={clock} initial={answer} />
+      <DoorPapers eventId={event.id} />
     </div>
   );
 }
