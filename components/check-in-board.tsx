@@ -239,8 +239,8 @@ export function CheckInBoard({ eventId, initial, clock }: Props) {
         <p role="status" aria-live="polite" className="text-2xl font-semibold tabular-nums text-brand-900">
           {counts.arrived} of {counts.seated} checked in
         </p>
+        <CheckInScanner onCode={answerTo} />
       </form>
-      <CheckInScanner onCode={answerTo} />
       {error && <Alert tone="error">{error}</Alert>}
       {counts.seated === 0 ? (
         <p className="text-slate-600">Nobody holds a seat yet.</p>

@@ -18,9 +18,10 @@ const REPEAT_MS = 4_000;
 
 type Support = "checking" | "ready" | "no-detector" | "no-camera";
 
+// Short, so that they sit beside the search box and keep the list high on a tablet's screen.
 const UNAVAILABLE: Record<Exclude<Support, "checking" | "ready">, string> = {
-  "no-detector": "This browser cannot read QR codes with the camera. Type the code, or use a code reader, in the search box.",
-  "no-camera": "No camera can be used here. Type the code, or use a code reader, in the search box.",
+  "no-detector": "No camera scanning in this browser: type the code.",
+  "no-camera": "No camera here: type the code.",
 };
 
 function detectorClass(): BarcodeDetectorClass | undefined {
@@ -125,20 +126,19 @@ export function CheckInScanner({ onCode }: { onCode: (code: string) => unknown }
   if (support === "checking") return null;
   if (support !== "ready") return <p className="text-sm text-slate-700">{UNAVAILABLE[support]}</p>;
 
+  // Beside the search box; the preview opens below it, across the row.
   return (
-    <div className="space-y-2">
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="button" variant={running ? "secondary" : "primary"} size="lg" onClick={running ? stop : () => void start()}>
-          {running ? "Stop camera" : "Start camera"}
-        </Button>
-        <p className="text-sm text-slate-700">{running ? "Hold the QR code in front of the camera." : "Scan the QR code of a confirmation with the camera."}</p>
-      </div>
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+      <Button type="button" variant={running ? "secondary" : "primary"} size="lg" onClick={running ? stop : () => void start()}>
+        {running ? "Stop camera" : "Start camera"}
+      </Button>
+      {running && <p className="text-sm text-slate-700">Hold the QR code up to the camera.</p>}
       {problem && (
-        <p role="alert" className="text-sm font-medium text-red-800">
+        <p role="alert" className="basis-full text-sm font-medium text-red-800">
           {problem}
         </p>
       )}
-      <video ref={videoRef} muted playsInline aria-label="Camera preview" hidden={!running} className="max-h-60 w-full max-w-sm rounded-md border border-slate-300 bg-black" />
+      <video ref={videoRef} muted playsInline aria-label="Camera preview" hidden={!running} className="max-h-60 w-full max-w-sm basis-full rounded-md border border-slate-300 bg-black" />
     </div>
   );
 }
