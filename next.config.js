@@ -38,7 +38,7 @@ const baseConfig = {
   compress: false,
   expireTime: EXPIRE_SECONDS,
   // Native and WASM packages must be loaded by Node, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@redis/client", "postgres", "sharp"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@redis/client", "pdfkit", "postgres", "sharp"],
   async headers() {
     return [
       {
@@ -53,6 +53,12 @@ const baseConfig = {
           // not includeSubDomains: the institution's other hosts are not this app's to decide.
           ...(isDev ? [] : [{ key: "Strict-Transport-Security", value: "max-age=31536000" }]),
         ],
+      },
+      // The door's tablets scan QR codes with their camera (components/check-in-scanner.tsx): there, and
+      // only there, this site may ask for it.
+      {
+        source: "/admin/events/:id/check-in",
+        headers: [{ key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=(), payment=()" }],
       },
     ];
   },

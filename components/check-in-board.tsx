@@ -2,6 +2,7 @@
 
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState, useTransition } from "react";
 import { checkIn, undoCheckIn } from "@/app/(staff)/admin/events/[id]/check-in/actions";
+import { CheckInScanner } from "@/components/check-in-scanner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { formatCheckInCode } from "@/lib/email/registration-emails";
@@ -177,9 +178,8 @@ export function CheckInBoard({ eventId, initial, clock }: Props) {
 
   // Enter: a scanned or typed code, or a search that leaves exactly one person. A scanner is faster
   // than the pause before a search, so Enter asks about exactly what was typed when it must.
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    const text = query.trim();
+  // The camera's scanner hands its codes here too (check-in-scanner.tsx).
+  const answerTo = async (text: string) => {
     if (!text) return;
     const current = answer.query.trim() === text ? answer : await ask(text);
     if (!current) return;
@@ -195,6 +195,10 @@ export function CheckInBoard({ eventId, initial, clock }: Props) {
       "stop",
       current.people.length === 0 ? `Nobody with a seat matches “${text}”` : `${current.more ? "Many" : current.people.length} people match: tap the right one`,
     );
+  };
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void answerTo(query.trim());
   };
 
   return (
@@ -235,6 +239,7 @@ export function CheckInBoard({ eventId, initial, clock }: Props) {
         <p role="status" aria-live="polite" className="text-2xl font-semibold tabular-nums text-brand-900">
           {counts.arrived} of {counts.seated} checked in
         </p>
+        <CheckInScanner onCode={answerTo} />
       </form>
       {error && <Alert tone="error">{error}</Alert>}
       {counts.seated === 0 ? (

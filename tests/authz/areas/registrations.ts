@@ -127,6 +127,28 @@ export const registrationsArea: Record<string, Expectation> = {
         { params: Promise.resolve({ id: f.scratch! }) },
       ),
   },
+  "app/(staff)/admin/events/[id]/check-in/badges.pdf/route.ts#GET": {
+    who: STAFF,
+    prepare: async (f) => {
+      f.scratch = await openEventId();
+    },
+    call: (f, mod, name) =>
+      (mod[name] as (r: NextRequest, ctx: { params: Promise<{ id: string }> }) => Promise<Response>)(
+        new NextRequest(`http://localhost:3000/admin/events/${f.scratch}/check-in/badges.pdf?layout=single`),
+        { params: Promise.resolve({ id: f.scratch! }) },
+      ),
+  },
+  "app/(staff)/admin/events/[id]/check-in/attendees.pdf/route.ts#GET": {
+    who: STAFF,
+    prepare: async (f) => {
+      f.scratch = await openEventId();
+    },
+    call: (f, mod, name) =>
+      (mod[name] as (r: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response>)(
+        new Request(`http://localhost:3000/admin/events/${f.scratch}/check-in/attendees.pdf`),
+        { params: Promise.resolve({ id: f.scratch! }) },
+      ),
+  },
   "app/(staff)/admin/events/[id]/registrations/export.csv/route.ts#GET": {
     who: STAFF,
     prepare: async (f) => {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { CheckInBoard } from "@/components/check-in-board";
+import { DoorPapers } from "@/components/door-papers";
 import { MAX_QUERY_LENGTH } from "@/db/queries/search";
 import { getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
@@ -22,5 +23,10 @@ export default async function CheckInPage({ params, searchParams }: Props) {
   const clock = eventClock(event.timeZone, homeClock(settings));
   const answer = await doorAnswer(event.id, query, clock, true);
 
-  return <CheckInBoard eventId={event.id} clock={clock} initial={answer} />;
+  return (
+    <div className="space-y-3">
+      <CheckInBoard eventId={event.id} clock={clock} initial={answer} />
+      <DoorPapers eventId={event.id} />
+    </div>
+  );
 }
