@@ -88,7 +88,7 @@ function revalidateEvent(id?: string) {
   if (id) publicChanged({ kind: "event", id });
 }
 
-export const createEvent = action({ role: "staff", schema: eventSchema, conflicts: REFUSALS }, async ({ user: me, input, client }) => {
+export const createEvent = action({ role: "staff", schema: eventSchema, conflicts: REFUSALS }, async ({ user: me, input, client }): Promise<ActionResult<{ id: string }>> => {
   const row = { ...eventRow(input), slug: input.slug ?? slugify(input.title), status: "draft" as const };
   const result = await db.transaction(async (tx): Promise<ActionResult<{ id: string }>> => {
     const problem = await duplicateProblems(row, undefined, tx);

@@ -35,7 +35,7 @@ async function slugTaken(slug: string): Promise<ActionResult<never>> {
 
 export const createPerson = action(
   { role: "staff", schema: personSchema, conflicts: { unique: (input) => slugTaken(slugOf(input)) } },
-  async (context) => {
+  async (context): Promise<ActionResult<{ id: string }>> => {
     const values = { ...context.input, slug: slugOf(context.input) };
     const audited = values.email ? withoutEmail(values) : { ...values, email: null };
     const result = await createRecord(context, "person", values, { insert: insertPerson, audited });

@@ -26,7 +26,7 @@ function seriesChanged(result: ActionResult<unknown>, id?: string): void {
   if (result.ok) publicChanged({ kind: "series", id });
 }
 
-export const createSeries = action({ role: "staff", schema: seriesSchema, conflicts: SLUG_TAKEN }, async (context) => {
+export const createSeries = action({ role: "staff", schema: seriesSchema, conflicts: SLUG_TAKEN }, async (context): Promise<ActionResult<{ id: string }>> => {
   const { input } = context;
   const values = { ...input, slug: input.slug ?? slugify(input.name) };
   const result = await createRecord(context, "series", values, { check: (tx) => topicGone(values.topicId, tx), insert: insertSeries });

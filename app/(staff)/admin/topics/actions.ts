@@ -19,7 +19,7 @@ function topicsChanged(result: ActionResult<unknown>, id?: string): void {
   if (result.ok) publicChanged({ kind: "topic", id });
 }
 
-export const createTopic = action({ role: "staff", schema: topicSchema, conflicts: SLUG_TAKEN }, async (context) => {
+export const createTopic = action({ role: "staff", schema: topicSchema, conflicts: SLUG_TAKEN }, async (context): Promise<ActionResult<{ id: string }>> => {
   const { input } = context;
   const values = { ...input, slug: input.slug ?? slugify(input.name) };
   const result = await createRecord(context, "topic", values, { insert: insertTopic });

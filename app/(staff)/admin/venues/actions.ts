@@ -4,12 +4,13 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { deleteVenueRow, getVenue, insertVenue, lockVenue, updateVenueRow, venueUsage } from "@/db/queries/venues";
 import { action } from "@/lib/action";
+import type { ActionResult } from "@/lib/errors";
 import { createRecord, deleteUnused, updateRecord } from "@/lib/records";
 import { idSchema } from "@/lib/validations/common";
 import { updateVenueSchema, venueSchema } from "@/lib/validations/venue";
 import { publicChanged } from "@/lib/public-cache";
 
-export const createVenue = action({ role: "staff", schema: venueSchema }, async (context) => {
+export const createVenue = action({ role: "staff", schema: venueSchema }, async (context): Promise<ActionResult<{ id: string }>> => {
   const result = await createRecord(context, "venue", context.input, { insert: insertVenue });
   if (!result.ok) return result;
   revalidatePath("/admin/venues");
