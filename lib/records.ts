@@ -4,7 +4,7 @@ import { db, type Executor, type Transaction } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
 import type { Caller } from "@/lib/action";
 import { changedFields } from "@/lib/diff";
-import { type ActionResult, fail } from "@/lib/errors";
+import { type ActionResult, fail, invalidFields } from "@/lib/errors";
 import { publicChanged } from "@/lib/public-cache";
 
 // The steps the staff's actions share: each change runs in one transaction with its audit row, and a
@@ -98,4 +98,13 @@ export async function changeEventPart(gone: string, change: (tx: Transaction) =>
   if (!eventId) return fail(gone);
   eventPagesChanged(eventId);
   return { ok: true, data: undefined };
+}
+
+/**
+ * A check for `updateRecord`: once a record's page is public its address stays, since people may have
+ * linked to it; a new one is refused beside the field with `sentence`.
+ */
+export function addressFixed(isPublic: (id: string, tx: Executor) => Promise<boolean>, sentence: string) {
+  return async (before: { id: string; slug: string }, values: { slug: string }, tx: Executor): Promise<ActionResult<never> | null> =>
+    values.slug !== before.slug && (await isPublic(before.id, tx)) ? invalidFields({ slug: [sentence] }) : null;
 }

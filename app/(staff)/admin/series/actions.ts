@@ -7,7 +7,7 @@ import { deleteSeriesRow, getSeries, insertSeries, isSeriesPublic, lockSeries, s
 import { getTopic } from "@/db/queries/topics";
 import { action } from "@/lib/action";
 import { type ActionResult, invalidFields } from "@/lib/errors";
-import { createRecord, deleteUnused, updateRecord } from "@/lib/records";
+import { addressFixed, createRecord, deleteUnused, updateRecord } from "@/lib/records";
 import { slugify } from "@/lib/slug";
 import { idSchema } from "@/lib/validations/common";
 import { seriesSchema, updateSeriesSchema } from "@/lib/validations/series";
@@ -20,6 +20,8 @@ async function topicGone(topicId: string | null, tx: Executor): Promise<ActionRe
   if (topicId === null || (await getTopic(topicId, tx))) return null;
   return invalidFields({ topicId: ["That topic no longer exists. Choose another."] });
 }
+
+const addressStays = addressFixed(isSeriesPublic, "This series is public, so its address can no longer change.");
 
 function seriesChanged(result: ActionResult<unknown>, id?: string): void {
   revalidatePath("/admin/series");
@@ -40,12 +42,7 @@ export const updateSeries = action({ role: "staff", schema: updateSeriesSchema, 
   const result = await updateRecord(context, "series", id, {
     read: getSeries,
     values: (before) => ({ ...rest, slug: rest.slug ?? before.slug }),
-    check: async (before, values, tx) => {
-      if (values.slug !== before.slug && (await isSeriesPublic(id, tx))) {
-        return invalidFields({ slug: ["This series is public, so its address can no longer change."] });
-      }
-      return values.topicId !== before.topicId ? topicGone(values.topicId, tx) : null;
-    },
+    check: async (before, values, tx) => (await addressStays(before, values, tx)) ?? (values.topicId !== before.topicId ? topicGone(values.topicId, tx) : null),
     write: updateSeriesRow,
   });
   seriesChanged(result, id);

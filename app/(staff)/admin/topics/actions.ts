@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { deleteTopicRow, getTopic, insertTopic, isTopicPublic, topicUsage, updateTopicRow } from "@/db/queries/topics";
 import { action } from "@/lib/action";
-import { type ActionResult, invalidFields } from "@/lib/errors";
-import { createRecord, deleteUnused, updateRecord } from "@/lib/records";
+import type { ActionResult } from "@/lib/errors";
+import { addressFixed, createRecord, deleteUnused, updateRecord } from "@/lib/records";
 import { slugify } from "@/lib/slug";
 import { idSchema } from "@/lib/validations/common";
 import { topicSchema, updateTopicSchema } from "@/lib/validations/topic";
@@ -33,8 +33,7 @@ export const updateTopic = action({ role: "staff", schema: updateTopicSchema, co
   const result = await updateRecord(context, "topic", id, {
     read: getTopic,
     values: (before) => ({ ...rest, slug: rest.slug ?? before.slug }),
-    check: async (before, values, tx) =>
-      values.slug !== before.slug && (await isTopicPublic(id, tx)) ? invalidFields({ slug: ["This topic is public, so its address can no longer change."] }) : null,
+    check: addressFixed(isTopicPublic, "This topic is public, so its address can no longer change."),
     write: updateTopicRow,
   });
   topicsChanged(result, id);
