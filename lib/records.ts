@@ -1,11 +1,9 @@
 import "server-only";
-import { revalidatePath } from "next/cache";
 import { db, type Executor, type Transaction } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
 import type { Caller } from "@/lib/action";
 import { changedFields } from "@/lib/diff";
 import { type ActionResult, fail, invalidFields } from "@/lib/errors";
-import { publicChanged } from "@/lib/public-cache";
 
 // The steps the staff's actions share: each change runs in one transaction with its audit row, and a
 // record deleted meanwhile is named in the answer.
@@ -83,20 +81,19 @@ export async function deleteUnused<Row>(
   });
 }
 
-/** An event's own pages, in the admin and in public, after a change to one of its parts. */
-export function eventPagesChanged(eventId: string): void {
-  revalidatePath(`/admin/events/${eventId}`, "layout");
-  publicChanged({ kind: "event", id: eventId });
-}
-
 /**
  * A change to one part of an event (an agenda segment, a participant) in one transaction: `change`
- * returns the event the part belongs to, or nothing when the part is gone, which `gone` then says.
+ * returns the event the part belongs to, or nothing when the part is gone, which `gone` then says;
+ * `changed` then refreshes that event's pages.
  */
-export async function changeEventPart(gone: string, change: (tx: Transaction) => Promise<string | undefined>): Promise<ActionResult> {
+export async function changeEventPart(
+  gone: string,
+  change: (tx: Transaction) => Promise<string | undefined>,
+  changed: (eventId: string) => void,
+): Promise<ActionResult> {
   const eventId = await db.transaction(change);
   if (!eventId) return fail(gone);
-  eventPagesChanged(eventId);
+  changed(eventId);
   return { ok: true, data: undefined };
 }
 

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { db, type Executor } from "@/db";
 import {
   agendaItemParticipantIds,
@@ -17,7 +18,8 @@ import type { Event } from "@/db/schema";
 import { action } from "@/lib/action";
 import { changedFields } from "@/lib/diff";
 import { type ActionResult, fail, invalidFields } from "@/lib/errors";
-import { changeEventPart, eventPagesChanged } from "@/lib/records";
+import { changeEventPart } from "@/lib/records";
+import { publicChanged } from "@/lib/public-cache";
 import { addAgendaItemSchema, segmentStartToUtc, updateAgendaItemSchema, type UpdateAgendaItemValues } from "@/lib/validations/agenda";
 import { idSchema } from "@/lib/validations/common";
 import { moveSchema } from "@/lib/validations/participant";
@@ -25,6 +27,12 @@ import { moveSchema } from "@/lib/validations/participant";
 type SegmentInput = Omit<UpdateAgendaItemValues, "id">;
 
 const NOT_ON_AGENDA = "This segment is no longer on the agenda.";
+
+/** The event's own pages, in the admin and in public. */
+function eventPagesChanged(eventId: string): void {
+  revalidatePath(`/admin/events/${eventId}`, "layout");
+  publicChanged({ kind: "event", id: eventId });
+}
 
 /**
  * The segment's row and its participants in the event's order, or a refusal when a chosen participant
@@ -99,7 +107,7 @@ export const removeAgendaItem = action({ role: "staff", schema: idSchema }, ({ u
       tx,
     );
     return before.eventId;
-  }),
+  }, eventPagesChanged),
 );
 
 export const moveAgendaItem = action({ role: "staff", schema: moveSchema }, ({ user: me, input: { id, direction }, client }) =>
@@ -112,5 +120,5 @@ export const moveAgendaItem = action({ role: "staff", schema: moveSchema }, ({ u
       );
     }
     return moved?.eventId;
-  }),
+  }, eventPagesChanged),
 );

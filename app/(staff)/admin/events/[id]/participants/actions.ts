@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { seriesLine } from "@/lib/names";
 import { db } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
@@ -36,10 +37,17 @@ import { formatDualTime } from "@/lib/time";
 import { idSchema } from "@/lib/validations/common";
 import { inviteSchema } from "@/lib/validations/invitation";
 import { addParticipantSchema, type InvitationStatus, moveSchema, updateParticipantSchema } from "@/lib/validations/participant";
-import { changeEventPart, eventPagesChanged } from "@/lib/records";
+import { changeEventPart } from "@/lib/records";
+import { publicChanged } from "@/lib/public-cache";
 
 const SAME_ROLE = ["This person already has that role at this event."];
 const NOT_ON_EVENT = "This participant is no longer on the event.";
+
+/** The event's own pages, in the admin and in public. */
+function eventPagesChanged(eventId: string): void {
+  revalidatePath(`/admin/events/${eventId}`, "layout");
+  publicChanged({ kind: "event", id: eventId });
+}
 
 /** When an invitation was sent and answered follow its status as staff set it by hand. */
 function invitationTimes(status: InvitationStatus, before: Pick<EventParticipant, "invitedAt" | "respondedAt"> | undefined, now = new Date()) {
@@ -100,7 +108,7 @@ export const removeParticipant = action({ role: "staff", schema: idSchema }, ({ 
     const changes = { eventId: before.eventId, personId: before.personId, role: before.role, positionAtEvent: before.positionAtEvent };
     await writeAudit({ actorId: me.id, client, action: "participant.remove", entityType: "event_participant", entityId: id, changes }, tx);
     return before.eventId;
-  }),
+  }, eventPagesChanged),
 );
 
 export const moveParticipant = action({ role: "staff", schema: moveSchema }, ({ user: me, input: { id, direction }, client }) =>
@@ -111,7 +119,7 @@ export const moveParticipant = action({ role: "staff", schema: moveSchema }, ({ 
       await writeAudit({ actorId: me.id, client, action: "participant.move", entityType: "event_participant", entityId: id, changes }, tx);
     }
     return moved?.eventId;
-  }),
+  }, eventPagesChanged),
 );
 
 /**
