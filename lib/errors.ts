@@ -1,27 +1,10 @@
 import { z } from "zod";
 
-/** Expected failures, each with the HTTP status it maps to and a sentence a user can act on. */
+/** Expected failures that several places answer with, each a sentence a user can act on. */
 export const ERRORS = {
-  unauthenticated: { status: 401, message: "Please sign in to continue." },
-  not_found: { status: 404, message: "We could not find that page." },
-  invalid_input: { status: 400, message: "Some fields need attention." },
-  conflict: { status: 409, message: "Someone else changed this in the meantime. Reload and try again." },
-  rate_limited: { status: 429, message: "Too many attempts. Please wait a few minutes and try again." },
-  unavailable: { status: 503, message: "The service is not available right now. Please try again shortly." },
+  invalid_input: { message: "Some fields need attention." },
+  rate_limited: { message: "Too many attempts. Please wait a few minutes and try again." },
 } as const;
-
-export type ErrorCode = keyof typeof ERRORS;
-
-export class AppError extends Error {
-  readonly code: ErrorCode;
-  readonly status: number;
-  constructor(code: ErrorCode, message?: string) {
-    super(message ?? ERRORS[code].message);
-    this.name = "AppError";
-    this.code = code;
-    this.status = ERRORS[code].status;
-  }
-}
 
 /** The result every Server Action returns for expected outcomes. */
 export type ActionResult<T = undefined> =
@@ -32,18 +15,24 @@ export function fail(message: string, fieldErrors?: Record<string, string[] | un
   return { ok: false, message, fieldErrors };
 }
 
-/** Postgres unique violation, whichever driver raised it. */
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const e = (error as { cause?: unknown })?.cause ?? error;
-  const code = (e as { code?: string })?.code;
-  if (code !== "23505") return false;
-  if (!constraint) return true;
-  const name = (e as { constraint_name?: string; constraint?: string }).constraint_name ??
-    (e as { constraint?: string }).constraint;
-  return name === constraint;
+/** A refusal shown beside the fields it is about. */
+export function invalidFields(fieldErrors: Record<string, string[] | undefined>): ActionResult<never> {
+  return fail(ERRORS.invalid_input.message, fieldErrors);
 }
 
 /** The failure for input that did not pass its schema, with each field's first messages. */
 export function invalid(error: z.ZodError): ActionResult<never> {
-  return fail(ERRORS.invalid_input.message, z.flattenError(error).fieldErrors as Record<string, string[] | undefined>);
+  return invalidFields(z.flattenError(error).fieldErrors as Record<string, string[] | undefined>);
+}
+
+export type Violation = { kind: "unique" | "foreign_key"; constraint: string | undefined };
+
+const VIOLATION_CODES: Record<string, Violation["kind"]> = { "23505": "unique", "23503": "foreign_key" };
+
+/** The unique or foreign-key constraint a Postgres error broke, whichever driver raised it. */
+export function constraintViolation(error: unknown): Violation | null {
+  const e = ((error as { cause?: unknown })?.cause ?? error) as { code?: string; constraint_name?: string; constraint?: string } | null;
+  const kind = e?.code ? VIOLATION_CODES[e.code] : undefined;
+  if (!kind) return null;
+  return { kind, constraint: e!.constraint_name ?? e!.constraint };
 }

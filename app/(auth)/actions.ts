@@ -1,5 +1,7 @@
 "use server";
 
+// Outside lib/action's wrapper: signing in is what gives a caller a session, so none can be required here.
+
 import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { endSessionVersion } from "@/db/queries/users";

@@ -1,5 +1,6 @@
 import "server-only";
 import { connect, type Socket } from "node:net";
+import { after } from "next/server";
 import nodemailer from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
 import SMTPTransport from "nodemailer/lib/smtp-transport";
@@ -121,14 +122,22 @@ export async function deliverDue(limit = 20): Promise<{ sent: number; failed: nu
 
 let running: Promise<unknown> | undefined;
 
-/** Asks for a delivery round soon, without waiting for it; rounds never overlap in one process. */
-export function kickOutbox(): void {
-  if (!smtpConfigured() || running) return;
-  running = deliverDue()
+/** Starts a delivery round unless one is already running in this process: rounds never overlap. */
+function deliveryRound(): Promise<unknown> {
+  running ??= deliverDue()
     .catch((error) => console.error("[outbox] delivery round failed", error))
     .finally(() => {
       running = undefined;
     });
+  return running;
+}
+
+/**
+ * Asks for a delivery round once the response has gone out (Next's `after()`): by then the transaction
+ * that queued the message has committed, wherever in the request this was called. Request code only.
+ */
+export function kickOutbox(): void {
+  if (smtpConfigured()) after(deliveryRound);
 }
 
 // Retention is counted in days: looking once an hour keeps a body at most an hour past its time.
@@ -152,7 +161,7 @@ export function startOutboxSender(): void {
   void redactOldMessages();
   if (!smtpConfigured()) return;
   const seconds = env().OUTBOX_INTERVAL_SECONDS;
-  const timer = setInterval(kickOutbox, seconds * 1000);
+  const timer = setInterval(() => void deliveryRound(), seconds * 1000);
   timer.unref();
-  kickOutbox();
+  void deliveryRound();
 }

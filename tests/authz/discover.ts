@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import type { Role } from "@/lib/roles";
 
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
@@ -41,4 +42,18 @@ export function discoverEndpoints(root: string): { actions: string[]; routes: st
     }
   }
   return { actions: actions.sort(), routes: routes.sort() };
+}
+
+/**
+ * The role each action declares (lib/action.ts carries it on the function it makes), read from the
+ * modules themselves; an action made without the wrapper declares none.
+ */
+export async function declaredRoles(root: string, actions: string[]): Promise<Record<string, Role | undefined>> {
+  const roles: Record<string, Role | undefined> = {};
+  for (const endpoint of actions) {
+    const [file, name] = endpoint.split("#") as [string, string];
+    const mod = (await import(/* @vite-ignore */ join(root, file))) as Record<string, { role?: Role } | undefined>;
+    roles[endpoint] = mod[name]?.role;
+  }
+  return roles;
 }

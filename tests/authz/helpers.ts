@@ -1,4 +1,5 @@
 import { NextRequest } from "next/server";
+import { type Role, ROLES as ACCOUNT_ROLES } from "@/lib/roles";
 
 export const ROLES = ["anonymous", "panelist", "staff", "admin"] as const;
 export type ActingRole = (typeof ROLES)[number];
@@ -16,7 +17,11 @@ export type Fixtures = {
 };
 
 export type Expectation = {
-  who: Record<ActingRole, Verdict>;
+  /**
+   * Who may call it. An action made with lib/action.ts declares its role, and who may call it follows
+   * from that (`whoFor`); a `who` given for such an action must agree with it.
+   */
+  who?: Record<ActingRole, Verdict>;
   /** Makes what this call needs (sets `f.scratch`), before the state is read. */
   prepare?: (f: Fixtures) => Promise<void>;
   /** Calls the endpoint with input that is valid, so that only authorization can refuse it. */
@@ -27,7 +32,15 @@ export type Expectation = {
 
 export const PUBLIC = { anonymous: "allow", panelist: "allow", staff: "allow", admin: "allow" } as const;
 export const STAFF = { anonymous: "deny", panelist: "deny", staff: "allow", admin: "allow" } as const;
-export const ADMIN = { anonymous: "deny", panelist: "deny", staff: "deny", admin: "allow" } as const;
+
+/** Who may call an action declared for `role`: every account holding it or more (admin ⊃ staff ⊃ panelist). */
+export function whoFor(role: Role): Record<ActingRole, Verdict> {
+  const rank = (r: Role) => ACCOUNT_ROLES.indexOf(r);
+  return {
+    anonymous: "deny",
+    ...(Object.fromEntries(ACCOUNT_ROLES.map((r) => [r, rank(r) >= rank(role) ? "allow" : "deny"])) as Record<Role, Verdict>),
+  };
+}
 
 export const action =
   (input: (f: Fixtures) => unknown) =>

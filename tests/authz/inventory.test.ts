@@ -6,8 +6,9 @@ import { enqueueEmail, MAX_ATTEMPTS } from "@/db/queries/outbox";
 import { auditLog, outbox, users } from "@/db/schema";
 import { DEMO_ACCOUNTS } from "@/db/seed";
 import { closeDb, db, resetWithDemo } from "../support/db";
-import { discoverEndpoints } from "./discover";
+import { declaredRoles, discoverEndpoints } from "./discover";
 import { type ActingRole, EXPECTATIONS, type Fixtures, ROLES } from "./expectations";
+import { whoFor } from "./helpers";
 import { session } from "../support/session";
 
 const root = join(fileURLToPath(new URL(".", import.meta.url)), "../..");
@@ -56,6 +57,13 @@ afterAll(closeDb);
 
 const { actions, routes } = discoverEndpoints(root);
 const endpoints = [...actions, ...routes];
+const declared = await declaredRoles(root, actions);
+
+/** Who may call an endpoint: as its action declares, or as its expectation says where it declares nothing. */
+const whoMay = (endpoint: string) => {
+  const role = declared[endpoint];
+  return role ? whoFor(role) : EXPECTATIONS[endpoint]?.who;
+};
 
 describe("authorization inventory", () => {
   it("finds the application's actions and handlers", () => {
@@ -70,12 +78,20 @@ describe("authorization inventory", () => {
     expect(stale, "expectations for endpoints that no longer exist").toEqual([]);
   });
 
-  describe.each(endpoints.filter((e) => e in EXPECTATIONS))("%s", (endpoint) => {
+  it("knows who may call each endpoint, from the role its action declares or from its expectation", () => {
+    const unknown = endpoints.filter((e) => e in EXPECTATIONS && !whoMay(e));
+    const disagreeing = endpoints.filter((e) => declared[e] && EXPECTATIONS[e]?.who && JSON.stringify(EXPECTATIONS[e].who) !== JSON.stringify(whoFor(declared[e])));
+    expect(unknown, "endpoints that declare no role (lib/action.ts) and whose expectation gives no `who`").toEqual([]);
+    expect(disagreeing, "expectations whose `who` disagrees with the role the action declares").toEqual([]);
+  });
+
+  describe.each(endpoints.filter((e) => e in EXPECTATIONS && whoMay(e)))("%s", (endpoint) => {
     const expectation = EXPECTATIONS[endpoint]!;
+    const who = whoMay(endpoint)!;
     const [file, name] = endpoint.split("#") as [string, string];
 
     // Refusals first, so that a permitted call cannot hide a change a refused one made.
-    const order = [...ROLES].sort((a, b) => (expectation.who[a] === "deny" ? 0 : 1) - (expectation.who[b] === "deny" ? 0 : 1));
+    const order = [...ROLES].sort((a, b) => (who[a] === "deny" ? 0 : 1) - (who[b] === "deny" ? 0 : 1));
     it.each(order)(`as %s`, async (role) => {
       const mod = (await import(/* @vite-ignore */ join(root, file))) as Record<string, unknown>;
       await actAs(role);
@@ -84,7 +100,7 @@ describe("authorization inventory", () => {
       const auditBefore = (await db.select({ n: count() }).from(auditLog))[0]?.n;
       const stateBefore = await expectation.state?.(f);
       const verdict = await outcome(() => expectation.call(f, mod, name));
-      expect(verdict, `${endpoint} as ${role}`).toBe(expectation.who[role]);
+      expect(verdict, `${endpoint} as ${role}`).toBe(who[role]);
       if (verdict === "deny") {
         expect((await db.select({ n: count() }).from(auditLog))[0]?.n).toBe(auditBefore);
         expect(await expectation.state?.(f)).toEqual(stateBefore);

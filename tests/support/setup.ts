@@ -21,3 +21,11 @@ vi.mock("@/lib/auth/config", async (importOriginal) => {
 // Cache invalidation needs a running Next.js server; here it has nothing to invalidate.
 // unstable_cache runs its function: the public pages call it only to tag themselves (lib/public-cache.ts).
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn(), unstable_cache: (fn: () => unknown) => fn }));
+// after() needs a request whose response it waits for; here the action's caller is the test, so the
+// work runs at once (the outbox kick it defers is only ever a delivery round, which tests await themselves).
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<Record<string, unknown>>()),
+  after: vi.fn((task: Promise<unknown> | (() => unknown)) => {
+    void Promise.resolve(typeof task === "function" ? task() : task).catch((error) => console.error("[after]", error));
+  }),
+}));

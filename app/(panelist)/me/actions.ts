@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { db } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
-import { requestInfo } from "@/lib/request-info";
 import { answerOwnInvitation, getOwnInvitation, invitationNoticeRecipients } from "@/db/queries/invitations";
 import { insertMedia, isApprovedPortrait, portraitChoice, setMediaAltText } from "@/db/queries/media";
 import { enqueueEmail } from "@/db/queries/outbox";
@@ -18,13 +17,12 @@ import {
   revisionFields,
   withdrawOwnRevision,
 } from "@/db/queries/profiles";
-import { requireRole } from "@/lib/auth";
+import { action } from "@/lib/action";
 import { changedFields } from "@/lib/diff";
 import { invitationAnswerEmail } from "@/lib/email/panelist-emails";
 import { kickOutbox } from "@/lib/email/sender";
 import { appUrl } from "@/lib/env";
-import { type ActionResult, fail, invalid } from "@/lib/errors";
-import { formInput } from "@/lib/form-input";
+import { type ActionResult, fail, invalidFields } from "@/lib/errors";
 import { displayName } from "@/lib/names";
 import { invitationAnswerSchema } from "@/lib/validations/invitation";
 import { profileSchema, revisionIdSchema } from "@/lib/validations/profile";
@@ -37,12 +35,8 @@ const PHOTO_AGAIN = "That photo is not available any more. Upload it again.";
  * one pending revision (replacing an earlier one) for staff to review. A person id that is not the
  * caller's own changes nothing, is logged, and answers "not found".
  */
-export async function saveProfile(input: unknown): Promise<ActionResult> {
-  const me = await requireRole("panelist");
-  const client = await requestInfo();
-  const parsed = profileSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { personId, portraitAlt, ...fields } = parsed.data;
+export const saveProfile = action({ role: "panelist", schema: profileSchema }, async ({ user: me, input, client }): Promise<ActionResult> => {
+  const { personId, portraitAlt, ...fields } = input;
 
   const outcome = await db.transaction(async (tx) => {
     const person = await lockOwnPerson(personId, me.id, tx);
@@ -54,7 +48,7 @@ export async function saveProfile(input: unknown): Promise<ActionResult> {
     let portraitId = fields.portraitId;
     if (portraitId) {
       const chosen = await portraitChoice(portraitId, person.id, tx);
-      if (!chosen) return fail("Some fields need attention.", { portraitId: [PHOTO_AGAIN] });
+      if (!chosen) return invalidFields({ portraitId: [PHOTO_AGAIN] });
       if (chosen.altText !== portraitAlt) {
         if (await isApprovedPortrait(chosen.id, tx)) {
           // The public photo keeps its description until staff approve a new one: the proposal gets
@@ -98,6 +92,11 @@ export async function saveProfile(input: unknown): Promise<ActionResult> {
       message: "Sent for review. Your public profile changes once staff approve it; we will email you then.",
     };
   });
+  return profileAnswer(outcome);
+});
+
+/** Someone else's profile or revision is "not found"; a change to one's own shows in both areas. */
+function profileAnswer(outcome: ActionResult | "denied"): ActionResult {
   if (outcome === "denied") notFound();
   revalidatePath("/me");
   revalidatePath("/admin", "layout");
@@ -105,12 +104,7 @@ export async function saveProfile(input: unknown): Promise<ActionResult> {
 }
 
 /** Withdraws the panelist's own pending revision; someone else's is "not found" (and logged). */
-export async function withdrawRevision(input: unknown): Promise<ActionResult> {
-  const me = await requireRole("panelist");
-  const client = await requestInfo();
-  const parsed = revisionIdSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { id } = parsed.data;
+export const withdrawRevision = action({ role: "panelist", schema: revisionIdSchema }, async ({ user: me, input: { id }, client }): Promise<ActionResult> => {
   const outcome = await db.transaction(async (tx) => {
     const row = await withdrawOwnRevision(id, me.id, tx);
     if (row) {
@@ -122,22 +116,15 @@ export async function withdrawRevision(input: unknown): Promise<ActionResult> {
     await writeAudit({ actorId: me.id, client, action: "profile.denied", entityType: "profile_revision", entityId: id, changes: { attemptedRevisionId: id } }, tx);
     return "denied" as const;
   });
-  if (outcome === "denied") notFound();
-  revalidatePath("/me");
-  revalidatePath("/admin", "layout");
-  return outcome;
-}
+  return profileAnswer(outcome);
+});
 
 /**
  * The invitee accepts or declines, with an optional message. Staff hear about it by email (the one
  * who sent the invitation, or every staff member when that is unknown), in the same transaction.
  */
-export async function respondToInvitation(input: unknown): Promise<ActionResult> {
-  const me = await requireRole("panelist");
-  const client = await requestInfo();
-  const parsed = invitationAnswerSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { participantId, answer, message } = parsed.data;
+export const respondToInvitation = action({ role: "panelist", schema: invitationAnswerSchema }, async ({ user: me, input, client }): Promise<ActionResult> => {
+  const { participantId, answer, message } = input;
   const invitation = await getOwnInvitation(participantId, me.id);
   if (!invitation) {
     await writeAudit({ actorId: me.id, client, action: "invitation.denied", entityType: "event_participant", entityId: participantId });
@@ -189,4 +176,4 @@ export async function respondToInvitation(input: unknown): Promise<ActionResult>
   // The event page lists confirmed speakers.
   publicChanged({ kind: "event", id: event.id });
   return result;
-}
+});

@@ -1,7 +1,7 @@
 import { asc, count, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { agendaItems, type EventStatus, eventParticipants, events, people, series } from "@/db/schema";
-import { action, type Expectation, type Fixtures, STAFF } from "../helpers";
+import { action, type Expectation, type Fixtures } from "../helpers";
 
 const eventCount = async () => (await db.select({ n: count() }).from(events))[0]?.n;
 const eventRow = (f: Fixtures) => db.select().from(events).where(eq(events.id, f.scratch!));
@@ -101,32 +101,28 @@ const PARTICIPANTS = "app/(staff)/admin/events/[id]/participants/actions.ts";
 const AGENDA = "app/(staff)/admin/events/[id]/agenda/actions.ts";
 
 export const eventsArea: Record<string, Expectation> = {
-  [`${EVENTS}#createEvent`]: { who: STAFF, call: action(eventInput), state: eventCount },
+  [`${EVENTS}#createEvent`]: { call: action(eventInput), state: eventCount },
   [`${EVENTS}#updateEvent`]: {
-    who: STAFF,
     prepare: scratchEvent("draft"),
     call: action((f) => ({ ...eventInput(f), id: f.scratch, title: "Renamed", slug: `scratch-event-${f.n}` })),
     state: eventRow,
   },
-  [`${EVENTS}#scheduleEvent`]: { who: STAFF, prepare: scratchEvent("draft"), call: action((f) => ({ id: f.scratch })), state: eventRow },
-  [`${EVENTS}#cancelEvent`]: { who: STAFF, prepare: scratchEvent("scheduled"), call: action((f) => ({ id: f.scratch })), state: eventRow },
-  [`${EVENTS}#revertEventToDraft`]: { who: STAFF, prepare: scratchEvent("scheduled"), call: action((f) => ({ id: f.scratch })), state: eventRow },
+  [`${EVENTS}#scheduleEvent`]: { prepare: scratchEvent("draft"), call: action((f) => ({ id: f.scratch })), state: eventRow },
+  [`${EVENTS}#cancelEvent`]: { prepare: scratchEvent("scheduled"), call: action((f) => ({ id: f.scratch })), state: eventRow },
+  [`${EVENTS}#revertEventToDraft`]: { prepare: scratchEvent("scheduled"), call: action((f) => ({ id: f.scratch })), state: eventRow },
   [`${EVENTS}#planNextMeeting`]: {
-    who: STAFF,
     prepare: scratchSeriesEvent,
     call: action((f) => ({ id: f.scratch, startDate: "2031-06-03", startTime: "15:00" })),
     state: eventCount,
   },
   [`${EVENTS}#duplicateEvent`]: {
-    who: STAFF,
     prepare: scratchEvent("scheduled"),
     call: action((f) => ({ id: f.scratch, startDate: "2031-06-03", startTime: "15:00" })),
     state: eventCount,
   },
-  [`${EVENTS}#deleteEvent`]: { who: STAFF, prepare: scratchEvent("draft"), call: action((f) => ({ id: f.scratch })), state: eventRow },
+  [`${EVENTS}#deleteEvent`]: { prepare: scratchEvent("draft"), call: action((f) => ({ id: f.scratch })), state: eventRow },
 
   [`${PARTICIPANTS}#addParticipant`]: {
-    who: STAFF,
     prepare: scratchEvent("draft"),
     call: async (f, mod, name) => {
       const personId = await anyPersonId();
@@ -135,31 +131,27 @@ export const eventsArea: Record<string, Expectation> = {
     state: (f) => participantRows(f.scratch!),
   },
   [`${PARTICIPANTS}#updateParticipant`]: {
-    who: STAFF,
     prepare: scratchParticipants,
     call: action((f) => ({ id: f.scratch, role: "host", positionAtEvent: "Changed", invitationStatus: "confirmed" })),
     state: scratchParticipantRows,
   },
-  [`${PARTICIPANTS}#removeParticipant`]: { who: STAFF, prepare: scratchParticipants, call: action((f) => ({ id: f.scratch })), state: scratchParticipantRows },
+  [`${PARTICIPANTS}#removeParticipant`]: { prepare: scratchParticipants, call: action((f) => ({ id: f.scratch })), state: scratchParticipantRows },
   [`${PARTICIPANTS}#moveParticipant`]: {
-    who: STAFF,
     prepare: scratchParticipants,
     call: action((f) => ({ id: f.scratch, direction: "down" })),
     state: scratchParticipantRows,
   },
 
   [`${AGENDA}#addAgendaItem`]: {
-    who: STAFF,
     prepare: scratchEvent("draft"),
     call: action((f) => ({ eventId: f.scratch, kind: "speech", title: "Keynote", startTime: "15:10", durationMinutes: "20", description: "", participantIds: [] })),
     state: (f) => agendaRows(f.scratch!),
   },
   [`${AGENDA}#updateAgendaItem`]: {
-    who: STAFF,
     prepare: scratchSegments,
     call: action((f) => ({ id: f.scratch, kind: "panel", title: "Renamed", startTime: "", durationMinutes: "30", description: "", participantIds: [] })),
     state: scratchAgendaRows,
   },
-  [`${AGENDA}#removeAgendaItem`]: { who: STAFF, prepare: scratchSegments, call: action((f) => ({ id: f.scratch })), state: scratchAgendaRows },
-  [`${AGENDA}#moveAgendaItem`]: { who: STAFF, prepare: scratchSegments, call: action((f) => ({ id: f.scratch, direction: "down" })), state: scratchAgendaRows },
+  [`${AGENDA}#removeAgendaItem`]: { prepare: scratchSegments, call: action((f) => ({ id: f.scratch })), state: scratchAgendaRows },
+  [`${AGENDA}#moveAgendaItem`]: { prepare: scratchSegments, call: action((f) => ({ id: f.scratch, direction: "down" })), state: scratchAgendaRows },
 };

@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { outbox, users } from "@/db/schema";
 import { session } from "../../support/session";
-import { action, ADMIN, type Expectation, type Fixtures, PUBLIC, route, STAFF } from "../helpers";
+import { action, type Expectation, type Fixtures, PUBLIC, route } from "../helpers";
 
 const userRow = (f: Fixtures) => db.select({ role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.id, f.targetUserId));
 
@@ -42,24 +42,20 @@ export const foundation: Record<string, Expectation> = {
 
   // Users are managed by admins only.
   "app/(staff)/admin/users/actions.ts#createUser": {
-    who: ADMIN,
     call: action((f) => ({ email: `new-user-${f.n}@example.org`, name: "New User", role: "staff", password: "" })),
     state: async () => (await db.select({ n: count() }).from(users))[0]?.n,
   },
   "app/(staff)/admin/users/actions.ts#changeUserRole": {
-    who: ADMIN,
     call: action((f) => ({ userId: f.targetUserId, role: "staff" })),
     state: userRow,
   },
   "app/(staff)/admin/users/actions.ts#setUserDisabledAction": {
-    who: ADMIN,
     call: action((f) => ({ userId: f.targetUserId, disabled: true })),
     state: userRow,
   },
 
   // The outbox is the staff's.
   "app/(staff)/admin/outbox/actions.ts#retryOutboxMessage": {
-    who: STAFF,
     call: action((f) => ({ id: f.failedMessageId })),
     state: (f) => db.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, f.failedMessageId)),
   },

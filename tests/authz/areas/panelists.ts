@@ -6,7 +6,7 @@ import { eventParticipants, events, media, people, profileRevisions, outbox, use
 import { getCurrentUser } from "@/lib/auth";
 import { processImage } from "@/lib/images";
 import { storage } from "@/lib/storage";
-import { action, type Expectation, type Fixtures, PUBLIC, STAFF } from "../helpers";
+import { action, type Expectation, type Fixtures, PUBLIC } from "../helpers";
 
 // A panelist acts only on their own person. So that only authorization can refuse a call, each call
 // acts on the caller's own person: the demo panelist's (Ms. Sima Bahous), or one linked to the staff
@@ -123,12 +123,10 @@ const PARTICIPANTS = "app/(staff)/admin/events/[id]/participants/actions.ts";
 
 export const panelistsArea: Record<string, Expectation> = {
   [`${ME}#saveProfile`]: {
-    who: SIGNED_IN,
     call: async (f, mod, name) => (mod[name] as (i: unknown) => Promise<unknown>)(await profileInput(f)),
     state: revisionCount,
   },
   [`${ME}#withdrawRevision`]: {
-    who: SIGNED_IN,
     prepare: async (f) => {
       f.scratch = await pendingRevisionFor((await bySlug("sima-bahous")).id, f.n);
     },
@@ -141,7 +139,6 @@ export const panelistsArea: Record<string, Expectation> = {
     state: revisionRow,
   },
   [`${ME}#respondToInvitation`]: {
-    who: SIGNED_IN,
     prepare: async (f) => {
       f.scratch = await invitationFor((await bySlug("sima-bahous")).id);
     },
@@ -155,20 +152,17 @@ export const panelistsArea: Record<string, Expectation> = {
   },
 
   [`${APPROVALS}#approveRevision`]: {
-    who: STAFF,
     prepare: scratchRevision,
     call: action((f) => ({ id: f.scratch })),
     state: async (f) => [await revisionRow(f), await db.select().from(people).where(eq(people.slug, `reviewed-${f.n}`))],
   },
   [`${APPROVALS}#rejectRevision`]: {
-    who: STAFF,
     prepare: scratchRevision,
     call: action((f) => ({ id: f.scratch, note: "Please use your official title." })),
     state: revisionRow,
   },
 
   [`${APPROVALS}#updateUpcomingPositions`]: {
-    who: STAFF,
     prepare: scratchPositionChange,
     call: async (f, mod, name) => {
       const [place] = await db.select().from(eventParticipants).where(eq(eventParticipants.id, f.scratch!));
@@ -178,7 +172,6 @@ export const panelistsArea: Record<string, Expectation> = {
   },
 
   [`${PARTICIPANTS}#inviteParticipant`]: {
-    who: STAFF,
     prepare: scratchInvitee,
     call: action((f) => ({ id: f.scratch })),
     state: async (f) => [

@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { people } from "@/db/schema";
-import { action, type Expectation, type Fixtures, STAFF } from "../helpers";
+import { action, type Expectation, type Fixtures } from "../helpers";
 
 const peopleCount = async () => (await db.select({ n: count() }).from(people))[0]?.n;
 const personRow = async (id: string) => db.select().from(people).where(eq(people.id, id));
@@ -26,18 +26,15 @@ async function scratchPerson(f: Fixtures) {
 
 export const peopleArea: Record<string, Expectation> = {
   "app/(staff)/admin/people/actions.ts#createPerson": {
-    who: STAFF,
     call: action((f) => ({ ...PERSON, familyName: `Person ${f.n}` })),
     state: peopleCount,
   },
   "app/(staff)/admin/people/actions.ts#updatePerson": {
-    who: STAFF,
     prepare: scratchPerson,
     call: action((f) => ({ ...PERSON, id: f.scratch, position: "Renamed", email: `Person-${f.n}@Example.org` })),
     state: (f) => personRow(f.scratch!),
   },
   "app/(staff)/admin/people/actions.ts#deletePerson": {
-    who: STAFF,
     prepare: scratchPerson,
     call: action((f) => ({ id: f.scratch })),
     state: (f) => personRow(f.scratch!),

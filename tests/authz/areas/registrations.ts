@@ -71,7 +71,6 @@ export const registrationsArea: Record<string, Expectation> = {
 
   // Everything else about registrations is the staff's.
   [`${EVENT_ACTIONS}#addRegistration`]: {
-    who: STAFF,
     prepare: async (f) => {
       f.scratch = await openEventId();
     },
@@ -79,13 +78,11 @@ export const registrationsArea: Record<string, Expectation> = {
     state: async (f) => (await db.select({ n: count() }).from(registrations).where(eq(registrations.eventId, f.scratch!)))[0]?.n,
   },
   [`${EVENT_ACTIONS}#cancelRegistrationAsStaff`]: {
-    who: STAFF,
     prepare: scratchRegistration,
     call: action((f) => ({ id: f.scratch })),
     state: registrationRow,
   },
   [`${EVENT_ACTIONS}#setCapacity`]: {
-    who: STAFF,
     prepare: async (f) => {
       const start = new Date(Date.now() + 30 * 86_400_000);
       const [row] = await db
@@ -105,9 +102,8 @@ export const registrationsArea: Record<string, Expectation> = {
     call: action((f) => ({ eventId: f.scratch, capacity: "7" })),
     state: (f) => db.select().from(events).where(eq(events.id, f.scratch!)),
   },
-  [`${CHECK_IN}#checkIn`]: { who: STAFF, prepare: scratchRegistration, call: action((f) => ({ id: f.scratch })), state: registrationRow },
+  [`${CHECK_IN}#checkIn`]: { prepare: scratchRegistration, call: action((f) => ({ id: f.scratch })), state: registrationRow },
   [`${CHECK_IN}#undoCheckIn`]: {
-    who: STAFF,
     prepare: async (f) => {
       await scratchRegistration(f);
       await setCheckedIn(f.scratch!, true, { kind: "staff", userId: await adminId(), client: null });

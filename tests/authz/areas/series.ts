@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { series } from "@/db/schema";
-import { action, type Expectation, type Fixtures, STAFF } from "../helpers";
+import { action, type Expectation, type Fixtures } from "../helpers";
 
 const seriesCount = async () => (await db.select({ n: count() }).from(series))[0]?.n;
 const seriesRow = async (id: string) => db.select().from(series).where(eq(series.id, id));
@@ -14,18 +14,15 @@ async function scratchSeries(f: Fixtures) {
 
 export const seriesArea: Record<string, Expectation> = {
   "app/(staff)/admin/series/actions.ts#createSeries": {
-    who: STAFF,
     call: action((f) => ({ name: `Series ${f.n}`, slug: "", topicId: "", description: "" })),
     state: seriesCount,
   },
   "app/(staff)/admin/series/actions.ts#updateSeries": {
-    who: STAFF,
     prepare: scratchSeries,
     call: action((f) => ({ id: f.scratch, name: "Renamed", slug: "", topicId: "", description: "Changed" })),
     state: (f) => seriesRow(f.scratch!),
   },
   "app/(staff)/admin/series/actions.ts#deleteSeries": {
-    who: STAFF,
     prepare: scratchSeries,
     call: action((f) => ({ id: f.scratch })),
     state: (f) => seriesRow(f.scratch!),

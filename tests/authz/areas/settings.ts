@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { db } from "@/db";
 import { settings } from "@/db/schema";
-import { action, ADMIN, type Expectation, type Fixtures } from "../helpers";
+import { action, type Expectation, type Fixtures } from "../helpers";
 
 const settingsRow = () => db.select().from(settings).where(eq(settings.id, 1));
 
@@ -16,17 +16,14 @@ async function logoForm(f: Fixtures): Promise<FormData> {
 // Site settings are the admins'.
 export const siteSettings: Record<string, Expectation> = {
   "app/(staff)/admin/settings/actions.ts#saveSettings": {
-    who: ADMIN,
     call: action((f) => ({ organizationName: `Ministry ${f.n}`, homeTimeZone: "Asia/Tokyo", homeTimeZoneLabel: "JST", releaseLabel: "Press release" })),
     state: settingsRow,
   },
   "app/(staff)/admin/settings/actions.ts#uploadLogo": {
-    who: ADMIN,
     call: async (f, mod, name) => (mod[name] as (state: unknown, form: FormData) => Promise<unknown>)(null, await logoForm(f)),
     state: settingsRow,
   },
   "app/(staff)/admin/settings/actions.ts#removeLogo": {
-    who: ADMIN,
     call: action(() => undefined),
     state: settingsRow,
   },

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { events, media, summaries, summaryReferences, summaryRevisions } from "@/db/schema";
-import { type Expectation, type Fixtures, PUBLIC, route, STAFF } from "../helpers";
+import { type Expectation, type Fixtures, PUBLIC, route } from "../helpers";
 
 /** A scheduled event with a summary, a revision, a reference and a photo; `f.scratch` is the event. */
 async function scratchSummary(f: Fixtures) {
@@ -48,7 +48,6 @@ async function firstRevision(f: Fixtures) {
 
 const FILE = "app/(staff)/admin/events/[id]/summary/actions.ts";
 const staffSummaryAction = (input: (f: Fixtures) => unknown | Promise<unknown>): Expectation => ({
-  who: STAFF,
   prepare: scratchSummary,
   call: async (f, mod, name) => (mod[name] as (i: unknown) => Promise<unknown>)(await input(f)),
   state: summaryState,

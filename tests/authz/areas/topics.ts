@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { topics } from "@/db/schema";
-import { action, type Expectation, type Fixtures, STAFF } from "../helpers";
+import { action, type Expectation, type Fixtures } from "../helpers";
 
 const topicCount = async () => (await db.select({ n: count() }).from(topics))[0]?.n;
 const topicRow = async (id: string) => db.select().from(topics).where(eq(topics.id, id));
@@ -14,18 +14,15 @@ async function scratchTopic(f: Fixtures) {
 
 export const topicsArea: Record<string, Expectation> = {
   "app/(staff)/admin/topics/actions.ts#createTopic": {
-    who: STAFF,
     call: action((f) => ({ name: `Topic ${f.n}`, slug: "", description: "" })),
     state: topicCount,
   },
   "app/(staff)/admin/topics/actions.ts#updateTopic": {
-    who: STAFF,
     prepare: scratchTopic,
     call: action((f) => ({ id: f.scratch, name: "Renamed", slug: "", description: "" })),
     state: (f) => topicRow(f.scratch!),
   },
   "app/(staff)/admin/topics/actions.ts#deleteTopic": {
-    who: STAFF,
     prepare: scratchTopic,
     call: action((f) => ({ id: f.scratch })),
     state: (f) => topicRow(f.scratch!),

@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { venues } from "@/db/schema";
-import { action, type Expectation, type Fixtures, STAFF } from "../helpers";
+import { action, type Expectation, type Fixtures } from "../helpers";
 
 const venueCount = async () => (await db.select({ n: count() }).from(venues))[0]?.n;
 const venueRow = async (id: string) => db.select().from(venues).where(eq(venues.id, id));
@@ -16,18 +16,15 @@ async function scratchVenue(f: Fixtures) {
 
 export const venuesArea: Record<string, Expectation> = {
   "app/(staff)/admin/venues/actions.ts#createVenue": {
-    who: STAFF,
     call: action((f) => ({ ...VENUE, name: `Venue ${f.n}` })),
     state: venueCount,
   },
   "app/(staff)/admin/venues/actions.ts#updateVenue": {
-    who: STAFF,
     prepare: scratchVenue,
     call: action((f) => ({ ...VENUE, id: f.scratch, name: "Renamed Hall", timeZone: "Asia/Tokyo" })),
     state: (f) => venueRow(f.scratch!),
   },
   "app/(staff)/admin/venues/actions.ts#deleteVenue": {
-    who: STAFF,
     prepare: scratchVenue,
     call: action((f) => ({ id: f.scratch })),
     state: (f) => venueRow(f.scratch!),

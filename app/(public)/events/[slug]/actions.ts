@@ -1,5 +1,7 @@
 "use server";
 
+// Outside lib/action's wrapper: the caller is anonymous (no session, no role), limited per client address instead.
+
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { hitRateLimits } from "@/db/queries/rate-limits";

@@ -1,5 +1,7 @@
 "use server";
 
+// Outside lib/action's wrapper: the caller is anonymous, and holding the secret link is the whole authorization.
+
 import { notFound, redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { formInput } from "@/lib/form-input";

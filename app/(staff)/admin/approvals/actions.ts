@@ -3,20 +3,18 @@
 import { revalidatePath } from "next/cache";
 import { db, type Transaction } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
-import { requestInfo } from "@/lib/request-info";
 import { updatePersonRow } from "@/db/queries/people";
 import { enqueueEmail } from "@/db/queries/outbox";
 import { listUpcomingSnapshots, updateUpcomingSnapshots } from "@/db/queries/participants";
 import { isProfilePublic, lockPerson, lockRevisionForReview, markRevisionReviewed, personAccountEmail, revisionFields } from "@/db/queries/profiles";
 import { getSettings } from "@/db/queries/settings";
 import type { Person } from "@/db/schema";
-import { requireRole } from "@/lib/auth";
+import { action } from "@/lib/action";
 import { changedFields } from "@/lib/diff";
 import { revisionDecisionEmail } from "@/lib/email/panelist-emails";
 import { kickOutbox } from "@/lib/email/sender";
 import { appUrl } from "@/lib/env";
-import { type ActionResult, fail, invalid } from "@/lib/errors";
-import { formInput } from "@/lib/form-input";
+import { type ActionResult, fail } from "@/lib/errors";
 import { displayName } from "@/lib/names";
 import { MERGE_FIELDS, planMerge } from "@/lib/profile-merge";
 import { approveRevisionSchema, updateUpcomingPositionsSchema } from "@/lib/validations/approval";
@@ -59,12 +57,8 @@ const fieldLabel = (f: (typeof MERGE_FIELDS)[number]) => (f === "portraitId" ? "
  * keeps any edit staff made since they proposed; a field both changed needs staff's choice, and is
  * refused without one, so an approval never silently undoes a staff edit.
  */
-export async function approveRevision(input: unknown): Promise<ActionResult<{ followUp: PositionFollowUp | null }>> {
-  const me = await requireRole("staff");
-  const client = await requestInfo();
-  const parsed = approveRevisionSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { id, note, resolutions } = parsed.data;
+export const approveRevision = action({ role: "staff", schema: approveRevisionSchema }, async ({ user: me, input, client }): Promise<ActionResult<{ followUp: PositionFollowUp | null }>> => {
+  const { id, note, resolutions } = input;
   const { organizationName } = await getSettings();
   const result = await db.transaction(async (tx) => {
     const locked = await lockRevisionForReview(id, tx);
@@ -111,18 +105,14 @@ export async function approveRevision(input: unknown): Promise<ActionResult<{ fo
   kickOutbox();
   revalidateReview();
   return { ok: true, data: { followUp: result.data.followUp }, message: result.message };
-}
+});
 
 /**
  * After a position change: writes the person's position (as it is now) into their places on upcoming
  * events that still print the old one. Past events keep theirs: a summary reports the title as it was.
  */
-export async function updateUpcomingPositions(input: unknown): Promise<ActionResult<{ updated: number }>> {
-  const me = await requireRole("staff");
-  const client = await requestInfo();
-  const parsed = updateUpcomingPositionsSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { personId, from, participantIds } = parsed.data;
+export const updateUpcomingPositions = action({ role: "staff", schema: updateUpcomingPositionsSchema }, async ({ user: me, input, client }): Promise<ActionResult<{ updated: number }>> => {
+  const { personId, from, participantIds } = input;
   const result = await db.transaction(async (tx) => {
     const person = await lockPerson(personId, tx);
     if (!person) return fail("That person no longer exists.");
@@ -147,15 +137,11 @@ export async function updateUpcomingPositions(input: unknown): Promise<ActionRes
       ? "Nothing to update: those events already show another position."
       : `Updated the position on ${n === 1 ? "1 upcoming event" : `${n} upcoming events`}.`;
   return { ok: true, data: { updated: n }, message };
-}
+});
 
 /** Turns a pending revision down with a note saying why; the public profile stays as it was. */
-export async function rejectRevision(input: unknown): Promise<ActionResult> {
-  const me = await requireRole("staff");
-  const client = await requestInfo();
-  const parsed = rejectRevisionSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { id, note } = parsed.data;
+export const rejectRevision = action({ role: "staff", schema: rejectRevisionSchema }, async ({ user: me, input, client }): Promise<ActionResult> => {
+  const { id, note } = input;
   const { organizationName } = await getSettings();
   const result = await db.transaction(async (tx) => {
     const locked = await lockRevisionForReview(id, tx);
@@ -170,4 +156,4 @@ export async function rejectRevision(input: unknown): Promise<ActionResult> {
   kickOutbox();
   revalidateReview();
   return result;
-}
+});

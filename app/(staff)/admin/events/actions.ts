@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import type { z } from "zod";
 import { db, type Executor } from "@/db";
 import { shiftAgendaStarts } from "@/db/queries/agenda";
 import { writeAudit } from "@/db/queries/audit";
-import { requestInfo } from "@/lib/request-info";
 import {
   changeEventStatus,
   copyEvent,
@@ -23,11 +23,10 @@ import {
   updateEventRow,
 } from "@/db/queries/events";
 import type { EventStatus } from "@/db/schema";
-import { requireRole } from "@/lib/auth";
+import { action, type ActionContext } from "@/lib/action";
 import { changedFields } from "@/lib/diff";
 import { kickOutbox } from "@/lib/email/sender";
-import { type ActionResult, fail, invalid, isUniqueViolation } from "@/lib/errors";
-import { formInput } from "@/lib/form-input";
+import { type ActionResult, fail, invalidFields } from "@/lib/errors";
 import { type RegistrationContext, registrationContext } from "@/lib/registration/context";
 import { notifyDetailsChanged, notifyEventCancelled } from "@/lib/registration/notices";
 import { promoteFromWaitlist } from "@/lib/registration/seats";
@@ -38,10 +37,15 @@ import { ordinalWord } from "@/lib/names";
 import { zonedDateTimeToUtc } from "@/lib/time";
 import { publicChanged } from "@/lib/public-cache";
 
-const ATTENTION = "Some fields need attention.";
 const SLUG_TAKEN = { slug: ["Another event already uses this address. Choose another."] };
-const SERIES_NUMBER_TAKEN = { seriesNumber: ["Another event already has this number in the series. Choose another."] };
-const GONE = "A topic, series or venue you chose no longer exists. Reload the page and choose again.";
+
+/** What a concurrent change can still make the database refuse, in words for the form. */
+const REFUSALS = {
+  events_series_number_key: { seriesNumber: ["Another event already has this number in the series. Choose another."] },
+  // A second submit of the same form lands here: the address is already taken by the first.
+  unique: SLUG_TAKEN,
+  foreign_key: "A topic, series or venue you chose no longer exists. Reload the page and choose again.",
+};
 
 /** The row an event form describes: local dates and times become instants in the event's zone. */
 function eventRow(v: EventFormValues) {
@@ -72,16 +76,7 @@ async function duplicateProblems(row: { slug: string; seriesId: string | null; s
       ];
     }
   }
-  return Object.keys(fieldErrors).length ? fail(ATTENTION, fieldErrors) : null;
-}
-
-/** What a concurrent change can still make the database refuse, in words for the form. */
-function refusal(error: unknown): ActionResult<never> | null {
-  if (isUniqueViolation(error, "events_series_number_key")) return fail(ATTENTION, SERIES_NUMBER_TAKEN);
-  if (isUniqueViolation(error)) return fail(ATTENTION, SLUG_TAKEN);
-  const e = (error as { cause?: unknown })?.cause ?? error;
-  if ((e as { code?: string })?.code === "23503") return fail(GONE);
-  return null;
+  return Object.keys(fieldErrors).length ? invalidFields(fieldErrors) : null;
 }
 
 /** Without an id: a draft was created or deleted, which no public page shows. */
@@ -93,90 +88,67 @@ function revalidateEvent(id?: string) {
   if (id) publicChanged({ kind: "event", id });
 }
 
-export async function createEvent(input: unknown): Promise<ActionResult<{ id: string }>> {
-  const me = await requireRole("staff");
-  const client = await requestInfo();
-  const parsed = eventSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const row = { ...eventRow(parsed.data), slug: parsed.data.slug ?? slugify(parsed.data.title), status: "draft" as const };
-  let result: ActionResult<{ id: string }>;
-  try {
-    result = await db.transaction(async (tx) => {
-      const problem = await duplicateProblems(row, undefined, tx);
-      if (problem) return problem;
-      if (row.seriesId && !row.topicId) row.topicId = await topicOfSeries(row.seriesId, tx);
-      const event = await insertEvent(row, tx);
-      await writeAudit({ actorId: me.id, client, action: "event.create", entityType: "event", entityId: event.id, changes: row }, tx);
-      return { ok: true as const, data: { id: event.id } };
-    });
-  } catch (error) {
-    // A second submit of the same form lands here: the address is already taken by the first.
-    const mapped = refusal(error);
-    if (mapped) return mapped;
-    throw error;
-  }
+export const createEvent = action({ role: "staff", schema: eventSchema, conflicts: REFUSALS }, async ({ user: me, input, client }): Promise<ActionResult<{ id: string }>> => {
+  const row = { ...eventRow(input), slug: input.slug ?? slugify(input.title), status: "draft" as const };
+  const result = await db.transaction(async (tx): Promise<ActionResult<{ id: string }>> => {
+    const problem = await duplicateProblems(row, undefined, tx);
+    if (problem) return problem;
+    if (row.seriesId && !row.topicId) row.topicId = await topicOfSeries(row.seriesId, tx);
+    const event = await insertEvent(row, tx);
+    await writeAudit({ actorId: me.id, client, action: "event.create", entityType: "event", entityId: event.id, changes: row }, tx);
+    return { ok: true, data: { id: event.id } };
+  });
   if (!result.ok) return result;
   revalidateEvent();
   redirect(`/admin/events/${result.data.id}?saved=1`);
-}
+});
 
-export async function updateEvent(input: unknown): Promise<ActionResult> {
-  const me = await requireRole("staff");
-  const client = await requestInfo();
-  const parsed = updateEventSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { id, ...values } = parsed.data;
+export const updateEvent = action({ role: "staff", schema: updateEventSchema, conflicts: REFUSALS }, async ({ user: me, input, client }): Promise<ActionResult> => {
+  const { id, ...values } = input;
   // Read before the transaction: inside it, only the transaction may query.
   const ctx = await registrationContext();
-  let emailed = false;
-  try {
-    const result = await db.transaction(async (tx) => {
-      const before = await lockEvent(id, tx);
-      if (!before) return fail("This event no longer exists.");
-      // An emptied address is made again from the title while the event is a draft; after that it stays.
-      const slug = values.slug ?? (before.status === "draft" ? slugify(values.title) : before.slug);
-      const row = { ...eventRow(values), slug };
-      if (row.slug !== before.slug && before.status !== "draft") {
-        return fail(ATTENTION, { slug: ["This event is public, so its address can no longer change."] });
+  const result = await db.transaction(async (tx) => {
+    const before = await lockEvent(id, tx);
+    if (!before) return fail("This event no longer exists.");
+    // An emptied address is made again from the title while the event is a draft; after that it stays.
+    const slug = values.slug ?? (before.status === "draft" ? slugify(values.title) : before.slug);
+    const row = { ...eventRow(values), slug };
+    if (row.slug !== before.slug && before.status !== "draft") {
+      return invalidFields({ slug: ["This event is public, so its address can no longer change."] });
+    }
+    if (row.capacity != null && row.capacity !== before.capacity) {
+      const confirmed = await countRegistrations(id, tx, { only: "confirmed" });
+      if (row.capacity < confirmed) {
+        return invalidFields({
+          capacity: [`${confirmed} ${confirmed === 1 ? "person is" : "people are"} already confirmed. Capacity cannot be lower than that.`],
+        });
       }
-      if (row.capacity != null && row.capacity !== before.capacity) {
-        const confirmed = await countRegistrations(id, tx, { only: "confirmed" });
-        if (row.capacity < confirmed) {
-          return fail(ATTENTION, {
-            capacity: [`${confirmed} ${confirmed === 1 ? "person is" : "people are"} already confirmed. Capacity cannot be lower than that.`],
-          });
-        }
-      }
-      const problem = await duplicateProblems(row, id, tx);
-      if (problem) return problem;
-      if (row.seriesId && !row.topicId) row.topicId = await topicOfSeries(row.seriesId, tx);
-      const changes = changedFields(before, row);
-      if (Object.keys(changes).length === 0) return { ok: true as const, data: undefined, message: "No changes to save." };
-      const after = (await updateEventRow(id, row, tx))!;
-      const shift = row.startsAt.getTime() - before.startsAt.getTime();
-      const segmentsMoved = await shiftAgendaStarts(id, shift, tx);
-      await writeAudit(
-        { actorId: me.id, client, action: "event.update", entityType: "event", entityId: id, changes: segmentsMoved ? { ...changes, agendaShiftedMinutes: shift / 60_000 } : changes },
-        tx,
-      );
-      // More seats (or no limit) go to the waitlist at once; a new time or place is news to everyone registered.
-      // Not so for an event already held: that is a correction of the record, and nobody is emailed.
-      const held = before.status === "scheduled" && before.endsAt <= ctx.now;
-      const promoted = "capacity" in changes && !held ? await promoteFromWaitlist(tx, after, ctx, { kind: "staff", userId: me.id, client }) : [];
-      const notified =
-        after.status === "scheduled" && !held && NOTICE_FIELDS.some((f) => f in changes) ? await notifyDetailsChanged(tx, id, ctx) : 0;
-      emailed = promoted.length > 0 || notified > 0;
-      return { ok: true as const, data: undefined, message: savedMessage(promoted.length, notified) };
-    });
-    if (emailed) kickOutbox();
-    revalidateEvent(id);
-    return result;
-  } catch (error) {
-    const mapped = refusal(error);
-    if (mapped) return mapped;
-    throw error;
-  }
-}
+    }
+    const problem = await duplicateProblems(row, id, tx);
+    if (problem) return problem;
+    if (row.seriesId && !row.topicId) row.topicId = await topicOfSeries(row.seriesId, tx);
+    const changes = changedFields(before, row);
+    if (Object.keys(changes).length === 0) return { ok: true as const, data: undefined, message: "No changes to save." };
+    const after = (await updateEventRow(id, row, tx))!;
+    const shift = row.startsAt.getTime() - before.startsAt.getTime();
+    const segmentsMoved = await shiftAgendaStarts(id, shift, tx);
+    await writeAudit(
+      { actorId: me.id, client, action: "event.update", entityType: "event", entityId: id, changes: segmentsMoved ? { ...changes, agendaShiftedMinutes: shift / 60_000 } : changes },
+      tx,
+    );
+    // More seats (or no limit) go to the waitlist at once; a new time or place is news to everyone registered.
+    // Not so for an event already held: that is a correction of the record, and nobody is emailed.
+    const held = before.status === "scheduled" && before.endsAt <= ctx.now;
+    const promoted = "capacity" in changes && !held ? await promoteFromWaitlist(tx, after, ctx, { kind: "staff", userId: me.id, client }) : [];
+    const notified =
+      after.status === "scheduled" && !held && NOTICE_FIELDS.some((f) => f in changes) ? await notifyDetailsChanged(tx, id, ctx) : 0;
+    // Sent once the response has gone out, by when this transaction has committed.
+    if (promoted.length > 0 || notified > 0) kickOutbox();
+    return { ok: true as const, data: undefined, message: savedMessage(promoted.length, notified) };
+  });
+  revalidateEvent(id);
+  return result;
+});
 
 /** Changes that registered people are told about by email. */
 const NOTICE_FIELDS = ["startsAt", "endsAt", "timeZone", "venueId"] as const;
@@ -233,15 +205,9 @@ const TRANSITIONS = {
   },
 } satisfies Record<string, Transition>;
 
-async function transition(input: unknown, which: keyof typeof TRANSITIONS): Promise<ActionResult> {
-  const me = await requireRole("staff");
-  const client = await requestInfo();
-  const parsed = idSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { id } = parsed.data;
+async function transition({ user: me, input: { id }, client }: ActionContext<{ id: string }>, which: keyof typeof TRANSITIONS): Promise<ActionResult> {
   const t: Transition = TRANSITIONS[which];
   const ctx = await registrationContext();
-  let emailed = 0;
   const result = await db.transaction(async (tx) => {
     const before = await lockEvent(id, tx);
     if (!before) return fail("This event no longer exists.");
@@ -254,36 +220,25 @@ async function transition(input: unknown, which: keyof typeof TRANSITIONS): Prom
       { actorId: me.id, client, action: t.audit, entityType: "event", entityId: id, changes: { status: [before.status, after.status], cancelledAt: [before.cancelledAt, after.cancelledAt] } },
       tx,
     );
-    emailed = (await t.after?.(id, tx, ctx)) ?? 0;
+    // Sent once the response has gone out, by when this transaction has committed.
+    if (((await t.after?.(id, tx, ctx)) ?? 0) > 0) kickOutbox();
     return { ok: true as const, data: undefined };
   });
-  if (emailed > 0) kickOutbox();
   revalidateEvent(id);
   return result;
 }
 
 /** Draft → scheduled: the event becomes public and its address is fixed. */
-export async function scheduleEvent(input: unknown): Promise<ActionResult> {
-  return transition(input, "schedule");
-}
+export const scheduleEvent = action({ role: "staff", schema: idSchema }, (context) => transition(context, "schedule"));
 
 /** Scheduled → cancelled: the page stays up, marked cancelled. */
-export async function cancelEvent(input: unknown): Promise<ActionResult> {
-  return transition(input, "cancel");
-}
+export const cancelEvent = action({ role: "staff", schema: idSchema }, (context) => transition(context, "cancel"));
 
 /** Scheduled → draft, only while nobody has registered: it takes the page down. */
-export async function revertEventToDraft(input: unknown): Promise<ActionResult> {
-  return transition(input, "draft");
-}
+export const revertEventToDraft = action({ role: "staff", schema: idSchema }, (context) => transition(context, "draft"));
 
 /** Deletes a draft nobody has registered for; anything public stays, to be cancelled instead. */
-export async function deleteEvent(input: unknown): Promise<ActionResult> {
-  const me = await requireRole("staff");
-  const client = await requestInfo();
-  const parsed = idSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { id } = parsed.data;
+export const deleteEvent = action({ role: "staff", schema: idSchema }, async ({ user: me, input: { id }, client }) => {
   const result = await db.transaction(async (tx) => {
     const event = await lockEvent(id, tx);
     if (!event) return fail("This event no longer exists.");
@@ -298,71 +253,61 @@ export async function deleteEvent(input: unknown): Promise<ActionResult> {
   });
   revalidateEvent();
   return result;
-}
+});
 
 // ---------------------------------------------------------------------------
 // Copies: the next meeting of a series, or a duplicate of any event
 
 const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
+// The unique indexes are the last word when two copies race for an address or number.
+const RACED = { unique: "Someone else created an event at the same moment. Try again." };
+
 /**
  * A new draft from an event, on a date staff choose in the event's zone. "next" gives it the series'
  * next number and a title naming that number; "duplicate" keeps the series but takes no number (a
  * repeat is not the next meeting, and one number is one meeting), titled as a copy.
  */
-async function copyEventAs(input: unknown, kind: "next" | "duplicate"): Promise<ActionResult<{ id: string }>> {
-  const me = await requireRole("staff");
-  const client = await requestInfo();
-  const parsed = copyEventSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { id, startDate, startTime } = parsed.data;
-  let result: ActionResult<{ id: string }>;
-  try {
-    result = await db.transaction(async (tx) => {
-      // Locked so that it cannot be deleted or moved while it is being copied.
-      const source = await lockEvent(id, tx);
-      if (!source) return fail("This event no longer exists.");
-      const startsAt = zonedDateTimeToUtc(startDate, startTime, source.timeZone);
-      let title = `${source.title} (copy)`;
-      let seriesNumber: number | null = null;
-      if (kind === "next") {
-        const inSeries = source.seriesId ? await lockSeries(source.seriesId, tx) : undefined;
-        if (!inSeries) return fail("This event is not part of a series, so it has no next meeting. Duplicate it instead.");
-        seriesNumber = await nextSeriesNumber(inSeries.id, tx);
-        title = `${inSeries.name}: ${capitalized(ordinalWord(seriesNumber))} meeting`;
-      }
-      const slug = await freeEventSlug(slugify(title) || "event", tx);
-      // The next meeting has a subject of its own; a duplicate is the same event again.
-      const description = kind === "duplicate" ? source.description : null;
-      const copied = await copyEvent(source, { title, slug, seriesNumber, startsAt, description }, tx);
-      await writeAudit(
-        {
-          actorId: me.id, client,
-          action: kind === "next" ? "event.plan_next" : "event.duplicate",
-          entityType: "event",
-          entityId: copied.event.id,
-          changes: { from: source.id, title, slug, seriesNumber, startsAt, participants: copied.participants, segments: copied.segments },
-        },
-        tx,
-      );
-      return { ok: true as const, data: { id: copied.event.id } };
-    });
-  } catch (error) {
-    // The unique indexes are the last word when two copies race for an address or number.
-    if (isUniqueViolation(error)) return fail("Someone else created an event at the same moment. Try again.");
-    throw error;
-  }
+async function copyEventAs(
+  { user: me, input: { id, startDate, startTime }, client }: ActionContext<z.output<typeof copyEventSchema>>,
+  kind: "next" | "duplicate",
+): Promise<ActionResult<{ id: string }>> {
+  const result = await db.transaction(async (tx): Promise<ActionResult<{ id: string }>> => {
+    // Locked so that it cannot be deleted or moved while it is being copied.
+    const source = await lockEvent(id, tx);
+    if (!source) return fail("This event no longer exists.");
+    const startsAt = zonedDateTimeToUtc(startDate, startTime, source.timeZone);
+    let title = `${source.title} (copy)`;
+    let seriesNumber: number | null = null;
+    if (kind === "next") {
+      const inSeries = source.seriesId ? await lockSeries(source.seriesId, tx) : undefined;
+      if (!inSeries) return fail("This event is not part of a series, so it has no next meeting. Duplicate it instead.");
+      seriesNumber = await nextSeriesNumber(inSeries.id, tx);
+      title = `${inSeries.name}: ${capitalized(ordinalWord(seriesNumber))} meeting`;
+    }
+    const slug = await freeEventSlug(slugify(title) || "event", tx);
+    // The next meeting has a subject of its own; a duplicate is the same event again.
+    const description = kind === "duplicate" ? source.description : null;
+    const copied = await copyEvent(source, { title, slug, seriesNumber, startsAt, description }, tx);
+    await writeAudit(
+      {
+        actorId: me.id, client,
+        action: kind === "next" ? "event.plan_next" : "event.duplicate",
+        entityType: "event",
+        entityId: copied.event.id,
+        changes: { from: source.id, title, slug, seriesNumber, startsAt, participants: copied.participants, segments: copied.segments },
+      },
+      tx,
+    );
+    return { ok: true, data: { id: copied.event.id } };
+  });
   if (!result.ok) return result;
   revalidateEvent();
   redirect(`/admin/events/${result.data.id}?copied=${kind}`);
 }
 
 /** "Plan the next meeting": a draft of the series' next meeting, from this one. */
-export async function planNextMeeting(input: unknown): Promise<ActionResult<{ id: string }>> {
-  return copyEventAs(input, "next");
-}
+export const planNextMeeting = action({ role: "staff", schema: copyEventSchema, conflicts: RACED }, (context) => copyEventAs(context, "next"));
 
 /** "Duplicate": a draft copy of any event, on another date. */
-export async function duplicateEvent(input: unknown): Promise<ActionResult<{ id: string }>> {
-  return copyEventAs(input, "duplicate");
-}
+export const duplicateEvent = action({ role: "staff", schema: copyEventSchema, conflicts: RACED }, (context) => copyEventAs(context, "duplicate"));

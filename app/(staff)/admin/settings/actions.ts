@@ -3,13 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
-import { requestInfo } from "@/lib/request-info";
 import { insertMedia } from "@/db/queries/media";
 import { lockSettings, saveSettingsRow, setLogoId } from "@/db/queries/settings";
-import { requireRole } from "@/lib/auth";
+import { action } from "@/lib/action";
 import { changedFields } from "@/lib/diff";
-import { type ActionResult, fail, invalid } from "@/lib/errors";
-import { formInput } from "@/lib/form-input";
+import { type ActionResult, fail } from "@/lib/errors";
 import { ImageRejected, processImage } from "@/lib/images";
 import { storage } from "@/lib/storage";
 import { logoSchema, settingsSchema } from "@/lib/validations/settings";
@@ -22,12 +20,7 @@ function everyPageChanged(): void {
 }
 
 /** The organization's name, home time zone and its label, and the label above published summaries. */
-export async function saveSettings(input: unknown): Promise<ActionResult> {
-  const me = await requireRole("admin");
-  const client = await requestInfo();
-  const parsed = settingsSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const values = parsed.data;
+export const saveSettings = action({ role: "admin", schema: settingsSchema }, async ({ user: me, input: values, client }): Promise<ActionResult> => {
   await db.transaction(async (tx) => {
     const before = await lockSettings(tx);
     await saveSettingsRow(values, tx);
@@ -36,17 +29,16 @@ export async function saveSettings(input: unknown): Promise<ActionResult> {
   });
   everyPageChanged();
   return { ok: true, data: undefined, message: "Settings saved. The public pages show them from now on." };
-}
+});
 
 export type LogoFormState = { ok: boolean; message: string; error?: string } | null;
 
 /**
  * A new logo, from a plain form (it works before the page's JavaScript has loaded): checked by its
  * content and re-encoded without metadata like every photo, then stored by content hash.
+ * Its arguments are a plain form's (the previous state, the form data), and so is its answer.
  */
-export async function uploadLogo(_previous: LogoFormState, formData: FormData): Promise<LogoFormState> {
-  const me = await requireRole("admin");
-  const client = await requestInfo();
+export const uploadLogo = action({ role: "admin" }, async ({ user: me, client }, _previous: LogoFormState, formData: FormData): Promise<LogoFormState> => {
   const parsed = logoSchema.safeParse({ logo: formData instanceof FormData ? formData.get("logo") : null });
   if (!parsed.success) return { ok: false, message: "The logo was not changed.", error: parsed.error.issues[0]?.message };
 
@@ -72,12 +64,10 @@ export async function uploadLogo(_previous: LogoFormState, formData: FormData): 
   if (!saved) return { ok: false, message: "The logo was not changed.", error: "Save the organization's name first, then add its logo." };
   everyPageChanged();
   return { ok: true, message: "Logo saved. It heads the public pages from now on." };
-}
+});
 
 /** Takes the logo off the public pages (the stored file stays, as every upload does). */
-export async function removeLogo(): Promise<ActionResult> {
-  const me = await requireRole("admin");
-  const client = await requestInfo();
+export const removeLogo = action({ role: "admin" }, async ({ user: me, client }): Promise<ActionResult> => {
   const changed = await db.transaction(async (tx) => {
     const before = await lockSettings(tx);
     if (!before?.logoId) return false;
@@ -88,4 +78,4 @@ export async function removeLogo(): Promise<ActionResult> {
   if (!changed) return fail("There is no logo to remove.");
   everyPageChanged();
   return { ok: true, data: undefined, message: "Logo removed." };
-}
+});

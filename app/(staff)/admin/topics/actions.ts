@@ -2,94 +2,58 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { db } from "@/db";
-import { writeAudit } from "@/db/queries/audit";
-import { requestInfo } from "@/lib/request-info";
 import { deleteTopicRow, getTopic, insertTopic, isTopicPublic, topicUsage, updateTopicRow } from "@/db/queries/topics";
-import { requireRole } from "@/lib/auth";
-import { changedFields } from "@/lib/diff";
-import { type ActionResult, fail, invalid, isUniqueViolation } from "@/lib/errors";
-import { formInput } from "@/lib/form-input";
+import { action } from "@/lib/action";
+import type { ActionResult } from "@/lib/errors";
+import { addressFixed, createRecord, deleteUnused, updateRecord } from "@/lib/records";
 import { slugify } from "@/lib/slug";
 import { idSchema } from "@/lib/validations/common";
 import { topicSchema, updateTopicSchema } from "@/lib/validations/topic";
 import { publicChanged } from "@/lib/public-cache";
 
-const SLUG_TAKEN = { slug: ["Another topic already uses this address. Choose another."] };
+const SLUG_TAKEN = { unique: { slug: ["Another topic already uses this address. Choose another."] } };
 
-export async function createTopic(input: unknown): Promise<ActionResult<{ id: string }>> {
-  const me = await requireRole("staff");
-  const client = await requestInfo();
-  const parsed = topicSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const values = { ...parsed.data, slug: parsed.data.slug ?? slugify(parsed.data.name) };
-  let id: string;
-  try {
-    id = await db.transaction(async (tx) => {
-      const topic = await insertTopic(values, tx);
-      await writeAudit({ actorId: me.id, client, action: "topic.create", entityType: "topic", entityId: topic.id, changes: values }, tx);
-      return topic.id;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return fail("Some fields need attention.", SLUG_TAKEN);
-    throw error;
-  }
-  revalidatePath("/admin/topics");
-  // The home page lists the topics.
-  publicChanged({ kind: "topic" });
-  redirect(`/admin/topics/${id}?saved=1`);
-}
-
-export async function updateTopic(input: unknown): Promise<ActionResult> {
-  const me = await requireRole("staff");
-  const client = await requestInfo();
-  const parsed = updateTopicSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { id, ...rest } = parsed.data;
-  try {
-    const result = await db.transaction(async (tx) => {
-      const before = await getTopic(id, tx);
-      if (!before) return fail("This topic no longer exists.");
-      const values = { ...rest, slug: rest.slug ?? before.slug };
-      if (values.slug !== before.slug && (await isTopicPublic(id, tx))) {
-        return fail("Some fields need attention.", { slug: ["This topic is public, so its address can no longer change."] });
-      }
-      const changes = changedFields(before, values);
-      if (Object.keys(changes).length === 0) return { ok: true as const, data: undefined, message: "No changes to save." };
-      await updateTopicRow(id, values, tx);
-      await writeAudit({ actorId: me.id, client, action: "topic.update", entityType: "topic", entityId: id, changes }, tx);
-      return { ok: true as const, data: undefined, message: "Saved." };
-    });
-    revalidatePath("/admin/topics");
-    if (result.ok) publicChanged({ kind: "topic", id });
-    return result;
-  } catch (error) {
-    if (isUniqueViolation(error)) return fail("Some fields need attention.", SLUG_TAKEN);
-    throw error;
-  }
-}
-
-export async function deleteTopic(input: unknown): Promise<ActionResult> {
-  const me = await requireRole("staff");
-  const client = await requestInfo();
-  const parsed = idSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { id } = parsed.data;
-  const result = await db.transaction(async (tx) => {
-    const topic = await getTopic(id, tx);
-    if (!topic) return fail("This topic no longer exists.");
-    const usage = await topicUsage(id, tx);
-    if (usage.series || usage.events) {
-      return fail(`This topic cannot be deleted while ${describeUsage(usage)} belong to it. Move or delete them first.`);
-    }
-    await deleteTopicRow(id, tx);
-    await writeAudit({ actorId: me.id, client, action: "topic.delete", entityType: "topic", entityId: id, changes: { name: topic.name, slug: topic.slug } }, tx);
-    return { ok: true as const, data: undefined };
-  });
+// The home page lists the topics.
+function topicsChanged(result: ActionResult<unknown>, id?: string): void {
   revalidatePath("/admin/topics");
   if (result.ok) publicChanged({ kind: "topic", id });
-  return result;
 }
+
+export const createTopic = action({ role: "staff", schema: topicSchema, conflicts: SLUG_TAKEN }, async (context): Promise<ActionResult<{ id: string }>> => {
+  const { input } = context;
+  const values = { ...input, slug: input.slug ?? slugify(input.name) };
+  const result = await createRecord(context, "topic", values, { insert: insertTopic });
+  if (!result.ok) return result;
+  topicsChanged(result);
+  redirect(`/admin/topics/${result.data.id}?saved=1`);
+});
+
+export const updateTopic = action({ role: "staff", schema: updateTopicSchema, conflicts: SLUG_TAKEN }, async (context) => {
+  const { id, ...rest } = context.input;
+  const result = await updateRecord(context, "topic", id, {
+    read: getTopic,
+    values: (before) => ({ ...rest, slug: rest.slug ?? before.slug }),
+    check: addressFixed(isTopicPublic, "This topic is public, so its address can no longer change."),
+    write: updateTopicRow,
+  });
+  topicsChanged(result, id);
+  return result;
+});
+
+export const deleteTopic = action({ role: "staff", schema: idSchema }, async (context) => {
+  const { id } = context.input;
+  const result = await deleteUnused(context, "topic", id, {
+    lock: getTopic,
+    inUse: async (_topic, tx) => {
+      const usage = await topicUsage(id, tx);
+      return usage.series || usage.events ? `This topic cannot be deleted while ${describeUsage(usage)} belong to it. Move or delete them first.` : null;
+    },
+    remove: deleteTopicRow,
+    audited: (topic) => ({ name: topic.name, slug: topic.slug }),
+  });
+  topicsChanged(result, id);
+  return result;
+});
 
 function describeUsage({ series, events }: { series: number; events: number }): string {
   const parts = [];

@@ -12,20 +12,27 @@ import {
   updateAgendaItemRow,
 } from "@/db/queries/agenda";
 import { writeAudit } from "@/db/queries/audit";
-import { requestInfo } from "@/lib/request-info";
 import { getEvent } from "@/db/queries/events";
 import { participantsOfEvent } from "@/db/queries/participants";
 import type { Event } from "@/db/schema";
-import { requireRole } from "@/lib/auth";
+import { action } from "@/lib/action";
 import { changedFields } from "@/lib/diff";
-import { type ActionResult, fail, invalid } from "@/lib/errors";
-import { formInput } from "@/lib/form-input";
+import { type ActionResult, fail, invalidFields } from "@/lib/errors";
+import { changeEventPart } from "@/lib/records";
+import { publicChanged } from "@/lib/public-cache";
 import { addAgendaItemSchema, segmentStartToUtc, updateAgendaItemSchema, type UpdateAgendaItemValues } from "@/lib/validations/agenda";
 import { idSchema } from "@/lib/validations/common";
 import { moveSchema } from "@/lib/validations/participant";
-import { publicChanged } from "@/lib/public-cache";
 
 type SegmentInput = Omit<UpdateAgendaItemValues, "id">;
+
+const NOT_ON_AGENDA = "This segment is no longer on the agenda.";
+
+/** The event's own pages, in the admin and in public. */
+function eventPagesChanged(eventId: string): void {
+  revalidatePath(`/admin/events/${eventId}`, "layout");
+  publicChanged({ kind: "event", id: eventId });
+}
 
 /**
  * The segment's row and its participants in the event's order, or a refusal when a chosen participant
@@ -34,7 +41,7 @@ type SegmentInput = Omit<UpdateAgendaItemValues, "id">;
 async function segmentValues(event: Event, input: SegmentInput, tx: Executor) {
   const found = await participantsOfEvent(event.id, input.participantIds, tx);
   if (found.length !== input.participantIds.length) {
-    return { ok: false as const, refusal: fail("Some fields need attention.", { participantIds: ["Someone you chose is no longer a participant of this event. Reload and choose again."] }) };
+    return { ok: false as const, refusal: invalidFields({ participantIds: ["Someone you chose is no longer a participant of this event. Reload and choose again."] }) };
   }
   const participantIds = [...found].sort((a, b) => a.sortOrder - b.sortOrder).map((p) => p.id);
   const row = {
@@ -47,18 +54,9 @@ async function segmentValues(event: Event, input: SegmentInput, tx: Executor) {
   return { ok: true as const, row, participantIds };
 }
 
-function revalidateAgenda(eventId: string) {
-  revalidatePath(`/admin/events/${eventId}`, "layout");
-  publicChanged({ kind: "event", id: eventId });
-}
-
-export async function addAgendaItem(input: unknown): Promise<ActionResult<{ id: string }>> {
-  const me = await requireRole("staff");
-  const client = await requestInfo();
-  const parsed = addAgendaItemSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { eventId, ...segment } = parsed.data;
-  const result = await db.transaction(async (tx) => {
+export const addAgendaItem = action({ role: "staff", schema: addAgendaItemSchema }, async ({ user: me, input, client }) => {
+  const { eventId, ...segment } = input;
+  const result = await db.transaction(async (tx): Promise<ActionResult<{ id: string }>> => {
     const event = await getEvent(eventId, tx);
     if (!event) return fail("This event no longer exists.");
     const values = await segmentValues(event, segment, tx);
@@ -69,22 +67,18 @@ export async function addAgendaItem(input: unknown): Promise<ActionResult<{ id: 
       { actorId: me.id, client, action: "agenda.add", entityType: "agenda_item", entityId: item.id, changes: { eventId, ...values.row, participantIds: values.participantIds } },
       tx,
     );
-    return { ok: true as const, data: { id: item.id }, message: "Segment added." };
+    return { ok: true, data: { id: item.id }, message: "Segment added." };
   });
-  if (result.ok) revalidateAgenda(eventId);
+  if (result.ok) eventPagesChanged(eventId);
   return result;
-}
+});
 
-export async function updateAgendaItem(input: unknown): Promise<ActionResult> {
-  const me = await requireRole("staff");
-  const client = await requestInfo();
-  const parsed = updateAgendaItemSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { id, ...segment } = parsed.data;
+export const updateAgendaItem = action({ role: "staff", schema: updateAgendaItemSchema }, async ({ user: me, input, client }): Promise<ActionResult> => {
+  const { id, ...segment } = input;
   const result = await db.transaction(async (tx) => {
     const before = await getAgendaItem(id, tx);
     const event = before && (await getEvent(before.eventId, tx));
-    if (!before || !event) return fail("This segment is no longer on the agenda.");
+    if (!before || !event) return fail(NOT_ON_AGENDA);
     const values = await segmentValues(event, segment, tx);
     if (!values.ok) return values.refusal;
     const participantsBefore = await agendaItemParticipantIds(id, tx);
@@ -99,49 +93,32 @@ export async function updateAgendaItem(input: unknown): Promise<ActionResult> {
     return { ok: true as const, data: event.id, message: "Segment saved." };
   });
   if (!result.ok) return result;
-  revalidateAgenda(result.data);
+  eventPagesChanged(result.data);
   return { ok: true, data: undefined, message: result.message };
-}
+});
 
-export async function removeAgendaItem(input: unknown): Promise<ActionResult> {
-  const me = await requireRole("staff");
-  const client = await requestInfo();
-  const parsed = idSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { id } = parsed.data;
-  const result = await db.transaction(async (tx) => {
+export const removeAgendaItem = action({ role: "staff", schema: idSchema }, ({ user: me, input: { id }, client }) =>
+  changeEventPart(NOT_ON_AGENDA, async (tx) => {
     const before = await getAgendaItem(id, tx);
-    if (!before) return fail("This segment is no longer on the agenda.");
+    if (!before) return undefined;
     await deleteAgendaItemRow(id, tx);
     await writeAudit(
       { actorId: me.id, client, action: "agenda.remove", entityType: "agenda_item", entityId: id, changes: { eventId: before.eventId, kind: before.kind, title: before.title } },
       tx,
     );
-    return { ok: true as const, data: before.eventId };
-  });
-  if (!result.ok) return result;
-  revalidateAgenda(result.data);
-  return { ok: true, data: undefined };
-}
+    return before.eventId;
+  }, eventPagesChanged),
+);
 
-export async function moveAgendaItem(input: unknown): Promise<ActionResult> {
-  const me = await requireRole("staff");
-  const client = await requestInfo();
-  const parsed = moveSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { id, direction } = parsed.data;
-  const result = await db.transaction(async (tx) => {
+export const moveAgendaItem = action({ role: "staff", schema: moveSchema }, ({ user: me, input: { id, direction }, client }) =>
+  changeEventPart(NOT_ON_AGENDA, async (tx) => {
     const moved = await moveAgendaItemRow(id, direction, tx);
-    if (!moved) return fail("This segment is no longer on the agenda.");
-    if (moved.changes.length > 0) {
+    if (moved?.changes.length) {
       await writeAudit(
         { actorId: me.id, client, action: "agenda.move", entityType: "agenda_item", entityId: id, changes: { eventId: moved.eventId, direction, sortOrders: moved.changes } },
         tx,
       );
     }
-    return { ok: true as const, data: moved.eventId };
-  });
-  if (!result.ok) return result;
-  revalidateAgenda(result.data);
-  return { ok: true, data: undefined };
-}
+    return moved?.eventId;
+  }, eventPagesChanged),
+);

@@ -1,18 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireRole } from "@/lib/auth";
-import { type ActionResult, fail, invalid } from "@/lib/errors";
-import { formInput } from "@/lib/form-input";
+import { action, type ActionContext } from "@/lib/action";
+import { type ActionResult, fail } from "@/lib/errors";
 import { setCheckedIn } from "@/lib/registration/check-in";
-import { requestInfo } from "@/lib/request-info";
 import { idSchema } from "@/lib/validations/common";
 
-async function toggle(input: unknown, checkedIn: boolean): Promise<ActionResult<{ checkedIn: number }>> {
-  const me = await requireRole("staff");
-  const parsed = idSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const result = await setCheckedIn(parsed.data.id, checkedIn, { kind: "staff", userId: me.id, client: await requestInfo() });
+async function toggle({ user, input, client }: ActionContext<{ id: string }>, checkedIn: boolean): Promise<ActionResult<{ checkedIn: number }>> {
+  const result = await setCheckedIn(input.id, checkedIn, { kind: "staff", userId: user.id, client });
   if (result.outcome === "refused") {
     return fail(result.reason === "missing" ? "This registration no longer exists." : "Only a confirmed registration can be checked in.");
   }
@@ -22,10 +17,6 @@ async function toggle(input: unknown, checkedIn: boolean): Promise<ActionResult<
 }
 
 /** One tap at the door. Checking in someone already checked in (from another tablet) changes nothing. */
-export async function checkIn(input: unknown): Promise<ActionResult<{ checkedIn: number }>> {
-  return toggle(input, true);
-}
+export const checkIn = action({ role: "staff", schema: idSchema }, (context) => toggle(context, true));
 
-export async function undoCheckIn(input: unknown): Promise<ActionResult<{ checkedIn: number }>> {
-  return toggle(input, false);
-}
+export const undoCheckIn = action({ role: "staff", schema: idSchema }, (context) => toggle(context, false));

@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { seriesLine } from "@/lib/names";
 import { db } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
-import { requestInfo } from "@/lib/request-info";
 import { getEvent } from "@/db/queries/events";
 import {
   findUserByEmail,
@@ -26,22 +25,29 @@ import {
 import { getSettings } from "@/db/queries/settings";
 import { insertUser } from "@/db/queries/users";
 import type { EventParticipant } from "@/db/schema";
-import { requireRole } from "@/lib/auth";
+import { action } from "@/lib/action";
 import { createSignInLink } from "@/lib/auth/invitation-link";
 import { changedFields } from "@/lib/diff";
 import { invitationEmail } from "@/lib/email/panelist-emails";
 import { kickOutbox } from "@/lib/email/sender";
 import { appUrl } from "@/lib/env";
-import { type ActionResult, fail, invalid, isUniqueViolation } from "@/lib/errors";
-import { formInput } from "@/lib/form-input";
+import { type ActionResult, fail, invalidFields } from "@/lib/errors";
 import { displayName, plainName } from "@/lib/names";
 import { formatDualTime } from "@/lib/time";
 import { idSchema } from "@/lib/validations/common";
 import { inviteSchema } from "@/lib/validations/invitation";
 import { addParticipantSchema, type InvitationStatus, moveSchema, updateParticipantSchema } from "@/lib/validations/participant";
+import { changeEventPart } from "@/lib/records";
 import { publicChanged } from "@/lib/public-cache";
 
-const SAME_ROLE = "This person already has that role at this event.";
+const SAME_ROLE = ["This person already has that role at this event."];
+const NOT_ON_EVENT = "This participant is no longer on the event.";
+
+/** The event's own pages, in the admin and in public. */
+function eventPagesChanged(eventId: string): void {
+  revalidatePath(`/admin/events/${eventId}`, "layout");
+  publicChanged({ kind: "event", id: eventId });
+}
 
 /** When an invitation was sent and answered follow its status as staff set it by hand. */
 function invitationTimes(status: InvitationStatus, before: Pick<EventParticipant, "invitedAt" | "respondedAt"> | undefined, now = new Date()) {
@@ -51,46 +57,32 @@ function invitationTimes(status: InvitationStatus, before: Pick<EventParticipant
   return { invitedAt, respondedAt: before?.respondedAt ?? now };
 }
 
-function revalidateParticipants(eventId: string) {
-  revalidatePath(`/admin/events/${eventId}`, "layout");
-  publicChanged({ kind: "event", id: eventId });
-}
-
-export async function addParticipant(input: unknown): Promise<ActionResult<{ id: string }>> {
-  const me = await requireRole("staff");
-  const client = await requestInfo();
-  const parsed = addParticipantSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { eventId, personId, role, positionAtEvent, invitationStatus } = parsed.data;
-  try {
-    const result = await db.transaction(async (tx) => {
+export const addParticipant = action(
+  { role: "staff", schema: addParticipantSchema, conflicts: { unique: { personId: SAME_ROLE } } },
+  async ({ user: me, input, client }): Promise<ActionResult<{ id: string }>> => {
+    const { eventId, personId, role, positionAtEvent, invitationStatus } = input;
+    const result = await db.transaction(async (tx): Promise<ActionResult<{ id: string }>> => {
       if (!(await getEvent(eventId, tx))) return fail("This event no longer exists.");
       const person = await currentPosition(personId, tx);
-      if (!person) return fail("Some fields need attention.", { personId: ["That person no longer exists. Choose another."] });
+      if (!person) return invalidFields({ personId: ["That person no longer exists. Choose another."] });
       // The position is copied, not linked: a later change to the person's title must not rewrite this event.
       const values = { eventId, personId, role, invitationStatus, positionAtEvent: positionAtEvent ?? person.position, ...invitationTimes(invitationStatus, undefined) };
       const participant = await insertParticipant(values, tx);
       await writeAudit({ actorId: me.id, client, action: "participant.add", entityType: "event_participant", entityId: participant.id, changes: values }, tx);
-      return { ok: true as const, data: { id: participant.id }, message: "Participant added." };
+      return { ok: true, data: { id: participant.id }, message: "Participant added." };
     });
-    revalidateParticipants(eventId);
+    eventPagesChanged(eventId);
     return result;
-  } catch (error) {
-    if (isUniqueViolation(error)) return fail("Some fields need attention.", { personId: [SAME_ROLE] });
-    throw error;
-  }
-}
+  },
+);
 
-export async function updateParticipant(input: unknown): Promise<ActionResult> {
-  const me = await requireRole("staff");
-  const client = await requestInfo();
-  const parsed = updateParticipantSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { id, role, positionAtEvent, invitationStatus } = parsed.data;
-  try {
+export const updateParticipant = action(
+  { role: "staff", schema: updateParticipantSchema, conflicts: { unique: { role: SAME_ROLE } } },
+  async ({ user: me, input, client }): Promise<ActionResult> => {
+    const { id, role, positionAtEvent, invitationStatus } = input;
     const result = await db.transaction(async (tx) => {
       const before = await getParticipant(id, tx);
-      if (!before) return fail("This participant is no longer on the event.");
+      if (!before) return fail(NOT_ON_EVENT);
       const values = { role, positionAtEvent, invitationStatus, ...invitationTimes(invitationStatus, before) };
       const changes = changedFields(before, values);
       if (Object.keys(changes).length === 0) return { ok: true as const, data: before.eventId, message: "No changes to save." };
@@ -102,63 +94,33 @@ export async function updateParticipant(input: unknown): Promise<ActionResult> {
       return { ok: true as const, data: before.eventId, message: "Participant saved." };
     });
     if (!result.ok) return result;
-    revalidateParticipants(result.data);
+    eventPagesChanged(result.data);
     return { ok: true, data: undefined, message: result.message };
-  } catch (error) {
-    if (isUniqueViolation(error)) return fail("Some fields need attention.", { role: [SAME_ROLE] });
-    throw error;
-  }
-}
+  },
+);
 
 /** Takes a person off the event, and so out of every agenda segment they were in. */
-export async function removeParticipant(input: unknown): Promise<ActionResult> {
-  const me = await requireRole("staff");
-  const client = await requestInfo();
-  const parsed = idSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { id } = parsed.data;
-  const result = await db.transaction(async (tx) => {
+export const removeParticipant = action({ role: "staff", schema: idSchema }, ({ user: me, input: { id }, client }) =>
+  changeEventPart(NOT_ON_EVENT, async (tx) => {
     const before = await getParticipant(id, tx);
-    if (!before) return fail("This participant is no longer on the event.");
+    if (!before) return undefined;
     await deleteParticipantRow(id, tx);
-    await writeAudit(
-      {
-        actorId: me.id, client,
-        action: "participant.remove",
-        entityType: "event_participant",
-        entityId: id,
-        changes: { eventId: before.eventId, personId: before.personId, role: before.role, positionAtEvent: before.positionAtEvent },
-      },
-      tx,
-    );
-    return { ok: true as const, data: { eventId: before.eventId } };
-  });
-  if (!result.ok) return result;
-  revalidateParticipants(result.data.eventId);
-  return { ok: true, data: undefined };
-}
+    const changes = { eventId: before.eventId, personId: before.personId, role: before.role, positionAtEvent: before.positionAtEvent };
+    await writeAudit({ actorId: me.id, client, action: "participant.remove", entityType: "event_participant", entityId: id, changes }, tx);
+    return before.eventId;
+  }, eventPagesChanged),
+);
 
-export async function moveParticipant(input: unknown): Promise<ActionResult> {
-  const me = await requireRole("staff");
-  const client = await requestInfo();
-  const parsed = moveSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { id, direction } = parsed.data;
-  const result = await db.transaction(async (tx) => {
+export const moveParticipant = action({ role: "staff", schema: moveSchema }, ({ user: me, input: { id, direction }, client }) =>
+  changeEventPart(NOT_ON_EVENT, async (tx) => {
     const moved = await moveParticipantRow(id, direction, tx);
-    if (!moved) return fail("This participant is no longer on the event.");
-    if (moved.changes.length > 0) {
-      await writeAudit(
-        { actorId: me.id, client, action: "participant.move", entityType: "event_participant", entityId: id, changes: { eventId: moved.eventId, direction, sortOrders: moved.changes } },
-        tx,
-      );
+    if (moved?.changes.length) {
+      const changes = { eventId: moved.eventId, direction, sortOrders: moved.changes };
+      await writeAudit({ actorId: me.id, client, action: "participant.move", entityType: "event_participant", entityId: id, changes }, tx);
     }
-    return { ok: true as const, data: { eventId: moved.eventId } };
-  });
-  if (!result.ok) return result;
-  revalidateParticipants(result.data.eventId);
-  return { ok: true, data: undefined };
-}
+    return moved?.eventId;
+  }, eventPagesChanged),
+);
 
 /**
  * Sends (or sends again) a participant's invitation: links or creates the account for the person's
@@ -166,19 +128,14 @@ export async function moveParticipant(input: unknown): Promise<ActionResult> {
  * invitation, all in one transaction. An existing staff or admin account is linked as it is: its
  * role never changes here.
  */
-export async function inviteParticipant(input: unknown): Promise<ActionResult> {
-  const me = await requireRole("staff");
-  const client = await requestInfo();
-  const parsed = inviteSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { id } = parsed.data;
-  const settings = await getSettings();
-  const now = new Date();
-  let result: ActionResult<{ eventId: string }>;
-  try {
-    result = await db.transaction(async (tx) => {
+export const inviteParticipant = action(
+  { role: "staff", schema: inviteSchema, conflicts: { unique: "Someone else changed this person's account in the meantime. Reload and try again." } },
+  async ({ user: me, input: { id }, client }): Promise<ActionResult> => {
+    const settings = await getSettings();
+    const now = new Date();
+    const result = await db.transaction(async (tx): Promise<ActionResult<{ eventId: string }>> => {
       const found = await lockParticipantForInvitation(id, tx);
-      if (!found) return fail("This participant is no longer on the event.");
+      if (!found) return fail(NOT_ON_EVENT);
       const { participant, person, event } = found;
       const name = displayName(person);
       if (event.status === "draft") {
@@ -243,14 +200,11 @@ export async function inviteParticipant(input: unknown): Promise<ActionResult> {
         tx,
       );
       const again = participant.invitationStatus !== "not_invited";
-      return { ok: true as const, data: { eventId: event.id }, message: again ? `Invitation sent to ${name} again.` : `Invitation sent to ${name}.` };
+      return { ok: true, data: { eventId: event.id }, message: again ? `Invitation sent to ${name} again.` : `Invitation sent to ${name}.` };
     });
-  } catch (error) {
-    if (isUniqueViolation(error)) return fail("Someone else changed this person's account in the meantime. Reload and try again.");
-    throw error;
-  }
-  if (!result.ok) return result;
-  kickOutbox();
-  revalidateParticipants(result.data.eventId);
-  return { ok: true, data: undefined, message: result.message };
-}
+    if (!result.ok) return result;
+    kickOutbox();
+    eventPagesChanged(result.data.eventId);
+    return { ok: true, data: undefined, message: result.message };
+  },
+);

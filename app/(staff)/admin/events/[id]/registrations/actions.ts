@@ -1,11 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireRole } from "@/lib/auth";
-import { type ActionResult, ERRORS, fail, invalid } from "@/lib/errors";
-import { formInput } from "@/lib/form-input";
+import { action } from "@/lib/action";
+import { fail, invalidFields } from "@/lib/errors";
 import { cancelRegistration, changeCapacity, registerForEvent } from "@/lib/registration/seats";
-import { requestInfo } from "@/lib/request-info";
 import { idSchema } from "@/lib/validations/common";
 import { capacitySchema, staffRegistrationSchema } from "@/lib/validations/registration";
 import { publicChanged } from "@/lib/public-cache";
@@ -24,22 +22,18 @@ const REFUSED_ADD = {
 } as const;
 
 /** Staff register someone by hand (a phone call, a walk-in): the same seats and waitlist, no rate limit, consent recorded as given to staff. */
-export async function addRegistration(input: unknown): Promise<ActionResult<{ status: "confirmed" | "waitlisted" }>> {
-  const me = await requireRole("staff");
-  const parsed = staffRegistrationSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const v = parsed.data;
+export const addRegistration = action({ role: "staff", schema: staffRegistrationSchema }, async ({ user, input: v, client }) => {
   const result = await registerForEvent(
     { eventId: v.eventId, name: v.name, email: v.email, organization: v.organization, category: v.category, idempotencyKey: v.idempotencyKey ?? null },
-    { kind: "staff", userId: me.id, client: await requestInfo() },
+    { kind: "staff", userId: user.id, client },
   );
   switch (result.outcome) {
     case "refused":
-      if (result.reason === "category") return fail(ERRORS.invalid_input.message, { category: ["Choose a category from the list."] });
+      if (result.reason === "category") return invalidFields({ category: ["Choose a category from the list."] });
       return fail(result.reason in REFUSED_ADD ? REFUSED_ADD[result.reason as keyof typeof REFUSED_ADD] : REFUSED_ADD.missing);
     case "already_registered": {
       const status = result.registration.status === "confirmed" ? "confirmed" : "on the waitlist";
-      return fail(ERRORS.invalid_input.message, { email: [`${result.registration.name} is already registered with this address (${status}).`] });
+      return invalidFields({ email: [`${result.registration.name} is already registered with this address (${status}).`] });
     }
     case "repeat":
     case "created": {
@@ -48,12 +42,12 @@ export async function addRegistration(input: unknown): Promise<ActionResult<{ st
       const confirmed = status === "confirmed";
       return {
         ok: true,
-        data: { status: confirmed ? "confirmed" : "waitlisted" },
+        data: { status: confirmed ? ("confirmed" as const) : ("waitlisted" as const) },
         message: confirmed ? `${name} is registered, with a seat, and has been emailed.` : `Every seat is taken: ${name} joins the waitlist and has been emailed.`,
       };
     }
   }
-}
+});
 
 const REFUSED_CANCEL = {
   missing: "This registration no longer exists.",
@@ -64,29 +58,22 @@ const REFUSED_CANCEL = {
 } as const;
 
 /** Cancels a registration; its seat goes to the waitlist in the same step. */
-export async function cancelRegistrationAsStaff(input: unknown): Promise<ActionResult> {
-  const me = await requireRole("staff");
-  const parsed = idSchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const result = await cancelRegistration({ id: parsed.data.id }, { kind: "staff", userId: me.id, client: await requestInfo() });
+export const cancelRegistrationAsStaff = action({ role: "staff", schema: idSchema }, async ({ user, input: { id }, client }) => {
+  const result = await cancelRegistration({ id }, { kind: "staff", userId: user.id, client });
   if (result.outcome === "refused") return fail(REFUSED_CANCEL[result.reason]);
   revalidateRegistrations(result.registration.eventId);
   const n = result.promoted.length;
   const promoted = n > 0 ? ` ${n === 1 ? `${result.promoted[0]!.name} moves` : `${n} people move`} from the waitlist to a seat.` : "";
   return { ok: true, data: undefined, message: `Registration of ${result.registration.name} cancelled; they have been emailed.${promoted}` };
-}
+});
 
 /** Sets the number of seats; more seats go to the waitlist at once. */
-export async function setCapacity(input: unknown): Promise<ActionResult> {
-  const me = await requireRole("staff");
-  const parsed = capacitySchema.safeParse(formInput(input));
-  if (!parsed.success) return invalid(parsed.error);
-  const { eventId, capacity } = parsed.data;
-  const result = await changeCapacity(eventId, capacity, { kind: "staff", userId: me.id, client: await requestInfo() });
+export const setCapacity = action({ role: "staff", schema: capacitySchema }, async ({ user, input: { eventId, capacity }, client }) => {
+  const result = await changeCapacity(eventId, capacity, { kind: "staff", userId: user.id, client });
   if (result.outcome === "refused") {
     if (result.reason === "missing") return fail("This event no longer exists.");
     const n = result.confirmed;
-    return fail(ERRORS.invalid_input.message, {
+    return invalidFields({
       capacity: [`${n} ${n === 1 ? "person is" : "people are"} already confirmed. Capacity cannot be lower than that; cancel registrations first.`],
     });
   }
@@ -98,4 +85,4 @@ export async function setCapacity(input: unknown): Promise<ActionResult> {
     data: undefined,
     message: n > 0 ? `Capacity saved. ${n} ${n === 1 ? "person moves" : "people move"} from the waitlist to a seat and ${n === 1 ? "has" : "have"} been emailed.` : "Capacity saved.",
   };
-}
+});

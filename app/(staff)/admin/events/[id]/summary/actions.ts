@@ -2,9 +2,8 @@
 
 import type { z } from "zod";
 import { db } from "@/db";
-import { type AuditClient, writeAudit } from "@/db/queries/audit";
-import { requestInfo } from "@/lib/request-info";
-import type { Event } from "@/db/schema";
+import { writeAudit } from "@/db/queries/audit";
+import type { Event, Role } from "@/db/schema";
 import { getEvent } from "@/db/queries/events";
 import {
   deleteEventPhoto,
@@ -19,10 +18,9 @@ import {
   updateEventPhoto,
   updateSummaryRow,
 } from "@/db/queries/summaries";
-import { type CurrentUser, requireRole } from "@/lib/auth";
+import { action, type ActionContext } from "@/lib/action";
 import { changedFields } from "@/lib/diff";
-import { type ActionResult, fail, invalid } from "@/lib/errors";
-import { formInput } from "@/lib/form-input";
+import { type ActionResult, fail } from "@/lib/errors";
 import { publicChanged } from "@/lib/public-cache";
 import { generateSummaryDraft } from "@/lib/summary-draft";
 import { publishProblems, textProblems, textProblemsByField } from "@/lib/summary-publish";
@@ -41,19 +39,19 @@ type Saved = { title: string; lede: string | null; body: string; attendanceCount
 
 const NO_EVENT = "This event no longer exists.";
 
-type Started<T> = { ok: true; me: CurrentUser; client: AuditClient; data: T; event: Event } | { ok: false; result: ActionResult<never> };
-
 /**
- * What every action here starts with: a staff member and the client they act from, input that passes
- * its schema, and the event it names. A failure comes back as the action's answer.
+ * An action on the event its input names: the handler is given that event too, and an event that no
+ * longer exists is the answer.
  */
-async function start<S extends z.ZodType<{ eventId: string }>>(schema: S, input: unknown): Promise<Started<z.output<S>>> {
-  const me = await requireRole("staff");
-  const parsed = schema.safeParse(formInput(input));
-  if (!parsed.success) return { ok: false, result: invalid(parsed.error) };
-  const event = await getEvent(parsed.data.eventId);
-  if (!event) return { ok: false, result: fail(NO_EVENT) };
-  return { ok: true, me, client: await requestInfo(), data: parsed.data, event };
+function eventAction<S extends z.ZodType<{ eventId: string }>, R extends ActionResult<unknown>>(
+  options: { role: Role; schema: S },
+  handler: (context: ActionContext<z.output<S>> & { event: Event }) => Promise<R>,
+) {
+  return action<S, R | ActionResult<never>>(options, async (context) => {
+    const event = await getEvent(context.input.eventId);
+    if (!event) return fail(NO_EVENT);
+    return handler({ ...context, event });
+  });
 }
 
 /** A change to a summary shows on the public page at once, if the event has one. */
@@ -85,11 +83,8 @@ function savedOf(row: { title: string; lede: string | null; body: string; attend
  * Writes a first draft from the event's data. When the summary already has text, it is replaced only
  * when the caller confirms (`overwrite`); the text it replaces stays in the revisions.
  */
-export async function generateSummary(input: unknown): Promise<ActionResult<Saved>> {
-  const started = await start(generateDraftSchema, input);
-  if (!started.ok) return started.result;
-  const { me, client, event, data } = started;
-  const { eventId, overwrite } = data;
+export const generateSummary = eventAction({ role: "staff", schema: generateDraftSchema }, async ({ user: me, client, event, input }): Promise<ActionResult<Saved>> => {
+  const { eventId, overwrite } = input;
   const draftInput = await draftInputForEvent(eventId);
   if (!draftInput) return fail(NO_EVENT);
   const draft = generateSummaryDraft(draftInput);
@@ -121,13 +116,10 @@ export async function generateSummary(input: unknown): Promise<ActionResult<Save
   if (!result.ok) return result;
   changed(event);
   return { ok: true, data: result.data, message: "Draft generated from the event's data." };
-}
+});
 
-export async function saveSummary(input: unknown): Promise<ActionResult<Saved>> {
-  const started = await start(summarySchema, input);
-  if (!started.ok) return started.result;
-  const { me, client, event, data } = started;
-  const { eventId, baseUpdatedAt, ...values } = data;
+export const saveSummary = eventAction({ role: "staff", schema: summarySchema }, async ({ user: me, client, event, input }): Promise<ActionResult<Saved>> => {
+  const { eventId, baseUpdatedAt, ...values } = input;
 
   const result = await db.transaction(async (tx) => {
     const summary = await lockSummary(eventId, tx);
@@ -149,7 +141,7 @@ export async function saveSummary(input: unknown): Promise<ActionResult<Saved>> 
   });
   if (result.ok) changed(event);
   return result;
-}
+});
 
 // Long texts are recorded as "changed" with their lengths; the revisions keep the texts themselves.
 function summarizeChanges(changes: Record<string, [unknown, unknown]>) {
@@ -160,11 +152,8 @@ function summarizeChanges(changes: Record<string, [unknown, unknown]>) {
   );
 }
 
-export async function restoreSummaryRevision(input: unknown): Promise<ActionResult<Saved>> {
-  const started = await start(restoreRevisionSchema, input);
-  if (!started.ok) return started.result;
-  const { me, client, event, data } = started;
-  const { eventId, revisionId } = data;
+export const restoreSummaryRevision = eventAction({ role: "staff", schema: restoreRevisionSchema }, async ({ user: me, client, event, input }): Promise<ActionResult<Saved>> => {
+  const { eventId, revisionId } = input;
   const result = await db.transaction(async (tx) => {
     const summary = await lockSummary(eventId, tx);
     const revision = await getSummaryRevision(summary.id, revisionId, tx);
@@ -180,13 +169,10 @@ export async function restoreSummaryRevision(input: unknown): Promise<ActionResu
   });
   if (result.ok) changed(event);
   return result;
-}
+});
 
-export async function saveReferences(input: unknown): Promise<ActionResult> {
-  const started = await start(referencesSchema, input);
-  if (!started.ok) return started.result;
-  const { me, client, event, data } = started;
-  const { eventId, references } = data;
+export const saveReferences = eventAction({ role: "staff", schema: referencesSchema }, async ({ user: me, client, event, input }): Promise<ActionResult> => {
+  const { eventId, references } = input;
   await db.transaction(async (tx) => {
     const summary = await lockSummary(eventId, tx);
     const before = await listReferences(summary.id, tx);
@@ -198,13 +184,10 @@ export async function saveReferences(input: unknown): Promise<ActionResult> {
   });
   changed(event);
   return { ok: true, data: undefined, message: "References saved." };
-}
+});
 
-export async function updatePhotoDetails(input: unknown): Promise<ActionResult> {
-  const started = await start(photoDetailsSchema, input);
-  if (!started.ok) return started.result;
-  const { me, client, event, data } = started;
-  const { eventId, id, caption, altText } = data;
+export const updatePhotoDetails = eventAction({ role: "staff", schema: photoDetailsSchema }, async ({ user: me, client, event, input }): Promise<ActionResult> => {
+  const { eventId, id, caption, altText } = input;
   const result = await db.transaction(async (tx): Promise<ActionResult> => {
     // Under the summary's lock, so that publishing cannot slip in between this check and the change.
     const summary = await lockExistingSummary(eventId, tx);
@@ -220,13 +203,10 @@ export async function updatePhotoDetails(input: unknown): Promise<ActionResult> 
   if (!result.ok) return result;
   changed(event);
   return { ok: true, data: undefined, message: "Photo details saved." };
-}
+});
 
-export async function removePhoto(input: unknown): Promise<ActionResult> {
-  const started = await start(photoIdSchema, input);
-  if (!started.ok) return started.result;
-  const { me, client, event, data } = started;
-  const { eventId, id } = data;
+export const removePhoto = eventAction({ role: "staff", schema: photoIdSchema }, async ({ user: me, client, event, input }): Promise<ActionResult> => {
+  const { eventId, id } = input;
   const removed = await db.transaction(async (tx) => {
     if (!(await deleteEventPhoto(eventId, id, tx))) return false;
     await writeAudit({ actorId: me.id, client, action: "photo.remove", entityType: "media", entityId: id, changes: { eventId } }, tx);
@@ -235,26 +215,20 @@ export async function removePhoto(input: unknown): Promise<ActionResult> {
   if (!removed) return fail("That photo is no longer part of this event.");
   changed(event);
   return { ok: true, data: undefined, message: "Photo removed." };
-}
+});
 
-export async function orderPhotos(input: unknown): Promise<ActionResult> {
-  const started = await start(photoOrderSchema, input);
-  if (!started.ok) return started.result;
-  const { me, client, event, data } = started;
-  const { eventId, ids } = data;
+export const orderPhotos = eventAction({ role: "staff", schema: photoOrderSchema }, async ({ user: me, client, event, input }): Promise<ActionResult> => {
+  const { eventId, ids } = input;
   await db.transaction(async (tx) => {
     await orderEventPhotos(eventId, ids, tx);
     await writeAudit({ actorId: me.id, client, action: "photo.order", entityType: "event", entityId: eventId, changes: { ids } }, tx);
   });
   changed(event);
   return { ok: true, data: undefined };
-}
+});
 
-export async function publishSummary(input: unknown): Promise<ActionResult<{ problems?: string[] }>> {
-  const started = await start(eventIdSchema, input);
-  if (!started.ok) return started.result;
-  const { me, client, event, data } = started;
-  const { eventId } = data;
+export const publishSummary = eventAction({ role: "staff", schema: eventIdSchema }, async ({ user: me, client, event, input }): Promise<ActionResult<{ problems?: string[] }>> => {
+  const { eventId } = input;
   if (event.status === "draft") return fail("Schedule the event before publishing its summary: a draft event has no public page.");
   const result = await db.transaction(async (tx): Promise<ActionResult<{ problems?: string[] }>> => {
     const summary = await lockSummary(eventId, tx);
@@ -270,13 +244,10 @@ export async function publishSummary(input: unknown): Promise<ActionResult<{ pro
   if (!result.ok) return result;
   publicChanged({ kind: "event", id: event.id });
   return { ok: true, data: {}, message: "Published." };
-}
+});
 
-export async function unpublishSummary(input: unknown): Promise<ActionResult> {
-  const started = await start(eventIdSchema, input);
-  if (!started.ok) return started.result;
-  const { me, client, event, data } = started;
-  const { eventId } = data;
+export const unpublishSummary = eventAction({ role: "staff", schema: eventIdSchema }, async ({ user: me, client, event, input }): Promise<ActionResult> => {
+  const { eventId } = input;
   await db.transaction(async (tx) => {
     const summary = await lockSummary(eventId, tx);
     await updateSummaryRow(summary.id, { status: "draft", updatedAt: summary.updatedAt }, tx);
@@ -284,4 +255,4 @@ export async function unpublishSummary(input: unknown): Promise<ActionResult> {
   });
   publicChanged({ kind: "event", id: event.id });
   return { ok: true, data: undefined, message: "Unpublished: the summary is no longer public." };
-}
+});
