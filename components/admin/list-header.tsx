@@ -59,7 +59,7 @@ export function redirectPastLastPage(base: string, query: ListQuery, page: numbe
 
 const PAGE_SIZE = 25;
 
-type Load<Row> = (query: { q?: string; page: number; pageSize: number }) => Promise<{ rows: Row[]; total: number }>;
+export type Load<Row> = (query: { q?: string; page: number; pageSize: number }) => Promise<{ rows: Row[]; total: number }>;
 
 /**
  * The page of a searchable admin list that the address asks for (?q=…&page=…), with the links to its

@@ -1,22 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataList } from "@/components/admin/data-list";
-import { ListHeader, searchedPage } from "@/components/admin/list-header";
+import { type ListPageProps, SearchedList } from "@/components/admin/searched-list";
 import { listVenuesPage } from "@/db/queries/venues";
 import { requireRole } from "@/lib/auth";
 
 export const metadata: Metadata = { title: "Venues" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export default async function VenuesPage({ searchParams }: Props) {
+export default async function VenuesPage({ searchParams }: ListPageProps) {
   await requireRole("staff", "/admin/venues");
-  const { q, rows, pages } = await searchedPage("/admin/venues", await searchParams, listVenuesPage);
-
   return (
-    <DataList
-      header={<ListHeader title="Venues" newHref="/admin/venues/new" newLabel="New venue" q={q} searchLabel="Search venues" />}
-      caption="Venues"
+    <SearchedList
+      base="/admin/venues"
+      title="Venues"
+      newLabel="New venue"
+      searchLabel="Search venues"
+      searchParams={await searchParams}
+      load={listVenuesPage}
       columns={[
         { header: "Name", cell: (v) => <Link href={`/admin/venues/${v.id}`}>{v.name}</Link> },
         { header: "City", cell: (v) => v.city },
@@ -24,9 +23,7 @@ export default async function VenuesPage({ searchParams }: Props) {
         { header: "Time zone", cell: (v) => v.timeZone, className: "text-slate-600" },
         { header: "Events", cell: (v) => v.eventCount, numeric: true },
       ]}
-      rows={rows}
-      empty={{ title: q ? "No venues match that search" : "No venues yet", body: !q && <Link href="/admin/venues/new">Add the first venue</Link> }}
-      pages={pages}
+      empty={{ none: "No venues yet", first: "Add the first venue", noMatch: "No venues match that search" }}
     />
   );
 }

@@ -7,21 +7,18 @@ import { EventStatusControls } from "@/components/event-status-controls";
 import { Alert } from "@/components/ui/alert";
 import { eventFormOptions } from "@/db/queries/event-options";
 import { nextSeriesNumber } from "@/db/queries/events";
-import { requireRole } from "@/lib/auth";
 import { eventPhase } from "@/lib/event-phase";
 import { seriesMeetingPhrase } from "@/lib/names";
 import { formatLocalDate, utcToZonedParts } from "@/lib/time";
 import { eventFormValues } from "@/lib/validations/event";
-import { eventForAdmin } from "./event";
+import { staffEventPage } from "./event";
 
 export const metadata: Metadata = { title: "Event" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; copied?: string }> };
 
 export default async function EventDetailsPage({ params, searchParams }: Props) {
-  const { id } = await params;
-  await requireRole("staff", `/admin/events/${id}`);
-  const { event, registrationCount, seriesName } = await eventForAdmin(id);
+  const { event, registrationCount, seriesName } = await staffEventPage(params);
   const [{ saved, copied }, options] = await Promise.all([searchParams, eventFormOptions()]);
   const nextNumber = event.seriesId ? await nextSeriesNumber(event.seriesId) : null;
   const deletable = event.status === "draft" && registrationCount === 0;

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { deletePerson } from "@/app/(staff)/admin/people/actions";
 import { DeleteButton } from "@/components/admin/delete-button";
 import { ItemPage } from "@/components/admin/item-page";
@@ -8,10 +7,9 @@ import { PersonForm } from "@/components/person-form";
 import { Alert } from "@/components/ui/alert";
 import { getPerson, hasPendingRevision, listPersonEvents } from "@/db/queries/people";
 import type { ParticipantRole, Person } from "@/db/schema";
-import { requireRole } from "@/lib/auth";
 import { displayName } from "@/lib/names";
+import { staffItem } from "@/lib/staff-item";
 import { formatLocalDate } from "@/lib/time";
-import { isUuid } from "@/lib/validations/common";
 
 export const metadata: Metadata = { title: "Edit person" };
 
@@ -26,10 +24,7 @@ const ROLE_LABEL: Record<ParticipantRole, string> = {
 };
 
 export default async function EditPersonPage({ params, searchParams }: Props) {
-  const { id } = await params;
-  await requireRole("staff", `/admin/people/${id}`);
-  const person = isUuid(id) ? await getPerson(id) : undefined;
-  if (!person) notFound();
+  const { id, item: person } = await staffItem(params, "/admin/people", getPerson);
   const [{ saved }, participations, pendingRevision] = await Promise.all([searchParams, listPersonEvents(id), hasPendingRevision(id)]);
   const isPublic = participations.some((p) => p.status !== "draft");
 

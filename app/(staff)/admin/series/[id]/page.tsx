@@ -1,23 +1,18 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { deleteSeries } from "@/app/(staff)/admin/series/actions";
 import { DeleteButton } from "@/components/admin/delete-button";
 import { ItemPage } from "@/components/admin/item-page";
 import { SeriesForm } from "@/components/series-form";
 import { getSeries, isSeriesPublic } from "@/db/queries/series";
 import { topicOptions } from "@/db/queries/topics";
-import { requireRole } from "@/lib/auth";
-import { isUuid } from "@/lib/validations/common";
+import { staffItem } from "@/lib/staff-item";
 
 export const metadata: Metadata = { title: "Edit series" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
 
 export default async function EditSeriesPage({ params, searchParams }: Props) {
-  const { id } = await params;
-  await requireRole("staff", `/admin/series/${id}`);
-  const series = isUuid(id) ? await getSeries(id) : undefined;
-  if (!series) notFound();
+  const { id, item: series } = await staffItem(params, "/admin/series", getSeries);
   const [{ saved }, topics, isPublic] = await Promise.all([searchParams, topicOptions(), isSeriesPublic(id)]);
 
   return (

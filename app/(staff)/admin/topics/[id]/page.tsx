@@ -1,22 +1,17 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { deleteTopic } from "@/app/(staff)/admin/topics/actions";
 import { DeleteButton } from "@/components/admin/delete-button";
 import { ItemPage } from "@/components/admin/item-page";
 import { TopicForm } from "@/components/topic-form";
 import { getTopic, isTopicPublic } from "@/db/queries/topics";
-import { requireRole } from "@/lib/auth";
-import { isUuid } from "@/lib/validations/common";
+import { staffItem } from "@/lib/staff-item";
 
 export const metadata: Metadata = { title: "Edit topic" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
 
 export default async function EditTopicPage({ params, searchParams }: Props) {
-  const { id } = await params;
-  await requireRole("staff", `/admin/topics/${id}`);
-  const topic = isUuid(id) ? await getTopic(id) : undefined;
-  if (!topic) notFound();
+  const { id, item: topic } = await staffItem(params, "/admin/topics", getTopic);
   const [{ saved }, isPublic] = await Promise.all([searchParams, isTopicPublic(id)]);
 
   return (

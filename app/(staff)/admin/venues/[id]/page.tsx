@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { deleteVenue } from "@/app/(staff)/admin/venues/actions";
 import { DeleteButton } from "@/components/admin/delete-button";
 import { ItemPage } from "@/components/admin/item-page";
 import { VenueForm } from "@/components/venue-form";
 import { getVenue, venueUsage } from "@/db/queries/venues";
-import { requireRole } from "@/lib/auth";
-import { isUuid } from "@/lib/validations/common";
+import { staffItem } from "@/lib/staff-item";
 import { timeZoneChoices } from "@/lib/validations/venue";
 
 export const metadata: Metadata = { title: "Edit venue" };
@@ -14,10 +12,7 @@ export const metadata: Metadata = { title: "Edit venue" };
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
 
 export default async function EditVenuePage({ params, searchParams }: Props) {
-  const { id } = await params;
-  await requireRole("staff", `/admin/venues/${id}`);
-  const venue = isUuid(id) ? await getVenue(id) : undefined;
-  if (!venue) notFound();
+  const { id, item: venue } = await staffItem(params, "/admin/venues", getVenue);
   const [{ saved }, usage] = await Promise.all([searchParams, venueUsage(id)]);
 
   return (

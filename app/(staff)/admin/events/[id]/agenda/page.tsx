@@ -3,21 +3,18 @@ import { AgendaAddForm, AgendaList } from "@/components/agenda-manager";
 import { listAgenda } from "@/db/queries/agenda";
 import { listParticipants } from "@/db/queries/participants";
 import { getSettings } from "@/db/queries/settings";
-import { requireRole } from "@/lib/auth";
 import { displayName } from "@/lib/names";
 import { clockLabel, eventClock, formatTime, homeClock, utcToZonedParts } from "@/lib/time";
 import { agendaStarts, nextSegmentStart } from "@/lib/validations/agenda";
 import { PARTICIPANT_ROLE_LABELS } from "@/lib/validations/participant";
-import { eventForAdmin } from "../event";
+import { staffEventPage } from "../event";
 
 export const metadata: Metadata = { title: "Agenda" };
 
 type Props = { params: Promise<{ id: string }> };
 
 export default async function EventAgendaPage({ params }: Props) {
-  const { id } = await params;
-  await requireRole("staff", `/admin/events/${id}/agenda`);
-  const { event } = await eventForAdmin(id);
+  const { id, event } = await staffEventPage(params, "agenda");
   const [settings, items, participants] = await Promise.all([getSettings(), listAgenda(id), listParticipants(id)]);
   const zone = event.timeZone;
   const starts = agendaStarts(event.startsAt, items);

@@ -3,19 +3,16 @@ import { CheckInBoard } from "@/components/check-in-board";
 import { DoorPapers } from "@/components/door-papers";
 import { MAX_QUERY_LENGTH } from "@/db/queries/search";
 import { getSettings } from "@/db/queries/settings";
-import { requireRole } from "@/lib/auth";
 import { eventClock, homeClock } from "@/lib/time";
 import { doorAnswer } from "./door";
-import { eventForAdmin } from "../event";
+import { staffEventPage } from "../event";
 
 export const metadata: Metadata = { title: "Check-in" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function CheckInPage({ params, searchParams }: Props) {
-  const { id } = await params;
-  await requireRole("staff", `/admin/events/${id}/check-in`);
-  const { event } = await eventForAdmin(id);
+  const { event } = await staffEventPage(params, "check-in");
   // Before the board's script runs, the search box is a plain form that comes back here with ?q=.
   const q = (await searchParams).q;
   const query = (typeof q === "string" ? q : "").slice(0, MAX_QUERY_LENGTH);

@@ -4,19 +4,16 @@ import { personPickerOptions } from "@/db/queries/event-options";
 import { listInvitationDetails } from "@/db/queries/invitations";
 import { listParticipants } from "@/db/queries/participants";
 import { getSettings } from "@/db/queries/settings";
-import { requireRole } from "@/lib/auth";
 import { displayName, sortKey } from "@/lib/names";
 import { formatStaffTime, homeClock } from "@/lib/time";
-import { eventForAdmin } from "../event";
+import { staffEventPage } from "../event";
 
 export const metadata: Metadata = { title: "Participants" };
 
 type Props = { params: Promise<{ id: string }> };
 
 export default async function EventParticipantsPage({ params }: Props) {
-  const { id } = await params;
-  await requireRole("staff", `/admin/events/${id}/participants`);
-  const { event } = await eventForAdmin(id);
+  const { id, event } = await staffEventPage(params, "participants");
   const [settings, participants, people, invitations] = await Promise.all([
     getSettings(),
     listParticipants(id),

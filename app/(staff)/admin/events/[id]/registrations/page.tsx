@@ -10,7 +10,6 @@ import { EmptyState } from "@/components/ui/table";
 import { countForStatus, countMatches, listRegistrationsPage, registrationCounts } from "@/db/queries/registration-lists";
 import { registrationsPerHour } from "@/db/queries/registration-lists";
 import { getSettings } from "@/db/queries/settings";
-import { requireRole } from "@/lib/auth";
 import { seatsLeft } from "@/lib/registration/window";
 import { eventClock, homeClock, utcToZonedParts } from "@/lib/time";
 import {
@@ -20,7 +19,7 @@ import {
   type RegistrationListParams,
   registrationListParamsSchema,
 } from "@/lib/validations/registration";
-import { eventForAdmin } from "../event";
+import { staffEventPage } from "../event";
 
 export const metadata: Metadata = { title: "Registrations" };
 
@@ -45,9 +44,7 @@ function query({ q, status, sort, after, before }: Query): string {
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
 export default async function EventRegistrationsPage({ params, searchParams }: Props) {
-  const { id } = await params;
-  await requireRole("staff", `/admin/events/${id}/registrations`);
-  const { event } = await eventForAdmin(id);
+  const { event } = await staffEventPage(params, "registrations");
   const search = await searchParams;
   const { q, status, sort } = registrationListParamsSchema.parse(search);
   const filter = { q, status, sort };

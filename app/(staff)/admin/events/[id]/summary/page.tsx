@@ -6,19 +6,16 @@ import { SummaryReferences } from "@/components/summary-references";
 import { getSettings } from "@/db/queries/settings";
 import { countCheckedIn } from "@/db/queries/check-in";
 import { getSummary, listEventPhotos, listReferences, listSummaryRevisions } from "@/db/queries/summaries";
-import { requireRole } from "@/lib/auth";
 import { summaryProblems } from "@/lib/summary-publish";
 import { formatStaffTime, homeClock } from "@/lib/time";
-import { eventForAdmin } from "../event";
+import { staffEventPage } from "../event";
 
 export const metadata: Metadata = { title: "Summary" };
 
 type Props = { params: Promise<{ id: string }> };
 
 export default async function EventSummaryPage({ params }: Props) {
-  const { id } = await params;
-  await requireRole("staff", `/admin/events/${id}/summary`);
-  const { event } = await eventForAdmin(id);
+  const { id, event } = await staffEventPage(params, "summary");
   const [settings, summary, photos, checkedIn] = await Promise.all([getSettings(), getSummary(id), listEventPhotos(id), countCheckedIn(id)]);
   const problems = summaryProblems(summary, photos);
   const [revisions, references] = summary ? await Promise.all([listSummaryRevisions(summary.id), listReferences(summary.id)]) : [[], []];

@@ -1,10 +1,8 @@
 import type { NextRequest } from "next/server";
-import { getEvent } from "@/db/queries/events";
 import { getSettings } from "@/db/queries/settings";
 import { MAX_QUERY_LENGTH } from "@/db/queries/search";
-import { getCurrentUser, hasRole } from "@/lib/auth";
 import { eventClock, homeClock } from "@/lib/time";
-import { isUuid } from "@/lib/validations/common";
+import { staffEventRoute } from "../../event-route";
 import { doorAnswer } from "../door";
 
 export const dynamic = "force-dynamic";
@@ -15,16 +13,11 @@ const notFound = () => Response.json({ error: "Not found" }, { status: 404, head
  * The door's search as the board types it: the people with a seat whose words begin with the words
  * typed, the registration a whole code names, and with ?counts=1 the counts. Staff only; to anyone else, nothing here.
  */
-export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  const user = await getCurrentUser();
-  if (!user || !hasRole(user.role, "staff")) return notFound();
-  const { id } = await params;
-  const event = isUuid(id) ? await getEvent(id) : undefined;
-  if (!event) return notFound();
+export const GET = staffEventRoute<NextRequest>(async ({ event, request }) => {
   const query = (request.nextUrl.searchParams.get("q") ?? "").slice(0, MAX_QUERY_LENGTH);
   const settings = await getSettings();
   const withCounts = request.nextUrl.searchParams.get("counts") === "1";
   const answer = await doorAnswer(event.id, query, eventClock(event.timeZone, homeClock(settings)), withCounts);
   // Personal data: no shared cache may keep it.
   return Response.json(answer, { headers: { "Cache-Control": "private, no-store" } });
-}
+}, notFound);

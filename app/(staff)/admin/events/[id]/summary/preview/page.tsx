@@ -5,9 +5,8 @@ import { Alert } from "@/components/ui/alert";
 import { getOrganization, getSettings } from "@/db/queries/settings";
 import { getSummary, listEventPhotos, listReferences } from "@/db/queries/summaries";
 import { getTopic } from "@/db/queries/topics";
-import { requireRole } from "@/lib/auth";
 import { isPublishablePhoto } from "@/lib/summary-publish";
-import { eventForAdmin } from "../../event";
+import { staffEventPage } from "../../event";
 
 export const metadata: Metadata = { title: "Summary preview" };
 
@@ -15,10 +14,7 @@ type Props = { params: Promise<{ id: string }> };
 
 /** The summary exactly as the public page will show it, before it is published. */
 export default async function SummaryPreviewPage({ params }: Props) {
-  const { id } = await params;
-  await requireRole("staff", `/admin/events/${id}/summary/preview`);
-  const found = await eventForAdmin(id);
-  const { event, venueName, venueCity } = found;
+  const { id, event, venueName, venueCity } = await staffEventPage(params, "summary/preview");
   const [summary, photos, topic, organization, settings] = await Promise.all([
     getSummary(id),
     listEventPhotos(id),
