@@ -1,16 +1,8 @@
 import type { Person } from "@/db/schema";
+import { profileFormInput } from "@/lib/validations/profile";
 
-/** The profile form's fields as `p` has them now, with `change` on top: what the panelist's form submits. */
+/** What the panelist's form submits for `p` as it stands, with `change` on top (a photo without its description). */
 export const profileInput = (p: Person, change: Record<string, unknown> = {}) => ({
-  personId: p.id,
-  honorific: p.honorific ?? "",
-  givenName: p.givenName,
-  familyName: p.familyName,
-  nameOrder: p.nameOrder,
-  position: p.position ?? "",
-  organization: p.organization ?? "",
-  bio: p.bio ?? "",
-  portraitId: p.portraitId ?? "",
-  portraitAlt: "",
+  ...profileFormInput(p.id, p, p.portraitId ? { id: p.portraitId, alt: null } : null),
   ...change,
 });
