@@ -1,4 +1,4 @@
-import { expect, test, waitForHydration } from "./fixtures";
+import { expect, savePersonAsStaff, test, waitForHydration } from "./fixtures";
 
 const PERSON = "Ms. Sima Bahous";
 const FIFTH = "Technology, Peacebuilding and Women's Leadership";
@@ -24,14 +24,7 @@ test("approving an older change keeps a later staff edit when staff choose it, a
   });
 
   await test.step("staff then correct the bio on the person's page", async () => {
-    await staffPage.goto("/admin/people?q=Bahous");
-    await staffPage.getByRole("link", { name: PERSON }).click();
-    await expect(staffPage.getByRole("heading", { level: 1, name: PERSON })).toBeVisible();
-    const save = staffPage.getByRole("button", { name: "Save person" });
-    await waitForHydration(save);
-    await staffPage.getByLabel("Bio", { exact: true }).fill(staffBio);
-    await save.click();
-    await expect(staffPage.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+    await savePersonAsStaff(staffPage, "Bahous", PERSON, () => staffPage.getByLabel("Bio", { exact: true }).fill(staffBio));
   });
 
   await test.step("the review shows the conflict and asks staff to choose", async () => {

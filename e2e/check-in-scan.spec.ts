@@ -1,6 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumExecutable } from "../playwright.config";
-import { expect, storageStatePath, test, uniqueEmail, waitForHydration } from "./fixtures";
+import { addRegistration, eventIdByTitle, UPCOMING_TITLE } from "./check-in-desk";
+import { expect, storageStatePath, test, waitForHydration } from "./fixtures";
 
 // A tablet at the door whose camera Chromium fakes (a test pattern), answering its permission prompt itself.
 test.use({
@@ -11,8 +12,6 @@ test.use({
   },
 });
 
-const UPCOMING_TITLE = "Technology, Peacebuilding and Women's Leadership";
-
 async function staffPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, storageState: storageStatePath("staff"), permissions: ["camera"] });
   return context.newPage();
@@ -20,21 +19,8 @@ async function staffPage(browser: Browser): Promise<Page> {
 
 /** The upcoming demo meeting's id, and a new registration for it with its check-in code as the Registrations tab shows it. */
 async function registerAtDesk(page: Page, name: string): Promise<{ eventId: string; code: string }> {
-  await page.goto("/admin/events");
-  const href = (await page.getByRole("link", { name: UPCOMING_TITLE }).first().getAttribute("href")) ?? "";
-  const eventId = href.split("/").at(-1)!;
-  await page.goto(`/admin/events/${eventId}/registrations`);
-  const form = page.getByRole("form", { name: "Add a registration" });
-  await waitForHydration(form);
-  const email = uniqueEmail("scan");
-  await form.getByLabel("Name", { exact: true }).fill(name);
-  await form.getByLabel("Email", { exact: true }).fill(email);
-  await form.getByRole("button", { name: "Add registration" }).click();
-  await expect(form.getByRole("status")).toContainText("is registered, with a seat");
-  await page.goto(`/admin/events/${eventId}/registrations?q=${encodeURIComponent(email)}`);
-  const code = (await page.getByRole("row").filter({ hasText: email }).getByRole("cell").nth(4).innerText()).trim();
-  expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-  return { eventId, code };
+  const eventId = await eventIdByTitle(page, UPCOMING_TITLE);
+  return { eventId, code: await addRegistration(page, eventId, name, "scan") };
 }
 
 test("a QR code held up to the tablet's camera checks the person in", async ({ browser }) => {

@@ -1,37 +1,9 @@
-import type { Page } from "@playwright/test";
-import { expect, storageStatePath, test, uniqueEmail, waitForHydration } from "./fixtures";
+import { addRegistration, eventIdByTitle, UPCOMING_TITLE } from "./check-in-desk";
+import { expect, storageStatePath, test, waitForHydration } from "./fixtures";
 
 // A tablet at the door.
 const TABLET = { width: 1024, height: 768 };
-const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-const UPCOMING_TITLE = "Technology, Peacebuilding and Women's Leadership";
 const HELD_TITLE = "From the United Nations";
-
-async function eventIdByTitle(page: Page, title: string | RegExp): Promise<string> {
-  await page.goto("/admin/events");
-  const href = await page.getByRole("link", { name: title }).first().getAttribute("href");
-  const id = new RegExp(`^/admin/events/(${UUID})$`).exec(href ?? "")?.[1];
-  expect(id, `the event ${String(title)} in the list`).toBeTruthy();
-  return id!;
-}
-
-/** Adds a registration by hand on the Registrations tab and returns its check-in code as shown there. */
-async function addRegistration(page: Page, eventId: string, name: string): Promise<string> {
-  await page.goto(`/admin/events/${eventId}/registrations`);
-  const form = page.getByRole("form", { name: "Add a registration" });
-  await waitForHydration(form);
-  const email = uniqueEmail("door");
-  await form.getByLabel("Name", { exact: true }).fill(name);
-  await form.getByLabel("Email", { exact: true }).fill(email);
-  await form.getByRole("button", { name: "Add registration" }).click();
-  await expect(form.getByRole("status")).toContainText("is registered, with a seat");
-  await page.goto(`/admin/events/${eventId}/registrations?q=${encodeURIComponent(email)}`);
-  const row = page.getByRole("row").filter({ hasText: email });
-  await expect(row).toHaveCount(1);
-  const code = (await row.getByRole("cell").nth(4).innerText()).trim();
-  expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-  return code;
-}
 
 test.use({ viewport: TABLET });
 
@@ -44,8 +16,8 @@ test("the door at 1024×768: focus, green and red answers, a confirmed undo, and
     const stamp = Date.now();
     const arriving = `Dora Door ${stamp}`;
     const leaving = `Carl Callsoff ${stamp}`;
-    const arrivingCode = await addRegistration(page, eventId, arriving);
-    const cancelledCode = await addRegistration(page, eventId, leaving);
+    const arrivingCode = await addRegistration(page, eventId, arriving, "door");
+    const cancelledCode = await addRegistration(page, eventId, leaving, "door");
 
     // The second one cancels, from the staff list.
     const cancelRow = page.getByRole("row").filter({ hasText: leaving });

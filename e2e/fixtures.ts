@@ -248,3 +248,15 @@ export async function readInvitationLink(adminPage: Page, email: string): Promis
   expect(signIn, "a sign-in link in the invitation").toBeTruthy();
   return signIn!;
 }
+
+/** Staff open `name` (found by `search` among the people), change the form with `edit`, and save it. */
+export async function savePersonAsStaff(staffPage: Page, search: string, name: string, edit: () => Promise<void>): Promise<void> {
+  await staffPage.goto(`/admin/people?q=${search}`);
+  await staffPage.getByRole("link", { name }).click();
+  await expect(staffPage.getByRole("heading", { level: 1, name })).toBeVisible();
+  const save = staffPage.getByRole("button", { name: "Save person" });
+  await waitForHydration(save);
+  await edit();
+  await save.click();
+  await expect(staffPage.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+}

@@ -86,20 +86,17 @@ test.describe("staff forms, submitted empty", () => {
     await submitEmpty(adminPage, "Add user", { summary: true });
   });
 
-  test("the participant form", async ({ staffPage }) => {
-    await openDemoEvent(staffPage, "/participants");
-    await submitEmpty(staffPage, "Add participant", { summary: true });
-  });
-
-  test("the agenda form", async ({ staffPage }) => {
-    await openDemoEvent(staffPage, "/agenda");
-    await submitEmpty(staffPage, "Add segment", { summary: true });
-  });
-
-  test("the registration form", async ({ staffPage }) => {
-    await openDemoEvent(staffPage, "/registrations");
-    await submitEmpty(staffPage, "Add registration", { summary: true });
-  });
+  const eventTabs: [string, string, string][] = [
+    ["participant", "/participants", "Add participant"],
+    ["agenda", "/agenda", "Add segment"],
+    ["registration", "/registrations", "Add registration"],
+  ];
+  for (const [what, section, button] of eventTabs) {
+    test(`the ${what} form`, async ({ staffPage }) => {
+      await openDemoEvent(staffPage, section);
+      await submitEmpty(staffPage, button, { summary: true });
+    });
+  }
 
   test("the summary's references", async ({ staffPage }) => {
     await openDemoEvent(staffPage, "/summary");

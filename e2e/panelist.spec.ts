@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { expect, readInvitationLink, readOutboxLinks, test, uniqueEmail, waitForHydration } from "./fixtures";
+import { expect, readInvitationLink, readOutboxLinks, savePersonAsStaff, test, uniqueEmail, waitForHydration } from "./fixtures";
 
 const PERSON = "Ambassador Merete Brattested";
 const SLUG = "merete-brattested";
@@ -13,14 +13,7 @@ test("staff invite a person, who accepts, updates their profile, and staff appro
   const alt = "Merete Brattested in front of a window";
 
   await test.step("staff give the person a private email and invite them", async () => {
-    await staffPage.goto("/admin/people?q=Brattested");
-    await staffPage.getByRole("link", { name: PERSON }).click();
-    await expect(staffPage.getByRole("heading", { level: 1, name: PERSON })).toBeVisible();
-    const save = staffPage.getByRole("button", { name: "Save person" });
-    await waitForHydration(save);
-    await staffPage.getByLabel("Private email (optional)").fill(email);
-    await save.click();
-    await expect(staffPage.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+    await savePersonAsStaff(staffPage, "Brattested", PERSON, () => staffPage.getByLabel("Private email (optional)").fill(email));
 
     await staffPage.goto("/admin/events");
     await staffPage.getByRole("link", { name: EVENT }).first().click();

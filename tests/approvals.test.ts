@@ -5,6 +5,7 @@ import { saveProfile } from "@/app/(panelist)/me/actions";
 import { auditLog, eventParticipants, events, type Person, people, profileRevisions, users } from "@/db/schema";
 import { planMerge, type ProfileValues } from "@/lib/profile-merge";
 import { closeDb, db, resetWithDemo } from "./support/db";
+import { profileInput } from "./support/profile-input";
 import { actAs } from "./support/session";
 
 beforeAll(() => resetWithDemo());
@@ -14,20 +15,6 @@ const bahous = async () => (await db.select().from(people).where(eq(people.slug,
 const pendingOf = async (personId: string) =>
   (await db.select().from(profileRevisions).where(and(eq(profileRevisions.personId, personId), eq(profileRevisions.status, "pending"))))[0]!;
 const lastAudit = async () => (await db.select().from(auditLog).orderBy(desc(auditLog.createdAt), desc(auditLog.id)).limit(1))[0]!;
-
-const profileInput = (p: Person, change: Record<string, unknown> = {}) => ({
-  personId: p.id,
-  honorific: p.honorific ?? "",
-  givenName: p.givenName,
-  familyName: p.familyName,
-  nameOrder: p.nameOrder,
-  position: p.position ?? "",
-  organization: p.organization ?? "",
-  bio: p.bio ?? "",
-  portraitId: p.portraitId ?? "",
-  portraitAlt: "",
-  ...change,
-});
 
 /** The panelist proposes `change`; then staff edit the person with `staffEdit`. */
 async function proposeThenStaffEdit(change: Record<string, unknown>, staffEdit: Partial<Person>) {

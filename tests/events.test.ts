@@ -13,6 +13,7 @@ import type { ActionResult } from "@/lib/errors";
 import { agendaStarts, nextSegmentStart, segmentStartToUtc } from "@/lib/validations/agenda";
 import { eventSchema } from "@/lib/validations/event";
 import { closeDb, db, resetWithDemo } from "./support/db";
+import { eventFormInput } from "./support/event-input";
 import { session } from "./support/session";
 
 
@@ -29,27 +30,15 @@ beforeAll(async () => {
 });
 afterAll(closeDb);
 
-/** What the event form sends: every field as the browser's inputs hold it. */
+/** A new symposium's form as the browser sends it. */
 function form(overrides: Record<string, unknown> = {}) {
-  return {
+  return eventFormInput("America/New_York", {
     title: `A symposium ${++counter}`,
-    slug: "",
-    topicId: "",
-    seriesId: "",
-    seriesNumber: "",
-    venueId: "",
-    timeZone: "America/New_York",
     startDate: "2024-03-18",
     startTime: "16:35",
     durationMinutes: "65",
-    capacity: "",
-    registrationOpensDate: "",
-    registrationOpensTime: "",
-    registrationClosesDate: "",
-    registrationClosesTime: "",
-    description: "",
     ...overrides,
-  };
+  });
 }
 
 /** Creates an event through the action; a success ends in a redirect to the new event's page. */

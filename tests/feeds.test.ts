@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { events, series, summaries, topics } from "@/db/schema";
 import { closeDb, db, resetWithDemo } from "./support/db";
 import { replaceDemoSummary } from "./support/demo-summary";
+import { expectBalancedElements } from "./support/xml";
 
 let feedXml: string;
 
@@ -50,13 +51,7 @@ describe("the Atom feed", () => {
   });
 
   it("is well formed: every element opened is closed in order", () => {
-    const stack: string[] = [];
-    for (const [, closing, name, selfClosing] of feedXml.replace(/<\?xml[^>]*\?>/, "").matchAll(/<(\/?)([\w:]+)[^>]*?(\/?)>/g)) {
-      if (selfClosing) continue;
-      if (closing) expect(stack.pop()).toBe(name);
-      else stack.push(name!);
-    }
-    expect(stack).toEqual([]);
+    expectBalancedElements(feedXml);
   });
 });
 

@@ -29,6 +29,7 @@ import { hashVerificationToken } from "@/lib/auth/invitation-link";
 import { handlers } from "@/lib/auth/config";
 import { storage } from "@/lib/storage";
 import { closeDb, db, resetWithDemo } from "./support/db";
+import { profileInput as sharedProfileInput } from "./support/profile-input";
 import { session } from "./support/session";
 
 // As in the authorization inventory: the test decides only who is calling.
@@ -55,19 +56,8 @@ async function expectNotFound(call: Promise<unknown>) {
   await expect(call).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_HTTP_ERROR_FALLBACK;404/) });
 }
 
-const profileInput = (p: Person, change: Record<string, unknown> = {}) => ({
-  personId: p.id,
-  honorific: p.honorific ?? "",
-  givenName: p.givenName,
-  familyName: p.familyName,
-  nameOrder: p.nameOrder,
-  position: p.position ?? "",
-  organization: p.organization ?? "",
-  bio: p.bio ?? "",
-  portraitId: "",
-  portraitAlt: "",
-  ...change,
-});
+// Here a saved profile carries a portrait only when the test uploads one.
+const profileInput = (p: Person, change: Record<string, unknown> = {}) => sharedProfileInput(p, { portraitId: "", ...change });
 
 const png = (background = "#3366cc") => sharp({ create: { width: 300, height: 400, channels: 3, background } }).png().toBuffer();
 

@@ -20,28 +20,13 @@ const TOKYO = "Asia/Tokyo";
 const utc = (iso: string) => new Date(iso);
 
 describe("formatDualTime", () => {
-  it("renders the reference line with the next-day home date", () => {
-    expect(formatDualTime(utc("2024-03-18T20:35:00Z"), NY, TOKYO, "JST")).toBe(
-      "March 18, 2024, 4:35 p.m. (local time; March 19, 5:35 a.m. JST)",
-    );
-  });
-
-  it("omits the home date when it is the same day", () => {
-    expect(formatDualTime(utc("2024-03-18T08:00:00Z"), "Europe/Berlin", TOKYO, "JST")).toBe(
-      "March 18, 2024, 9:00 a.m. (local time; 5:00 p.m. JST)",
-    );
-  });
-
-  it("drops the home clause for identical zones", () => {
-    expect(formatDualTime(utc("2024-03-18T07:35:00Z"), TOKYO, TOKYO, "JST")).toBe(
-      "March 18, 2024, 4:35 p.m. (local time)",
-    );
-  });
-
-  it("drops the home clause when different zones read the same", () => {
-    expect(formatDualTime(utc("2024-03-18T07:35:00Z"), "Asia/Seoul", TOKYO, "JST")).toBe(
-      "March 18, 2024, 4:35 p.m. (local time)",
-    );
+  it.each([
+    ["renders the reference line with the next-day home date", "2024-03-18T20:35:00Z", NY, "March 18, 2024, 4:35 p.m. (local time; March 19, 5:35 a.m. JST)"],
+    ["omits the home date when it is the same day", "2024-03-18T08:00:00Z", "Europe/Berlin", "March 18, 2024, 9:00 a.m. (local time; 5:00 p.m. JST)"],
+    ["drops the home clause for identical zones", "2024-03-18T07:35:00Z", TOKYO, "March 18, 2024, 4:35 p.m. (local time)"],
+    ["drops the home clause when different zones read the same", "2024-03-18T07:35:00Z", "Asia/Seoul", "March 18, 2024, 4:35 p.m. (local time)"],
+  ])("%s", (_, iso, zone, expected) => {
+    expect(formatDualTime(utc(iso), zone, TOKYO, "JST")).toBe(expected);
   });
 
   it("writes noon as 12:00 p.m. and midnight as 12:00 a.m.", () => {

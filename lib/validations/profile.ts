@@ -57,6 +57,26 @@ export const profileSchema = z
 export type ProfileInput = z.input<typeof profileSchema>;
 export type ProfileValues = z.output<typeof profileSchema>;
 
+/** A profile as the form's fields hold it (text, "" for nothing), with the photo it shows, if any. */
+export function profileFormInput(
+  personId: string,
+  p: { honorific: string | null; givenName: string; familyName: string; nameOrder: ProfileInput["nameOrder"]; position: string | null; organization: string | null; bio: string | null },
+  portrait: { id: string; alt: string | null } | null,
+) {
+  return {
+    personId,
+    honorific: p.honorific ?? "",
+    givenName: p.givenName,
+    familyName: p.familyName,
+    nameOrder: p.nameOrder,
+    position: p.position ?? "",
+    organization: p.organization ?? "",
+    bio: p.bio ?? "",
+    portraitId: portrait?.id ?? "",
+    portraitAlt: portrait?.alt ?? "",
+  } satisfies ProfileInput;
+}
+
 /** The fields a revision proposes, in the order the review shows them. */
 export const PROFILE_FIELDS = ["honorific", "givenName", "familyName", "nameOrder", "position", "organization", "bio"] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];

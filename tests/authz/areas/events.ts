@@ -1,6 +1,7 @@
 import { asc, count, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { agendaItems, type EventStatus, eventParticipants, events, people, series } from "@/db/schema";
+import { eventFormInput } from "../../support/event-input";
 import { action, type Expectation, type Fixtures } from "../helpers";
 
 const eventCount = async () => (await db.select({ n: count() }).from(events))[0]?.n;
@@ -77,24 +78,8 @@ async function scratchEventId(f: Fixtures): Promise<string> {
 const scratchParticipantRows = async (f: Fixtures) => participantRows(await scratchEventId(f));
 const scratchAgendaRows = async (f: Fixtures) => agendaRows(await scratchEventId(f));
 
-const eventInput = (f: Fixtures) => ({
-  title: `Event ${f.n}`,
-  slug: "",
-  topicId: "",
-  seriesId: "",
-  seriesNumber: "",
-  venueId: "",
-  timeZone: "Europe/Zurich",
-  startDate: "2031-05-06",
-  startTime: "15:00",
-  durationMinutes: "90",
-  capacity: "",
-  registrationOpensDate: "",
-  registrationOpensTime: "",
-  registrationClosesDate: "",
-  registrationClosesTime: "",
-  description: "",
-});
+const eventInput = (f: Fixtures) =>
+  eventFormInput("Europe/Zurich", { title: `Event ${f.n}`, startDate: "2031-05-06", startTime: "15:00" });
 
 const EVENTS = "app/(staff)/admin/events/actions.ts";
 const PARTICIPANTS = "app/(staff)/admin/events/[id]/participants/actions.ts";

@@ -42,6 +42,19 @@ const scratchRegistration = async (f: Fixtures) => {
 };
 const registrationRow = (f: Fixtures) => db.select().from(registrations).where(eq(registrations.id, f.scratch!));
 
+/** A staff GET route under the open event's admin pages, called with `path` (after the event's id). */
+const openEventRoute = (path: string): Expectation => ({
+  who: STAFF,
+  prepare: async (f) => {
+    f.scratch = await openEventId();
+  },
+  call: (f, mod, name) =>
+    (mod[name] as (r: NextRequest, ctx: { params: Promise<{ id: string }> }) => Promise<Response>)(
+      new NextRequest(`http://localhost:3000/admin/events/${f.scratch}/${path}`),
+      { params: Promise.resolve({ id: f.scratch! }) },
+    ),
+});
+
 const EVENT_ACTIONS = "app/(staff)/admin/events/[id]/registrations/actions.ts";
 const CHECK_IN = "app/(staff)/admin/events/[id]/check-in/actions.ts";
 
@@ -112,48 +125,8 @@ export const registrationsArea: Record<string, Expectation> = {
     state: registrationRow,
   },
 
-  "app/(staff)/admin/events/[id]/check-in/people/route.ts#GET": {
-    who: STAFF,
-    prepare: async (f) => {
-      f.scratch = await openEventId();
-    },
-    call: (f, mod, name) =>
-      (mod[name] as (r: NextRequest, ctx: { params: Promise<{ id: string }> }) => Promise<Response>)(
-        new NextRequest(`http://localhost:3000/admin/events/${f.scratch}/check-in/people?q=a`),
-        { params: Promise.resolve({ id: f.scratch! }) },
-      ),
-  },
-  "app/(staff)/admin/events/[id]/check-in/badges.pdf/route.ts#GET": {
-    who: STAFF,
-    prepare: async (f) => {
-      f.scratch = await openEventId();
-    },
-    call: (f, mod, name) =>
-      (mod[name] as (r: NextRequest, ctx: { params: Promise<{ id: string }> }) => Promise<Response>)(
-        new NextRequest(`http://localhost:3000/admin/events/${f.scratch}/check-in/badges.pdf?layout=single`),
-        { params: Promise.resolve({ id: f.scratch! }) },
-      ),
-  },
-  "app/(staff)/admin/events/[id]/check-in/attendees.pdf/route.ts#GET": {
-    who: STAFF,
-    prepare: async (f) => {
-      f.scratch = await openEventId();
-    },
-    call: (f, mod, name) =>
-      (mod[name] as (r: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response>)(
-        new Request(`http://localhost:3000/admin/events/${f.scratch}/check-in/attendees.pdf`),
-        { params: Promise.resolve({ id: f.scratch! }) },
-      ),
-  },
-  "app/(staff)/admin/events/[id]/registrations/export.csv/route.ts#GET": {
-    who: STAFF,
-    prepare: async (f) => {
-      f.scratch = await openEventId();
-    },
-    call: (f, mod, name) =>
-      (mod[name] as (r: NextRequest, ctx: { params: Promise<{ id: string }> }) => Promise<Response>)(
-        new NextRequest(`http://localhost:3000/admin/events/${f.scratch}/registrations/export.csv`),
-        { params: Promise.resolve({ id: f.scratch! }) },
-      ),
-  },
+  "app/(staff)/admin/events/[id]/check-in/people/route.ts#GET": openEventRoute("check-in/people?q=a"),
+  "app/(staff)/admin/events/[id]/check-in/badges.pdf/route.ts#GET": openEventRoute("check-in/badges.pdf?layout=single"),
+  "app/(staff)/admin/events/[id]/check-in/attendees.pdf/route.ts#GET": openEventRoute("check-in/attendees.pdf"),
+  "app/(staff)/admin/events/[id]/registrations/export.csv/route.ts#GET": openEventRoute("registrations/export.csv"),
 };

@@ -7,9 +7,8 @@ import { getSettings } from "@/db/queries/settings";
 import { getPublishedSummary } from "@/db/queries/published-summaries";
 import { appUrl } from "@/lib/env";
 import { PAGE_TAGS, taggedLoader } from "@/lib/public-cache";
+import { loadBySlug, type SlugParams } from "@/lib/public-page";
 import { formatLocalDate } from "@/lib/time";
-
-type Props = { params: Promise<{ slug: string }> };
 
 // Rendered on the first request and then served from the cache. Staff changes that show on the page
 // mark it stale at once (its tags, lib/public-cache.ts). The five seconds are how old the seats left
@@ -17,17 +16,13 @@ type Props = { params: Promise<{ slug: string }> };
 // seconds, in the background. They also bound time-based changes such as registration opening.
 export const revalidate = 5;
 
-// No event is rendered at build time (the database is not there then); each on first request.
-export async function generateStaticParams(): Promise<{ slug: string }[]> {
-  return [];
-}
+export { generateStaticParams } from "@/lib/public-page";
 
 // Read once per render (the metadata and the page both need it), and the page tagged with what it shows.
 const load = taggedLoader(getPublicEvent, PAGE_TAGS.event);
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const event = await load((await params).slug);
-  if (!event) notFound();
+export async function generateMetadata({ params }: SlugParams): Promise<Metadata> {
+  const event = await loadBySlug(load, params);
   const title = event.status === "cancelled" ? `Cancelled: ${event.title}` : event.title;
   const about = event.description?.replace(/\s+/g, " ").trim();
   const fallback = [seriesLine(event.series?.name ?? null, event.seriesNumber), formatLocalDate(event.startsAt, event.timeZone)]
@@ -42,7 +37,7 @@ function truncate(text: string, max: number): string {
 }
 
 /** Before the event: its details and registration. After it, once staff publish it: the summary. */
-export default async function EventPage({ params }: Props) {
+export default async function EventPage({ params }: SlugParams) {
   const { slug } = await params;
   const [event, settings] = await Promise.all([load(slug), getSettings()]);
   if (!event) notFound();

@@ -9,28 +9,23 @@ import { getSettings } from "@/db/queries/settings";
 import { archiveHref, NO_FILTERS } from "@/lib/archive-filters";
 import { SubscribeLinks, subscribeAlternates } from "@/components/subscribe-links";
 import { PAGE_TAGS, taggedLoader } from "@/lib/public-cache";
-
-type Props = { params: Promise<{ slug: string }> };
+import { loadBySlug, type SlugParams } from "@/lib/public-page";
 
 // Served from the cache and marked stale by the staff actions that change it (its tags,
 // lib/public-cache.ts); the minute bounds what changes with the clock alone (upcoming becoming past).
 export const revalidate = 60;
 
-// No series is rendered at build time (the database is not there then); each on first request.
-export async function generateStaticParams(): Promise<{ slug: string }[]> {
-  return [];
-}
+export { generateStaticParams } from "@/lib/public-page";
 
 // Read once per render (the metadata and the page both need it), and the page tagged with what it shows.
 const load = taggedLoader(getPublicSeries, PAGE_TAGS.series);
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const series = await load((await params).slug);
-  if (!series) notFound();
+export async function generateMetadata({ params }: SlugParams): Promise<Metadata> {
+  const series = await loadBySlug(load, params);
   return { alternates: subscribeAlternates(`/series/${series.slug}`, series.name), title: series.name, description: series.description?.replace(/\s+/g, " ").trim() || `The meetings of ${series.name}.` };
 }
 
-export default async function SeriesPage({ params }: Props) {
+export default async function SeriesPage({ params }: SlugParams) {
   const { slug } = await params;
   const [series, settings] = await Promise.all([load(slug), getSettings()]);
   if (!series) notFound();

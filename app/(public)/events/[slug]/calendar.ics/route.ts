@@ -8,10 +8,7 @@ import { PAGE_TAGS, tagPage } from "@/lib/public-cache";
 // lib/public-cache.ts); the minute bounds what changes with the clock alone.
 export const revalidate = 60;
 
-// Nothing is rendered at build time (the database is not there then); each address on first request.
-export async function generateStaticParams(): Promise<{ slug: string }[]> {
-  return [];
-}
+export { generateStaticParams } from "@/lib/public-page";
 
 /** One public event as an iCalendar file to download; a draft is as absent as an unknown address. */
 export async function GET(_request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {

@@ -10,10 +10,7 @@ export const revalidate = 60;
 
 const load = taggedLoader(getPublicFeedSeries, PAGE_TAGS.series);
 
-// Nothing is rendered at build time (the database is not there then); each address on first request.
-export async function generateStaticParams(): Promise<{ slug: string }[]> {
-  return [];
-}
+export { generateStaticParams } from "@/lib/public-page";
 
 /** A series' public meetings as a calendar to subscribe to; a series without any is as absent as an unknown one. */
 export const GET = feedOfSlug(load, async (series) => {

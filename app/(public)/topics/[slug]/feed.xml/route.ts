@@ -12,10 +12,7 @@ export const revalidate = 60;
 
 const load = taggedLoader(getPublicFeedTopic, PAGE_TAGS.topic);
 
-// Nothing is rendered at build time (the database is not there then); each address on first request.
-export async function generateStaticParams(): Promise<{ slug: string }[]> {
-  return [];
-}
+export { generateStaticParams } from "@/lib/public-page";
 
 /** An Atom feed of a topic's published summaries; a topic without a public event is as absent as an unknown one. */
 export const GET = feedOfSlug(load, async (topic) => {
