@@ -152,9 +152,8 @@ describe("joinList", () => {
 });
 
 describe("HONORIFICS", () => {
-  it("offers the common honorifics, each once", () => {
-    expect(HONORIFICS).toEqual(expect.arrayContaining(["Ms.", "Mr.", "Mx.", "Dr.", "Prof.", "Ambassador", "H.E."]));
-    expect(new Set(HONORIFICS).size).toBe(HONORIFICS.length);
+  it("offers the common honorifics", () => {
+    expect(HONORIFICS).toEqual(["Ms.", "Mr.", "Mx.", "Dr.", "Prof.", "Ambassador", "H.E.", "Hon.", "Rev.", "Sir", "Dame"]);
   });
 });
 
