@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, isNotNull, max, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { type AgendaItem, agendaItemParticipants, agendaItems, eventParticipants, people } from "@/db/schema";
-import { planMove } from "./participants";
+import { moveWithinEvent } from "./participants";
 import { personNameColumns } from "./util";
 
 /**
@@ -90,21 +90,9 @@ export async function deleteAgendaItemRow(id: string, executor: Executor = db): 
   return rows.length > 0;
 }
 
-/** Moves a segment one step up or down its agenda, in the caller's transaction (see moveParticipant). */
+/** Moves a segment one step up or down its agenda, in the caller's transaction (see moveWithinEvent). */
 export async function moveAgendaItem(id: string, direction: "up" | "down", executor: Executor) {
-  const [target] = await executor.select({ eventId: agendaItems.eventId }).from(agendaItems).where(eq(agendaItems.id, id));
-  if (!target) return undefined;
-  const rows = await executor
-    .select({ id: agendaItems.id, sortOrder: agendaItems.sortOrder })
-    .from(agendaItems)
-    .where(eq(agendaItems.eventId, target.eventId))
-    .orderBy(asc(agendaItems.sortOrder), asc(agendaItems.createdAt), asc(agendaItems.id))
-    .for("update");
-  const plan = planMove(rows, id, direction);
-  for (const change of plan) {
-    await executor.update(agendaItems).set({ sortOrder: change.sortOrder }).where(eq(agendaItems.id, change.id));
-  }
-  return { eventId: target.eventId, changes: plan };
+  return moveWithinEvent(agendaItems, id, direction, executor);
 }
 
 /**

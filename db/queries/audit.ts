@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { auditLog, users } from "@/db/schema";
 import type { RequestInfo } from "@/lib/request-info";
+import { paged } from "./util";
 
 /** Where a change came from: the client's full address and agent, as the request gave them; null outside a request. */
 export type AuditClient = Pick<RequestInfo, "address" | "userAgent">;
@@ -38,7 +39,7 @@ export async function listAudit(filter: AuditFilter) {
   if (filter.entityType) where.push(eq(auditLog.entityType, filter.entityType));
   if (filter.entityId) where.push(eq(auditLog.entityId, filter.entityId));
   const condition = where.length ? and(...where) : undefined;
-  const [rows, [total]] = await Promise.all([
+  return paged(
     db
       .select({
         id: auditLog.id,
@@ -56,11 +57,11 @@ export async function listAudit(filter: AuditFilter) {
       .where(condition)
       // Rows written in one transaction share a timestamp; the id keeps pages from overlapping.
       .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize),
+      .$dynamic(),
     db.select({ n: count() }).from(auditLog).where(condition),
-  ]);
-  return { rows, total: total?.n ?? 0 };
+    filter.page,
+    filter.pageSize,
+  );
 }
 
 export type AuditRow = Awaited<ReturnType<typeof listAudit>>["rows"][number];

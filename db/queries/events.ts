@@ -7,7 +7,7 @@ import { staffSearch } from "./search";
 import { copyAgenda } from "./agenda";
 import { copyParticipants } from "./participants";
 import { eventListColumns } from "./public";
-import { containsPattern, hasPublicEvent, isPublicEvent, offsetOf, upcomingThenPast } from "./util";
+import { containsPattern, hasPublicEvent, isPublicEvent, paged, upcomingThenPast } from "./util";
 
 const listColumns = { ...eventListColumns, capacity: events.capacity };
 
@@ -77,7 +77,7 @@ export async function listEventsPage({ q, status, page, pageSize, now = new Date
   }
   if (status) where.push(eq(events.status, status));
   const condition = where.length ? and(...where) : undefined;
-  const [rows, [total]] = await Promise.all([
+  return paged(
     db
       .select({
         ...listColumns,
@@ -89,16 +89,16 @@ export async function listEventsPage({ q, status, page, pageSize, now = new Date
       .leftJoin(venues, eq(venues.id, events.venueId))
       .where(condition)
       .orderBy(...upcomingThenPast(now), asc(events.id))
-      .limit(pageSize)
-      .offset(offsetOf(page, pageSize)),
+      .$dynamic(),
     db
       .select({ n: count() })
       .from(events)
       .leftJoin(series, eq(series.id, events.seriesId))
       .leftJoin(venues, eq(venues.id, events.venueId))
       .where(condition),
-  ]);
-  return { rows, total: total?.n ?? 0 };
+    page,
+    pageSize,
+  );
 }
 
 /** Draft events, the most recently created first, for the staff dashboard. */

@@ -5,6 +5,7 @@ import { outbox, type OutboxMessage } from "@/db/schema";
 import { type EmailMessage, validateEmailMessage } from "@/lib/email/message";
 import { REDACTED_TEXT } from "@/lib/email/visibility";
 import { env } from "@/lib/env";
+import { paged } from "./util";
 
 export const MAX_ATTEMPTS = 8;
 
@@ -113,7 +114,7 @@ export async function listOutbox(filter: OutboxFilter) {
   if (filter.status) where.push(eq(outbox.status, filter.status));
   if (filter.to) where.push(eq(outbox.to, filter.to.trim().toLowerCase()));
   const condition = where.length ? and(...where) : undefined;
-  const [rows, [total]] = await Promise.all([
+  return paged(
     db
       .select({
         id: outbox.id,
@@ -128,11 +129,11 @@ export async function listOutbox(filter: OutboxFilter) {
       .from(outbox)
       .where(condition)
       .orderBy(desc(outbox.createdAt), desc(outbox.id))
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize),
+      .$dynamic(),
     db.select({ n: count() }).from(outbox).where(condition),
-  ]);
-  return { rows, total: total?.n ?? 0 };
+    filter.page,
+    filter.pageSize,
+  );
 }
 
 export async function getOutboxMessage(id: string): Promise<OutboxMessage | undefined> {

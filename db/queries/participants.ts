@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, max, ne, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { type EventParticipant, eventParticipants, events, people } from "@/db/schema";
+import { agendaItems, type EventParticipant, eventParticipants, events, people } from "@/db/schema";
 import { personNameColumns } from "./util";
 
 /** An event's participants in programme order, with each person's name and current position. */
@@ -93,24 +93,32 @@ export function planMove(rows: readonly Ordered[], id: string, direction: "up" |
   return reordered.map((r, i) => ({ id: r.id, sortOrder: i, before: r.sortOrder })).filter((r) => r.sortOrder !== r.before).map(({ id, sortOrder }) => ({ id, sortOrder }));
 }
 
+/** The lists of an event that keep their own order: its participants and its agenda's segments. */
+type EventOrderedTable = typeof eventParticipants | typeof agendaItems;
+
 /**
- * Moves a participant one step up or down the event's list, in the caller's transaction. The event's
- * rows are locked first so that two moves at once cannot interleave. Returns the rows it changed.
+ * Moves row `id` of `table` one step up or down its event's list, in the caller's transaction. The
+ * event's rows are locked first so that two moves at once cannot interleave. Returns the rows it changed.
  */
-export async function moveParticipant(id: string, direction: "up" | "down", executor: Executor) {
-  const [target] = await executor.select({ eventId: eventParticipants.eventId }).from(eventParticipants).where(eq(eventParticipants.id, id));
+export async function moveWithinEvent(table: EventOrderedTable, id: string, direction: "up" | "down", executor: Executor) {
+  const [target] = await executor.select({ eventId: table.eventId }).from(table).where(eq(table.id, id));
   if (!target) return undefined;
   const rows = await executor
-    .select({ id: eventParticipants.id, sortOrder: eventParticipants.sortOrder })
-    .from(eventParticipants)
-    .where(eq(eventParticipants.eventId, target.eventId))
-    .orderBy(asc(eventParticipants.sortOrder), asc(eventParticipants.createdAt), asc(eventParticipants.id))
+    .select({ id: table.id, sortOrder: table.sortOrder })
+    .from(table)
+    .where(eq(table.eventId, target.eventId))
+    .orderBy(asc(table.sortOrder), asc(table.createdAt), asc(table.id))
     .for("update");
   const plan = planMove(rows, id, direction);
   for (const change of plan) {
-    await executor.update(eventParticipants).set({ sortOrder: change.sortOrder }).where(eq(eventParticipants.id, change.id));
+    await executor.update(table).set({ sortOrder: change.sortOrder }).where(eq(table.id, change.id));
   }
   return { eventId: target.eventId, changes: plan };
+}
+
+/** Moves a participant one step up or down the event's list, in the caller's transaction. */
+export async function moveParticipant(id: string, direction: "up" | "down", executor: Executor) {
+  return moveWithinEvent(eventParticipants, id, direction, executor);
 }
 
 // Events still to come and not called off: where a title printed today is still the title to print.

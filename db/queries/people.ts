@@ -4,11 +4,10 @@ import { db, type Executor } from "@/db";
 import { eventParticipants, events, type Person, people, profileRevisions } from "@/db/schema";
 import { personDocument } from "@/db/search-documents";
 import { staffSearch } from "./search";
-import { containsPattern, isPublicEvent, offsetOf, personTitleColumns } from "./util";
+import { containsPattern, countWhere, isPublicEvent, paged, personTitleColumns } from "./util";
 
 export async function countPendingRevisions(): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(profileRevisions).where(eq(profileRevisions.status, "pending"));
-  return row?.n ?? 0;
+  return countWhere(profileRevisions, eq(profileRevisions.status, "pending"));
 }
 
 // Lists read like a programme: by family name, then given name.
@@ -30,7 +29,7 @@ function searchCondition(q: string | undefined): SQL | undefined {
 
 export async function listPeoplePage({ q, page, pageSize }: { q?: string; page: number; pageSize: number }) {
   const condition = searchCondition(q);
-  const [rows, [total]] = await Promise.all([
+  return paged(
     db
       .select({
         id: people.id,
@@ -41,11 +40,11 @@ export async function listPeoplePage({ q, page, pageSize }: { q?: string; page: 
       .from(people)
       .where(condition)
       .orderBy(...byFamilyName)
-      .limit(pageSize)
-      .offset(offsetOf(page, pageSize)),
+      .$dynamic(),
     db.select({ n: count() }).from(people).where(condition),
-  ]);
-  return { rows, total: total?.n ?? 0 };
+    page,
+    pageSize,
+  );
 }
 
 export async function getPerson(id: string, executor: Executor = db): Promise<Person | undefined> {
@@ -107,16 +106,11 @@ export async function listPersonEvents(id: string) {
 }
 
 export async function hasPendingRevision(personId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(profileRevisions)
-    .where(and(eq(profileRevisions.personId, personId), eq(profileRevisions.status, "pending")));
-  return (row?.n ?? 0) > 0;
+  return (await countWhere(profileRevisions, and(eq(profileRevisions.personId, personId), eq(profileRevisions.status, "pending")))) > 0;
 }
 
 export async function isPersonSlugTaken(slug: string, executor: Executor = db): Promise<boolean> {
-  const [row] = await executor.select({ n: count() }).from(people).where(eq(people.slug, slug));
-  return (row?.n ?? 0) > 0;
+  return (await countWhere(people, eq(people.slug, slug), executor)) > 0;
 }
 
 export async function insertPerson(values: typeof people.$inferInsert, executor: Executor = db) {

@@ -4,7 +4,7 @@ import { db, type Executor } from "@/db";
 import { events, type Series, series, topics } from "@/db/schema";
 import { seriesDocument } from "@/db/search-documents";
 import { staffSearch } from "./search";
-import { containsPattern, isPublicEvent, offsetOf } from "./util";
+import { containsPattern, countWhere, isPublicEvent, paged } from "./util";
 
 export async function listSeriesPage({ q, page, pageSize }: { q?: string; page: number; pageSize: number }) {
   const condition = q
@@ -14,7 +14,7 @@ export async function listSeriesPage({ q, page, pageSize }: { q?: string; page: 
         ilike(topics.name, containsPattern(q)),
       ])
     : undefined;
-  const [rows, [total]] = await Promise.all([
+  return paged(
     db
       .select({
         id: series.id,
@@ -27,11 +27,11 @@ export async function listSeriesPage({ q, page, pageSize }: { q?: string; page: 
       .leftJoin(topics, eq(topics.id, series.topicId))
       .where(condition)
       .orderBy(asc(series.name))
-      .limit(pageSize)
-      .offset(offsetOf(page, pageSize)),
+      .$dynamic(),
     db.select({ n: count() }).from(series).leftJoin(topics, eq(topics.id, series.topicId)).where(condition),
-  ]);
-  return { rows, total: total?.n ?? 0 };
+    page,
+    pageSize,
+  );
 }
 
 export async function getSeries(id: string, executor: Executor = db): Promise<Series | undefined> {
@@ -55,17 +55,12 @@ export async function seriesOptions() {
 
 /** What refers to a series; it can be deleted only when nothing does. */
 export async function seriesUsage(id: string, executor: Executor = db) {
-  const [row] = await executor.select({ n: count() }).from(events).where(eq(events.seriesId, id));
-  return { events: row?.n ?? 0 };
+  return { events: await countWhere(events, eq(events.seriesId, id), executor) };
 }
 
 /** A series is public once an event that is not a draft belongs to it: from then on its URL stays. */
 export async function isSeriesPublic(id: string, executor: Executor = db): Promise<boolean> {
-  const [row] = await executor
-    .select({ n: count() })
-    .from(events)
-    .where(and(eq(events.seriesId, id), isPublicEvent));
-  return (row?.n ?? 0) > 0;
+  return (await countWhere(events, and(eq(events.seriesId, id), isPublicEvent), executor)) > 0;
 }
 
 export async function insertSeries(values: typeof series.$inferInsert, executor: Executor = db) {

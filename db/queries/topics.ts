@@ -4,13 +4,13 @@ import { db, type Executor } from "@/db";
 import { events, series, type Topic, topics } from "@/db/schema";
 import { topicDocument } from "@/db/search-documents";
 import { staffSearch } from "./search";
-import { containsPattern, isPublicEvent, offsetOf } from "./util";
+import { containsPattern, countWhere, isPublicEvent, paged } from "./util";
 
 export async function listTopicsPage({ q, page, pageSize }: { q?: string; page: number; pageSize: number }) {
   const condition = q
     ? staffSearch(topicDocument(topics), q, [ilike(topics.name, containsPattern(q)), ilike(topics.slug, containsPattern(q))])
     : undefined;
-  const [rows, [total]] = await Promise.all([
+  return paged(
     db
       .select({
         id: topics.id,
@@ -22,11 +22,11 @@ export async function listTopicsPage({ q, page, pageSize }: { q?: string; page: 
       .from(topics)
       .where(condition)
       .orderBy(asc(topics.name))
-      .limit(pageSize)
-      .offset(offsetOf(page, pageSize)),
+      .$dynamic(),
     db.select({ n: count() }).from(topics).where(condition),
-  ]);
-  return { rows, total: total?.n ?? 0 };
+    page,
+    pageSize,
+  );
 }
 
 export async function getTopic(id: string, executor: Executor = db): Promise<Topic | undefined> {
@@ -41,20 +41,16 @@ export async function topicOptions() {
 
 /** What refers to a topic; it can be deleted only when nothing does. */
 export async function topicUsage(id: string, executor: Executor = db) {
-  const [[s], [e]] = await Promise.all([
-    executor.select({ n: count() }).from(series).where(eq(series.topicId, id)),
-    executor.select({ n: count() }).from(events).where(eq(events.topicId, id)),
+  const [s, e] = await Promise.all([
+    countWhere(series, eq(series.topicId, id), executor),
+    countWhere(events, eq(events.topicId, id), executor),
   ]);
-  return { series: s?.n ?? 0, events: e?.n ?? 0 };
+  return { series: s, events: e };
 }
 
 /** A topic is public once an event that is not a draft belongs to it: from then on its URL stays. */
 export async function isTopicPublic(id: string, executor: Executor = db): Promise<boolean> {
-  const [row] = await executor
-    .select({ n: count() })
-    .from(events)
-    .where(and(eq(events.topicId, id), isPublicEvent));
-  return (row?.n ?? 0) > 0;
+  return (await countWhere(events, and(eq(events.topicId, id), isPublicEvent), executor)) > 0;
 }
 
 export async function insertTopic(values: typeof topics.$inferInsert, executor: Executor = db) {

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { people, type Role, type User, users } from "@/db/schema";
-import { containsPattern } from "./util";
+import { containsPattern, paged } from "./util";
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -35,7 +35,7 @@ export async function listUsers(filter: UserListFilter) {
     where.push(or(ilike(users.email, pattern), ilike(users.name, pattern))!);
   }
   const condition = where.length ? and(...where) : undefined;
-  const [rows, [total]] = await Promise.all([
+  return paged(
     db
       .select({
         id: users.id,
@@ -51,11 +51,11 @@ export async function listUsers(filter: UserListFilter) {
       .leftJoin(people, eq(people.userId, users.id))
       .where(condition)
       .orderBy(asc(users.email))
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize),
+      .$dynamic(),
     db.select({ n: count() }).from(users).where(condition),
-  ]);
-  return { rows, total: total?.n ?? 0 };
+    filter.page,
+    filter.pageSize,
+  );
 }
 
 export async function insertUser(

@@ -1,6 +1,7 @@
 import "server-only";
-import { and, desc, exists, gte, inArray, ne, type SQL, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { and, count, desc, exists, gte, inArray, ne, type SQL, sql } from "drizzle-orm";
+import type { PgSelect, PgTable } from "drizzle-orm/pg-core";
+import { db, type Executor } from "@/db";
 import { eventParticipants, events, people, venues } from "@/db/schema";
 
 /** A LIKE pattern that finds `q` anywhere, with LIKE's wildcards in `q` taken literally. */
@@ -10,6 +11,26 @@ export function containsPattern(q: string): string {
 
 export type Page<T> = { rows: T[]; total: number };
 export const offsetOf = (page: number, pageSize: number) => (page - 1) * pageSize;
+
+/**
+ * One page of `rows` (a `.$dynamic()` select, ordered) together with how many rows the whole list has,
+ * which `counted` reads with the same filter.
+ */
+export async function paged<Q extends PgSelect>(
+  rows: Q,
+  counted: PromiseLike<{ n: number }[]>,
+  page: number,
+  pageSize: number,
+): Promise<{ rows: Awaited<Q>; total: number }> {
+  const [pageRows, [total]] = await Promise.all([rows.limit(pageSize).offset(offsetOf(page, pageSize)), counted]);
+  return { rows: pageRows as Awaited<Q>, total: total?.n ?? 0 };
+}
+
+/** How many rows of `table` match `where`. */
+export async function countWhere(table: PgTable, where: SQL | undefined, executor: Executor = db): Promise<number> {
+  const [row] = await executor.select({ n: count() }).from(table).where(where);
+  return row?.n ?? 0;
+}
 
 /**
  * Events in the order lists show them: those not yet over first, soonest first; then those over, most

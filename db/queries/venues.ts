@@ -4,7 +4,7 @@ import { db, type Executor } from "@/db";
 import { events, type Venue, venues } from "@/db/schema";
 import { venueDocument } from "@/db/search-documents";
 import { staffSearch } from "./search";
-import { containsPattern, offsetOf } from "./util";
+import { containsPattern, countWhere, paged } from "./util";
 
 export async function listVenuesPage({ q, page, pageSize }: { q?: string; page: number; pageSize: number }) {
   const condition = q
@@ -15,7 +15,7 @@ export async function listVenuesPage({ q, page, pageSize }: { q?: string; page: 
         ilike(venues.timeZone, containsPattern(q)),
       ])
     : undefined;
-  const [rows, [total]] = await Promise.all([
+  return paged(
     db
       .select({
         id: venues.id,
@@ -28,11 +28,11 @@ export async function listVenuesPage({ q, page, pageSize }: { q?: string; page: 
       .from(venues)
       .where(condition)
       .orderBy(asc(venues.name), asc(venues.city))
-      .limit(pageSize)
-      .offset(offsetOf(page, pageSize)),
+      .$dynamic(),
     db.select({ n: count() }).from(venues).where(condition),
-  ]);
-  return { rows, total: total?.n ?? 0 };
+    page,
+    pageSize,
+  );
 }
 
 export async function getVenue(id: string, executor: Executor = db): Promise<Venue | undefined> {
@@ -59,8 +59,7 @@ export async function venueOptions() {
 
 /** What refers to a venue; it can be deleted only when nothing does. */
 export async function venueUsage(id: string, executor: Executor = db) {
-  const [row] = await executor.select({ n: count() }).from(events).where(eq(events.venueId, id));
-  return { events: row?.n ?? 0 };
+  return { events: await countWhere(events, eq(events.venueId, id), executor) };
 }
 
 export async function insertVenue(values: typeof venues.$inferInsert, executor: Executor = db) {
