@@ -6,7 +6,8 @@ import { eventParticipants, events, people, venues } from "@/db/schema";
 
 /** A LIKE pattern that finds `q` anywhere, with LIKE's wildcards in `q` taken literally. */
 export function containsPattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  // PostgreSQL text cannot hold NUL, so a pattern with one would be an error rather than no match.
+  return `%${q.replaceAll("\0", "").replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 export type Page<T> = { rows: T[]; total: number };

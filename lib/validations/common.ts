@@ -26,9 +26,21 @@ export const slugField = z
   .optional()
   .transform((v) => v || undefined);
 
+/**
+ * A filter typed into an address bar: control characters (which no stored text holds, and which
+ * PostgreSQL refuses outright in the case of NUL) read as spaces; too long or not text means no filter.
+ */
+export const filterText = (max: number) =>
+  z
+    .string()
+    .transform((v) => v.replace(/[\u0000-\u001f\u007f]/g, " ").trim())
+    .pipe(z.string().max(max))
+    .optional()
+    .catch(undefined);
+
 /** Search and page parameters of an admin list. */
 export const listParamsSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: filterText(200),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 
