@@ -8,7 +8,7 @@ import { RowControls, useRowActions } from "@/components/forms/row-controls";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, Input, Options, Select, Textarea } from "@/components/ui/field";
 import { EmptyState } from "@/components/ui/table";
 import type { AgendaKind } from "@/db/schema";
 import { formatDuration } from "@/lib/time";
@@ -214,11 +214,7 @@ function SegmentFields({ register, errors, context, selected, onSelect }: Fields
         <Field label="Kind" error={errors.kind?.message as string | undefined}>
           {(f) => (
             <Select {...f} {...register("kind")}>
-              {AGENDA_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {AGENDA_KIND_LABELS[k]}
-                </option>
-              ))}
+              <Options values={AGENDA_KINDS} labels={AGENDA_KIND_LABELS} />
             </Select>
           )}
         </Field>

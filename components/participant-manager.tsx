@@ -14,7 +14,7 @@ import { RowControls, useRowActions } from "@/components/forms/row-controls";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Input, Options, Select } from "@/components/ui/field";
 import { EmptyState } from "@/components/ui/table";
 import type { ParticipantRole } from "@/db/schema";
 import {
@@ -165,11 +165,7 @@ function RoleField({ error, register }: { error?: string; register: Registered }
     <Field label="Role" error={error}>
       {(f) => (
         <Select {...f} {...register}>
-          {PARTICIPANT_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {PARTICIPANT_ROLE_LABELS[r]}
-            </option>
-          ))}
+          <Options values={PARTICIPANT_ROLES} labels={PARTICIPANT_ROLE_LABELS} />
         </Select>
       )}
     </Field>
@@ -181,11 +177,7 @@ function InvitationField({ error, register }: { error?: string; register: Regist
     <Field label="Invitation" error={error} hint="Changes the status only; no email is sent. To send an invitation, use Invite.">
       {(f) => (
         <Select {...f} {...register}>
-          {INVITATION_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {INVITATION_STATUS_LABELS[s]}
-            </option>
-          ))}
+          <Options values={INVITATION_STATUSES} labels={INVITATION_STATUS_LABELS} />
         </Select>
       )}
     </Field>
@@ -248,11 +240,7 @@ export function ParticipantAddForm({ eventId, people }: { eventId: string; peopl
           {(f) => (
             <Select {...f} {...form.register("personId", { onChange: onPersonChange })}>
               <option value="">Choose a person</option>
-              {shown.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
+              <Options values={shown} />
             </Select>
           )}
         </Field>

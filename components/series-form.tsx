@@ -5,7 +5,7 @@ import { SlugField, slugHint } from "@/components/forms/slug-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, Input, Options, Select, Textarea } from "@/components/ui/field";
 import { slugify } from "@/lib/slug";
 import { seriesSchema } from "@/lib/validations/series";
 
@@ -48,11 +48,7 @@ export function SeriesForm({ series, topics, isPublic = false }: Props) {
         {(p) => (
           <Select {...p} {...form.register("topicId")}>
             <option value="">No topic</option>
-            {topics.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
+            <Options values={topics} />
           </Select>
         )}
       </Field>
