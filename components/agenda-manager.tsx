@@ -4,12 +4,11 @@ import Link from "next/link";
 import { type ChangeEvent, useEffect, useId, useRef, useState } from "react";
 import type { FieldErrors, UseFormRegisterReturn } from "react-hook-form";
 import { addAgendaItem, moveAgendaItem, removeAgendaItem, updateAgendaItem } from "@/app/(staff)/admin/events/[id]/agenda/actions";
-import { RowControls, useRowActions } from "@/components/forms/row-controls";
+import { EditButtons, RowControls, RowList, useRowActions } from "@/components/forms/row-controls";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select, Textarea } from "@/components/ui/field";
-import { EmptyState } from "@/components/ui/table";
+import { Field, Input, Options, Select, Textarea } from "@/components/ui/field";
 import type { AgendaKind } from "@/db/schema";
 import { formatDuration } from "@/lib/time";
 import { AGENDA_KIND_LABELS, AGENDA_KINDS, addAgendaItemSchema, updateAgendaItemSchema } from "@/lib/validations/agenda";
@@ -38,22 +37,14 @@ type Context = {
 };
 
 export function AgendaList({ items, ...context }: Context & { items: AgendaEntry[] }) {
-  const heading = useRef<HTMLHeadingElement>(null);
   return (
-    <section aria-labelledby="agenda-heading" className="space-y-4">
-      <h2 id="agenda-heading" ref={heading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
-        Agenda
-      </h2>
-      {items.length === 0 ? (
-        <EmptyState title="No segments yet">Add the opening, the speeches, the panel and the closing below, in order.</EmptyState>
-      ) : (
-        <ol className="divide-y divide-slate-200 rounded-md border border-slate-200">
-          {items.map((item, index) => (
-            <AgendaRow key={item.id} item={item} index={index} count={items.length} context={context} onRemoved={() => heading.current?.focus()} />
-          ))}
-        </ol>
-      )}
-    </section>
+    <RowList
+      id="agenda-heading"
+      title="Agenda"
+      items={items}
+      empty={{ title: "No segments yet", children: "Add the opening, the speeches, the panel and the closing below, in order." }}
+      row={(item, index, onRemoved) => <AgendaRow key={item.id} item={item} index={index} count={items.length} context={context} onRemoved={onRemoved} />}
+    />
   );
 }
 
@@ -122,14 +113,7 @@ function AgendaEditForm({ item, context, onDone }: { item: AgendaEntry; context:
         selected={selected}
         onSelect={(ids) => form.setValue("participantIds", ids)}
       />
-      <div className="flex gap-2">
-        <Button type="submit" pending={pending}>
-          Save segment
-        </Button>
-        <Button type="button" variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <EditButtons save="Save segment" pending={pending} onCancel={onDone} />
     </form>
   );
 }
@@ -214,11 +198,7 @@ function SegmentFields({ register, errors, context, selected, onSelect }: Fields
         <Field label="Kind" error={errors.kind?.message as string | undefined}>
           {(f) => (
             <Select {...f} {...register("kind")}>
-              {AGENDA_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {AGENDA_KIND_LABELS[k]}
-                </option>
-              ))}
+              <Options values={AGENDA_KINDS} labels={AGENDA_KIND_LABELS} />
             </Select>
           )}
         </Field>

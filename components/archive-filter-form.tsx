@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/field";
+import { Options, Select } from "@/components/ui/field";
 import type { ArchiveChoiceLists } from "@/db/queries/archive";
 import { type ArchiveFilters, archiveHref, hasArchiveFilters } from "@/lib/archive-filters";
 
@@ -66,11 +66,7 @@ export function ArchiveFilterForm({ choices, filters }: { choices: ArchiveChoice
       <Choice id="archive-year" label="Year">
         <Select id="archive-year" name="year" defaultValue={filters.year ? String(filters.year) : ""}>
           <option value="">All years</option>
-          {choices.years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
+          <Options values={choices.years} />
         </Select>
       </Choice>
       <Choice id="archive-when" label="When">

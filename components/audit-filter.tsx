@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Input, Select } from "@/components/ui/field";
+import { Input, Options, Select } from "@/components/ui/field";
 
 type Props = { entityTypes: string[]; entityType?: string; entityId?: string };
 
@@ -15,11 +15,7 @@ export function AuditFilter({ entityTypes, entityType, entityId }: Props) {
         </label>
         <Select id="audit-entity-type" name="entityType" defaultValue={entityType ?? ""}>
           <option value="">Any</option>
-          {choices.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
+          <Options values={choices} />
         </Select>
       </div>
       <div>

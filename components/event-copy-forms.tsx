@@ -20,7 +20,7 @@ type Props = {
  * The two ways to start a new draft from this event: the series' next meeting, or a plain duplicate.
  * Each asks only for the date; everything else comes from this event and is changed in the draft.
  */
-export function EventCopyForms({ eventId, startTime, timeZone, nextMeeting }: Props) {
+export function EventCopyForms({ nextMeeting, ...event }: Props) {
   return (
     <section aria-labelledby="event-copy-heading" className="space-y-4 rounded-md border border-slate-200 p-4">
       <h2 id="event-copy-heading" className="text-lg font-semibold">
@@ -33,9 +33,7 @@ export function EventCopyForms({ eventId, startTime, timeZone, nextMeeting }: Pr
       <div className="grid gap-6 md:grid-cols-2">
         {nextMeeting && (
           <CopyForm
-            eventId={eventId}
-            startTime={startTime}
-            timeZone={timeZone}
+            {...event}
             action={planNextMeeting}
             heading="Plan the next meeting"
             description={`Creates ${nextMeeting}, with the next number in the series.`}
@@ -43,9 +41,7 @@ export function EventCopyForms({ eventId, startTime, timeZone, nextMeeting }: Pr
           />
         )}
         <CopyForm
-          eventId={eventId}
-          startTime={startTime}
-          timeZone={timeZone}
+          {...event}
           action={duplicateEvent}
           heading="Duplicate"
           description="Creates a copy titled as such. In a series, the copy takes no number until you give it one."

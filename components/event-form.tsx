@@ -6,7 +6,7 @@ import { SuggestInput } from "@/components/forms/suggest-input";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, Input, Options, Select, Textarea } from "@/components/ui/field";
 import type { EventStatus } from "@/db/schema";
 import { slugify } from "@/lib/slug";
 import { ordinalWord } from "@/lib/names";
@@ -112,11 +112,7 @@ export function EventForm({ event, defaultValues, topics, series, venues, timeZo
           {(p) => (
             <Select {...p} {...register("topicId")}>
               <option value="">No topic</option>
-              {topics.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
+              <Options values={topics} />
             </Select>
           )}
         </Field>
@@ -124,11 +120,7 @@ export function EventForm({ event, defaultValues, topics, series, venues, timeZo
           {(p) => (
             <Select {...p} {...register("seriesId", { onChange: (e: ChangeEvent<HTMLSelectElement>) => onSeriesChange(e.target.value) })}>
               <option value="">Not part of a series</option>
-              {series.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
+              <Options values={series} />
             </Select>
           )}
         </Field>

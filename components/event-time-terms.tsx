@@ -17,3 +17,22 @@ export function EventTimeTerms({ event, home }: { event: Timed; home: { zone: st
     </>
   );
 }
+
+type Venue = { name: string; address: string | null; city: string; country: string };
+
+/** A venue as its details list gives it: name, street address when known, then city and country. */
+export function VenueAddress({ venue }: { venue: Venue }) {
+  return (
+    <dd>
+      {venue.name}
+      {venue.address && (
+        <>
+          <br />
+          {venue.address}
+        </>
+      )}
+      <br />
+      {venue.city}, {venue.country}
+    </dd>
+  );
+}

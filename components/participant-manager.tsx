@@ -10,11 +10,11 @@ import {
   removeParticipant,
   updateParticipant,
 } from "@/app/(staff)/admin/events/[id]/participants/actions";
-import { RowControls, useRowActions } from "@/components/forms/row-controls";
+import { EditButtons, RowControls, RowList, useRowActions } from "@/components/forms/row-controls";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Input, Options, Select } from "@/components/ui/field";
 import { EmptyState } from "@/components/ui/table";
 import type { ParticipantRole } from "@/db/schema";
 import {
@@ -53,22 +53,14 @@ const fold = (text: string) =>
     .toLowerCase();
 
 export function ParticipantList({ participants }: { participants: ParticipantItem[] }) {
-  const heading = useRef<HTMLHeadingElement>(null);
   return (
-    <section aria-labelledby="participants-heading" className="space-y-4">
-      <h2 id="participants-heading" ref={heading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
-        Participants
-      </h2>
-      {participants.length === 0 ? (
-        <EmptyState title="No participants yet">Add the host, speakers, moderator and panelists below, in the order the programme lists them.</EmptyState>
-      ) : (
-        <ol className="divide-y divide-slate-200 rounded-md border border-slate-200">
-          {participants.map((p, index) => (
-            <ParticipantRow key={p.id} participant={p} index={index} count={participants.length} onRemoved={() => heading.current?.focus()} />
-          ))}
-        </ol>
-      )}
-    </section>
+    <RowList
+      id="participants-heading"
+      title="Participants"
+      items={participants}
+      empty={{ title: "No participants yet", children: "Add the host, speakers, moderator and panelists below, in the order the programme lists them." }}
+      row={(p, index, onRemoved) => <ParticipantRow key={p.id} participant={p} index={index} count={participants.length} onRemoved={onRemoved} />}
+    />
   );
 }
 
@@ -146,14 +138,7 @@ function ParticipantEditForm({ participant: p, onDone }: { participant: Particip
         {(f) => <Input {...f} {...form.register("positionAtEvent")} />}
       </Field>
       <InvitationField error={errors.invitationStatus?.message} register={form.register("invitationStatus")} />
-      <div className="flex gap-2 md:col-span-3">
-        <Button type="submit" pending={pending}>
-          Save participant
-        </Button>
-        <Button type="button" variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <EditButtons save="Save participant" pending={pending} onCancel={onDone} className="flex gap-2 md:col-span-3" />
     </form>
   );
 }
@@ -165,11 +150,7 @@ function RoleField({ error, register }: { error?: string; register: Registered }
     <Field label="Role" error={error}>
       {(f) => (
         <Select {...f} {...register}>
-          {PARTICIPANT_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {PARTICIPANT_ROLE_LABELS[r]}
-            </option>
-          ))}
+          <Options values={PARTICIPANT_ROLES} labels={PARTICIPANT_ROLE_LABELS} />
         </Select>
       )}
     </Field>
@@ -181,11 +162,7 @@ function InvitationField({ error, register }: { error?: string; register: Regist
     <Field label="Invitation" error={error} hint="Changes the status only; no email is sent. To send an invitation, use Invite.">
       {(f) => (
         <Select {...f} {...register}>
-          {INVITATION_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {INVITATION_STATUS_LABELS[s]}
-            </option>
-          ))}
+          <Options values={INVITATION_STATUSES} labels={INVITATION_STATUS_LABELS} />
         </Select>
       )}
     </Field>
@@ -248,11 +225,7 @@ export function ParticipantAddForm({ eventId, people }: { eventId: string; peopl
           {(f) => (
             <Select {...f} {...form.register("personId", { onChange: onPersonChange })}>
               <option value="">Choose a person</option>
-              {shown.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
+              <Options values={shown} />
             </Select>
           )}
         </Field>

@@ -2,14 +2,13 @@
 
 import { createPerson, updatePerson } from "@/app/(staff)/admin/people/actions";
 import { NameFields } from "@/components/forms/name-fields";
-import { SlugField, slugHint } from "@/components/forms/slug-field";
+import { SlugField } from "@/components/forms/slug-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import type { Person } from "@/db/schema";
 import { displayName, plainName } from "@/lib/names";
-import { slugify } from "@/lib/slug";
 import { personSchema } from "@/lib/validations/person";
 
 type Props = {
@@ -78,14 +77,11 @@ export function PersonForm({ person, isPublic = false }: Props) {
         label="Address of their page (slug)"
         registration={form.register("slug")}
         error={errors.slug?.message}
-        fixed={isPublic}
-        hint={slugHint({
-          base: "/people/",
-          saved: person?.slug,
-          typed: slug,
-          fromName: familyName ? slugify(plainName(name)) : "",
-          fixedBecause: isPublic ? "They appear on a public event" : undefined,
-        })}
+        base="/people/"
+        saved={person?.slug}
+        typed={slug}
+        from={familyName ? plainName(name) : ""}
+        fixedBecause={isPublic ? "They appear on a public event" : undefined}
       />
       <Button type="submit" pending={pending}>
         {person ? "Save person" : "Create person"}

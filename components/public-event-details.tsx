@@ -12,7 +12,7 @@ import type { PublicEvent } from "@/db/queries/public";
 import { getRegistrationAvailability } from "@/db/queries/public-registrations";
 import { type RegistrationWindow, registrationWindow, seatsLeft } from "@/lib/registration/window";
 import { formatDualTime } from "@/lib/time";
-import { EventTimeTerms } from "@/components/event-time-terms";
+import { EventTimeTerms, VenueAddress } from "@/components/event-time-terms";
 
 type Availability = NonNullable<Awaited<ReturnType<typeof getRegistrationAvailability>>>;
 
@@ -90,17 +90,7 @@ export async function PublicEventDetails({ event, home }: { event: PublicEvent; 
           {venue && (
             <>
               <dt className="font-medium text-slate-600">Venue</dt>
-              <dd>
-                {venue.name}
-                {venue.address && (
-                  <>
-                    <br />
-                    {venue.address}
-                  </>
-                )}
-                <br />
-                {venue.city}, {venue.country}
-              </dd>
+              <VenueAddress venue={venue} />
             </>
           )}
         </dl>

@@ -6,7 +6,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { newIdempotencyKey } from "@/components/registration-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Input, Options, Select } from "@/components/ui/field";
 import { EMAIL_MAX, NAME_MAX, ORGANIZATION_MAX, type StaffRegistrationInput, staffRegistrationSchema } from "@/lib/validations/registration";
 
 type Props = { eventId: string; categories: string[] };
@@ -41,11 +41,7 @@ export function RegistrationAddForm({ eventId, categories }: Props) {
             {(p) => (
               <Select {...p} {...form.register("category")}>
                 <option value="">None</option>
-                {categories.map((c) => (
-                  <option key={c} value={c}>
-                    {c}
-                  </option>
-                ))}
+                <Options values={categories} />
               </Select>
             )}
           </Field>

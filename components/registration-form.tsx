@@ -5,7 +5,7 @@ import { register as registerAction, type RegistrationFormState } from "@/app/(p
 import { ErrorSummary, type ErrorSummaryItem } from "@/components/forms/error-summary";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Input, Options, Select } from "@/components/ui/field";
 import type { CalendarLinks } from "@/lib/calendar-links";
 import { EMAIL_MAX, NAME_MAX, ORGANIZATION_MAX } from "@/lib/validations/registration-limits";
 
@@ -196,11 +196,7 @@ function RegistrationRound({ slug, categories, waitlist, calendar, onAgain }: Pr
           {(p) => (
             <Select {...p} autoFocus={firstInvalid === IDS.category} name="category" defaultValue={typed?.category ?? ""}>
               <option value="">Choose one…</option>
-              {categories.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
+              <Options values={categories} />
             </Select>
           )}
         </Field>

@@ -1,12 +1,11 @@
 "use client";
 
 import { createSeries, updateSeries } from "@/app/(staff)/admin/series/actions";
-import { SlugField, slugHint } from "@/components/forms/slug-field";
+import { SlugField } from "@/components/forms/slug-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select, Textarea } from "@/components/ui/field";
-import { slugify } from "@/lib/slug";
+import { Field, Input, Options, Select, Textarea } from "@/components/ui/field";
 import { seriesSchema } from "@/lib/validations/series";
 
 type Props = {
@@ -41,18 +40,17 @@ export function SeriesForm({ series, topics, isPublic = false }: Props) {
       <SlugField
         registration={form.register("slug")}
         error={errors.slug?.message}
-        fixed={isPublic}
-        hint={slugHint({ base: "/series/", saved: series?.slug, typed: slug, fromName: name ? slugify(name) : "", fixedBecause: isPublic ? "It is public" : undefined })}
+        base="/series/"
+        saved={series?.slug}
+        typed={slug}
+        from={name}
+        fixedBecause={isPublic ? "It is public" : undefined}
       />
       <Field label="Topic (optional)" error={errors.topicId?.message} hint="Leave it at “No topic” for a series that spans several.">
         {(p) => (
           <Select {...p} {...form.register("topicId")}>
             <option value="">No topic</option>
-            {topics.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
+            <Options values={topics} />
           </Select>
         )}
       </Field>

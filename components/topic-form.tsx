@@ -1,12 +1,11 @@
 "use client";
 
 import { createTopic, updateTopic } from "@/app/(staff)/admin/topics/actions";
-import { SlugField, slugHint } from "@/components/forms/slug-field";
+import { SlugField } from "@/components/forms/slug-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/field";
-import { slugify } from "@/lib/slug";
 import { topicSchema } from "@/lib/validations/topic";
 
 type Props = {
@@ -34,8 +33,11 @@ export function TopicForm({ topic, isPublic = false }: Props) {
       <SlugField
         registration={form.register("slug")}
         error={errors.slug?.message}
-        fixed={isPublic}
-        hint={slugHint({ base: "/topics/", saved: topic?.slug, typed: slug, fromName: name ? slugify(name) : "", fixedBecause: isPublic ? "It is public" : undefined })}
+        base="/topics/"
+        saved={topic?.slug}
+        typed={slug}
+        from={name}
+        fixedBecause={isPublic ? "It is public" : undefined}
       />
       <Field label="Description" error={errors.description?.message}>
         {(p) => <Textarea {...p} rows={4} {...form.register("description")} />}

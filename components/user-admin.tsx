@@ -6,7 +6,7 @@ import { useActionButton } from "@/components/forms/use-action-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Input, Options, Select } from "@/components/ui/field";
 import type { Role } from "@/db/schema";
 import type { ActionResult } from "@/lib/errors";
 import { createUserSchema, ROLE_LABELS, ROLES } from "@/lib/validations/user";
@@ -36,11 +36,7 @@ export function CreateUserForm() {
       <Field label="Role" error={errors.role?.message}>
         {(p) => (
           <Select {...p} {...form.register("role")}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
+            <Options values={ROLES} labels={ROLE_LABELS} />
           </Select>
         )}
       </Field>
@@ -67,11 +63,7 @@ export function UserRowControls({ userId, email, role, disabled, isSelf }: { use
         Role for {email}
       </label>
       <Select id={`role-${userId}`} value={nextRole} onChange={(e) => setNextRole(e.target.value as Role)} className="w-auto">
-        {ROLES.map((r) => (
-          <option key={r} value={r}>
-            {ROLE_LABELS[r]}
-          </option>
-        ))}
+        <Options values={ROLES} labels={ROLE_LABELS} />
       </Select>
       <Button variant="secondary" disabled={nextRole === role} pending={pending} onClick={() => run(() => changeUserRole({ userId, role: nextRole }))}>
         Change role<span className="sr-only"> for {email}</span>

@@ -4,6 +4,7 @@ import { writeAudit } from "@/db/queries/audit";
 import type { Caller } from "@/lib/action";
 import { changedFields } from "@/lib/diff";
 import { type ActionResult, fail, invalidFields } from "@/lib/errors";
+import { slugify } from "@/lib/slug";
 
 // The steps the staff's actions share: each change runs in one transaction with its audit row, and a
 // record deleted meanwhile is named in the answer.
@@ -104,4 +105,16 @@ export async function changeEventPart(
 export function addressFixed(isPublic: (id: string, tx: Executor) => Promise<boolean>, sentence: string) {
   return async (before: { id: string; slug: string }, values: { slug: string }, tx: Executor): Promise<ActionResult<never> | null> =>
     values.slug !== before.slug && (await isPublic(before.id, tx)) ? invalidFields({ slug: [sentence] }) : null;
+}
+
+type Addressed = { slug?: string | null };
+
+/** A new record's values, its address made from `name` when none was typed. */
+export function withAddress<V extends Addressed>(values: V, name: string): Omit<V, "slug"> & { slug: string } {
+  return { ...values, slug: values.slug ?? slugify(name) };
+}
+
+/** `values` for `updateRecord`: an address left empty keeps the record's own. */
+export function keepAddress<V extends Addressed>(values: V): (before: { slug: string }) => Omit<V, "slug"> & { slug: string } {
+  return (before) => ({ ...values, slug: values.slug ?? before.slug });
 }

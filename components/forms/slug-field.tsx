@@ -1,22 +1,22 @@
 "use client";
 
-import type { ReactNode } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { Field, Input } from "@/components/ui/field";
+import { slugify } from "@/lib/slug";
 
-type Props = {
+type Props = Omit<HintOptions, "fromName"> & {
   registration: UseFormRegisterReturn;
   error?: string;
   label?: string;
-  /** The page is public, so its address no longer changes: the field is read-only. */
-  fixed: boolean;
-  hint: ReactNode;
+  /** What a new record's address is made from (its name), when the field is left empty. */
+  from: string;
 };
 
-/** The last part of a record's public address, read-only once the page is public. */
-export function SlugField({ label = "Address (slug)", registration, error, fixed, hint }: Props) {
+/** The last part of a record's public address, read-only once the page is public (`fixedBecause` says why). */
+export function SlugField({ label = "Address (slug)", registration, error, from, ...address }: Props) {
+  const fixed = address.fixedBecause !== undefined;
   return (
-    <Field label={label} error={error} hint={hint}>
+    <Field label={label} error={error} hint={slugHint({ ...address, fromName: from ? slugify(from) : "" })}>
       {(p) => <Input {...p} readOnly={fixed} className={fixed ? "bg-slate-50 text-slate-600" : ""} {...registration} />}
     </Field>
   );

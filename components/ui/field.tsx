@@ -66,3 +66,17 @@ export function Textarea({ className, ...props }: TextareaHTMLAttributes<HTMLTex
 export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
   return <select {...props} className={cn(CONTROL, className)} />;
 }
+
+type Choice = string | number | { id: string; name: string };
+
+/** The options of a select: values that read as themselves or through `labels`, or records by id and name. */
+export function Options({ values, labels }: { values: readonly Choice[]; labels?: Record<string, string> }) {
+  return values.map((choice) => {
+    const [value, label] = typeof choice === "object" ? [choice.id, choice.name] : [String(choice), labels?.[choice] ?? String(choice)];
+    return (
+      <option key={value} value={value}>
+        {label}
+      </option>
+    );
+  });
+}

@@ -7,7 +7,7 @@ import { deletePersonRow, getPerson, insertPerson, isPersonPublic, isPersonSlugT
 import { action } from "@/lib/action";
 import { type ActionResult, invalidFields } from "@/lib/errors";
 import { displayName, plainName } from "@/lib/names";
-import { addressFixed, createRecord, deleteUnused, updateRecord } from "@/lib/records";
+import { addressFixed, createRecord, deleteUnused, keepAddress, updateRecord } from "@/lib/records";
 import { slugify } from "@/lib/slug";
 import { idSchema } from "@/lib/validations/common";
 import { personSchema, updatePersonSchema } from "@/lib/validations/person";
@@ -53,7 +53,7 @@ export const updatePerson = action(
     const { id, ...rest } = context.input;
     const result = await updateRecord(context, "person", id, {
       read: getPerson,
-      values: (before) => ({ ...rest, slug: rest.slug ?? before.slug }),
+      values: keepAddress(rest),
       check: addressFixed(isPersonPublic, "This person appears on a public event, so the address of their page can no longer change."),
       write: updatePersonRow,
       audited: withoutEmail,

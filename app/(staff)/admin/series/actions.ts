@@ -7,8 +7,7 @@ import { deleteSeriesRow, getSeries, insertSeries, isSeriesPublic, lockSeries, s
 import { getTopic } from "@/db/queries/topics";
 import { action } from "@/lib/action";
 import { type ActionResult, invalidFields } from "@/lib/errors";
-import { addressFixed, createRecord, deleteUnused, updateRecord } from "@/lib/records";
-import { slugify } from "@/lib/slug";
+import { addressFixed, createRecord, deleteUnused, keepAddress, updateRecord, withAddress } from "@/lib/records";
 import { idSchema } from "@/lib/validations/common";
 import { seriesSchema, updateSeriesSchema } from "@/lib/validations/series";
 import { publicChanged } from "@/lib/public-cache";
@@ -29,8 +28,7 @@ function seriesChanged(result: ActionResult<unknown>, id?: string): void {
 }
 
 export const createSeries = action({ role: "staff", schema: seriesSchema, conflicts: SLUG_TAKEN }, async (context): Promise<ActionResult<{ id: string }>> => {
-  const { input } = context;
-  const values = { ...input, slug: input.slug ?? slugify(input.name) };
+  const values = withAddress(context.input, context.input.name);
   const result = await createRecord(context, "series", values, { check: (tx) => topicGone(values.topicId, tx), insert: insertSeries });
   if (!result.ok) return result;
   seriesChanged(result);
@@ -39,9 +37,10 @@ export const createSeries = action({ role: "staff", schema: seriesSchema, confli
 
 export const updateSeries = action({ role: "staff", schema: updateSeriesSchema, conflicts: SLUG_TAKEN }, async (context) => {
   const { id, ...rest } = context.input;
+  const keepsAddress = keepAddress(rest);
   const result = await updateRecord(context, "series", id, {
     read: getSeries,
-    values: (before) => ({ ...rest, slug: rest.slug ?? before.slug }),
+    values: keepsAddress,
     check: async (before, values, tx) => (await addressStays(before, values, tx)) ?? (values.topicId !== before.topicId ? topicGone(values.topicId, tx) : null),
     write: updateSeriesRow,
   });

@@ -5,8 +5,7 @@ import { redirect } from "next/navigation";
 import { deleteTopicRow, getTopic, insertTopic, isTopicPublic, topicUsage, updateTopicRow } from "@/db/queries/topics";
 import { action } from "@/lib/action";
 import type { ActionResult } from "@/lib/errors";
-import { addressFixed, createRecord, deleteUnused, updateRecord } from "@/lib/records";
-import { slugify } from "@/lib/slug";
+import { addressFixed, createRecord, deleteUnused, keepAddress, updateRecord, withAddress } from "@/lib/records";
 import { idSchema } from "@/lib/validations/common";
 import { topicSchema, updateTopicSchema } from "@/lib/validations/topic";
 import { publicChanged } from "@/lib/public-cache";
@@ -20,8 +19,7 @@ function topicsChanged(result: ActionResult<unknown>, id?: string): void {
 }
 
 export const createTopic = action({ role: "staff", schema: topicSchema, conflicts: SLUG_TAKEN }, async (context): Promise<ActionResult<{ id: string }>> => {
-  const { input } = context;
-  const values = { ...input, slug: input.slug ?? slugify(input.name) };
+  const values = withAddress(context.input, context.input.name);
   const result = await createRecord(context, "topic", values, { insert: insertTopic });
   if (!result.ok) return result;
   topicsChanged(result);
@@ -32,7 +30,7 @@ export const updateTopic = action({ role: "staff", schema: updateTopicSchema, co
   const { id, ...rest } = context.input;
   const result = await updateRecord(context, "topic", id, {
     read: getTopic,
-    values: (before) => ({ ...rest, slug: rest.slug ?? before.slug }),
+    values: keepAddress(rest),
     check: addressFixed(isTopicPublic, "This topic is public, so its address can no longer change."),
     write: updateTopicRow,
   });

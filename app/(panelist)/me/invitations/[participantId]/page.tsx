@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { seriesLine } from "@/lib/names";
+import { EventTimeTerms, VenueAddress } from "@/components/event-time-terms";
 import { InvitationResponse } from "@/components/invitation-response";
 import { PlainText } from "@/components/plain-text";
 import { Alert } from "@/components/ui/alert";
+import { Section } from "@/components/ui/section";
 import { getOwnInvitation, type OwnInvitation } from "@/db/queries/invitations";
 import { getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
-import { durationMinutes, formatDualTime, formatDuration, formatLocalDate, formatTimeRange } from "@/lib/time";
+import { formatLocalDate } from "@/lib/time";
 import { isUuid } from "@/lib/validations/common";
 import { PARTICIPANT_ROLE_LABELS } from "@/lib/validations/participant";
 
@@ -58,26 +60,11 @@ export default async function InvitationPage({ params }: Props) {
       {over && !cancelled && <Alert tone="info">This event is over.</Alert>}
 
       <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
-        <dt className="font-medium text-slate-600">When</dt>
-        <dd>{formatDualTime(event.startsAt, event.timeZone, settings.homeTimeZone, settings.homeTimeZoneLabel)}</dd>
-        <dt className="font-medium text-slate-600">Time</dt>
-        <dd>
-          {formatTimeRange(event.startsAt, event.endsAt, event.timeZone)} (local time), {formatDuration(durationMinutes(event.startsAt, event.endsAt))}
-        </dd>
+        <EventTimeTerms event={event} home={{ zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel }} />
         {venue?.name && (
           <>
             <dt className="font-medium text-slate-600">Where</dt>
-            <dd>
-              {venue.name}
-              {venue.address && (
-                <>
-                  <br />
-                  {venue.address}
-                </>
-              )}
-              <br />
-              {venue.city}, {venue.country}
-            </dd>
+            <VenueAddress venue={venue} />
           </>
         )}
         <dt className="font-medium text-slate-600">Your role</dt>
@@ -99,12 +86,9 @@ export default async function InvitationPage({ params }: Props) {
       </dl>
 
       {event.description && (
-        <section aria-labelledby="about-heading" className="space-y-2">
-          <h2 id="about-heading" className="text-lg font-semibold">
-            About the event
-          </h2>
+        <Section id="about-heading" title="About the event">
           <PlainText text={event.description} />
-        </section>
+        </Section>
       )}
 
       {canAnswer && <InvitationResponse participantId={invitation.id} answered={invitation.invitationStatus !== "invited"} />}
