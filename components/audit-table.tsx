@@ -1,6 +1,7 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
+import { type Column, DataTable } from "@/components/admin/data-list";
 import { StaffTime } from "@/components/ui/staff-time";
-import { Table, Td, Th } from "@/components/ui/table";
 import type { StaffClock } from "@/lib/time";
 
 export type AuditTableRow = {
@@ -34,61 +35,56 @@ export function changesPreview(changes: Record<string, unknown> | null): { field
 const historyHref = (entityType: string, entityId: string) =>
   `/admin/audit?${new URLSearchParams({ entityType, entityId })}`;
 
-/** Times in the home clock, with seconds: they matter when reading a sequence of changes. */
-export function AuditTable({ rows, clock }: { rows: AuditTableRow[]; clock: StaffClock }) {
+/** Changed field names, the changes on one line, and all of them behind a disclosure when cut. */
+function ChangesCell({ changes }: { changes: Record<string, unknown> | null }) {
+  const preview = changesPreview(changes);
+  if (preview.fields.length === 0) return null;
   return (
-    <Table caption="Audit log, newest first">
-      <thead>
-        <tr>
-          <Th>When</Th>
-          <Th>Who</Th>
-          <Th>Action</Th>
-          <Th>Record</Th>
-          <Th>Changes</Th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {rows.map((row) => {
-          const changes = changesPreview(row.changes);
-          return (
-            <tr key={row.id}>
-              <Td className="whitespace-nowrap tabular-nums">
-                <StaffTime at={row.createdAt} clock={clock} seconds />
-              </Td>
-              <Td>
-                {/* A deleted account leaves its entries without an actor, as system entries have. */}
-                {row.actorEmail ?? "system"}
-                {row.ip && <span className="block text-xs text-slate-500">{row.ip}</span>}
-              </Td>
-              <Td className="font-mono text-xs">{row.action}</Td>
-              <Td>
-                {row.entityType}
-                {row.entityId && (
-                  <span className="block font-mono text-xs">
-                    <Link href={historyHref(row.entityType, row.entityId)} aria-label={`History of ${row.entityType} ${row.entityId}`}>
-                      {row.entityId}
-                    </Link>
-                  </span>
-                )}
-              </Td>
-              <Td className="max-w-md">
-                {changes.fields.length > 0 && (
-                  <>
-                    <p className="text-xs text-slate-600">{changes.fields.join(", ")}</p>
-                    <code className="block break-all text-xs">{changes.short}</code>
-                    {changes.full && (
-                      <details className="mt-1">
-                        <summary className="cursor-pointer text-xs text-brand-700">All changes</summary>
-                        <pre className="mt-1 max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">{changes.full}</pre>
-                      </details>
-                    )}
-                  </>
-                )}
-              </Td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </Table>
+    <>
+      <p className="text-xs text-slate-600">{preview.fields.join(", ")}</p>
+      <code className="block break-all text-xs">{preview.short}</code>
+      {preview.full && (
+        <details className="mt-1">
+          <summary className="cursor-pointer text-xs text-brand-700">All changes</summary>
+          <pre className="mt-1 max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">{preview.full}</pre>
+        </details>
+      )}
+    </>
   );
+}
+
+const COLUMNS = (clock: StaffClock): Column<AuditTableRow>[] => [
+  { header: "When", className: "whitespace-nowrap tabular-nums", cell: (row) => <StaffTime at={row.createdAt} clock={clock} seconds /> },
+  {
+    header: "Who",
+    cell: (row) => (
+      <>
+        {/* A deleted account leaves its entries without an actor, as system entries have. */}
+        {row.actorEmail ?? "system"}
+        {row.ip && <span className="block text-xs text-slate-500">{row.ip}</span>}
+      </>
+    ),
+  },
+  { header: "Action", className: "font-mono text-xs", cell: (row) => row.action },
+  {
+    header: "Record",
+    cell: (row) => (
+      <>
+        {row.entityType}
+        {row.entityId && (
+          <span className="block font-mono text-xs">
+            <Link href={historyHref(row.entityType, row.entityId)} aria-label={`History of ${row.entityType} ${row.entityId}`}>
+              {row.entityId}
+            </Link>
+          </span>
+        )}
+      </>
+    ),
+  },
+  { header: "Changes", className: "max-w-md", cell: (row) => <ChangesCell changes={row.changes} /> },
+];
+
+/** Times in the home clock, with seconds: they matter when reading a sequence of changes. */
+export function AuditTable({ rows, clock, empty }: { rows: AuditTableRow[]; clock: StaffClock; empty: { title: string; body?: ReactNode } }) {
+  return <DataTable caption="Audit log, newest first" columns={COLUMNS(clock)} rows={rows} empty={empty} />;
 }

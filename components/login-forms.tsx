@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { type FormEvent, startTransition, useActionState, useEffect, useState } from "react";
+import { type FormEvent, type ReactNode, startTransition, useActionState, useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { requestSignInLink, type SignInFormState, signInWithPassword } from "@/app/(auth)/actions";
@@ -30,10 +30,34 @@ function summaryOf(fields: { id: string; error: string | undefined }[]): ErrorSu
   return fields.flatMap(({ id, error }) => (error ? [{ id, message: error }] : []));
 }
 
-/** The summary when fields need attention, else the action's own sentence (a refused password, a limit). */
-function FormProblems({ items, message }: { items: ErrorSummaryItem[]; message: string | null | undefined }) {
-  if (items.length > 0) return <ErrorSummary items={items} />;
-  return message ? <Alert tone="error">{message}</Alert> : null;
+type SignInFormProps = {
+  /** Names the heading (`<id>-heading`) the form is labelled by. */
+  id: string;
+  heading: string;
+  intro?: string;
+  formAction: (data: FormData) => void;
+  handleSubmit: Parameters<typeof checkThenPost>[0];
+  /** Fields that need attention, for the summary at the top. */
+  problems: ErrorSummaryItem[];
+  /** The action's own sentence (a refused password, a limit), shown when no field needs attention. */
+  message: string | null | undefined;
+  /** Where to go once signed in. */
+  next?: string;
+  children: ReactNode;
+};
+
+function SignInForm({ id, heading, intro, formAction, handleSubmit, problems, message, next, children }: SignInFormProps) {
+  return (
+    <form action={formAction} onSubmit={checkThenPost(handleSubmit, formAction)} noValidate className="space-y-4" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} className="text-lg font-semibold">
+        {heading}
+      </h2>
+      {intro && <p className="text-sm text-slate-600">{intro}</p>}
+      {problems.length > 0 ? <ErrorSummary items={problems} /> : message && <Alert tone="error">{message}</Alert>}
+      {next && <input type="hidden" name="next" value={next} />}
+      {children}
+    </form>
+  );
 }
 
 /*
@@ -63,18 +87,7 @@ export function PasswordSignInForm({ next }: { next?: string }) {
   }, [state, resetField]);
 
   return (
-    <form
-      action={formAction}
-      onSubmit={checkThenPost(form.handleSubmit, formAction)}
-      noValidate
-      className="space-y-4"
-      aria-labelledby="password-heading"
-    >
-      <h2 id="password-heading" className="text-lg font-semibold">
-        Staff sign-in
-      </h2>
-      <FormProblems items={problems} message={state?.message} />
-      {next && <input type="hidden" name="next" value={next} />}
+    <SignInForm id="password" heading="Staff sign-in" formAction={formAction} handleSubmit={form.handleSubmit} problems={problems} message={state?.message} next={next}>
       <Field label="Email" id="sign-in-email" error={emailError}>
         {(p) => <Input {...p} type="email" autoComplete="username" defaultValue={state?.email} {...form.register("email")} />}
       </Field>
@@ -84,7 +97,7 @@ export function PasswordSignInForm({ next }: { next?: string }) {
       <Button type="submit" pending={pending} className="w-full">
         Sign in
       </Button>
-    </form>
+    </SignInForm>
   );
 }
 
@@ -122,25 +135,22 @@ export function LinkSignInForm({ next }: { next?: string }) {
   }
 
   return (
-    <form
-      action={formAction}
-      onSubmit={checkThenPost(form.handleSubmit, formAction)}
-      noValidate
-      className="space-y-4"
-      aria-labelledby="link-heading"
+    <SignInForm
+      id="link"
+      heading="Email me a sign-in link"
+      intro="For panelists and anyone without a password."
+      formAction={formAction}
+      handleSubmit={form.handleSubmit}
+      problems={summaryOf([{ id: "link-email", error: emailError }])}
+      message={state?.message}
+      next={next}
     >
-      <h2 id="link-heading" className="text-lg font-semibold">
-        Email me a sign-in link
-      </h2>
-      <p className="text-sm text-slate-600">For panelists and anyone without a password.</p>
-      <FormProblems items={summaryOf([{ id: "link-email", error: emailError }])} message={state?.message} />
-      {next && <input type="hidden" name="next" value={next} />}
       <Field label="Email address" id="link-email" error={emailError}>
         {(p) => <Input {...p} type="email" autoComplete="email" defaultValue={state?.email} {...form.register("email")} />}
       </Field>
       <Button type="submit" variant="secondary" pending={pending} className="w-full">
         Send link
       </Button>
-    </form>
+    </SignInForm>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
+import { type Column, DataTable } from "@/components/admin/data-list";
 import { RegistrationCancelStaff } from "@/components/registration-cancel-staff";
-import { Table, Td, Th } from "@/components/ui/table";
 import type { RegistrationListRow } from "@/db/queries/registration-lists";
 import { formatCheckInCode } from "@/lib/email/registration-emails";
 import { formatStaffTime, type StaffClock } from "@/lib/time";
@@ -13,51 +14,49 @@ const BADGE = {
 } as const;
 
 /**
- * One page of an event's registrations, for staff. Times are the event's own (`clock`), written as
- * the Check-in tab writes them.
+ * One page of an event's registrations, for staff, or what to say when there are none. Times are the
+ * event's own (`clock`), written as the Check-in tab writes them.
  */
-export function RegistrationTable({ rows, clock }: { rows: RegistrationListRow[]; clock: StaffClock }) {
-  return (
-    <Table caption="Registrations">
-      <thead>
-        <tr>
-          <Th>Name</Th>
-          <Th>Email</Th>
-          <Th>Category</Th>
-          <Th>Status</Th>
-          <Th>Code</Th>
-          <Th>Registered</Th>
-          <Th>
-            <span className="sr-only">Actions</span>
-          </Th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {rows.map((r) => (
-          <tr key={r.id}>
-            <Td className="min-w-40">
-              <span className="font-medium">{r.name}</span>
-              {r.organization && <div className="text-xs text-slate-600">{r.organization}</div>}
-            </Td>
-            <Td className="whitespace-nowrap">{r.email}</Td>
-            <Td>{r.category ?? "—"}</Td>
-            <Td className="min-w-40">
-              <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${BADGE[r.status]}`}>
-                {REGISTRATION_STATUS_LABELS[r.status]}
-                {r.status === "waitlisted" && r.waitlistPosition != null && `, no. ${r.waitlistPosition}`}
-              </span>
-              {r.checkedInAt && <div className="text-xs text-green-800">Checked in at {formatStaffTime(r.checkedInAt, clock)}</div>}
-            </Td>
-            <Td className="whitespace-nowrap font-mono">{formatCheckInCode(r.checkInCode)}</Td>
-            <Td className="whitespace-nowrap">
-              <time dateTime={r.createdAt.toISOString()}>{formatStaffTime(r.createdAt, clock)}</time>
-            </Td>
-            <Td>{r.status !== "cancelled" && !r.checkedInAt && <RegistrationCancelStaff id={r.id} name={r.name} />}</Td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
-  );
+export function RegistrationTable({ rows, clock, empty }: { rows: RegistrationListRow[]; clock: StaffClock; empty: { title: string; body?: ReactNode } }) {
+  const columns: Column<RegistrationListRow>[] = [
+    {
+      header: "Name",
+      className: "min-w-40",
+      cell: (r) => (
+        <>
+          <span className="font-medium">{r.name}</span>
+          {r.organization && <div className="text-xs text-slate-600">{r.organization}</div>}
+        </>
+      ),
+    },
+    { header: "Email", className: "whitespace-nowrap", cell: (r) => r.email },
+    { header: "Category", cell: (r) => r.category ?? "—" },
+    {
+      header: "Status",
+      className: "min-w-40",
+      cell: (r) => (
+        <>
+          <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${BADGE[r.status]}`}>
+            {REGISTRATION_STATUS_LABELS[r.status]}
+            {r.status === "waitlisted" && r.waitlistPosition != null && `, no. ${r.waitlistPosition}`}
+          </span>
+          {r.checkedInAt && <div className="text-xs text-green-800">Checked in at {formatStaffTime(r.checkedInAt, clock)}</div>}
+        </>
+      ),
+    },
+    { header: "Code", className: "whitespace-nowrap font-mono", cell: (r) => formatCheckInCode(r.checkInCode) },
+    {
+      header: "Registered",
+      className: "whitespace-nowrap",
+      cell: (r) => <time dateTime={r.createdAt.toISOString()}>{formatStaffTime(r.createdAt, clock)}</time>,
+    },
+    {
+      header: "Actions",
+      quietHeader: true,
+      cell: (r) => r.status !== "cancelled" && !r.checkedInAt && <RegistrationCancelStaff id={r.id} name={r.name} />,
+    },
+  ];
+  return <DataTable caption="Registrations" columns={columns} rows={rows} empty={empty} />;
 }
 
 type PagesProps = {

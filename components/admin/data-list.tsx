@@ -10,6 +10,8 @@ export type Column<Row> = {
   className?: string;
   /** A count: right-aligned, heading included, in figures of one width. */
   numeric?: boolean;
+  /** The heading is read out but not shown (a column of buttons). */
+  quietHeader?: boolean;
 };
 
 type TableProps<Row> = {
@@ -29,7 +31,7 @@ export function DataTable<Row extends { id: string }>({ caption, columns, rows, 
         <tr>
           {columns.map((c) => (
             <Th key={c.header} className={c.numeric ? "text-right" : undefined}>
-              {c.header}
+              {c.quietHeader ? <span className="sr-only">{c.header}</span> : c.header}
             </Th>
           ))}
         </tr>

@@ -4,7 +4,6 @@ import { z } from "zod";
 import { AuditFilter } from "@/components/audit-filter";
 import { AuditTable } from "@/components/audit-table";
 import { Pagination, pageParam } from "@/components/ui/pagination";
-import { EmptyState } from "@/components/ui/table";
 import { listAudit, listAuditEntityTypes } from "@/db/queries/audit";
 import { getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
@@ -54,13 +53,15 @@ export default async function AuditPage({ searchParams }: Props) {
         entityType={filter.entityType}
         entityId={filter.entityId}
       />
-      {rows.length === 0 ? (
-        <EmptyState title={filtered ? "No entries match this filter" : "No entries yet"}>
-          {filtered ? "Try another record type or id." : "Changes appear here as soon as anyone makes one."}
-        </EmptyState>
-      ) : (
-        <AuditTable rows={rows} clock={homeClock(await getSettings())} />
-      )}
+      <AuditTable
+        rows={rows}
+        clock={homeClock(await getSettings())}
+        empty={
+          filtered
+            ? { title: "No entries match this filter", body: "Try another record type or id." }
+            : { title: "No entries yet", body: "Changes appear here as soon as anyone makes one." }
+        }
+      />
       <Pagination page={page} pageSize={PAGE_SIZE} total={total} hrefFor={hrefFor} />
     </div>
   );

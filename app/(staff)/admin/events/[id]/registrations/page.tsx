@@ -6,7 +6,6 @@ import { RegistrationCapacityForm } from "@/components/registration-capacity-for
 import { RegistrationChart } from "@/components/registration-chart";
 import { RegistrationPages, RegistrationTable } from "@/components/registration-table";
 import { Input } from "@/components/ui/field";
-import { EmptyState } from "@/components/ui/table";
 import { countForStatus, countMatches, listRegistrationsPage, registrationCounts } from "@/db/queries/registration-lists";
 import { registrationsPerHour } from "@/db/queries/registration-lists";
 import { getSettings } from "@/db/queries/settings";
@@ -125,13 +124,15 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
             </Link>
           )}
         </form>
-        {rows.length === 0 ? (
-          <EmptyState title={filtered ? "No registrations match" : "No registrations yet"}>
-            {!filtered && "People who register on the event's public page appear here."}
-          </EmptyState>
-        ) : (
-          <RegistrationTable rows={rows} clock={clock} />
-        )}
+        <RegistrationTable
+          rows={rows}
+          clock={clock}
+          empty={
+            filtered
+              ? { title: "No registrations match" }
+              : { title: "No registrations yet", body: "People who register on the event's public page appear here." }
+          }
+        />
         <RegistrationPages
           shown={rows.length}
           total={total.n}
