@@ -84,27 +84,17 @@ test("staff plan an event in New York from nothing, and the public page shows it
   const seriesName = `Blue Horizons ${tag}`;
   const venueName = `Harbour Hall ${tag}`;
   const title = `Keeping the Sea Lanes Open ${tag}`;
-  const moderator: PersonSpec = {
-    honorific: "Dr.",
-    givenName: "Lena",
-    familyName: `Okafor${tag}`,
-    position: "Director of the Ocean Policy Institute",
-    organization: "Ocean Policy Institute",
-  };
-  const panelistA: PersonSpec = {
-    honorific: "Ambassador",
-    givenName: "Haruto",
-    familyName: `Sato${tag}`,
-    position: "Permanent Representative of Japan to the United Nations",
-    organization: "Permanent Mission of Japan",
-  };
-  const panelistB: PersonSpec = {
-    honorific: "Ms.",
-    givenName: "Ines",
-    familyName: `Duarte${tag}`,
-    position: "Chief Executive of Tidewater Labs",
-    organization: "Tidewater Labs",
-  };
+  // A participant whose family name is made unique to this run.
+  const participant = (honorific: string, givenName: string, familyName: string, position: string, organization: string): PersonSpec => ({
+    honorific,
+    givenName,
+    familyName: `${familyName}${tag}`,
+    position,
+    organization,
+  });
+  const moderator = participant("Dr.", "Lena", "Okafor", "Director of the Ocean Policy Institute", "Ocean Policy Institute");
+  const panelistA = participant("Ambassador", "Haruto", "Sato", "Permanent Representative of Japan to the United Nations", "Permanent Mission of Japan");
+  const panelistB = participant("Ms.", "Ines", "Duarte", "Chief Executive of Tidewater Labs", "Tidewater Labs");
   // What panelist B's title was on the day: it is kept with the event, whatever her profile says later.
   const panelistBAtEvent = "Chief Executive of Tidewater Labs and Fellow of the Institute";
 

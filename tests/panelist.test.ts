@@ -40,6 +40,12 @@ afterAll(closeDb);
 const FIFTH = "wps-innovation-5-geneva";
 
 const userByEmail = async (email: string) => (await db.select().from(users).where(eq(users.email, email)))[0]!;
+
+/** Reloads the demo data and returns its staff account. */
+async function resetToDemoStaff() {
+  await resetWithDemo();
+  return userByEmail("staff@example.org");
+}
 const personBySlug = async (slug: string) => (await db.select().from(people).where(eq(people.slug, slug)))[0]!;
 const personById = async (id: string) => (await db.select().from(people).where(eq(people.id, id)))[0]!;
 const revisionsOf = (personId: string) =>
@@ -76,9 +82,8 @@ describe("a panelist's own profile", () => {
   let bahous: Person;
 
   beforeAll(async () => {
-    await resetWithDemo();
+    staff = await resetToDemoStaff();
     panelist = await userByEmail("panelist@example.org");
-    staff = await userByEmail("staff@example.org");
     bahous = await personBySlug("sima-bahous");
   });
 
@@ -374,8 +379,7 @@ describe("invitations", () => {
   let participantId: string;
 
   beforeAll(async () => {
-    await resetWithDemo();
-    staff = await userByEmail("staff@example.org");
+    staff = await resetToDemoStaff();
     brattested = (await db.update(people).set({ email: "merete@example.org" }).where(eq(people.slug, "merete-brattested")).returning())[0]!;
     const [fifth] = await db.select().from(events).where(eq(events.slug, FIFTH));
     fifthId = fifth!.id;

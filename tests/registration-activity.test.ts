@@ -1,20 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { cumulativeByDay, hourLabel, registrationActivity } from "../lib/registration-activity";
 
+/** Registrations counted per hour, written as [hour, count] pairs. */
+const perHour = (...counts: [string, number][]) => counts.map(([hour, n]) => ({ hour, n }));
+
 describe("registrationActivity", () => {
   it("says there is nothing yet", () => {
     expect(registrationActivity([], "2026-11-30")).toEqual({ kind: "none" });
   });
 
   it("shows one day of registrations by the hour, with a sentence that says something", () => {
-    const activity = registrationActivity(
-      [
-        { hour: "2026-11-30T09", n: 2 },
-        { hour: "2026-11-30T11", n: 5 },
-        { hour: "2026-11-30T14", n: 1 },
-      ],
-      "2026-11-30",
-    );
+    const activity = registrationActivity(perHour(["2026-11-30T09", 2], ["2026-11-30T11", 5], ["2026-11-30T14", 1]), "2026-11-30");
     expect(activity.kind).toBe("hours");
     if (activity.kind !== "hours") return;
     expect(activity.points.map((p) => [p.hour, p.added])).toEqual([
@@ -36,14 +32,7 @@ describe("registrationActivity", () => {
   });
 
   it("falls back to a running total per day over several days", () => {
-    const activity = registrationActivity(
-      [
-        { hour: "2026-11-28T10", n: 3 },
-        { hour: "2026-11-28T15", n: 1 },
-        { hour: "2026-11-30T08", n: 2 },
-      ],
-      "2026-11-30",
-    );
+    const activity = registrationActivity(perHour(["2026-11-28T10", 3], ["2026-11-28T15", 1], ["2026-11-30T08", 2]), "2026-11-30");
     expect(activity.kind).toBe("days");
     if (activity.kind !== "days") return;
     expect(activity.points.map((p) => [p.day, p.total])).toEqual([

@@ -38,24 +38,13 @@ describe("formatDualTime", () => {
     );
   });
 
-  it("shows a 13-hour difference to Tokyo in EDT and 14 hours in EST", () => {
-    const weekBefore = zonedDateTimeToUtc("2024-10-29", "10:00", NY);
-    const weekAfter = zonedDateTimeToUtc("2024-11-05", "10:00", NY);
-    expect(formatDualTime(weekBefore, NY, TOKYO, "JST")).toBe(
-      "October 29, 2024, 10:00 a.m. (local time; 11:00 p.m. JST)",
-    );
-    expect(formatDualTime(weekAfter, NY, TOKYO, "JST")).toBe(
-      "November 5, 2024, 10:00 a.m. (local time; November 6, 12:00 a.m. JST)",
-    );
-
-    const beforeSpring = zonedDateTimeToUtc("2024-03-05", "18:00", NY);
-    const afterSpring = zonedDateTimeToUtc("2024-03-12", "18:00", NY);
-    expect(formatDualTime(beforeSpring, NY, TOKYO, "JST")).toBe(
-      "March 5, 2024, 6:00 p.m. (local time; March 6, 8:00 a.m. JST)",
-    );
-    expect(formatDualTime(afterSpring, NY, TOKYO, "JST")).toBe(
-      "March 12, 2024, 6:00 p.m. (local time; March 13, 7:00 a.m. JST)",
-    );
+  it.each([
+    ["2024-10-29", "10:00", "October 29, 2024, 10:00 a.m. (local time; 11:00 p.m. JST)"],
+    ["2024-11-05", "10:00", "November 5, 2024, 10:00 a.m. (local time; November 6, 12:00 a.m. JST)"],
+    ["2024-03-05", "18:00", "March 5, 2024, 6:00 p.m. (local time; March 6, 8:00 a.m. JST)"],
+    ["2024-03-12", "18:00", "March 12, 2024, 6:00 p.m. (local time; March 13, 7:00 a.m. JST)"],
+  ])("shows a 13-hour difference to Tokyo in EDT and 14 hours in EST (%s %s in New York)", (date, time, expected) => {
+    expect(formatDualTime(zonedDateTimeToUtc(date, time, NY), NY, TOKYO, "JST")).toBe(expected);
   });
 
   it("crosses the date line from Apia to Honolulu and back", () => {

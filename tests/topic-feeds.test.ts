@@ -53,6 +53,13 @@ beforeAll(async () => {
 afterAll(closeDb);
 
 /** Checks the RFC 5545 shape a calendar application relies on, and returns the UIDs of its events. */
+/** Checks that a response succeeded with the given content type, and returns its body. */
+async function okBody(response: Response, contentType: string): Promise<string> {
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toBe(contentType);
+  return response.text();
+}
+
 function checkCalendar(body: string): string[] {
   expect(body.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")).toBe(true);
   expect(body.endsWith("END:VCALENDAR\r\n")).toBe(true);
@@ -68,10 +75,7 @@ function checkCalendar(body: string): string[] {
 
 describe("topic and series calendars", () => {
   it("list every public event of the topic, and no draft", async () => {
-    const response = await topicCalendar(TOPIC);
-    expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
-    const body = await response.text();
+    const body = await okBody(await topicCalendar(TOPIC), "text/calendar; charset=utf-8");
     const uids = checkCalendar(body);
     const expected = await db.select({ id: events.id }).from(events).where(and(eq(events.topicId, topicId), ne(events.status, "draft")));
     expect(expected.length).toBeGreaterThan(0);
@@ -99,10 +103,7 @@ describe("topic and series calendars", () => {
 
 describe("a topic's Atom feed", () => {
   it("is well formed and lists the topic's published summaries of public events only", async () => {
-    const response = await topicFeed(TOPIC);
-    expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
-    const xml = await response.text();
+    const xml = await okBody(await topicFeed(TOPIC), "application/atom+xml; charset=utf-8");
     expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">')).toBe(true);
     expect(xml).toContain(`<id>http://localhost:3000/topics/${TOPIC}/feed.xml</id>`);
     expect(xml).toContain(`<link rel="alternate" type="text/html" href="http://localhost:3000/topics/${TOPIC}"/>`);
