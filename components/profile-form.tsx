@@ -12,6 +12,7 @@ import { ProfilePreview } from "@/components/profile-preview";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/field";
+import { Section } from "@/components/ui/section";
 import type { NameOrder } from "@/db/schema";
 import { profileFormInput, profileSchema } from "@/lib/validations/profile";
 
@@ -143,15 +144,12 @@ export function ProfileForm({ personId, initial, initialPortrait }: Props) {
         </div>
       </form>
 
-      <section aria-labelledby="preview-heading" className="space-y-3 lg:sticky lg:top-4 lg:self-start">
-        <h3 id="preview-heading" className="text-lg font-semibold">
-          Preview
-        </h3>
+      <Section id="preview-heading" title="Preview" level="h3" className="space-y-3 lg:sticky lg:top-4 lg:self-start" headingClassName="text-lg font-semibold">
         <p className="text-sm text-slate-600">How your public profile will read once approved.</p>
         <div className="rounded-lg border border-dashed border-slate-300 p-5">
           <ProfilePreview profile={preview} nameAs="p" />
         </div>
-      </section>
+      </Section>
     </div>
   );
 }
