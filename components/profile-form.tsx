@@ -12,8 +12,9 @@ import { ProfilePreview } from "@/components/profile-preview";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/field";
+import { Section } from "@/components/ui/section";
 import type { NameOrder } from "@/db/schema";
-import { profileSchema } from "@/lib/validations/profile";
+import { profileFormInput, profileSchema } from "@/lib/validations/profile";
 
 export type ProfileFormValues = {
   honorific: string | null;
@@ -44,20 +45,18 @@ type Input = z.input<typeof profileSchema>;
 export function ProfileForm({ personId, initial, initialPortrait }: Props) {
   // Photos uploaded here, by id: the form holds only the chosen id.
   const [uploaded, setUploaded] = useState<Record<string, PortraitChoice>>({});
+  // The memo follows the values, not the objects, which are new after every refresh.
+  const { honorific, givenName, familyName, nameOrder, position, organization, bio } = initial;
+  const portraitId = initialPortrait?.id;
+  const portraitAlt = initialPortrait?.alt ?? null;
   const start = useMemo<Input>(
-    () => ({
-      personId,
-      honorific: initial.honorific ?? "",
-      givenName: initial.givenName,
-      familyName: initial.familyName,
-      nameOrder: initial.nameOrder,
-      position: initial.position ?? "",
-      organization: initial.organization ?? "",
-      bio: initial.bio ?? "",
-      portraitId: initialPortrait?.id ?? "",
-      portraitAlt: initialPortrait?.alt ?? "",
-    }),
-    [personId, initial.honorific, initial.givenName, initial.familyName, initial.nameOrder, initial.position, initial.organization, initial.bio, initialPortrait?.id, initialPortrait?.alt],
+    () =>
+      profileFormInput(
+        personId,
+        { honorific, givenName, familyName, nameOrder, position, organization, bio },
+        portraitId === undefined ? null : { id: portraitId, alt: portraitAlt },
+      ),
+    [personId, honorific, givenName, familyName, nameOrder, position, organization, bio, portraitId, portraitAlt],
   );
   const { form, message, onSubmit, errors, pending } = useActionForm(profileSchema, saveProfile, {
     defaultValues: start,
@@ -145,15 +144,12 @@ export function ProfileForm({ personId, initial, initialPortrait }: Props) {
         </div>
       </form>
 
-      <section aria-labelledby="preview-heading" className="space-y-3 lg:sticky lg:top-4 lg:self-start">
-        <h3 id="preview-heading" className="text-lg font-semibold">
-          Preview
-        </h3>
+      <Section id="preview-heading" title="Preview" level="h3" className="space-y-3 lg:sticky lg:top-4 lg:self-start" headingClassName="text-lg font-semibold">
         <p className="text-sm text-slate-600">How your public profile will read once approved.</p>
         <div className="rounded-lg border border-dashed border-slate-300 p-5">
           <ProfilePreview profile={preview} nameAs="p" />
         </div>
-      </section>
+      </Section>
     </div>
   );
 }

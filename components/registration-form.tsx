@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { type FormEvent, type InputHTMLAttributes, startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { register as registerAction, type RegistrationFormState } from "@/app/(public)/events/[slug]/actions";
 import { ErrorSummary, type ErrorSummaryItem } from "@/components/forms/error-summary";
 import { Alert } from "@/components/ui/alert";
@@ -20,6 +20,15 @@ export function newIdempotencyKey(): string {
   b[8] = (b[8]! & 0x3f) | 0x80;
   const hex = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** One text box of the form, with its fixed id (the server's error summary links to it) and its error. */
+function TextField({ id, label, error, hint, ...input }: { id: string; label: string; error?: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Field id={id} label={label} error={error} hint={hint}>
+      {(p) => <Input {...p} {...input} />}
+    </Field>
+  );
 }
 
 type Props = {
@@ -154,43 +163,29 @@ function RegistrationRound({ slug, categories, waitlist, calendar, onAgain }: Pr
       {(failure || hiddenError) && <Alert tone="error">{failure ?? hiddenError}</Alert>}
       <input type="hidden" name="slug" value={slug} />
       <IdempotencyKey given={state.idempotencyKey} />
-      <Field id={IDS.name} label="Name" error={errorOf("name")}>
-        {(p) => (
-          <Input
-            {...p}
-            autoComplete="name"
-            maxLength={NAME_MAX}
-            autoFocus={firstInvalid === IDS.name}
-            name="name"
-            defaultValue={typed?.name}
-          />
-        )}
-      </Field>
-      <Field id={IDS.email} label="Email" error={errorOf("email")} hint="Your confirmation and check-in code go to this address.">
-        {(p) => (
-          <Input
-            {...p}
-            type="email"
-            autoComplete="email"
-            maxLength={EMAIL_MAX}
-            autoFocus={firstInvalid === IDS.email}
-            name="email"
-            defaultValue={typed?.email}
-          />
-        )}
-      </Field>
-      <Field id={IDS.organization} label="Organization (optional)" error={errorOf("organization")}>
-        {(p) => (
-          <Input
-            {...p}
-            autoComplete="organization"
-            maxLength={ORGANIZATION_MAX}
-            autoFocus={firstInvalid === IDS.organization}
-            name="organization"
-            defaultValue={typed?.organization}
-          />
-        )}
-      </Field>
+      <TextField id={IDS.name} label="Name" error={errorOf("name")} autoComplete="name" maxLength={NAME_MAX} autoFocus={firstInvalid === IDS.name} name="name" defaultValue={typed?.name} />
+      <TextField
+        id={IDS.email}
+        label="Email"
+        error={errorOf("email")}
+        hint="Your confirmation and check-in code go to this address."
+        type="email"
+        autoComplete="email"
+        maxLength={EMAIL_MAX}
+        autoFocus={firstInvalid === IDS.email}
+        name="email"
+        defaultValue={typed?.email}
+      />
+      <TextField
+        id={IDS.organization}
+        label="Organization (optional)"
+        error={errorOf("organization")}
+        autoComplete="organization"
+        maxLength={ORGANIZATION_MAX}
+        autoFocus={firstInvalid === IDS.organization}
+        name="organization"
+        defaultValue={typed?.organization}
+      />
       {categories.length > 0 && (
         <Field id={IDS.category} label="Attendee category" error={errorOf("category")}>
           {(p) => (

@@ -8,6 +8,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/field";
+import { Section } from "@/components/ui/section";
 import { renderMarkdown } from "@/lib/markdown";
 import { summarySchema } from "@/lib/validations/summary";
 
@@ -118,10 +119,7 @@ export function SummaryEditor({ eventId, initial, revisions, checkedIn }: Props)
 
   return (
     <div className="space-y-8">
-      <section aria-labelledby="generate-heading" className="rounded-lg border border-slate-200 p-4">
-        <h2 id="generate-heading" className="text-lg font-semibold">
-          First draft
-        </h2>
+      <Section id="generate-heading" title="First draft" className="rounded-lg border border-slate-200 p-4" headingClassName="text-lg font-semibold">
         <p className="mt-1 text-sm text-slate-600">
           Writes the opening sentence, the speech outline, the panel, the closing and the attendance from the event&apos;s
           own records ({checkedIn} checked in). You then edit it.
@@ -160,7 +158,7 @@ export function SummaryEditor({ eventId, initial, revisions, checkedIn }: Props)
             Generate draft from the event
           </Button>
         )}
-      </section>
+      </Section>
 
       <form method="post" onSubmit={onSubmit} noValidate aria-label="Summary" className="space-y-4">
         {message && <Alert tone={message.tone}>{message.text}</Alert>}
@@ -206,10 +204,7 @@ export function SummaryEditor({ eventId, initial, revisions, checkedIn }: Props)
         </div>
       </form>
 
-      <section aria-labelledby="revisions-heading">
-        <h2 id="revisions-heading" className="text-lg font-semibold">
-          Revisions
-        </h2>
+      <Section id="revisions-heading" title="Revisions" className={null} headingClassName="text-lg font-semibold">
         {revisions.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">Each save keeps a revision here.</p>
         ) : (
@@ -230,7 +225,7 @@ export function SummaryEditor({ eventId, initial, revisions, checkedIn }: Props)
             ))}
           </ol>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { ProfilePortrait } from "@/components/profile-portrait";
 import { ProfilePreview } from "@/components/profile-preview";
 import { ProfileWithdrawButton } from "@/components/profile-withdraw-button";
 import { Alert } from "@/components/ui/alert";
+import { Section } from "@/components/ui/section";
 import { EmptyState } from "@/components/ui/table";
 import { listOwnEvents } from "@/db/queries/invitations";
 import { getOwnProfileView, revisionFields } from "@/db/queries/profiles";
@@ -73,10 +74,7 @@ export default async function MePage() {
         </Alert>
       )}
 
-      <section aria-labelledby="events-heading" className="space-y-4">
-        <h2 id="events-heading" className="text-xl font-semibold">
-          Your events
-        </h2>
+      <Section id="events-heading" title="Your events" className="space-y-4" headingClassName="text-xl font-semibold">
         {events.length === 0 ? (
           <EmptyState title="No events yet">When staff add you to an event, it appears here.</EmptyState>
         ) : (
@@ -89,7 +87,7 @@ export default async function MePage() {
             <EventList title="Past" empty="No past events." items={past.map((e) => ({ ...e, when: formatLocalDate(e.event.startsAt, e.event.timeZone) }))} />
           </div>
         )}
-      </section>
+      </Section>
 
       <section aria-labelledby="public-heading" className="space-y-3">
         <p id="public-heading" className="text-sm font-medium uppercase tracking-wide text-slate-500">
@@ -120,10 +118,7 @@ export default async function MePage() {
         </Alert>
       )}
 
-      <section aria-labelledby="review-heading" className="space-y-3">
-        <h2 id="review-heading" className="text-xl font-semibold">
-          Waiting for review
-        </h2>
+      <Section id="review-heading" title="Waiting for review" headingClassName="text-xl font-semibold">
         {!pending ? (
           <p className="text-sm text-slate-600">Nothing. Changes you send below wait here until staff review them.</p>
         ) : (
@@ -160,7 +155,7 @@ export default async function MePage() {
             <ProfileWithdrawButton revisionId={pending.revision.id} />
           </div>
         )}
-      </section>
+      </Section>
 
       <section aria-label="Edit your profile">
         <ProfileForm

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { Section } from "@/components/ui/section";
 import { getSettings } from "@/db/queries/settings";
 
 export const metadata: Metadata = { title: "Privacy notice" };
@@ -14,10 +15,7 @@ export default async function PrivacyPage() {
         This notice explains what {organizationName} keeps when you register for one of its events, and why.
       </p>
 
-      <section aria-labelledby="what-heading" className="space-y-2">
-        <h2 id="what-heading" className="text-xl font-semibold text-brand-900">
-          What we keep
-        </h2>
+      <Section id="what-heading" title="What we keep" className="space-y-2">
         <ul className="list-disc space-y-1 pl-6">
           <li>your name, email address, and, if you give them, your organization and attendee category;</li>
           <li>the status of your registration (confirmed, on the waitlist, or cancelled) and when it changed;</li>
@@ -30,28 +28,22 @@ export default async function PrivacyPage() {
           link but not recreate it. To stop abuse of the form, the network address your request came from is counted for a
           short while; it is not stored with your registration.
         </p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="why-heading" className="space-y-2">
-        <h2 id="why-heading" className="text-xl font-semibold text-brand-900">
-          Why
-        </h2>
+      <Section id="why-heading" title="Why" className="space-y-2">
         <p>
           To hold your seat or your place on the waitlist, to send you your confirmation, check-in code and any change to
           the event, to let you in at the door, and to count how many people attended. The organizers see the list of
           people registered for their events. We do not sell your details or use them for anything else.
         </p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="rights-heading" className="space-y-2">
-        <h2 id="rights-heading" className="text-xl font-semibold text-brand-900">
-          Your choices
-        </h2>
+      <Section id="rights-heading" title="Your choices" className="space-y-2">
         <p>
           You can cancel your registration at any time before the event with the personal link in your confirmation email.
           To see, correct or delete what we hold about you, write to the organizers of the event.
         </p>
-      </section>
+      </Section>
     </article>
   );
 }

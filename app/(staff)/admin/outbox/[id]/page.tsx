@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ItemPage } from "@/components/admin/item-page";
 import { RetryMessageButton } from "@/components/retry-message-button";
 import { Alert } from "@/components/ui/alert";
+import { Section } from "@/components/ui/section";
 import { StaffTime } from "@/components/ui/staff-time";
 import { getOutboxMessage } from "@/db/queries/outbox";
 import { getSettings } from "@/db/queries/settings";
@@ -68,10 +69,7 @@ export default async function OutboxMessagePage({ params }: Props) {
             </Alert>
           )}
           {links.length > 0 && (
-            <section aria-labelledby="links-heading">
-              <h2 id="links-heading" className="text-lg font-semibold">
-                Links in this message
-              </h2>
+            <Section id="links-heading" title="Links in this message" className={null} headingClassName="text-lg font-semibold">
               <ul className="mt-2 list-disc pl-5 text-sm">
                 {links.map((href) => (
                   <li key={href} className="break-all">
@@ -79,14 +77,11 @@ export default async function OutboxMessagePage({ params }: Props) {
                   </li>
                 ))}
               </ul>
-            </section>
+            </Section>
           )}
-          <section aria-labelledby="body-heading">
-            <h2 id="body-heading" className="text-lg font-semibold">
-              Message
-            </h2>
+          <Section id="body-heading" title="Message" className={null} headingClassName="text-lg font-semibold">
             <pre className="mt-2 whitespace-pre-wrap rounded-md border border-slate-200 bg-slate-50 p-4 font-sans text-sm">{text}</pre>
-          </section>
+          </Section>
         </>
       )}
     </ItemPage>

@@ -5,6 +5,7 @@ import { DeleteButton } from "@/components/admin/delete-button";
 import { ItemPage } from "@/components/admin/item-page";
 import { PersonForm } from "@/components/person-form";
 import { Alert } from "@/components/ui/alert";
+import { Section } from "@/components/ui/section";
 import { getPerson, hasPendingRevision, listPersonEvents } from "@/db/queries/people";
 import type { ParticipantRole, Person } from "@/db/schema";
 import { displayName } from "@/lib/names";
@@ -43,10 +44,7 @@ export default async function EditPersonPage({ params, searchParams }: Props) {
       )}
       <PersonForm person={formValues(person)} isPublic={isPublic} />
 
-      <section aria-labelledby="events-heading" className="space-y-2">
-        <h2 id="events-heading" className="text-lg font-semibold">
-          Events
-        </h2>
+      <Section id="events-heading" title="Events" className="space-y-2" headingClassName="text-lg font-semibold">
         {participations.length === 0 ? (
           <p className="text-sm text-slate-600">Not part of any event yet.</p>
         ) : (
@@ -60,7 +58,7 @@ export default async function EditPersonPage({ params, searchParams }: Props) {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
       <DeleteButton label="person" action={deletePerson.bind(null, { id: person.id })} redirectTo="/admin/people" />
     </ItemPage>
