@@ -279,9 +279,16 @@ test("instance B killed in the middle of a rush: every registration answered as 
     const failed = answers.filter((a) => !isDone(a));
     expect(failed.length, `failed answers: ${describe(failed).join(" | ")}`).toBeLessThanOrEqual(RUSH.concurrency);
     expect(failed.every((a) => a.status === 502), `failed answers other than 502: ${describe(failed.filter((a) => a.status !== 502)).join(" | ")}`).toBe(true);
+    // Past those in flight at the kill, the registrations are served by A. A request nginx had already
+    // written to B as it died (on a kept-alive connection, say) can still come back later as a 502: the
+    // bound on failures above counts it.
     const after = answers.slice(answeredAtKill + RUSH.concurrency);
-    expect(after.length).toBeGreaterThan(0);
-    expect(after.every((a) => isDone(a) && a.upstream.endsWith(`127.0.0.1:${state.instances.a.port}`))).toBe(true);
+    const servedAfter = after.filter(isDone);
+    expect(servedAfter.length).toBeGreaterThan(0);
+    expect(
+      servedAfter.every((a) => a.upstream.endsWith(`127.0.0.1:${state.instances.a.port}`)),
+      `served by another instance than A after the kill: ${describe(servedAfter.filter((a) => !a.upstream.endsWith(`127.0.0.1:${state.instances.a.port}`))).join(" | ")}`,
+    ).toBe(true);
 
     const found = await benchDatabaseStep("verify", { rushSlug: slug, emailDomain: domain }, database(state));
     const check = checkRush({ done: done.map((a) => a.email), total: RUSH.people }, found, { domain, everyAnswer: false });
