@@ -52,7 +52,7 @@ export function listHref(base: string, query: ListQuery, page: number): string {
  * Sends an address past the last page (an old bookmark, a list that shrank) to the last page, rather than
  * showing an empty list that reads as if nothing existed.
  */
-export function redirectPastLastPage(base: string, query: ListQuery, page: number, pageSize: number, total: number): void {
+function redirectPastLastPage(base: string, query: ListQuery, page: number, pageSize: number, total: number): void {
   const last = Math.max(1, Math.ceil(total / pageSize));
   if (page > last) redirect(listHref(base, query, last));
 }

@@ -36,7 +36,7 @@ type HintOptions = {
 };
 
 /** Where the page is or will be, and whether leaving the field empty keeps or makes the address. */
-export function slugHint({ base, saved, typed, fromName, fixedBecause }: HintOptions): string {
+function slugHint({ base, saved, typed, fromName, fixedBecause }: HintOptions): string {
   if (fixedBecause) return `The page is ${base}${saved}. ${fixedBecause}, so the address stays as it is.`;
   if (saved) return `Page address: ${base}${typed || saved}. Leave empty to keep the current one.`;
   return `The page will be ${base}${typed || fromName || "…"}. Leave empty to make it from the name.`;

@@ -11,7 +11,7 @@ export function containsPattern(q: string): string {
 }
 
 export type Page<T> = { rows: T[]; total: number };
-export const offsetOf = (page: number, pageSize: number) => (page - 1) * pageSize;
+const offsetOf = (page: number, pageSize: number) => (page - 1) * pageSize;
 
 /**
  * One page of `rows` (a `.$dynamic()` select, ordered) together with how many rows the whole list has,
