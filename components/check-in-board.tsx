@@ -3,6 +3,7 @@
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState, useTransition } from "react";
 import { checkIn, undoCheckIn } from "@/app/(staff)/admin/events/[id]/check-in/actions";
 import { CheckInScanner } from "@/components/check-in-scanner";
+import type { RegistrationStatus } from "@/db/schema";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { formatCheckInCode } from "@/lib/email/registration-emails";
@@ -16,7 +17,7 @@ export type CheckInPerson = {
   category: string | null;
   checkInCode: string;
   /** Only confirmed people are listed; a code names anyone, so that a cancelled one gets a clear answer. */
-  status: "confirmed" | "waitlisted" | "cancelled";
+  status: RegistrationStatus;
   /** ISO time, or null while not checked in. */
   checkedInAt: string | null;
   /** The check-in time as the server wrote it (lib/time.ts), so that it reads as on the Registrations tab. */
@@ -172,6 +173,8 @@ export function CheckInBoard({ eventId, initial, clock }: Props) {
   const admit = (person: CheckInPerson) => {
     if (person.status === "cancelled") return say("stop", `Cancelled registration: ${person.name}`);
     if (person.status === "waitlisted") return say("stop", `On the waitlist, no seat: ${person.name}`);
+    if (person.status === "pending") return say("stop", `Awaiting approval, no seat: ${person.name}`);
+    if (person.status === "declined") return say("stop", `Declined registration: ${person.name}`);
     if (person.checkedInAt) return say("stop", `Already checked in at ${person.checkedInText ?? ""}: ${person.name}`);
     change(person, true);
   };

@@ -11,6 +11,8 @@ const BADGE = {
   confirmed: "bg-green-100 text-green-900",
   waitlisted: "bg-amber-100 text-amber-900",
   cancelled: "bg-slate-100 text-slate-700",
+  pending: "bg-sky-100 text-sky-900",
+  declined: "bg-rose-100 text-rose-900",
 } as const;
 
 /**

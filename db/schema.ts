@@ -1,6 +1,7 @@
 import { relations, sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  boolean,
   check,
   index,
   integer,
@@ -64,6 +65,17 @@ export const registrationStatusEnum = pgEnum("registration_status", [
   "confirmed",
   "waitlisted",
   "cancelled",
+  // Awaiting the staff's decision on an event that requires approval: holds no seat.
+  "pending",
+  // Refused by the staff; keeps the address from registering again for the same event.
+  "declined",
+]);
+export const questionKindEnum = pgEnum("question_kind", [
+  "short_text",
+  "long_text",
+  "single_choice",
+  "multiple_choice",
+  "yes_no",
 ]);
 export const summaryStatusEnum = pgEnum("summary_status", ["draft", "published"]);
 export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed"]);
@@ -74,6 +86,13 @@ export type EventStatus = (typeof eventStatusEnum.enumValues)[number];
 export type ParticipantRole = (typeof participantRoleEnum.enumValues)[number];
 export type AgendaKind = (typeof agendaKindEnum.enumValues)[number];
 export type RegistrationStatus = (typeof registrationStatusEnum.enumValues)[number];
+export type QuestionKind = (typeof questionKindEnum.enumValues)[number];
+/** How long before an event's start a reminder goes; days count on the event's own calendar. */
+export type ReminderOffset = { amount: number; unit: "days" | "hours" | "minutes" };
+/** An answer to an event question: text, the chosen option(s), or yes/no. */
+export type RegistrationAnswer = string | string[] | boolean;
+/** Who receives the thank-you email after an event's summary is published. */
+export type ThankYouAudience = "checked_in" | "confirmed";
 
 // ---------------------------------------------------------------------------
 // Site
@@ -90,9 +109,14 @@ export const settings = pgTable(
     releaseLabel: text("release_label").notNull().default("Press release"),
     // The organization's logo at the head of the public pages: a media row owned by no event or person.
     logoId: uuid("logo_id").references((): AnyPgColumn => media.id, { onDelete: "set null" }),
+    // Registrations of events that ended longer ago than this are anonymized (lib/registration/retention.ts).
+    registrationRetentionMonths: integer("registration_retention_months").notNull().default(24),
     updatedAt: updatedAt(),
   },
-  (t) => [check("settings_single_row", sql`${t.id} = 1`)],
+  (t) => [
+    check("settings_single_row", sql`${t.id} = 1`),
+    check("settings_retention_months_range", sql`${t.registrationRetentionMonths} between 1 and 240`),
+  ],
 );
 export type Settings = typeof settings.$inferSelect;
 
@@ -326,9 +350,19 @@ export const events = pgTable(
       .$type<string[]>()
       .notNull()
       .default(sql`'["Government","International organization","Civil society","Academia","Private sector","Media","Other"]'::jsonb`),
+    // With approval, a new registration is pending until the staff approve or decline it.
+    requiresApproval: boolean("requires_approval").notNull().default(false),
+    // Reminder emails before the start, planned from startsAt each time the sender looks.
+    reminders: jsonb("reminders")
+      .$type<ReminderOffset[]>()
+      .notNull()
+      .default(sql`'[{"amount":1,"unit":"days"},{"amount":1,"unit":"hours"}]'::jsonb`),
     status: eventStatusEnum("status").notNull().default("draft"),
     description: text("description"),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    // The "thank you, here is the summary" email goes once: set in the transaction that queues it.
+    thankYouSentAt: timestamp("thank_you_sent_at", { withTimezone: true }),
+    thankYouAudience: text("thank_you_audience").$type<ThankYouAudience>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -434,6 +468,8 @@ export const registrations = pgTable(
     emailNormalized: text("email_normalized").notNull(),
     organization: text("organization"),
     category: text("category"),
+    // Answers to the event's questions, by question id (event_questions).
+    answers: jsonb("answers").$type<Record<string, RegistrationAnswer>>().notNull().default(sql`'{}'::jsonb`),
     status: registrationStatusEnum("status").notNull(),
     // Only the hash of the secret manage link is stored.
     manageTokenHash: text("manage_token_hash").notNull(),
@@ -444,6 +480,10 @@ export const registrations = pgTable(
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     checkedInAt: timestamp("checked_in_at", { withTimezone: true }),
+    declinedAt: timestamp("declined_at", { withTimezone: true }),
+    // Name, address, organization and answers removed (retention, or the person's own request); the
+    // status and timestamps stay for the counts.
+    anonymizedAt: timestamp("anonymized_at", { withTimezone: true }),
     consentAt: timestamp("consent_at", { withTimezone: true }).notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -486,6 +526,76 @@ export const registrationManageTokens = pgTable(
   },
   (t) => [index("registration_manage_tokens_registration_idx").on(t.registrationId)],
 );
+
+/**
+ * Questions on an event's registration form, in `position` order. A removed question keeps its row
+ * (`removedAt`), so the answers already given still have a label in the export.
+ */
+export const eventQuestions = pgTable(
+  "event_questions",
+  {
+    id: id(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    kind: questionKindEnum("kind").notNull(),
+    label: text("label").notNull(),
+    // The choices of a single_choice or multiple_choice question.
+    options: jsonb("options").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    required: boolean("required").notNull().default(false),
+    position: integer("position").notNull(),
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("event_questions_event_position_idx").on(t.eventId, t.position)],
+);
+export type EventQuestion = typeof eventQuestions.$inferSelect;
+
+/**
+ * One row per reminder queued: (registration, offset, the start it was planned for). The primary key
+ * is what makes a reminder go once, whichever sender gets there first; a moved start plans afresh.
+ */
+export const registrationReminders = pgTable(
+  "registration_reminders",
+  {
+    registrationId: uuid("registration_id")
+      .notNull()
+      .references(() => registrations.id, { onDelete: "cascade" }),
+    // "1d", "1h", "30m": the offset it was queued for.
+    offsetKey: text("offset_key").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.registrationId, t.offsetKey, t.startsAt] })],
+);
+
+/** One answer to the after-event feedback form per registration, given through the manage link. */
+export const registrationFeedback = pgTable(
+  "registration_feedback",
+  {
+    registrationId: uuid("registration_id")
+      .primaryKey()
+      .references(() => registrations.id, { onDelete: "cascade" }),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    rating: smallint("rating").notNull(),
+    comment: text("comment"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("registration_feedback_event_idx").on(t.eventId),
+    check("registration_feedback_rating_range", sql`${t.rating} between 1 and 5`),
+  ],
+);
+
+/** Addresses that asked for no more after-event emails (thank-you and summary); transactional mail still goes. */
+export const emailUnsubscribes = pgTable("email_unsubscribes", {
+  emailNormalized: text("email_normalized").primaryKey(),
+  createdAt: createdAt(),
+});
 
 // ---------------------------------------------------------------------------
 // Summaries
@@ -690,6 +800,7 @@ export const eventsRelations = relations(events, ({ one, many }) => ({
   participants: many(eventParticipants),
   agendaItems: many(agendaItems),
   registrations: many(registrations),
+  questions: many(eventQuestions),
   summary: one(summaries, { fields: [events.id], references: [summaries.eventId] }),
   media: many(media),
 }));
@@ -718,6 +829,10 @@ export const agendaItemParticipantsRelations = relations(agendaItemParticipants,
 
 export const registrationsRelations = relations(registrations, ({ one }) => ({
   event: one(events, { fields: [registrations.eventId], references: [events.id] }),
+}));
+
+export const eventQuestionsRelations = relations(eventQuestions, ({ one }) => ({
+  event: one(events, { fields: [eventQuestions.eventId], references: [events.id] }),
 }));
 
 export const summariesRelations = relations(summaries, ({ one, many }) => ({

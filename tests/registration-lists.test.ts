@@ -105,7 +105,8 @@ async function expectedOrder(filter: RegistrationListFilter): Promise<string[]> 
     ).map((r) => [r.id, r.t]),
   );
   const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const STATUS_ORDER = { confirmed: 0, waitlisted: 1, cancelled: 2 };
+  // The enum's order, which the database sorts by.
+  const STATUS_ORDER = { confirmed: 0, waitlisted: 1, cancelled: 2, pending: 3, declined: 4 };
   const rows = all.filter((r) => {
     if (filter.status === "checked_in") return r.status === "confirmed" && r.checkedInAt;
     return !filter.status || r.status === filter.status;

@@ -185,7 +185,7 @@ describe("register_public_seat", () => {
   // A column added to db/schema.ts must be written by the function too (or be left to its default on
   // purpose, in the lists below): edit drizzle/…_registration_seat_function.sql in a new migration.
   it("inserts every column of registrations and outbox that a new row sets", async () => {
-    const registrationDefaults = ["id", "cancelled_at", "checked_in_at", "created_at", "updated_at"];
+    const registrationDefaults = ["id", "cancelled_at", "checked_in_at", "declined_at", "anonymized_at", "created_at", "updated_at"];
     expect((await insertedColumns("registrations")).sort()).toEqual(columnNames(registrations).filter((c) => !registrationDefaults.includes(c)).sort());
     const outboxDefaults = ["id", "status", "attempts", "last_error", "next_attempt_at", "sent_at", "claim_token", "redacted_at", "created_at", "updated_at"];
     expect((await insertedColumns("outbox")).sort()).toEqual(columnNames(outbox).filter((c) => !outboxDefaults.includes(c)).sort());

@@ -306,12 +306,14 @@ export async function registrationCounts(eventId: string, executor: Executor = d
       confirmed: count("confirmed"),
       waitlisted: count("waitlisted"),
       cancelled: count("cancelled"),
+      pending: count("pending"),
+      declined: count("declined"),
       checkedIn: count("confirmed", sql` and ${registrations.checkedInAt} is not null`),
     })
     .from(events)
     .where(eq(events.id, eventId));
-  const counts = row ?? { confirmed: 0, waitlisted: 0, cancelled: 0, checkedIn: 0 };
-  return { ...counts, total: counts.confirmed + counts.waitlisted + counts.cancelled };
+  const counts = row ?? { confirmed: 0, waitlisted: 0, cancelled: 0, pending: 0, declined: 0, checkedIn: 0 };
+  return { ...counts, total: counts.confirmed + counts.waitlisted + counts.cancelled + counts.pending + counts.declined };
 }
 
 /** How many registrations a status filter finds, from the counts. */

@@ -13,6 +13,7 @@ const FALLBACK: Settings = {
   homeTimeZoneLabel: "UTC",
   releaseLabel: DEFAULT_RELEASE_LABEL,
   logoId: null,
+  registrationRetentionMonths: 24,
   updatedAt: new Date(0),
 };
 

@@ -4,10 +4,12 @@ import { listParamsSchema } from "./common";
 import { capacityField } from "./event";
 import { CATEGORY_MAX, EMAIL_MAX, NAME_MAX, ORGANIZATION_MAX } from "./registration-limits";
 
-export const REGISTRATION_STATUSES = ["confirmed", "waitlisted", "cancelled"] as const satisfies readonly RegistrationStatus[];
+export const REGISTRATION_STATUSES = ["confirmed", "waitlisted", "pending", "declined", "cancelled"] as const satisfies readonly RegistrationStatus[];
 export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
   confirmed: "Confirmed",
   waitlisted: "Waitlisted",
+  pending: "Awaiting approval",
+  declined: "Declined",
   cancelled: "Cancelled",
 };
 
