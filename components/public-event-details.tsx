@@ -16,6 +16,8 @@ import { EventTimeTerms, VenueAddress } from "@/components/event-time-terms";
 
 type Availability = NonNullable<Awaited<ReturnType<typeof getRegistrationAvailability>>>;
 
+const REVIEWED = "Registrations are reviewed: the organizers approve each one, and we email you their decision.";
+
 /**
  * What the registration section says: why it is closed, or how many seats remain and until when. Null
  * for a cancelled or past event, whose page already says so at the top.
@@ -32,10 +34,14 @@ function registrationStatusLine(event: PublicEvent, availability: Availability, 
     case "draft":
       return "Registration has closed.";
   }
-  const until = event.registrationClosesAt && event.registrationClosesAt > now ? ` Registration is open until ${when(event.registrationClosesAt)}.` : " Registration is open.";
+  const open = event.registrationClosesAt && event.registrationClosesAt > now ? ` Registration is open until ${when(event.registrationClosesAt)}.` : " Registration is open.";
+  const until = availability.requiresApproval ? `${open} ${REVIEWED}` : open;
   const left = seatsLeft(availability.capacity, availability.confirmed);
   if (left == null) return until.trim();
-  if (left === 0) return `Every seat is taken: new registrations join the waitlist, and seats that become free go to it in order.${until}`;
+  if (left === 0) {
+    const joins = availability.requiresApproval ? "registrations approved from now on join the waitlist" : "new registrations join the waitlist";
+    return `Every seat is taken: ${joins}, and seats that become free go to it in order.${until}`;
+  }
   return `${left} of ${availability.capacity} ${availability.capacity === 1 ? "seat remains" : "seats remain"}.${until}`;
 }
 
@@ -118,6 +124,7 @@ export async function PublicEventDetails({ event, home }: { event: PublicEvent; 
               slug={event.slug}
               categories={availability.categories}
               waitlist={seatsLeft(availability.capacity, availability.confirmed) === 0}
+              reviewed={availability.requiresApproval}
               calendar={calendarLinks({ ...event, location: venue ? [venue.name, venue.address, venue.city, venue.country].filter(Boolean).join(", ") : null }, appUrl())}
             />
           )}

@@ -36,6 +36,8 @@ type Props = {
   categories: string[];
   /** Every seat is taken: the button says the person joins the waitlist. */
   waitlist: boolean;
+  /** The event requires approval: the person asks, and hears the organizers' decision by email. */
+  reviewed?: boolean;
   calendar: CalendarLinks;
 };
 
@@ -65,7 +67,7 @@ export function RegistrationForm(props: Props) {
  * server's, with the form's one schema (lib/validations/registration.ts), which reports every problem at
  * once: the page carries no validation library, and the messages cannot drift apart.
  */
-function RegistrationRound({ slug, categories, waitlist, calendar, onAgain }: Props & { onAgain: () => void }) {
+function RegistrationRound({ slug, categories, waitlist, reviewed = false, calendar, onAgain }: Props & { onAgain: () => void }) {
   const [state, formAction, sending] = useActionState(registerAction, INITIAL);
   const doneRef = useRef<HTMLHeadingElement>(null);
   // Set by a submit until its answer arrives: a second click in between (before React has rendered the
@@ -103,13 +105,15 @@ function RegistrationRound({ slug, categories, waitlist, calendar, onAgain }: Pr
       <div className="space-y-4">
         <Alert tone="success">
           <h3 ref={doneRef} tabIndex={-1} className="font-semibold focus:outline-none">
-            Thank you. Check your email.
+            {reviewed ? "Request received: it is under review. Check your email." : "Thank you. Check your email."}
           </h3>
           <p className="mt-1">
             We have sent a message to <strong>{state.sentTo}</strong> about your registration.{" "}
-            {waitlist
-              ? "The email says where you stand on the waitlist and has your link to manage your registration."
-              : "The email has your ticket and manage link."}{" "}
+            {reviewed
+              ? "The organizers review every registration for this event: we will email you again once they have decided. No seat is held until then."
+              : waitlist
+                ? "The email says where you stand on the waitlist and has your link to manage your registration."
+                : "The email has your ticket and manage link."}{" "}
             If it has not arrived in a few minutes, look in your spam folder.
           </p>
         </Alert>
@@ -231,7 +235,7 @@ function RegistrationRound({ slug, categories, waitlist, calendar, onAgain }: Pr
       </div>
 
       <Button type="submit" pending={sending}>
-        {waitlist ? "Join the waitlist" : "Register"}
+        {reviewed ? "Request to register" : waitlist ? "Join the waitlist" : "Register"}
       </Button>
     </form>
   );

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { type Column, DataTable } from "@/components/admin/data-list";
 import { RegistrationCancelStaff } from "@/components/registration-cancel-staff";
+import { RegistrationDecideRow } from "@/components/registration-decisions";
 import type { RegistrationListRow } from "@/db/queries/registration-lists";
 import { formatCheckInCode } from "@/lib/email/registration-emails";
 import { formatStaffTime, type StaffClock } from "@/lib/time";
@@ -15,12 +16,33 @@ const BADGE = {
   declined: "bg-rose-100 text-rose-900",
 } as const;
 
+type TableProps = {
+  rows: RegistrationListRow[];
+  clock: StaffClock;
+  empty: { title: string; body?: ReactNode };
+  /** Approve and decline in the rows awaiting approval, which get a checkbox of the form `formId` (RegistrationDecisionForm). */
+  decisions?: { eventId: string; formId: string };
+};
+
 /**
  * One page of an event's registrations, for staff, or what to say when there are none. Times are the
  * event's own (`clock`), written as the Check-in tab writes them.
  */
-export function RegistrationTable({ rows, clock, empty }: { rows: RegistrationListRow[]; clock: StaffClock; empty: { title: string; body?: ReactNode } }) {
+export function RegistrationTable({ rows, clock, empty, decisions }: TableProps) {
+  const select: Column<RegistrationListRow>[] = decisions
+    ? [
+        {
+          header: "Select",
+          quietHeader: true,
+          cell: (r) =>
+            r.status === "pending" && (
+              <input type="checkbox" name="ids" value={r.id} form={decisions.formId} aria-label={`Select ${r.name}`} className="size-4 accent-brand-700" />
+            ),
+        },
+      ]
+    : [];
   const columns: Column<RegistrationListRow>[] = [
+    ...select,
     {
       header: "Name",
       className: "min-w-40",
@@ -55,7 +77,12 @@ export function RegistrationTable({ rows, clock, empty }: { rows: RegistrationLi
     {
       header: "Actions",
       quietHeader: true,
-      cell: (r) => r.status !== "cancelled" && !r.checkedInAt && <RegistrationCancelStaff id={r.id} name={r.name} />,
+      cell: (r) =>
+        decisions && (r.status === "pending" || r.status === "declined") ? (
+          <RegistrationDecideRow eventId={decisions.eventId} id={r.id} name={r.name} status={r.status} />
+        ) : (
+          r.status !== "cancelled" && r.status !== "declined" && !r.checkedInAt && <RegistrationCancelStaff id={r.id} name={r.name} />
+        ),
     },
   ];
   return <DataTable caption="Registrations" columns={columns} rows={rows} empty={empty} />;

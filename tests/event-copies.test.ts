@@ -77,6 +77,7 @@ describe("Plan the next meeting", () => {
       timeZone: source.timeZone,
       capacity: source.capacity,
       registrationCategories: source.registrationCategories,
+      requiresApproval: source.requiresApproval,
       description: null,
       registrationOpensAt: null,
       registrationClosesAt: null,

@@ -31,6 +31,7 @@ export async function listStaffUpcomingEvents(now = new Date(), limit = 50) {
       ...listColumns,
       confirmed: sql<number>`(select count(*)::int from ${registrations} r where r.event_id = ${events.id} and r.status = 'confirmed')`,
       waitlisted: sql<number>`(select count(*)::int from ${registrations} r where r.event_id = ${events.id} and r.status = 'waitlisted')`,
+      pending: sql<number>`(select count(*)::int from ${registrations} r where r.event_id = ${events.id} and r.status = 'pending')`,
     })
     .from(events)
     .leftJoin(series, eq(series.id, events.seriesId))
@@ -241,10 +242,10 @@ export async function freeEventSlug(base: string, executor: Executor = db): Prom
 export type EventCopy = { title: string; slug: string; seriesNumber: number | null; startsAt: Date; description: string | null };
 
 /**
- * A new draft made from `source`: its topic, series, venue, zone, length, seats and registration
- * categories; its participants (positions as they are today, not yet invited) and its agenda, moved to
- * the new date. Nothing of its registrations, check-ins or summary, and no registration window: those
- * belong to the meeting that was.
+ * A new draft made from `source`: its topic, series, venue, zone, length, seats, registration categories
+ * and approval setting; its participants (positions as they are today, not yet invited) and its agenda,
+ * moved to the new date. Nothing of its registrations, check-ins or summary, and no registration window:
+ * those belong to the meeting that was.
  */
 export async function copyEvent(source: Event, copy: EventCopy, executor: Executor) {
   const length = source.endsAt.getTime() - source.startsAt.getTime();
@@ -261,6 +262,7 @@ export async function copyEvent(source: Event, copy: EventCopy, executor: Execut
       endsAt: new Date(copy.startsAt.getTime() + length),
       capacity: source.capacity,
       registrationCategories: source.registrationCategories,
+      requiresApproval: source.requiresApproval,
       description: copy.description,
       status: "draft",
     },

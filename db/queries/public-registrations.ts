@@ -8,12 +8,13 @@ import { eventHeadingColumns, isPublicEvent } from "./util";
 // What the public's registration pages read: the seats of an event, the event to register for, and a
 // registration by its manage link. A draft is never found here.
 
-/** What the public registration section needs: seats, categories, how many hold a seat. */
+/** What the public registration section needs: seats, categories, how many hold a seat, whether registrations are reviewed. */
 export async function getRegistrationAvailability(eventId: string) {
   const [row] = await db
     .select({
       capacity: events.capacity,
       categories: events.registrationCategories,
+      requiresApproval: events.requiresApproval,
       // Named through the table: in a one-table query a bare column would resolve inside the subquery.
       confirmed: sql<number>`(select count(*)::int from ${registrations} r where r.event_id = ${events}.id and r.status = 'confirmed')`,
     })

@@ -192,6 +192,9 @@ const calendarColumns = {
   seriesName: series.name,
   seriesNumber: events.seriesNumber,
   venue: { name: venues.name, address: venues.address, city: venues.city, country: venues.country },
+  // Which first email a registration gets (lib/registration/seats.ts): read with updatedAt, so that a
+  // change of it since shows as a later updatedAt.
+  requiresApproval: events.requiresApproval,
 };
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { events, type RegistrationStatus, registrations } from "@/db/schema";
+import { events, type RegistrationStatus, registrationStatusEnum, registrations } from "@/db/schema";
 import { registrationDocument } from "@/db/search-documents";
 import type { RegistrationFilter, RegistrationSort } from "@/lib/validations/registration";
 import { registrationSearch } from "./search";
@@ -95,7 +95,7 @@ const isoOf = (v: string) =>
     .replace(" ", "T")
     .replace(/(\.\d{3})\d+/, "$1")
     .replace(/([+-]\d{2})$/, "$1:00");
-const STATUSES: readonly RegistrationStatus[] = ["confirmed", "waitlisted", "cancelled"];
+const STATUSES: readonly RegistrationStatus[] = registrationStatusEnum.enumValues;
 
 /** The cursor's key for `sort`, or undefined when it is missing, malformed or made for another sort. */
 export function decodeCursor(text: string | undefined, sort: RegistrationSort): string[] | undefined {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, getTableColumns, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, ne, notInArray, or, type SQL, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { events, type OutboxAttachment, type Registration, registrationManageTokens, type RegistrationStatus, registrations } from "@/db/schema";
 
@@ -241,12 +241,12 @@ export async function promoteRow(id: string, executor: Executor): Promise<Regist
   return row;
 }
 
-/** Everyone holding a seat or waiting for one: whom a change to the event concerns. */
+/** Everyone holding a seat, waiting for one or for the staff's decision: whom a change to the event concerns. */
 export async function listActiveRegistrants(eventId: string, executor: Executor = db) {
   return executor
     .select({ id: registrations.id, name: registrations.name, email: registrations.email, status: registrations.status })
     .from(registrations)
-    .where(and(eq(registrations.eventId, eventId), ne(registrations.status, "cancelled")))
+    .where(and(eq(registrations.eventId, eventId), notInArray(registrations.status, ["cancelled", "declined"])))
     .orderBy(asc(registrations.createdAt), asc(registrations.id));
 }
 

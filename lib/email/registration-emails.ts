@@ -29,6 +29,10 @@ export const REGISTRATION_EMAIL_KINDS = {
   cancelled: "registration_cancelled",
   detailsChanged: "event_details_changed",
   eventCancelled: "event_cancelled",
+  pending: "registration_pending",
+  approved: "registration_approved",
+  approvedWaitlisted: "registration_approved_waitlisted",
+  declined: "registration_declined",
 } as const;
 
 /** "K7PM-3QXD": the code read aloud or typed at the door in two halves. */
@@ -176,39 +180,51 @@ export type AlreadyRegisteredMessage = {
   to: Recipient;
   event: EmailEvent;
   ctx: EmailContext;
-  manageUrl: string;
-  status: "confirmed" | "waitlisted";
+  /** Null for a declined registration: there is nothing for the person to manage. */
+  manageUrl: string | null;
+  status: "confirmed" | "waitlisted" | "pending" | "declined";
   checkInCode: string;
   position: number | null;
   attachments: OutboxAttachment[];
 };
 
+const ALREADY: Record<AlreadyRegisteredMessage["status"], (position: number | null) => string> = {
+  confirmed: () => "You are already registered, with a seat; nothing has changed.",
+  waitlisted: (position) => `You are already on the waitlist${position ? `, number ${position}` : ""}; nothing has changed.`,
+  pending: () => "Your earlier request is still under review; nothing has changed, and we will email you once the organizers have decided.",
+  declined: () => "The organizers declined the earlier registration with this address, so it cannot register again. If you think this is a mistake, please get in touch with the organizers.",
+};
+
 /** To an address registered already: says so, with a fresh link, since the earlier one cannot be sent again. */
 export function alreadyRegisteredEmail({ to, event, ctx, manageUrl, status, checkInCode, position, attachments }: AlreadyRegisteredMessage): EmailMessage {
-  const where =
-    status === "confirmed"
-      ? "You are already registered, with a seat; nothing has changed."
-      : `You are already on the waitlist${position ? `, number ${position}` : ""}; nothing has changed.`;
   return message(REGISTRATION_EMAIL_KINDS.already, to, `You are already registered: ${event.title}`, [
     greeting(to),
-    { text: `We received another registration for “${oneLine(event.title)}” with this email address. ${where}` },
+    { text: `We received another registration for “${oneLine(event.title)}” with this email address. ${ALREADY[status](position)}` },
     eventDetails(event, ctx),
     ...(status === "confirmed" ? seatBlocks(checkInCode) : []),
-    ...manageBlocks(manageUrl),
-    { text: "This link replaces the one in our earlier email, which no longer works. If you did not register again yourself, you need do nothing: your registration stands." },
+    ...(manageUrl
+      ? [
+          ...manageBlocks(manageUrl),
+          { text: "This link replaces the one in our earlier email, which no longer works. If you did not register again yourself, you need do nothing: your registration stands." },
+        ]
+      : []),
     signature(ctx),
   ], attachments);
 }
 
-export type CancelledMessage = { to: Recipient; event: EmailEvent; ctx: EmailContext; byStaff: boolean };
+/** `pending`: a request still under review was withdrawn; it held no place to pass on. */
+export type CancelledMessage = { to: Recipient; event: EmailEvent; ctx: EmailContext; byStaff: boolean; pending?: boolean };
 
-export function cancelledEmail({ to, event, ctx, byStaff }: CancelledMessage): EmailMessage {
+export function cancelledEmail({ to, event, ctx, byStaff, pending = false }: CancelledMessage): EmailMessage {
+  const title = oneLine(event.title);
   return message(REGISTRATION_EMAIL_KINDS.cancelled, to, `Registration cancelled: ${event.title}`, [
     greeting(to),
     {
       text: byStaff
-        ? `The organizers have cancelled your registration for “${oneLine(event.title)}”. If you think this is a mistake, please get in touch with the organizers.`
-        : `Your registration for “${oneLine(event.title)}” is cancelled, as you asked. Thank you for letting us know: your place goes to the next person waiting.`,
+        ? `The organizers have cancelled your registration for “${title}”. If you think this is a mistake, please get in touch with the organizers.`
+        : pending
+          ? `Your request to register for “${title}” is withdrawn, as you asked. Thank you for letting us know.`
+          : `Your registration for “${title}” is cancelled, as you asked. Thank you for letting us know: your place goes to the next person waiting.`,
     },
     eventDetails(event, ctx),
     { text: "If you change your mind, you can register again on the event's page while registration is open." },
@@ -217,19 +233,20 @@ export function cancelledEmail({ to, event, ctx, byStaff }: CancelledMessage): E
   ]);
 }
 
-export type EventNoticeMessage = { to: Recipient; event: EmailEvent; ctx: EmailContext; status: "confirmed" | "waitlisted"; calendar: OutboxAttachment };
+export type EventNoticeMessage = { to: Recipient; event: EmailEvent; ctx: EmailContext; status: "confirmed" | "waitlisted" | "pending"; calendar: OutboxAttachment };
+
+const KEPT: Record<EventNoticeMessage["status"], string> = {
+  confirmed: "Your seat is kept. The calendar file attached updates the entry in your calendar.",
+  waitlisted: "You are still on the waitlist. The calendar file attached has the new time and place.",
+  pending: "Your request is still under review. The calendar file attached has the new time and place.",
+};
 
 export function detailsChangedEmail({ to, event, ctx, status, calendar }: EventNoticeMessage): EmailMessage {
   return message(REGISTRATION_EMAIL_KINDS.detailsChanged, to, `New time or place: ${event.title}`, [
     greeting(to),
     { text: `The time or place of “${oneLine(event.title)}” has changed. These are the details now:` },
     eventDetails(event, ctx),
-    {
-      text:
-        status === "confirmed"
-          ? "Your seat is kept. The calendar file attached updates the entry in your calendar."
-          : "You are still on the waitlist. The calendar file attached has the new time and place.",
-    },
+    { text: KEPT[status] },
     { text: "To see or cancel your registration, use the personal link in our earlier email." },
     eventLink(event, ctx),
     signature(ctx),
@@ -244,4 +261,73 @@ export function eventCancelledEmail({ to, event, ctx, calendar }: EventNoticeMes
     { text: "The calendar file attached marks the entry in your calendar as cancelled." },
     signature(ctx),
   ], [calendar]);
+}
+
+// ---------------------------------------------------------------------------
+// Events that require approval
+
+/** The staff's own words to the person, when they wrote any: quoted as typed, line breaks kept. */
+function staffNote(note: string | null | undefined): Block[] {
+  const text = note?.trim();
+  return text ? [{ text: "A message from the organizers:" }, { text }] : [];
+}
+
+export type PendingMessage = { to: Recipient; event: EmailEvent; ctx: EmailContext; manageUrl: string };
+
+/** A registration for an event that requires approval: received, under review, no seat held yet. */
+export function pendingEmail({ to, event, ctx, manageUrl }: PendingMessage): EmailMessage {
+  return message(REGISTRATION_EMAIL_KINDS.pending, to, `Request received, under review: ${event.title}`, [
+    greeting(to),
+    { text: `Thank you for registering for “${oneLine(event.title)}”. The organizers review every registration for this event: we have received your request, and it is under review.` },
+    { text: "No seat is held for you yet. We will email you as soon as the organizers have decided; if they approve, that email has your check-in code." },
+    eventDetails(event, ctx),
+    { link: manageUrl, label: "To see your request or withdraw it, open your personal link:" },
+    { text: "Keep this link to yourself: anyone who has it can withdraw your request." },
+    signature(ctx),
+  ]);
+}
+
+export type ApprovedMessage = SeatMessage & { note?: string | null };
+
+/** Approved, with a seat: as the confirmation, with the staff's message. */
+export function approvedEmail({ to, event, ctx, manageUrl, checkInCode, attachments, note }: ApprovedMessage): EmailMessage {
+  return message(REGISTRATION_EMAIL_KINDS.approved, to, `Registration approved: ${event.title}`, [
+    greeting(to),
+    { text: `Your registration for “${oneLine(event.title)}” has been approved: you have a seat.` },
+    ...staffNote(note),
+    eventDetails(event, ctx),
+    ...seatBlocks(checkInCode),
+    { text: "The calendar file attached adds the event to your calendar." },
+    ...manageBlocks(manageUrl),
+    signature(ctx),
+  ], attachments);
+}
+
+export type ApprovedWaitlistMessage = WaitlistMessage & { position: number; note?: string | null };
+
+/** Approved when every seat is taken: on the waitlist, at `position`. */
+export function approvedWaitlistedEmail({ to, event, ctx, manageUrl, position, attachments, note }: ApprovedWaitlistMessage): EmailMessage {
+  return message(REGISTRATION_EMAIL_KINDS.approvedWaitlisted, to, `Registration approved, on the waitlist: ${event.title}`, [
+    greeting(to),
+    { text: `Your registration for “${oneLine(event.title)}” has been approved. Every seat is taken, so you are on the waitlist, number ${position}.` },
+    { text: "Seats that become free go to the waitlist in order. If one comes to you, it is yours at once, and we will email you your check-in code." },
+    ...staffNote(note),
+    eventDetails(event, ctx),
+    ...manageBlocks(manageUrl),
+    signature(ctx),
+  ], attachments);
+}
+
+export type DeclinedMessage = { to: Recipient; event: EmailEvent; ctx: EmailContext; note?: string | null };
+
+/** Declined by the staff: no seat, and the address cannot register again for this event. */
+export function declinedEmail({ to, event, ctx, note }: DeclinedMessage): EmailMessage {
+  return message(REGISTRATION_EMAIL_KINDS.declined, to, `Registration declined: ${event.title}`, [
+    greeting(to),
+    { text: `We are sorry: the organizers could not accept your registration for “${oneLine(event.title)}”.` },
+    ...staffNote(note),
+    eventDetails(event, ctx),
+    { text: "If you think this is a mistake, please get in touch with the organizers." },
+    signature(ctx),
+  ]);
 }

@@ -22,7 +22,7 @@ async function notifyRegistrants(tx: Executor, eventId: string, ctx: EmailContex
   const source = await emailEvent(eventId, tx);
   const calendar = calendarAttachment(source, ctx.baseUrl);
   for (const p of people) {
-    await enqueueEmail(build({ to: p, event: source, ctx, status: p.status === "confirmed" ? "confirmed" : "waitlisted", calendar }), tx);
+    await enqueueEmail(build({ to: p, event: source, ctx, status: p.status === "confirmed" || p.status === "pending" ? p.status : "waitlisted", calendar }), tx);
   }
   return people.length;
 }

@@ -27,6 +27,7 @@ import {
   cancelledEmail,
   confirmedEmail,
   type EmailEvent,
+  pendingEmail,
   promotedEmail,
   waitlistedEmail,
 } from "@/lib/email/registration-emails";
@@ -79,13 +80,13 @@ function queued(message: EmailMessage) {
  * A new manage link for a registration that already has one: only hashes are kept, so the earlier link
  * cannot be sent again; the new one works beside it.
  */
-async function addManageLink(registrationId: string, ctx: RegistrationContext, tx: Executor): Promise<{ token: string; link: string }> {
+export async function addManageLink(registrationId: string, ctx: RegistrationContext, tx: Executor): Promise<{ token: string; link: string }> {
   const token = newManageToken();
   await addManageTokenHash(registrationId, hashManageToken(token), tx);
   return { token, link: manageUrl(ctx, token) };
 }
 
-async function registerInOneCall(input: NewRegistration, ctx: RegistrationContext, source: EmailEvent): Promise<RegisterResult | undefined> {
+async function registerInOneCall(input: NewRegistration, ctx: RegistrationContext, source: EmailEvent, reviewed: boolean): Promise<RegisterResult | undefined> {
   const to = { name: input.name, email: input.email };
   const token = newManageToken();
   const link = manageUrl(ctx, token);
@@ -94,8 +95,12 @@ async function registerInOneCall(input: NewRegistration, ctx: RegistrationContex
   const waitlisted = queued(waitlistedEmail({ to, event: source, ctx, manageUrl: link, position: positionMarker, attachments: [deferredCalendar(source)] }));
   for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
     const code = newCheckInCode();
+    // On an event that requires approval the database writes a pending row and queues this message,
+    // the one that says the request is under review; the event's updated_at tells it if that changed since.
     const confirmed = validateEmailMessage(
-      confirmedEmail({ to, event: source, ctx, manageUrl: link, checkInCode: code, attachments: seatAttachments(source, code) }),
+      reviewed
+        ? pendingEmail({ to, event: source, ctx, manageUrl: link })
+        : confirmedEmail({ to, event: source, ctx, manageUrl: link, checkInCode: code, attachments: seatAttachments(source, code) }),
     );
     const result = await registerPublicSeat({
       eventId: input.eventId,
@@ -133,7 +138,7 @@ export async function registerForEvent(input: NewRegistration, actor: Actor, con
   // the email's event details (read again under the lock only if the event changed meanwhile).
   const [ctx, before] = await Promise.all([context ?? registrationContext(), getEventCalendarSource(input.eventId)]);
   if (actor.kind === "public" && before) {
-    const created = await registerInOneCall(input, ctx, before);
+    const created = await registerInOneCall(input, ctx, before, before.requiresApproval);
     if (created) {
       kickOutbox();
       return created;
@@ -165,8 +170,10 @@ export async function registerForEvent(input: NewRegistration, actor: Actor, con
     if (existing) {
       if (actor.kind === "staff") return { outcome: "already_registered", registration: existing, manageToken: null };
       // The earlier link cannot be sent again (only its hash is kept), so the person gets a new one,
-      // which works beside it: whoever asked may not be the one holding the first email.
-      const { token, link } = await addManageLink(existing.id, ctx, tx);
+      // which works beside it: whoever asked may not be the one holding the first email. A declined
+      // registration has nothing left to manage, and gets none.
+      const declined = existing.status === "declined";
+      const { token, link } = declined ? { token: null, link: null } : await addManageLink(existing.id, ctx, tx);
       const confirmed = existing.status === "confirmed";
       await enqueueEmail(
         alreadyRegisteredEmail({
@@ -174,10 +181,10 @@ export async function registerForEvent(input: NewRegistration, actor: Actor, con
           event: source,
           ctx,
           manageUrl: link,
-          status: confirmed ? "confirmed" : "waitlisted",
+          status: existing.status as Exclude<Registration["status"], "cancelled">,
           checkInCode: existing.checkInCode,
-          position: confirmed ? null : await waitlistPosition(existing.id, tx),
-          attachments: confirmed ? seatAttachments(source, existing.checkInCode) : [deferredCalendar(source)],
+          position: existing.status === "waitlisted" ? await waitlistPosition(existing.id, tx) : null,
+          attachments: confirmed ? seatAttachments(source, existing.checkInCode) : declined ? [] : [deferredCalendar(source)],
         }),
         tx,
       );
@@ -185,7 +192,10 @@ export async function registerForEvent(input: NewRegistration, actor: Actor, con
       return { outcome: "already_registered", registration: existing, manageToken: token };
     }
 
-    const seated = event.capacity == null || state.confirmed < event.capacity;
+    // With approval, the public's registration waits for the staff's decision and holds no seat; staff
+    // who add someone by hand have decided already.
+    const pending = actor.kind === "public" && event.requiresApproval;
+    const seated = !pending && (event.capacity == null || state.confirmed < event.capacity);
     let code = firstCode;
     // The event is locked, so no other registration for it can take this code between check and insert.
     if (state.codeTaken) {
@@ -195,7 +205,9 @@ export async function registerForEvent(input: NewRegistration, actor: Actor, con
     const token = newManageToken();
     const link = manageUrl(ctx, token);
     // The new row is the last on the waitlist: every other was written before this lock was granted.
-    const message = seated
+    const message = pending
+      ? pendingEmail({ to, event: source, ctx, manageUrl: link })
+      : seated
       ? confirmedEmail({ to, event: source, ctx, manageUrl: link, checkInCode: code, attachments: seatAttachments(source, code) })
       : waitlistedEmail({ to, event: source, ctx, manageUrl: link, position: state.waitlisted + 1, attachments: [deferredCalendar(source)] });
     // Sent together: the email does not need the row's id, and the transaction keeps both or neither.
@@ -208,7 +220,7 @@ export async function registerForEvent(input: NewRegistration, actor: Actor, con
           emailNormalized,
           organization: input.organization,
           category: input.category,
-          status: seated ? "confirmed" : "waitlisted",
+          status: pending ? "pending" : seated ? "confirmed" : "waitlisted",
           manageTokenHash: hashManageToken(token),
           checkInCode: code,
           idempotencyKey: input.idempotencyKey,
@@ -286,7 +298,7 @@ export type CancelTarget = { id: string } | { tokenHash: string };
 
 export type CancelResult =
   | { outcome: "cancelled"; registration: Registration; promoted: Registration[] }
-  | { outcome: "refused"; reason: "missing" | "already_cancelled" | "checked_in" | "event_cancelled" | "past" };
+  | { outcome: "refused"; reason: "missing" | "already_cancelled" | "checked_in" | "event_cancelled" | "past" | "declined" };
 
 /** Cancels a registration (by its owner's link or by staff) and gives its seat to the waitlist in the same transaction. */
 export async function cancelRegistration(target: CancelTarget, actor: Actor, context?: RegistrationContext): Promise<CancelResult> {
@@ -299,6 +311,8 @@ export async function cancelRegistration(target: CancelTarget, actor: Actor, con
     // Read again under the lock: another cancellation may have finished while this one waited.
     const before = (await getRegistration(found.id, tx))!;
     if (before.status === "cancelled") return { outcome: "refused", reason: "already_cancelled" };
+    // Declined stays declined, so that the address stays unable to register again for this event.
+    if (before.status === "declined") return { outcome: "refused", reason: "declined" };
     if (before.checkedInAt) return { outcome: "refused", reason: "checked_in" };
     if (actor.kind === "public") {
       if (event.status === "cancelled") return { outcome: "refused", reason: "event_cancelled" };
@@ -310,7 +324,7 @@ export async function cancelRegistration(target: CancelTarget, actor: Actor, con
 
     const promoted = before.status === "confirmed" ? await promoteFromWaitlist(tx, event, ctx, actor) : [];
     await enqueueEmail(
-      cancelledEmail({ to: { name: before.name, email: before.email }, event: await emailEvent(event.id, tx), ctx, byStaff: actor.kind === "staff" }),
+      cancelledEmail({ to: { name: before.name, email: before.email }, event: await emailEvent(event.id, tx), ctx, byStaff: actor.kind === "staff", pending: before.status === "pending" }),
       tx,
     );
     await writeAudit(

@@ -110,6 +110,41 @@ export const capacitySchema = z.object({
 });
 export type CapacityInput = z.input<typeof capacitySchema>;
 
+export const APPROVAL_MODES = { open: "Open", approval: "Requires approval" } as const;
+export type ApprovalMode = keyof typeof APPROVAL_MODES;
+
+/** Whether an event's registrations wait for the staff's approval. */
+export const approvalModeSchema = z.object({
+  eventId: z.uuid("That event does not exist."),
+  mode: z.enum(Object.keys(APPROVAL_MODES) as [ApprovalMode, ...ApprovalMode[]], "Choose open or requires approval."),
+});
+export type ApprovalModeInput = z.input<typeof approvalModeSchema>;
+
+export const DECISION_MESSAGE_MAX = 1000;
+const SELECT_ONE = "Select at least one registration.";
+
+/**
+ * Staff approve or decline registrations awaiting approval, one or many at once, with an optional
+ * message that goes into each email. The message may run over several lines.
+ */
+export const registrationDecisionSchema = z.object({
+  eventId: z.uuid("That event does not exist."),
+  // One checkbox ticked arrives from a plain form as a single value.
+  ids: z.preprocess(
+    (v) => (typeof v === "string" ? [v] : v),
+    z.array(z.uuid("Reload the page and try again."), SELECT_ONE).min(1, SELECT_ONE).max(200, "Choose at most 200 registrations at a time."),
+  ),
+  decision: z.enum(["approve", "decline"], "Choose whether to approve or decline."),
+  message: z
+    .string()
+    .trim()
+    .max(DECISION_MESSAGE_MAX, `Keep the message under ${DECISION_MESSAGE_MAX} characters.`)
+    .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), "Use letters, spaces, punctuation and line breaks only.")
+    .nullish()
+    .transform((v) => v || null),
+});
+export type RegistrationDecisionInput = z.input<typeof registrationDecisionSchema>;
+
 export const REGISTRATION_SORTS = {
   created_desc: "Newest first",
   created_asc: "Oldest first",
@@ -119,7 +154,7 @@ export const REGISTRATION_SORTS = {
 } as const;
 export type RegistrationSort = keyof typeof REGISTRATION_SORTS;
 
-export const REGISTRATION_FILTERS = ["confirmed", "waitlisted", "cancelled", "checked_in"] as const;
+export const REGISTRATION_FILTERS = ["confirmed", "waitlisted", "pending", "declined", "cancelled", "checked_in"] as const;
 export type RegistrationFilter = (typeof REGISTRATION_FILTERS)[number];
 export const REGISTRATION_FILTER_LABELS: Record<RegistrationFilter, string> = {
   ...REGISTRATION_STATUS_LABELS,

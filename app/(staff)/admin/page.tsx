@@ -90,6 +90,7 @@ export default async function DashboardPage() {
               { header: "Status", cell: (e) => e.status, className: "capitalize" },
               { header: "Registered", cell: (e) => (e.capacity == null ? e.confirmed : `${e.confirmed} / ${e.capacity}`), numeric: true },
               { header: "Waitlist", cell: (e) => e.waitlisted, numeric: true },
+              { header: "Awaiting approval", cell: (e) => e.pending, numeric: true },
             ]}
             rows={upcoming}
             empty={{ title: "No upcoming events" }}

@@ -29,6 +29,7 @@ const REFUSED: Record<string, string> = {
   checked_in: "You have already been checked in at the door, so this registration can no longer be cancelled.",
   event_cancelled: "The event itself has been cancelled, so there is nothing more to cancel.",
   past: "The event has already taken place, so the registration can no longer be cancelled.",
+  declined: "The organizers declined this registration, so there is nothing to cancel.",
 };
 
 export default async function ManageRegistrationPage({ params, searchParams }: Props) {
@@ -42,7 +43,9 @@ export default async function ManageRegistrationPage({ params, searchParams }: P
   const now = new Date();
   const eventCancelled = event.status === "cancelled";
   const past = event.endsAt <= now;
-  const active = r.status !== "cancelled";
+  const active = r.status !== "cancelled" && r.status !== "declined";
+  // A request under review is withdrawn the same way a registration is cancelled.
+  const request = r.status === "pending";
   const cancellable = active && !eventCancelled && !past && !r.checkedInAt;
   const confirming = cancellable && query.confirm === "1";
   const qr = r.status === "confirmed" && !eventCancelled ? await checkInQrDataUrl(r.checkInCode) : null;
@@ -59,7 +62,7 @@ export default async function ManageRegistrationPage({ params, searchParams }: P
         </h1>
       </header>
 
-      {query.cancelled === "1" && !active && (
+      {query.cancelled === "1" && r.status === "cancelled" && (
         <Alert tone="success">Your registration is cancelled. We have sent you an email to confirm it.</Alert>
       )}
       {query.refused && REFUSED[query.refused] && <Alert tone="warning">{REFUSED[query.refused]}</Alert>}
@@ -97,6 +100,19 @@ export default async function ManageRegistrationPage({ params, searchParams }: P
           <p className="text-lg">
             <strong>On the waitlist{waitlistPosition ? `, number ${waitlistPosition}` : ""}.</strong> If a seat becomes free, it goes to
             the waitlist in order, and we will email you at once.
+          </p>
+        )}
+        {r.status === "pending" && (
+          <p className="text-lg">
+            <strong>Awaiting approval:</strong> the organizers review every registration for this event, and yours is under
+            review. No seat is held for you yet; we will email you as soon as they have decided.
+          </p>
+        )}
+        {r.status === "declined" && (
+          <p className="text-lg">
+            <strong>Declined</strong>
+            {r.declinedAt && <> on {formatLocalDate(r.declinedAt, event.timeZone)}</>}: the organizers could not accept this
+            registration, so you have no seat at this event. If you think this is a mistake, please get in touch with the organizers.
           </p>
         )}
         {r.status === "cancelled" && (
@@ -143,30 +159,39 @@ export default async function ManageRegistrationPage({ params, searchParams }: P
       </Section>
 
       {cancellable && (
-        <Section id="cancel-heading" title="Cannot come?">
+        <Section id="cancel-heading" title={request ? "Changed your mind?" : "Cannot come?"}>
           {confirming ? (
-            <div role="group" aria-label="Confirm cancelling your registration" className="space-y-3 rounded-md border border-red-200 bg-red-50 p-4">
+            <div
+              role="group"
+              aria-label={request ? "Confirm withdrawing your request" : "Confirm cancelling your registration"}
+              className="space-y-3 rounded-md border border-red-200 bg-red-50 p-4"
+            >
               <p className="text-red-900">
-                Cancel your registration? {r.status === "confirmed" ? "Your seat goes to the next person on the waitlist. " : "You leave the waitlist. "}
+                {request ? "Withdraw your request? The organizers will not review it. " : "Cancel your registration? "}
+                {r.status === "confirmed" ? "Your seat goes to the next person on the waitlist. " : r.status === "waitlisted" ? "You leave the waitlist. " : ""}
                 This cannot be undone; to come after all, you would register again.
               </p>
               <form action={cancelMyRegistration} className="flex flex-wrap items-center gap-3">
                 <input type="hidden" name="token" value={token} />
-                <RegistrationCancelButton />
+                <RegistrationCancelButton label={request ? "Yes, withdraw my request" : undefined} />
                 <Link href={`/registrations/${token}`} scroll={false}>
-                  Keep my registration
+                  {request ? "Keep my request" : "Keep my registration"}
                 </Link>
               </form>
             </div>
           ) : (
             <>
-              <p>Please cancel if you cannot come: {r.status === "confirmed" ? "your seat goes to someone on the waitlist." : "you leave the waitlist."}</p>
+              <p>
+                {request
+                  ? "If you no longer wish to come, withdraw your request: the organizers will not need to review it."
+                  : `Please cancel if you cannot come: ${r.status === "confirmed" ? "your seat goes to someone on the waitlist." : "you leave the waitlist."}`}
+              </p>
               <Link
                 href={`/registrations/${token}?confirm=1`}
                 scroll={false}
                 className={`${buttonClassName("danger")} no-underline hover:no-underline`}
               >
-                Cancel my registration
+                {request ? "Withdraw my request" : "Cancel my registration"}
               </Link>
             </>
           )}

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterSelect } from "@/components/admin/filter-fields";
 import { RegistrationAddForm } from "@/components/registration-add-form";
+import { RegistrationApprovalForm } from "@/components/registration-approval-form";
 import { RegistrationCapacityForm } from "@/components/registration-capacity-form";
 import { RegistrationChart } from "@/components/registration-chart";
+import { RegistrationDecisionForm } from "@/components/registration-decisions";
 import { RegistrationPages, RegistrationTable } from "@/components/registration-table";
 import { Input } from "@/components/ui/field";
 import { countForStatus, countMatches, listRegistrationsPage, registrationCounts } from "@/db/queries/registration-lists";
@@ -42,6 +44,9 @@ function query({ q, status, sort, after, before }: Query): string {
 
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
+// The list's checkboxes name the approval form above it.
+const DECISION_FORM_ID = "registration-decisions";
+
 export default async function EventRegistrationsPage({ params, searchParams }: Props) {
   const { event } = await staffEventPage(params, "registrations");
   const search = await searchParams;
@@ -64,9 +69,14 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
   const eventDay = utcToZonedParts(event.startsAt, event.timeZone).date;
   const canAdd = event.status === "scheduled";
 
+  // Decisions are open while the event is ahead and anyone awaits one (or could be approved after all).
+  const deciding = event.status === "scheduled" && event.endsAt > new Date() && (counts.pending > 0 || counts.declined > 0);
+  const reviewed = event.requiresApproval || counts.pending > 0;
+
   const stats: [string, string][] = [
     ["Confirmed", event.capacity == null ? `${counts.confirmed}` : `${counts.confirmed} of ${event.capacity}`],
     ["Seats left", left == null ? "No limit" : String(left)],
+    ...(reviewed ? [["Awaiting approval", String(counts.pending)] as [string, string]] : []),
     ["Waitlisted", String(counts.waitlisted)],
     ["Cancelled", String(counts.cancelled)],
     ["Checked in", `${counts.checkedIn} of ${counts.confirmed}`],
@@ -78,7 +88,7 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
         <h2 id="counts-heading" className="text-lg font-semibold">
           At a glance
         </h2>
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+        <dl className={`grid grid-cols-2 gap-3 ${stats.length > 5 ? "sm:grid-cols-3 lg:grid-cols-6" : "sm:grid-cols-5"}`}>
           {stats.map(([label, value]) => (
             <div key={label} className="rounded-md border border-slate-200 px-4 py-3">
               <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{label}</dt>
@@ -124,9 +134,18 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
             </Link>
           )}
         </form>
+        {deciding && counts.pending > 0 && (
+          <RegistrationDecisionForm
+            eventId={event.id}
+            formId={DECISION_FORM_ID}
+            waiting={counts.pending}
+            onlyWaitingHref={status === "pending" ? null : `${base}${query({ sort: filter.sort, status: "pending" })}`}
+          />
+        )}
         <RegistrationTable
           rows={rows}
           clock={clock}
+          decisions={deciding ? { eventId: event.id, formId: DECISION_FORM_ID } : undefined}
           empty={
             filtered
               ? { title: "No registrations match" }
@@ -152,12 +171,20 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
       </section>
 
       <div className="grid gap-8 lg:grid-cols-[1fr_2fr]">
-        <section aria-labelledby="capacity-heading" className="space-y-3">
-          <h2 id="capacity-heading" className="text-lg font-semibold">
-            Capacity
-          </h2>
-          <RegistrationCapacityForm eventId={event.id} capacity={event.capacity} confirmed={counts.confirmed} />
-        </section>
+        <div className="space-y-8">
+          <section aria-labelledby="capacity-heading" className="space-y-3">
+            <h2 id="capacity-heading" className="text-lg font-semibold">
+              Capacity
+            </h2>
+            <RegistrationCapacityForm eventId={event.id} capacity={event.capacity} confirmed={counts.confirmed} />
+          </section>
+          <section aria-labelledby="approval-heading" className="space-y-3">
+            <h2 id="approval-heading" className="text-lg font-semibold">
+              Approval
+            </h2>
+            <RegistrationApprovalForm eventId={event.id} requiresApproval={event.requiresApproval} pending={counts.pending} />
+          </section>
+        </div>
         <section aria-labelledby="add-heading" className="space-y-3">
           <h2 id="add-heading" className="text-lg font-semibold">
             Add a registration
