@@ -1,9 +1,10 @@
 import { and, asc, eq, getTableColumns, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerPublicSeat, waitlistPosition } from "@/db/queries/registrations";
-import { events, outbox, registrations } from "@/db/schema";
+import { events, outbox, registrations, users } from "@/db/schema";
 import { REGISTRATION_EMAIL_KINDS } from "@/lib/email/registration-emails";
 import { type RegistrationContext, registrationContext } from "@/lib/registration/context";
+import { decideRegistrations } from "@/lib/registration/approval";
 import { type NewRegistration, registerForEvent } from "@/lib/registration/seats";
 import { hashManageToken } from "@/lib/registration/tokens";
 import { closeDb, db, resetWithDemo } from "./support/db";
@@ -22,7 +23,7 @@ beforeAll(async () => {
 afterAll(closeDb);
 
 /** A scheduled event a month ahead, open for registration, with `capacity` seats. */
-const scratchEvent = (capacity: number | null) => makeScratchEvent("Seat function test", now, capacity);
+const scratchEvent = (capacity: number | null, requiresApproval = false) => makeScratchEvent("Seat function test", now, capacity, { requiresApproval });
 
 const person = (eventId: string, label: string | number, extra: Partial<NewRegistration> = {}): NewRegistration => ({
   eventId,
@@ -90,6 +91,43 @@ describe("register_public_seat", () => {
         expect(m.attachments.map((a) => a.source?.kind)).toEqual(["calendar"]);
       }
     }
+  }, 120_000);
+
+  it("with approval: writes 200 simultaneous registrations as pending, holding no seat, one email each; approving them all seats 80", async () => {
+    const event = await scratchEvent(80, true);
+    const inputs = Array.from({ length: 200 }, (_, i) => person(event.id, `review-${i}`));
+    // Each one twice, as a double click sends it: still one registration and one email each.
+    const results = await Promise.all([...inputs, ...inputs].map((input) => registerForEvent(input, { kind: "public", client: null }, ctx)));
+    expect(results.filter((r) => r.outcome === "created")).toHaveLength(200);
+    expect(results.filter((r) => r.outcome === "repeat")).toHaveLength(200);
+    expect(results.some((r) => r.outcome === "created" && r.tookLastSeat)).toBe(false);
+    const rows = await rowsOf(event.id);
+    expect(rows).toHaveLength(200);
+    expect(rows.every((r) => r.status === "pending" && r.confirmedAt === null && r.waitlistedAt === null)).toBe(true);
+    const messages = await db.select().from(outbox).where(sql`${outbox.to} like ${`seat-review-%-${event.id.slice(0, 8)}@example.org`}`);
+    expect(messages).toHaveLength(200);
+    expect(new Set(messages.map((m) => m.to)).size).toBe(200);
+    for (const m of messages) {
+      expect(m.kind).toBe(REGISTRATION_EMAIL_KINDS.pending);
+      expect(m.text).toContain("under review");
+      expect(m.attachments).toEqual([]);
+    }
+
+    const [account] = await db.select({ id: users.id }).from(users).where(eq(users.role, "staff")).limit(1);
+    const staff = { kind: "staff" as const, userId: account!.id, client: null };
+    const ids = rows.map((r) => r.id);
+    const halves = [ids.slice(0, 100), ids.slice(100)];
+    const decided = await Promise.all(halves.map((half) => decideRegistrations({ eventId: event.id, ids: half, decision: "approve", note: null }, staff, ctx)));
+    expect(decided.every((d) => d.outcome === "decided")).toBe(true);
+    const after = await rowsOf(event.id);
+    expect(after.filter((r) => r.status === "confirmed")).toHaveLength(80);
+    const waiting = after.filter((r) => r.status === "waitlisted");
+    expect(waiting).toHaveLength(120);
+    const places = await Promise.all(waiting.map((r) => waitlistPosition(r.id)));
+    expect(places.sort((a, b) => a! - b!)).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+    const approvals = await db.select().from(outbox).where(and(sql`${outbox.to} like ${`seat-review-%-${event.id.slice(0, 8)}@example.org`}`, sql`${outbox.kind} <> ${REGISTRATION_EMAIL_KINDS.pending}`));
+    expect(approvals.filter((m) => m.kind === REGISTRATION_EMAIL_KINDS.approved)).toHaveLength(80);
+    expect(approvals.filter((m) => m.kind === REGISTRATION_EMAIL_KINDS.approvedWaitlisted)).toHaveLength(120);
   }, 120_000);
 
   it("makes one registration of a form sent again with the same key", async () => {

@@ -125,6 +125,24 @@ describe("capacity under concurrency", () => {
     }
   }, 120_000);
 
+  it("with approval: makes 200 simultaneous registrations pending, none seated, and one of 20 submissions with one key", async () => {
+    const event = await scratchEvent(50, { requiresApproval: true });
+    const inputs = Array.from({ length: 200 }, (_, i) => person(event.id, `review-${i}`));
+    const results = await Promise.all(inputs.map((input) => registerForEvent(input, asPublic, ctx)));
+    expect(results.map((r) => r.outcome)).toEqual(Array(200).fill("created"));
+    const rows = await rowsOf(event.id);
+    expect(statusCount(rows, "pending")).toBe(200);
+    expect(await registrationCounts(event.id)).toMatchObject({ confirmed: 0, waitlisted: 0, pending: 200 });
+    const mails = await db.select({ kind: outbox.kind }).from(outbox).where(inArray(outbox.to, inputs.map((i) => i.email)));
+    expect(mails.map((m) => m.kind)).toEqual(Array(200).fill(REGISTRATION_EMAIL_KINDS.pending));
+
+    const input = person(event.id, "review-double");
+    const doubles = await Promise.all(Array.from({ length: 20 }, () => registerForEvent(input, asPublic, ctx)));
+    expect(doubles.filter((r) => r.outcome === "created")).toHaveLength(1);
+    expect(doubles.filter((r) => r.outcome === "repeat")).toHaveLength(19);
+    expect((await mailTo(input.email)).map((m) => m.kind)).toEqual([REGISTRATION_EMAIL_KINDS.pending]);
+  }, 120_000);
+
   it("makes one registration of 20 simultaneous submissions with the same key", async () => {
     const event = await scratchEvent(5);
     const input = person(event.id, "double");
@@ -172,8 +190,8 @@ describe("capacity under concurrency", () => {
   it("counts the seats taken for the public page and the staff's figures", async () => {
     const event = await scratchEvent(2);
     for (let i = 0; i < 3; i++) await registerForEvent(person(event.id, i), asPublic, ctx);
-    expect(await getRegistrationAvailability(event.id)).toEqual({ capacity: 2, confirmed: 2, categories: ["Government", "Academia"] });
-    expect(await registrationCounts(event.id)).toEqual({ confirmed: 2, waitlisted: 1, cancelled: 0, checkedIn: 0, total: 3 });
+    expect(await getRegistrationAvailability(event.id)).toEqual({ capacity: 2, confirmed: 2, categories: ["Government", "Academia"], requiresApproval: false });
+    expect(await registrationCounts(event.id)).toEqual({ confirmed: 2, waitlisted: 1, cancelled: 0, pending: 0, declined: 0, checkedIn: 0, total: 3 });
   });
 
   it("promotes once when the same registration is cancelled twice at once", async () => {

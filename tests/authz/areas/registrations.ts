@@ -42,6 +42,36 @@ const scratchRegistration = async (f: Fixtures) => {
 };
 const registrationRow = (f: Fixtures) => db.select().from(registrations).where(eq(registrations.id, f.scratch!));
 
+/** A scheduled event a month ahead, for this call alone. */
+async function scratchEvent(f: Fixtures, label: string, values: Partial<typeof events.$inferInsert> = {}): Promise<string> {
+  const start = new Date(Date.now() + 30 * 86_400_000);
+  const [row] = await db
+    .insert(events)
+    .values({
+      slug: `authz-${label}-${f.n}`,
+      title: `${label} ${f.n}`,
+      timeZone: "Europe/Zurich",
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 3600_000),
+      capacity: 5,
+      status: "scheduled",
+      ...values,
+    })
+    .returning({ id: events.id });
+  return row!.id;
+}
+
+/** A registration awaiting approval, made for this call; `f.scratch` is its id. */
+const pendingRegistration = async (f: Fixtures) => {
+  const eventId = await scratchEvent(f, "approval", { requiresApproval: true });
+  const result = await registerForEvent(
+    { eventId, name: `Pending ${f.n}`, email: `authz-pending-${f.n}@example.org`, organization: null, category: "Government", idempotencyKey: null },
+    { kind: "public", client: null },
+  );
+  if (result.outcome !== "created" || result.registration.status !== "pending") throw new Error(`not pending: ${result.outcome}`);
+  f.scratch = result.registration.id;
+};
+
 /** A staff GET route under the open event's admin pages, called with `path` (after the event's id). */
 const openEventRoute = (path: string): Expectation => ({
   who: STAFF,
@@ -113,6 +143,21 @@ export const registrationsArea: Record<string, Expectation> = {
       f.scratch = row!.id;
     },
     call: action((f) => ({ eventId: f.scratch, capacity: "7" })),
+    state: (f) => db.select().from(events).where(eq(events.id, f.scratch!)),
+  },
+  [`${EVENT_ACTIONS}#decideRegistrationsAsStaff`]: {
+    prepare: pendingRegistration,
+    call: async (f, mod, name) => {
+      const [row] = await registrationRow(f);
+      return (mod[name] as (i: unknown) => Promise<unknown>)({ eventId: row!.eventId, ids: [row!.id], decision: "approve", message: "Welcome." });
+    },
+    state: registrationRow,
+  },
+  [`${EVENT_ACTIONS}#setApprovalMode`]: {
+    prepare: async (f) => {
+      f.scratch = await scratchEvent(f, "approval-mode");
+    },
+    call: action((f) => ({ eventId: f.scratch, mode: "approval" })),
     state: (f) => db.select().from(events).where(eq(events.id, f.scratch!)),
   },
   [`${CHECK_IN}#checkIn`]: { prepare: scratchRegistration, call: action((f) => ({ id: f.scratch })), state: registrationRow },
