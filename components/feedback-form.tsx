@@ -6,8 +6,7 @@ import { ErrorSummary, type ErrorSummaryItem } from "@/components/forms/error-su
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldNotes, Textarea } from "@/components/ui/field";
-import { RATING_LABELS } from "@/lib/after-event";
-import { FEEDBACK_COMMENT_MAX } from "@/lib/validations/after-event";
+import { FEEDBACK_COMMENT_MAX, RATING_LABELS } from "@/lib/after-event";
 
 type Props = {
   token: string;
@@ -57,7 +56,7 @@ export function FeedbackForm({ token, previous }: Props) {
 
   const answered = previous || state.status === "saved";
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate aria-label="Your feedback" className="space-y-4">
+    <form action={formAction} onSubmit={onSubmit} noValidate aria-label="Rate the event" className="space-y-4">
       {state.status === "saved" && (
         <Alert tone="success">
           <p ref={doneRef} tabIndex={-1} className="font-semibold focus:outline-none">

@@ -24,7 +24,8 @@ export function feedbackOpen(
   return registration.status === "confirmed" && !registration.anonymizedAt && event.status === "scheduled" && event.endsAt <= now;
 }
 
+/** The longest comment the feedback form takes (the form's page ships no validation library, so it lives here). */
+export const FEEDBACK_COMMENT_MAX = 2000;
+
 /** The feedback form's ratings, 1 to 5, as people choose them and staff read them. */
 export const RATING_LABELS = ["Poor", "Fair", "Good", "Very good", "Excellent"] as const;
-
-export const ratingLabel = (rating: number) => `${rating} – ${RATING_LABELS[rating - 1] ?? ""}`;

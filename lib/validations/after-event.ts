@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { THANK_YOU_AUDIENCES } from "@/lib/after-event";
+import { FEEDBACK_COMMENT_MAX, THANK_YOU_AUDIENCES } from "@/lib/after-event";
 import { manageTokenSchema } from "./registration";
 
 // The forms after an event: the staff's thank-you email, the public's feedback, and unsubscribing.
@@ -10,7 +10,6 @@ export const thankYouSchema = z.object({
 });
 export type ThankYouInput = z.input<typeof thankYouSchema>;
 
-export const FEEDBACK_COMMENT_MAX = 2000;
 const RATING = "Choose a rating from 1 to 5.";
 
 export const feedbackSchema = manageTokenSchema.extend({
