@@ -46,8 +46,10 @@ test("after the event: staff thank everyone checked in, once; an attendee rates 
   expect(feedbackLink, "the feedback link in the email").toBeTruthy();
   expect(unsubscribeLink, "the unsubscribe link in the email").toBeTruthy();
 
-  // The attendee, in a browser of their own, follows the email's links.
+  // The attendee, in a browser of their own, follows the email's feedback link.
   const context = await browser.newContext();
+  // The same person later, in a browser without JavaScript: the form works there too.
+  const plain = await browser.newContext({ javaScriptEnabled: false });
   try {
     const attendee = await context.newPage();
     await attendee.goto(feedbackLink!);
@@ -70,6 +72,21 @@ test("after the event: staff thank everyone checked in, once; an attendee rates 
     await expect(results.getByRole("list", { name: "Comments, newest first" })).toContainText(COMMENT);
     await expect(results).not.toContainText("Attendee 1");
 
+    // One answer per registration: a second one replaces the first, here without JavaScript.
+    const later = await plain.newPage();
+    await later.goto(feedbackLink!);
+    const again = later.getByRole("form", { name: "Rate the event" });
+    await expect(later.getByRole("region", { name: "Your feedback" })).toContainText("You answered on");
+    await expect(again.getByRole("radio", { name: "5 – Excellent" })).toBeChecked();
+    await expect(again.getByLabel("Comment (optional)")).toHaveValue(COMMENT);
+    await again.getByRole("radio", { name: "4 – Very good" }).check();
+    await again.getByRole("button", { name: "Save my new answer" }).click();
+    await expect(later.getByText("Thank you for your feedback.")).toBeVisible();
+    await expect(later.getByRole("form", { name: "Rate the event" }).getByRole("radio", { name: "4 – Very good" })).toBeChecked();
+    await staffPage.reload();
+    await expect(results).toContainText("4.0 out of 5 on average, from 1 answer.");
+    await expect(results.getByRole("list", { name: "Comments, newest first" })).toContainText(COMMENT);
+
     // The unsubscribe link asks first (a mail scanner that opens it changes nothing), then unsubscribes.
     await attendee.goto(unsubscribeLink!);
     const button = attendee.getByRole("button", { name: "Unsubscribe" });
@@ -90,5 +107,6 @@ test("after the event: staff thank everyone checked in, once; an attendee rates 
     expect(answer.status()).toBe(200);
   } finally {
     await context.close();
+    await plain.close();
   }
 });

@@ -65,8 +65,10 @@ describe("the feedback form", () => {
       const answer = await saveMyFeedback(null, form({ token, rating, comment: "Kept" }));
       expect(answer).toMatchObject({ status: "invalid", fieldErrors: { rating: ["Choose a rating from 1 to 5."] }, values: { comment: "Kept" } });
     }
+    // No rating chosen: the browser sends no field at all.
+    expect(await saveMyFeedback(null, form({ token, comment: "Kept" }))).toMatchObject({ status: "invalid", fieldErrors: { rating: ["Choose a rating from 1 to 5."] } });
     const long = await saveMyFeedback(null, form({ token, rating: "2", comment: "x".repeat(2001) }));
-    expect(long).toMatchObject({ status: "invalid", fieldErrors: { comment: ["Keep the comment under 2,000 characters."] } });
+    expect(long).toMatchObject({ status: "invalid", fieldErrors: { comment: ["Keep the comment to 2,000 characters or fewer."] } });
     expect(feedbackSchema.safeParse({ token, rating: "2", comment: "x".repeat(2000) }).success).toBe(true);
     expect(await rowsOf(registration.id)).toHaveLength(0);
   });

@@ -8,7 +8,6 @@ export const thankYouSchema = z.object({
   eventId: z.uuid("That event does not exist."),
   audience: z.enum(THANK_YOU_AUDIENCES, "Choose who gets the email: everyone checked in, or everyone with a confirmed seat."),
 });
-export type ThankYouInput = z.input<typeof thankYouSchema>;
 
 const RATING = "Choose a rating from 1 to 5.";
 
@@ -17,12 +16,11 @@ export const feedbackSchema = manageTokenSchema.extend({
   comment: z
     .string()
     .trim()
-    .max(FEEDBACK_COMMENT_MAX, `Keep the comment under ${FEEDBACK_COMMENT_MAX.toLocaleString("en-US")} characters.`)
+    .max(FEEDBACK_COMMENT_MAX, `Keep the comment to ${FEEDBACK_COMMENT_MAX.toLocaleString("en-US")} characters or fewer.`)
     .optional()
     .nullable()
     .transform((v) => v || null),
 });
-export type FeedbackInput = z.input<typeof feedbackSchema>;
 
 export const unsubscribeSchema = z.object({
   token: z.string("That link is not valid.").min(1, "That link is not valid.").max(400, "That link is not valid."),

@@ -68,7 +68,7 @@ export default async function EventSummaryPage({ params }: Props) {
       />
       <SummaryPhotos eventId={id} photos={photos} published={published} />
       <SummaryReferences eventId={id} references={references} />
-      {(over || feedback.count > 0) && <FeedbackResults results={feedback} clock={homeClock(settings)} />}
+      {((over && event.status === "scheduled") || feedback.count > 0) && <FeedbackResults results={feedback} clock={homeClock(settings)} />}
     </div>
   );
 }
