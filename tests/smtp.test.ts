@@ -125,6 +125,18 @@ describe("delivery over SMTP", () => {
     expect(await rowOf(id)).toMatchObject({ status: "sent", attempts: 1, lastError: null });
   });
 
+  it("gives a thank-you message the List-Unsubscribe headers of its recipient (RFC 8058), and other messages none", async () => {
+    const { oneClickUnsubscribeUrl } = await import("@/lib/email/unsubscribe");
+    await app.outbox.enqueueEmail({ to: "Thanked@Example.org", subject: "Thank you", text: "Thanks.", kind: "thank_you" });
+    await app.outbox.enqueueEmail({ to: "registered@example.org", subject: "Registration confirmed", text: "Confirmed.", kind: "registration_confirmed" });
+    expect(await app.sender.deliverDue()).toEqual({ sent: 2, failed: 0 });
+    const thanked = parse(mailbox.find((m) => m.to[0] === "thanked@example.org")!.raw).headers;
+    expect(header(thanked, "List-Unsubscribe")).toEqual([`List-Unsubscribe: <${oneClickUnsubscribeUrl(app.env.appUrl(), "thanked@example.org")}>`]);
+    expect(header(thanked, "List-Unsubscribe-Post")).toEqual(["List-Unsubscribe-Post: List-Unsubscribe=One-Click"]);
+    const registered = parse(mailbox.find((m) => m.to[0] === "registered@example.org")!.raw).headers;
+    expect(header(registered, "List-Unsubscribe")).toEqual([]);
+  });
+
   it("records a refused delivery, retries it later, and then delivers it", async () => {
     refuse.rcpt = 1;
     const id = await app.outbox.enqueueEmail({ to: "later@example.org", subject: "Retry me", text: "Hello", kind: "test" });

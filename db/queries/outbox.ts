@@ -30,6 +30,20 @@ export async function enqueueEmail(message: EmailMessage, executor: Executor = d
 }
 
 /**
+ * Queues many messages in one statement (validated one by one, as enqueueEmail does). Keep a call to a
+ * few hundred messages: each row is six parameters.
+ */
+export async function enqueueEmails(messages: EmailMessage[], executor: Executor = db): Promise<number> {
+  if (messages.length === 0) return 0;
+  const rows = messages.map((message) => {
+    const m = validateEmailMessage(message);
+    return { to: m.to.toLowerCase(), subject: m.subject, text: m.text, html: m.html ?? null, kind: m.kind, attachments: m.attachments };
+  });
+  await executor.insert(outbox).values(rows);
+  return rows.length;
+}
+
+/**
  * Reserves up to `limit` due messages for this sender. SKIP LOCKED lets several senders share the
  * queue; the lease (OUTBOX_LEASE_SECONDS) pushes the next attempt forward, so a message whose sender
  * died comes back once it runs out. Each claim draws a new token: a sender whose lease ran out and was

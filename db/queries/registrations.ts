@@ -208,6 +208,11 @@ export async function addManageTokenHash(registrationId: string, tokenHash: stri
   await executor.insert(registrationManageTokens).values({ registrationId, tokenHash });
 }
 
+/** More working manage links at once, one statement (an email to each of many registrations). */
+export async function addManageTokenHashes(rows: { registrationId: string; tokenHash: string }[], executor: Executor): Promise<void> {
+  if (rows.length) await executor.insert(registrationManageTokens).values(rows);
+}
+
 /**
  * Cancels a registration that is neither cancelled nor checked in. The condition is part of the update,
  * so a check-in that commits first wins and this returns undefined.

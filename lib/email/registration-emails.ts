@@ -19,7 +19,7 @@ export type EmailContext = {
 
 export type Recipient = { name: string; email: string };
 
-type Block = { text: string } | { link: string; label?: string } | { code: string; caption: string } | { details: [string, string][] };
+export type Block = { text: string } | { link: string; label?: string } | { code: string; caption: string } | { details: [string, string][] };
 
 export const REGISTRATION_EMAIL_KINDS = {
   confirmed: "registration_confirmed",
@@ -40,7 +40,7 @@ export function formatCheckInCode(code: string): string {
   return code.length === 8 ? `${code.slice(0, 4)}-${code.slice(4)}` : code;
 }
 
-const oneLine = (value: string) => value.replace(/\s+/g, " ").trim();
+export const oneLine = (value: string) => value.replace(/\s+/g, " ").trim();
 
 function venueLine(event: EmailEvent): string | null {
   const v = event.venue;
@@ -94,12 +94,12 @@ function renderHtml(blocks: Block[]): string {
   return `<!doctype html>\n<html lang="en"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#0f172a">\n${body}\n</body></html>`;
 }
 
-function message(kind: string, to: Recipient, subject: string, blocks: Block[], attachments: OutboxAttachment[] = []): EmailMessage {
+export function message(kind: string, to: Recipient, subject: string, blocks: Block[], attachments: OutboxAttachment[] = []): EmailMessage {
   return { to: to.email, subject: oneLine(subject).slice(0, 300), text: renderText(blocks), html: renderHtml(blocks), kind, attachments };
 }
 
-const greeting = (to: Recipient): Block => ({ text: `Dear ${oneLine(to.name)},` });
-const signature = (ctx: EmailContext): Block => ({ text: `With best regards,\n${ctx.organization}` });
+export const greeting = (to: Recipient): Block => ({ text: `Dear ${oneLine(to.name)},` });
+export const signature = (ctx: EmailContext): Block => ({ text: `With best regards,\n${ctx.organization}` });
 const eventLink = (event: EmailEvent, ctx: EmailContext): Block => ({
   link: `${ctx.baseUrl}/events/${encodeURIComponent(event.slug)}`,
   label: "The event's page:",

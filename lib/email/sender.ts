@@ -6,6 +6,7 @@ import type Mail from "nodemailer/lib/mailer";
 import SMTPTransport from "nodemailer/lib/smtp-transport";
 import { type ClaimedMessage, claimDueMessages, markFailed, markSent, redactDeliveredMessages } from "@/db/queries/outbox";
 import { materializeAttachments } from "@/lib/email/attachments";
+import { unsubscribeHeaders } from "@/lib/email/unsubscribe";
 import { appUrl, env } from "@/lib/env";
 
 /** Whether messages leave the outbox at all; without SMTP the outbox is the mailbox. */
@@ -80,6 +81,8 @@ async function deliver(m: ClaimedMessage, deadline: number): Promise<boolean> {
       text: m.text,
       html: m.html ?? undefined,
       messageId: outboxMessageId(m.id),
+      // Made from the recipient at each attempt: the link needs no column of its own.
+      headers: unsubscribeHeaders(m.kind, m.to, appUrl()),
       attachments: attachments.map((a) => ({
         filename: a.filename,
         contentType: a.contentType,

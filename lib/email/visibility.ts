@@ -4,7 +4,9 @@ import type { OutboxMessage, Role } from "@/db/schema";
  * Some links in a message are credentials of its recipient:
  * - a sign-in link (sign-in emails and invitations) signs whoever opens it in as the recipient;
  * - a manage link (`/registrations/<token>`, in every registration email) lets whoever holds it see,
- *   cancel or re-time the recipient's registration, in the registrant's name rather than their own.
+ *   cancel or re-time the recipient's registration, in the registrant's name rather than their own;
+ * - an unsubscribe link (`/unsubscribe/<token>`, in the emails sent after an event) stops the
+ *   recipient's after-event emails.
  *
  * Staff manage registrations and invitations through their own pages, where what they do is theirs
  * and is audited; they never need to act as the recipient, so they see these links redacted. Admins
@@ -13,11 +15,12 @@ import type { OutboxMessage, Role } from "@/db/schema";
  * roles, so reading a link gives them nothing more. Once SMTP delivers mail, the recipient has the
  * link in their inbox and nobody reads it here.
  */
-export type SecretLinkKind = "sign_in" | "manage";
+export type SecretLinkKind = "sign_in" | "manage" | "unsubscribe";
 
 const SECRET_PATHS: { kind: SecretLinkKind; pattern: RegExp }[] = [
   { kind: "sign_in", pattern: /^\/api\/auth\/callback\// },
   { kind: "manage", pattern: /^\/registrations\/[^/]+/ },
+  { kind: "unsubscribe", pattern: /^\/(api\/)?unsubscribe\/[^/]+/ },
 ];
 
 /** Which credential a link is, if it is one; decided by its path, whatever the message's kind. */
@@ -39,11 +42,13 @@ export function canReadSecretLinks(viewerRole: Role, smtpConfigured: boolean): b
 const PLACEHOLDER: Record<SecretLinkKind, string> = {
   sign_in: "[sign-in link hidden]",
   manage: "[personal manage link hidden]",
+  unsubscribe: "[personal unsubscribe link hidden]",
 };
 
 export const HIDDEN_LINK_EXPLANATION: Record<SecretLinkKind, string> = {
   sign_in: "A sign-in link signs whoever opens it in as the recipient.",
   manage: "A manage link lets whoever opens it change or cancel the recipient's registration in their name.",
+  unsubscribe: "An unsubscribe link lets whoever opens it stop the recipient's emails after events.",
 };
 
 /** The http(s) links in a plain-text message, in order, without repeats. */

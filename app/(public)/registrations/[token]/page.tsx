@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cancelMyRegistration } from "@/app/(public)/registrations/[token]/actions";
 import { RegistrationCancelButton } from "@/components/registration-cancel-button";
+import { RegistrationFeedback } from "@/components/registration-feedback";
+import { feedbackOpen } from "@/lib/after-event";
 import { Alert } from "@/components/ui/alert";
 import { getManagedRegistration } from "@/db/queries/public-registrations";
 import { getSettings } from "@/db/queries/settings";
@@ -157,6 +159,8 @@ export default async function ManageRegistrationPage({ params, searchParams }: P
           </p>
         )}
       </Section>
+
+      {feedbackOpen(r, event, now) && <RegistrationFeedback token={token} registrationId={r.id} timeZone={event.timeZone} />}
 
       {cancellable && (
         <Section id="cancel-heading" title={request ? "Changed your mind?" : "Cannot come?"}>

@@ -62,7 +62,7 @@ export default async function OutboxMessagePage({ params }: Props) {
         <>
           {hidden.length > 0 && (
             <Alert tone="info">
-              {hidden.map((kind) => HIDDEN_LINK_EXPLANATION[kind]).join(" ")} So it is hidden here:{" "}
+              {hidden.map((kind) => HIDDEN_LINK_EXPLANATION[kind]).join(" ")} So {hidden.length > 1 ? "they are" : "it is"} hidden here:{" "}
               {smtp
                 ? "the recipient has it in their inbox."
                 : "only admins can read it, and only while no mail server is configured (SMTP_URL)."}

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { db } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
@@ -22,8 +23,12 @@ import { action, type ActionContext } from "@/lib/action";
 import { changedFields } from "@/lib/diff";
 import { type ActionResult, fail } from "@/lib/errors";
 import { publicChanged } from "@/lib/public-cache";
+import { registrationContext } from "@/lib/registration/context";
+import { sendThankYou, type ThankYouResult } from "@/lib/registration/thank-you";
 import { generateSummaryDraft } from "@/lib/summary-draft";
 import { publishProblems, textProblems, textProblemsByField } from "@/lib/summary-publish";
+import { formatStaffTime } from "@/lib/time";
+import { thankYouSchema } from "@/lib/validations/after-event";
 import {
   eventIdSchema,
   generateDraftSchema,
@@ -255,4 +260,31 @@ export const unpublishSummary = eventAction({ role: "staff", schema: eventIdSche
   });
   publicChanged({ kind: "event", id: event.id });
   return { ok: true, data: undefined, message: "Unpublished: the summary is no longer public." };
+});
+
+const NOT_SENT: Record<Exclude<ThankYouResult["outcome"], "sent" | "already_sent">, string> = {
+  missing: NO_EVENT,
+  not_published: "Publish the summary first: the thank-you email links to it. Nothing was sent.",
+  not_over: "The event has not ended yet: the thank-you email goes after it. Nothing was sent.",
+  cancelled: "This event was cancelled, so there is nobody to thank. Nothing was sent.",
+  nobody:
+    "Nobody in this group can get the email (addresses that unsubscribed and registrations whose details were removed are left out). Nothing was sent; choose the other group, if it has anyone.",
+};
+
+const people = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "person" : "people"}`;
+
+/**
+ * "Thank you, here is the summary", to everyone checked in or everyone confirmed: once per event,
+ * however many staff press the button at once (lib/registration/thank-you.ts).
+ */
+export const sendThankYouEmail = eventAction({ role: "staff", schema: thankYouSchema }, async ({ user: me, client, event, input }): Promise<ActionResult<{ recipients: number }>> => {
+  const ctx = await registrationContext();
+  const result = await sendThankYou(event.id, input.audience, { kind: "staff", userId: me.id, client }, ctx);
+  revalidatePath(`/admin/events/${event.id}/summary`);
+  if (result.outcome === "already_sent") {
+    const to = result.recipients == null ? "" : ` to ${people(result.recipients)}`;
+    return fail(`The thank-you email was already sent ${formatStaffTime(result.sentAt, ctx.home)}${to}. It goes only once, so nothing more was sent.`);
+  }
+  if (result.outcome !== "sent") return fail(NOT_SENT[result.outcome]);
+  return { ok: true, data: { recipients: result.recipients }, message: `Sent: the thank-you email is on its way to ${people(result.recipients)}.` };
 });
