@@ -118,6 +118,7 @@ export async function PublicEventDetails({ event, home }: { event: PublicEvent; 
               slug={event.slug}
               categories={availability.categories}
               waitlist={seatsLeft(availability.capacity, availability.confirmed) === 0}
+              questions={availability.questions}
               calendar={calendarLinks({ ...event, location: venue ? [venue.name, venue.address, venue.city, venue.country].filter(Boolean).join(", ") : null }, appUrl())}
             />
           )}

@@ -3,8 +3,10 @@ import type { ReactNode } from "react";
 import { type Column, DataTable } from "@/components/admin/data-list";
 import { RegistrationCancelStaff } from "@/components/registration-cancel-staff";
 import type { RegistrationListRow } from "@/db/queries/registration-lists";
+import type { EventQuestion } from "@/db/schema";
 import { formatCheckInCode } from "@/lib/email/registration-emails";
 import { formatStaffTime, type StaffClock } from "@/lib/time";
+import { answerText } from "@/lib/validations/question-fields";
 import { REGISTRATION_STATUS_LABELS } from "@/lib/validations/registration";
 
 const BADGE = {
@@ -19,7 +21,18 @@ const BADGE = {
  * One page of an event's registrations, for staff, or what to say when there are none. Times are the
  * event's own (`clock`), written as the Check-in tab writes them.
  */
-export function RegistrationTable({ rows, clock, empty }: { rows: RegistrationListRow[]; clock: StaffClock; empty: { title: string; body?: ReactNode } }) {
+export function RegistrationTable({
+  rows,
+  clock,
+  empty,
+  questions = [],
+}: {
+  rows: RegistrationListRow[];
+  clock: StaffClock;
+  empty: { title: string; body?: ReactNode };
+  /** The event's questions, whose answers each row lists. */
+  questions?: Pick<EventQuestion, "id" | "label">[];
+}) {
   const columns: Column<RegistrationListRow>[] = [
     {
       header: "Name",
@@ -33,6 +46,7 @@ export function RegistrationTable({ rows, clock, empty }: { rows: RegistrationLi
     },
     { header: "Email", className: "whitespace-nowrap", cell: (r) => r.email },
     { header: "Category", cell: (r) => r.category ?? "—" },
+    ...(questions.length > 0 ? [answersColumn(questions)] : []),
     {
       header: "Status",
       className: "min-w-40",
@@ -59,6 +73,33 @@ export function RegistrationTable({ rows, clock, empty }: { rows: RegistrationLi
     },
   ];
   return <DataTable caption="Registrations" columns={columns} rows={rows} empty={empty} />;
+}
+
+/** A long answer's start, on one line: the whole of it is in the export. */
+const clipped = (text: string) => {
+  const line = text.replace(/\s+/g, " ");
+  return line.length > 160 ? `${line.slice(0, 159)}…` : line;
+};
+
+/** Each answer a registration gave, under its question's label. */
+function answersColumn(questions: Pick<EventQuestion, "id" | "label">[]): Column<RegistrationListRow> {
+  return {
+    header: "Answers",
+    className: "min-w-56",
+    cell: (r) => {
+      const given = questions.filter((q) => r.answers[q.id] != null);
+      if (given.length === 0) return <span className="text-slate-500">—</span>;
+      return (
+        <dl className="space-y-0.5 text-xs">
+          {given.map((q) => (
+            <div key={q.id}>
+              <dt className="inline font-medium text-slate-700">{q.label}:</dt> <dd className="inline">{clipped(answerText(r.answers[q.id]))}</dd>
+            </div>
+          ))}
+        </dl>
+      );
+    },
+  };
 }
 
 type PagesProps = {
