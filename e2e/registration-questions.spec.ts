@@ -1,7 +1,7 @@
 import { expectNoAxeViolations } from "./axe";
 import { expect, test, uniqueEmail, waitForHydration } from "./fixtures";
 
-test("staff ask questions, a visitor answers them, and the answers reach the list and the export", async ({ page, staffPage }) => {
+test("staff ask questions, visitors answer them, and the answers reach the list and the export", async ({ page, staffPage, browser }) => {
   test.slow();
 
   // Staff make an event of their own and schedule it.
@@ -55,6 +55,31 @@ test("staff ask questions, a visitor answers them, and the answers reach the lis
   await expect(list.getByRole("listitem").first()).toContainText("Delegation");
   await expect(list.getByRole("listitem").first()).toContainText("Required");
 
+  // Before any script has loaded, the form still asks, checks and keeps the answers.
+  const origin = new URL(staffPage.url()).origin;
+  const plain = await browser.newContext({ javaScriptEnabled: false });
+  const early = uniqueEmail("questions-plain");
+  try {
+    const visitor = await plain.newPage();
+    await visitor.goto(`${origin}/events/${slug}`);
+    const plainForm = visitor.getByRole("form", { name: "Register for this event" });
+    await plainForm.getByLabel("Name", { exact: true }).fill("Pat Plain");
+    await plainForm.getByLabel("Email", { exact: true }).fill(early);
+    await plainForm.getByLabel("Attendee category").selectOption("Government");
+    await plainForm.getByLabel("Morning").check();
+    await plainForm.getByLabel(/I agree that my details are kept/).check();
+    await plainForm.getByRole("button", { name: "Register", exact: true }).click();
+    const plainGroup = visitor.getByRole("form", { name: "Register for this event" }).getByRole("group", { name: "Delegation" });
+    await expect(plainGroup).toContainText("Choose an answer to “Delegation”.");
+    await expect(visitor.getByRole("form", { name: "Register for this event" }).getByLabel("Morning")).toBeChecked();
+    await expect(visitor.getByRole("form", { name: "Register for this event" }).getByLabel("Name", { exact: true })).toHaveValue("Pat Plain");
+    await plainGroup.getByRole("radio", { name: "Member State" }).check();
+    await visitor.getByRole("button", { name: "Register", exact: true }).click();
+    await expect(visitor.getByRole("heading", { name: "Thank you. Check your email." })).toBeVisible();
+  } finally {
+    await plain.close();
+  }
+
   // A visitor sees the questions with their labels, in that order, and forgets the required one.
   const email = uniqueEmail("questions");
   await page.goto(`/events/${slug}`);
@@ -81,7 +106,13 @@ test("staff ask questions, a visitor answers them, and the answers reach the lis
   await expect(form.getByLabel("Afternoon")).toBeChecked();
   await expectNoAxeViolations(page);
 
-  await delegation.getByRole("radio", { name: "Observer" }).check();
+  // Once the page's script runs, the answers' schema checks in the browser too: choosing clears the error.
+  await waitForHydration(form);
+  await expect(async () => {
+    await delegation.getByRole("radio", { name: "Member State" }).check();
+    await delegation.getByRole("radio", { name: "Observer" }).check();
+    await expect(delegation).not.toContainText(message, { timeout: 500 });
+  }).toPass({ timeout: 15_000 });
   await form.getByRole("button", { name: "Register", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Check your email." })).toContainText(email);
 
@@ -93,13 +124,14 @@ test("staff ask questions, a visitor answers them, and the answers reach the lis
   await expect(row).toContainText("Dietary requirements: Vegetarian");
   const search = staffPage.getByRole("search", { name: "Find registrations" });
   await search.getByLabel("Question").selectOption({ label: "Delegation" });
-  await search.getByLabel("Answer").fill("member state");
+  await search.getByLabel("Answer").fill("civil society");
   await search.getByRole("button", { name: "Show" }).click();
-  await expect(staffPage).toHaveURL(/question=.*&answer=member\+state/);
+  await expect(staffPage).toHaveURL(/question=.*&answer=civil\+society/);
   await expect(staffPage.getByText("No registrations match")).toBeVisible();
   await search.getByLabel("Answer").fill("observer");
   await search.getByRole("button", { name: "Show" }).click();
   await expect(staffPage.getByRole("row").filter({ hasText: email })).toBeVisible();
+  await expect(staffPage.getByRole("row").filter({ hasText: early })).toHaveCount(0);
 
   // Removing a question keeps its answers in the export, under a header that says so.
   await staffPage.goto(`/admin/events/${eventId}/questions`);
@@ -111,4 +143,5 @@ test("staff ask questions, a visitor answers them, and the answers reach the lis
   const [header, ...rows] = csv.replace(/^\uFEFF/, "").split("\r\n");
   expect(header).toMatch(/,Delegation,Sessions,Dietary requirements \(removed\)$/);
   expect(rows.find((r) => r.includes(email))).toMatch(/,Observer,Afternoon,Vegetarian$/);
+  expect(rows.find((r) => r.includes(early))).toMatch(/,Member State,Morning,$/);
 });
