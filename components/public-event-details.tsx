@@ -125,6 +125,7 @@ export async function PublicEventDetails({ event, home }: { event: PublicEvent; 
               categories={availability.categories}
               waitlist={seatsLeft(availability.capacity, availability.confirmed) === 0}
               reviewed={availability.requiresApproval}
+              questions={availability.questions}
               calendar={calendarLinks({ ...event, location: venue ? [venue.name, venue.address, venue.city, venue.country].filter(Boolean).join(", ") : null }, appUrl())}
             />
           )}

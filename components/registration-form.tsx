@@ -1,12 +1,20 @@
 "use client";
 
-import { type FormEvent, type InputHTMLAttributes, startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { type FormEvent, type InputHTMLAttributes, type ReactNode, startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { register as registerAction, type RegistrationFormState } from "@/app/(public)/events/[slug]/actions";
 import { ErrorSummary, type ErrorSummaryItem } from "@/components/forms/error-summary";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Options, Select } from "@/components/ui/field";
+import { Field, Input, Options, Select, Textarea } from "@/components/ui/field";
 import type { CalendarLinks } from "@/lib/calendar-links";
+import {
+  answerFieldName,
+  answersFromFormData,
+  LONG_ANSWER_MAX,
+  type PublicQuestion,
+  type RawAnswers,
+  SHORT_ANSWER_MAX,
+} from "@/lib/validations/question-fields";
 import { EMAIL_MAX, NAME_MAX, ORGANIZATION_MAX } from "@/lib/validations/registration-limits";
 
 /**
@@ -39,6 +47,8 @@ type Props = {
   /** The event requires approval: the person asks, and hears the organizers' decision by email. */
   reviewed?: boolean;
   calendar: CalendarLinks;
+  /** The event's own questions, in order, asked after the person's details. */
+  questions?: PublicQuestion[];
 };
 
 // Fixed ids: the error summary links to them in the page the server renders, before any script runs.
@@ -51,6 +61,8 @@ const IDS = {
 } as const;
 type Shown = keyof typeof IDS;
 const SHOWN = Object.keys(IDS) as Shown[];
+/** The id of a question's control, or of the first of its choices, for the error summary to link to. */
+const questionControlId = (q: PublicQuestion) => `registration-answer-${q.id}${q.kind === "short_text" || q.kind === "long_text" ? "" : "-0"}`;
 
 const INITIAL: RegistrationFormState = { status: "idle" };
 
@@ -63,11 +75,14 @@ export function RegistrationForm(props: Props) {
 /**
  * A React form action. Before the page's script has loaded, the browser posts the form and the server
  * answers with the page and this form's state (errors beside what was typed, or the thank-you). Once the
- * script runs, the same action is called without leaving the page. Either way the one check is the
- * server's, with the form's one schema (lib/validations/registration.ts), which reports every problem at
- * once: the page carries no validation library, and the messages cannot drift apart.
+ * script runs, the same action is called without leaving the page. Either way the one check of a
+ * submission is the server's, with the form's schemas (lib/validations/registration.ts, and the answers'
+ * schema built from the event's questions, lib/validations/questions.ts), which reports every problem at
+ * once: the page carries no validation library of its own, and the messages cannot drift apart. On an
+ * event that asks questions, the answers' schema also comes to the browser, in a script of its own, to
+ * check each answer as it is given (useLiveAnswerCheck).
  */
-function RegistrationRound({ slug, categories, waitlist, reviewed = false, calendar, onAgain }: Props & { onAgain: () => void }) {
+function RegistrationRound({ slug, categories, waitlist, reviewed = false, calendar, questions: pageQuestions = [], onAgain }: Props & { onAgain: () => void }) {
   const [state, formAction, sending] = useActionState(registerAction, INITIAL);
   const doneRef = useRef<HTMLHeadingElement>(null);
   // Set by a submit until its answer arrives: a second click in between (before React has rendered the
@@ -76,18 +91,26 @@ function RegistrationRound({ slug, categories, waitlist, reviewed = false, calen
   const typed = state.values;
   const errors = state.fieldErrors ?? {};
   const errorOf = (field: Shown): string | undefined => errors[field]?.[0];
-  const summary: ErrorSummaryItem[] = SHOWN.flatMap((f) => (errorOf(f) ? [{ id: IDS[f], message: errorOf(f)! }] : []));
+  // The questions the server checked the answers against, once it has answered: they may be newer than the page's.
+  const questions = state.questions ?? pageQuestions;
+  const live = useLiveAnswerCheck(questions, state);
+  const answerErrorOf = (q: PublicQuestion): string | undefined => live.errorOf(q.id, state.answerErrors?.[q.id]);
+  // In the order the form shows its fields: the details, the questions, then the consent.
+  const summary: ErrorSummaryItem[] = [
+    ...SHOWN.filter((f) => f !== "consent").flatMap((f) => (errorOf(f) ? [{ id: IDS[f], message: errorOf(f)! }] : [])),
+    ...questions.flatMap((q) => (answerErrorOf(q) ? [{ id: questionControlId(q), message: answerErrorOf(q)! }] : [])),
+    ...(errorOf("consent") ? [{ id: IDS.consent, message: errorOf("consent")! }] : []),
+  ];
   const hiddenError = errors.slug?.[0] ?? errors.idempotencyKey?.[0];
   const firstInvalid = summary[0]?.id;
 
   // Errors the server found: the keyboard goes to the first field that needs attention.
   useEffect(() => {
     inFlight.current = false;
-    if (state.status === "invalid") {
-      const first = SHOWN.find((f) => state.fieldErrors?.[f]?.length);
-      if (first) document.getElementById(IDS[first])?.focus();
-    }
+    if (state.status === "invalid" && firstInvalid) document.getElementById(firstInvalid)?.focus();
     if (state.status === "done") doneRef.current?.focus();
+    // Only when the server answers, not as the person fixes answers.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
 
   // Sent by the script rather than as a form action, so that React does not empty the fields after the
@@ -165,6 +188,7 @@ function RegistrationRound({ slug, categories, waitlist, reviewed = false, calen
     >
       {summary.length > 0 && <ErrorSummary items={summary} />}
       {(failure || hiddenError) && <Alert tone="error">{failure ?? hiddenError}</Alert>}
+      {state.notice && <Alert tone="warning">{state.notice}</Alert>}
       <input type="hidden" name="slug" value={slug} />
       <IdempotencyKey given={state.idempotencyKey} />
       <TextField id={IDS.name} label="Name" error={errorOf("name")} autoComplete="name" maxLength={NAME_MAX} autoFocus={firstInvalid === IDS.name} name="name" defaultValue={typed?.name} />
@@ -200,6 +224,17 @@ function RegistrationRound({ slug, categories, waitlist, reviewed = false, calen
           )}
         </Field>
       )}
+
+      {questions.map((q) => (
+        <QuestionField
+          key={q.id}
+          question={q}
+          typed={typed?.answers?.[q.id]}
+          error={answerErrorOf(q)}
+          autoFocus={firstInvalid === questionControlId(q)}
+          onAnswer={(form, settled) => live.check(form, q, settled)}
+        />
+      ))}
 
       {/* People never see this field; robots that fill in every field do, and give themselves away. */}
       <div aria-hidden="true" className="absolute -left-[10000px] top-auto h-px w-px overflow-hidden">
@@ -257,5 +292,169 @@ function IdempotencyKey({ given }: { given?: string }) {
         if (input && !input.value) input.value = newIdempotencyKey();
       }}
     />
+  );
+}
+
+type AnswersCheck = typeof import("@/lib/validations/questions");
+
+const isEmpty = (answer: RawAnswers[string]) => answer == null || answer === "" || (Array.isArray(answer) && answer.length === 0);
+
+/**
+ * The answers' schema (lib/validations/questions.ts), built in the browser from the questions, checks
+ * each answer as the person gives it: a wrong answer is shown on leaving the field, and an error the
+ * server reported goes as soon as the answer is fixed. An empty answer to a required question is left
+ * for the submit to report. The schema comes in its own script, loaded only on an event that asks
+ * questions, so that other event pages still carry no validation library; until it has loaded (or
+ * without JavaScript), the server's check, with the same schema, is the only one.
+ */
+function useLiveAnswerCheck(questions: PublicQuestion[], state: RegistrationFormState) {
+  const [schema, setSchema] = useState<AnswersCheck | null>(null);
+  // What the browser found since the server last answered; a new answer from the server starts afresh.
+  const [found, setFound] = useState<{ after: RegistrationFormState; errors: Record<string, string | undefined> }>({ after: state, errors: {} });
+  const own = found.after === state ? found.errors : {};
+  const asks = questions.length > 0;
+
+  useEffect(() => {
+    if (!asks || schema) return;
+    let mounted = true;
+    import("@/lib/validations/questions").then(
+      (module) => mounted && setSchema(module),
+      // Without it the form still works: the server checks every answer.
+      () => undefined,
+    );
+    return () => {
+      mounted = false;
+    };
+  }, [asks, schema]);
+
+  const errorOf = (id: string, fromServer: string | undefined) => (id in own ? own[id] : fromServer);
+
+  /** Checks one question's answer in the form; `settled` once the person has left the field or chosen. */
+  const check = (form: HTMLFormElement, question: PublicQuestion, settled: boolean) => {
+    if (!schema) return;
+    const answers = answersFromFormData(new FormData(form), [question]);
+    const error = schema.answerErrors([question], answers)[question.id];
+    const shown = errorOf(question.id, state.answerErrors?.[question.id]);
+    if (error === shown) return;
+    if (error && !shown && (!settled || isEmpty(answers[question.id]))) return;
+    setFound({ after: state, errors: { ...own, [question.id]: error } });
+  };
+
+  return { errorOf, check };
+}
+
+type QuestionProps = {
+  question: PublicQuestion;
+  /** What the person answered before the form came back. */
+  typed: RawAnswers[string];
+  error?: string;
+  autoFocus: boolean;
+  onAnswer: (form: HTMLFormElement, settled: boolean) => void;
+};
+
+/** One of the event's questions, drawn for its kind: a text box, or a group of choices under its legend. */
+function QuestionField({ question: q, typed, error, autoFocus, onAnswer }: QuestionProps) {
+  const id = `registration-answer-${q.id}`;
+  const name = answerFieldName(q.id);
+  // Required, as the person's name and email are, unless marked optional like the organization.
+  const label = q.required ? q.label : `${q.label} (optional)`;
+  const answered = (settled: boolean) => (e: { currentTarget: { form: HTMLFormElement | null } }) => {
+    if (e.currentTarget.form) onAnswer(e.currentTarget.form, settled);
+  };
+  const text = typeof typed === "string" ? typed : "";
+  const common = { name, required: q.required, autoFocus, defaultValue: text, onBlur: answered(true), onChange: answered(false) };
+  switch (q.kind) {
+    case "short_text":
+      return (
+        <Field id={id} label={label} error={error}>
+          {(p) => <Input {...p} {...common} maxLength={SHORT_ANSWER_MAX} />}
+        </Field>
+      );
+    case "long_text":
+      return (
+        <Field id={id} label={label} error={error}>
+          {(p) => <Textarea {...p} {...common} rows={3} maxLength={LONG_ANSWER_MAX} />}
+        </Field>
+      );
+    case "single_choice":
+    case "multiple_choice":
+    case "yes_no": {
+      const choices: [string, string][] = q.kind === "yes_no" ? [["yes", "Yes"], ["no", "No"]] : q.options.map((o) => [o, o]);
+      const chosen =
+        q.kind === "yes_no"
+          ? [typed === true || typed === "yes" ? "yes" : typed === false || typed === "no" ? "no" : ""]
+          : Array.isArray(typed)
+            ? typed
+            : [text];
+      return (
+        <Choices
+          id={id}
+          legend={label}
+          name={name}
+          type={q.kind === "multiple_choice" ? "checkbox" : "radio"}
+          choices={choices}
+          chosen={chosen}
+          required={q.required}
+          error={error}
+          autoFocus={autoFocus}
+          inline={q.kind === "yes_no"}
+          onChange={answered(true)}
+        />
+      );
+    }
+  }
+}
+
+type ChoicesProps = {
+  id: string;
+  legend: ReactNode;
+  name: string;
+  type: "radio" | "checkbox";
+  /** Value and label of each choice, in order. */
+  choices: [string, string][];
+  chosen: string[];
+  required: boolean;
+  error?: string;
+  autoFocus: boolean;
+  inline: boolean;
+  onChange: (e: { currentTarget: { form: HTMLFormElement | null } }) => void;
+};
+
+/** Radio buttons or checkboxes under one legend, with the group's error read out from each. */
+function Choices({ id, legend, name, type, choices, chosen, required, error, autoFocus, inline, onChange }: ChoicesProps) {
+  const errorId = `${id}-error`;
+  const describedBy = error ? errorId : undefined;
+  return (
+    <fieldset className="space-y-1" aria-describedby={describedBy}>
+      <legend className="block text-sm font-medium text-slate-800">{legend}</legend>
+      <div className={inline ? "flex flex-wrap gap-x-6 gap-y-2 pt-1" : "space-y-1 pt-1"}>
+        {choices.map(([value, text], i) => (
+          <div key={value} className="flex items-start gap-2">
+            <input
+              id={`${id}-${i}`}
+              type={type}
+              name={name}
+              value={value}
+              defaultChecked={chosen.includes(value)}
+              // A required radio group says so; on checkboxes it would mean that each one must be ticked.
+              required={type === "radio" && required}
+              // Radios and checkboxes take no aria-invalid; each points at the group's error instead.
+              aria-describedby={describedBy}
+              autoFocus={autoFocus && i === 0}
+              onChange={onChange}
+              className="mt-1 size-4 accent-brand-700"
+            />
+            <label htmlFor={`${id}-${i}`} className="text-sm text-slate-800">
+              {text}
+            </label>
+          </div>
+        ))}
+      </div>
+      {error && (
+        <p id={errorId} className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </fieldset>
   );
 }

@@ -4,8 +4,10 @@ import { type Column, DataTable } from "@/components/admin/data-list";
 import { RegistrationCancelStaff } from "@/components/registration-cancel-staff";
 import { RegistrationDecideRow } from "@/components/registration-decisions";
 import type { RegistrationListRow } from "@/db/queries/registration-lists";
+import type { EventQuestion } from "@/db/schema";
 import { formatCheckInCode } from "@/lib/email/registration-emails";
 import { formatStaffTime, type StaffClock } from "@/lib/time";
+import { answerText } from "@/lib/validations/question-fields";
 import { REGISTRATION_STATUS_LABELS } from "@/lib/validations/registration";
 
 const BADGE = {
@@ -22,13 +24,15 @@ type TableProps = {
   empty: { title: string; body?: ReactNode };
   /** Approve and decline in the rows awaiting approval, which get a checkbox of the form `formId` (RegistrationDecisionForm). */
   decisions?: { eventId: string; formId: string };
+  /** The event's questions, whose answers each row lists. */
+  questions?: Pick<EventQuestion, "id" | "label">[];
 };
 
 /**
  * One page of an event's registrations, for staff, or what to say when there are none. Times are the
  * event's own (`clock`), written as the Check-in tab writes them.
  */
-export function RegistrationTable({ rows, clock, empty, decisions }: TableProps) {
+export function RegistrationTable({ rows, clock, empty, decisions, questions = [] }: TableProps) {
   const select: Column<RegistrationListRow>[] = decisions
     ? [
         {
@@ -55,6 +59,7 @@ export function RegistrationTable({ rows, clock, empty, decisions }: TableProps)
     },
     { header: "Email", className: "whitespace-nowrap", cell: (r) => r.email },
     { header: "Category", cell: (r) => r.category ?? "—" },
+    ...(questions.length > 0 ? [answersColumn(questions)] : []),
     {
       header: "Status",
       className: "min-w-40",
@@ -86,6 +91,33 @@ export function RegistrationTable({ rows, clock, empty, decisions }: TableProps)
     },
   ];
   return <DataTable caption="Registrations" columns={columns} rows={rows} empty={empty} />;
+}
+
+/** A long answer's start, on one line: the whole of it is in the export. */
+const clipped = (text: string) => {
+  const line = text.replace(/\s+/g, " ");
+  return line.length > 160 ? `${line.slice(0, 159)}…` : line;
+};
+
+/** Each answer a registration gave, under its question's label. */
+function answersColumn(questions: Pick<EventQuestion, "id" | "label">[]): Column<RegistrationListRow> {
+  return {
+    header: "Answers",
+    className: "min-w-56",
+    cell: (r) => {
+      const given = questions.filter((q) => r.answers[q.id] != null);
+      if (given.length === 0) return <span className="text-slate-500">—</span>;
+      return (
+        <dl className="space-y-0.5 text-xs">
+          {given.map((q) => (
+            <div key={q.id}>
+              <dt className="inline font-medium text-slate-700">{q.label}:</dt> <dd className="inline">{clipped(answerText(r.answers[q.id]))}</dd>
+            </div>
+          ))}
+        </dl>
+      );
+    },
+  };
 }
 
 type PagesProps = {

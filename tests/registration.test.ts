@@ -190,7 +190,7 @@ describe("capacity under concurrency", () => {
   it("counts the seats taken for the public page and the staff's figures", async () => {
     const event = await scratchEvent(2);
     for (let i = 0; i < 3; i++) await registerForEvent(person(event.id, i), asPublic, ctx);
-    expect(await getRegistrationAvailability(event.id)).toEqual({ capacity: 2, confirmed: 2, categories: ["Government", "Academia"], requiresApproval: false });
+    expect(await getRegistrationAvailability(event.id)).toEqual({ capacity: 2, confirmed: 2, categories: ["Government", "Academia"], requiresApproval: false, questions: [] });
     expect(await registrationCounts(event.id)).toEqual({ confirmed: 2, waitlisted: 1, cancelled: 0, pending: 0, declined: 0, checkedIn: 0, total: 3 });
   });
 

@@ -10,6 +10,7 @@ const SECTIONS: Section[] = [
   { label: "Details", path: "" },
   { label: "Participants", path: "/participants" },
   { label: "Agenda", path: "/agenda" },
+  { label: "Questions", path: "/questions" },
   { label: "Registrations", path: "/registrations" },
   // At the door the list must start near the top of a tablet's screen.
   { label: "Check-in", path: "/check-in", compact: true },

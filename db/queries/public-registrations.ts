@@ -2,34 +2,40 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { events, registrations, venues } from "@/db/schema";
+import { askedQuestionsJson, questionsFromJson } from "./event-questions";
 import { holdsToken, waitlistPositionSql } from "./registrations";
 import { eventHeadingColumns, isPublicEvent } from "./util";
 
 // What the public's registration pages read: the seats of an event, the event to register for, and a
 // registration by its manage link. A draft is never found here.
 
-/** What the public registration section needs: seats, categories, how many hold a seat, whether registrations are reviewed. */
+/** What the public registration section needs: seats, categories, questions, how many hold a seat, whether registrations are reviewed. */
 export async function getRegistrationAvailability(eventId: string) {
   const [row] = await db
     .select({
       capacity: events.capacity,
       categories: events.registrationCategories,
       requiresApproval: events.requiresApproval,
+      questions: askedQuestionsJson,
       // Named through the table: in a one-table query a bare column would resolve inside the subquery.
       confirmed: sql<number>`(select count(*)::int from ${registrations} r where r.event_id = ${events}.id and r.status = 'confirmed')`,
     })
     .from(events)
     .where(eq(events.id, eventId));
-  return row;
+  return row && { ...row, questions: questionsFromJson(row.questions) };
 }
 
-/** A public event's id by its address; a draft is as absent as an unknown address. */
+/**
+ * A public event's id by its address, with its questions and when it last changed, read together (a
+ * later change to the questions makes the event newer than `updatedAt`); a draft is as absent as an
+ * unknown address.
+ */
 export async function findPublicEventBySlug(slug: string) {
   const [row] = await db
-    .select({ id: events.id, slug: events.slug, categories: events.registrationCategories })
+    .select({ id: events.id, slug: events.slug, categories: events.registrationCategories, updatedAt: events.updatedAt, questions: askedQuestionsJson })
     .from(events)
     .where(and(eq(events.slug, slug), isPublicEvent));
-  return row;
+  return row && { ...row, questions: questionsFromJson(row.questions) };
 }
 
 /** The registration a manage link points at, with the event it belongs to (never a draft's). */

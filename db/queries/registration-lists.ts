@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { events, type RegistrationStatus, registrationStatusEnum, registrations } from "@/db/schema";
+import { events, type QuestionKind, type RegistrationStatus, registrationStatusEnum, registrations } from "@/db/schema";
 import { registrationDocument } from "@/db/search-documents";
 import type { RegistrationFilter, RegistrationSort } from "@/lib/validations/registration";
 import { registrationSearch } from "./search";
@@ -16,8 +16,17 @@ import { registrationSearch } from "./search";
 export type RegistrationListFilter = {
   q?: string;
   status?: RegistrationFilter;
+  /** Registrations whose answer to one question matches. */
+  answer?: AnswerFilter;
   sort: RegistrationSort;
 };
+
+/**
+ * An answer to look for: with no `value`, anyone who answered the question; else, for a text, answers
+ * holding the words; for a choice, answers with that choice (whatever its capitals); for yes or no, "yes"
+ * or "no".
+ */
+export type AnswerFilter = { questionId: string; kind: QuestionKind; value?: string };
 
 const document = registrationDocument(registrations);
 
@@ -25,6 +34,36 @@ const document = registrationDocument(registrations);
 function statusCondition(status: RegistrationFilter | undefined): SQL | undefined {
   if (status === "checked_in") return and(eq(registrations.status, "confirmed"), isNotNull(registrations.checkedInAt));
   return status ? eq(registrations.status, status) : undefined;
+}
+
+/** The list's answer filter from its address: the question must be one of the event's (`questions`). */
+export function answerFilter(questions: readonly { id: string; kind: QuestionKind }[], questionId: string | undefined, value: string | undefined): AnswerFilter | undefined {
+  const question = questionId ? questions.find((q) => q.id === questionId) : undefined;
+  return question && { questionId: question.id, kind: question.kind, value };
+}
+
+const YES = new Set(["yes", "y", "true"]);
+const NO = new Set(["no", "n", "false"]);
+
+/** The answer filter's condition. */
+function answerCondition(filter: AnswerFilter | undefined): SQL | undefined {
+  if (!filter) return undefined;
+  const answer = sql`${registrations.answers} -> ${filter.questionId}::text`;
+  const value = filter.value?.trim();
+  if (!value) return sql`${answer} is not null`;
+  switch (filter.kind) {
+    case "short_text":
+    case "long_text":
+      return sql`${registrations.answers} ->> ${filter.questionId}::text ilike ${`%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
+    case "single_choice":
+      return sql`lower(${registrations.answers} ->> ${filter.questionId}::text) = lower(${value}::text)`;
+    case "multiple_choice":
+      return sql`exists (select 1 from jsonb_array_elements_text(case when jsonb_typeof(${answer}) = 'array' then ${answer} else '[]'::jsonb end) chosen where lower(chosen) = lower(${value}::text))`;
+    case "yes_no": {
+      const said = value.toLowerCase();
+      return YES.has(said) ? sql`${answer} = 'true'::jsonb` : NO.has(said) ? sql`${answer} = 'false'::jsonb` : sql`false`;
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -147,6 +186,7 @@ const listColumns = {
   cancelledAt: registrations.cancelledAt,
   checkedInAt: registrations.checkedInAt,
   consentAt: registrations.consentAt,
+  answers: registrations.answers,
   waitlistPosition,
 };
 
@@ -162,11 +202,11 @@ const listColumns = {
  */
 const NO_LIMIT = 2_147_483_647;
 
-function source(eventId: string, { q, status }: Omit<RegistrationListFilter, "sort">): { from: typeof registrations; where: SQL } {
+function source(eventId: string, { q, status, answer }: Omit<RegistrationListFilter, "sort">): { from: typeof registrations; where: SQL } {
   const ofEvent = eq(registrations.eventId, eventId);
   const search = registrationSearch(document, eventId, q, registrations.emailNormalized);
-  if (!search) return { from: registrations, where: and(ofEvent, statusCondition(status))! };
-  const matches = db.select().from(registrations).where(and(search, statusCondition(status))).limit(NO_LIMIT).as("registrations");
+  if (!search) return { from: registrations, where: and(ofEvent, statusCondition(status), answerCondition(answer))! };
+  const matches = db.select().from(registrations).where(and(search, statusCondition(status), answerCondition(answer))).limit(NO_LIMIT).as("registrations");
   return { from: matches as unknown as typeof registrations, where: ofEvent };
 }
 

@@ -19,7 +19,8 @@ import {
   registerPublicSeat,
   waitlistPosition,
 } from "@/db/queries/registrations";
-import type { Event, Registration } from "@/db/schema";
+import { askedQuestions } from "@/db/queries/event-questions";
+import type { Event, Registration, RegistrationAnswer } from "@/db/schema";
 import { deferredCalendar, seatAttachments } from "@/lib/email/attachments";
 import { type EmailMessage, validateEmailMessage } from "@/lib/email/message";
 import {
@@ -32,6 +33,7 @@ import {
   waitlistedEmail,
 } from "@/lib/email/registration-emails";
 import { kickOutbox } from "@/lib/email/sender";
+import { answerErrors, answersSchema } from "@/lib/validations/questions";
 import { normalizeEmail } from "@/lib/validations/registration";
 import { type Actor, emailEvent, manageUrl, type RegistrationContext, registrationContext, type StaffActor } from "./context";
 import { hashManageToken, newCheckInCode, newManageToken } from "./tokens";
@@ -50,6 +52,14 @@ export type NewRegistration = {
   organization: string | null;
   category: string | null;
   idempotencyKey: string | null;
+  /** Answers to the event's questions by question id, already checked against them (lib/validations/questions.ts). */
+  answers?: Record<string, RegistrationAnswer>;
+  /**
+   * The event's updated_at when the questions were read to check `answers`. A later change (every change
+   * to the questions marks the event changed) sends the registration to the transaction, which checks the
+   * answers again against the questions as they are.
+   */
+  answersCheckedAt?: Date;
 };
 
 export type RegisterResult =
@@ -59,7 +69,9 @@ export type RegisterResult =
   | { outcome: "repeat"; registration: Registration }
   /** The address already holds a registration; for the public, it was emailed a new link (`manageToken`). */
   | { outcome: "already_registered"; registration: Registration; manageToken: string | null }
-  | { outcome: "refused"; reason: Exclude<RegistrationWindow, "open"> | "missing" | "category" };
+  | { outcome: "refused"; reason: Exclude<RegistrationWindow, "open"> | "missing" | "category" }
+  /** The questions changed after the answers were checked, and the answers no longer fit them. */
+  | { outcome: "refused"; reason: "answers"; answerErrors: Record<string, string> };
 
 /** Check-in codes drawn before the common path gives up and leaves it to the transaction. */
 const CODE_ATTEMPTS = 4;
@@ -105,12 +117,13 @@ async function registerInOneCall(input: NewRegistration, ctx: RegistrationContex
     const result = await registerPublicSeat({
       eventId: input.eventId,
       now: ctx.now,
-      seenUpdatedAt: source.updatedAt,
+      seenUpdatedAt: input.answersCheckedAt && input.answersCheckedAt < source.updatedAt ? input.answersCheckedAt : source.updatedAt,
       name: input.name,
       email: input.email,
       emailNormalized: normalizeEmail(input.email),
       organization: input.organization,
       category: input.category,
+      answers: input.answers ?? {},
       manageTokenHash: hashManageToken(token),
       checkInCode: code,
       idempotencyKey: input.idempotencyKey,
@@ -192,6 +205,16 @@ export async function registerForEvent(input: NewRegistration, actor: Actor, con
       return { outcome: "already_registered", registration: existing, manageToken: token };
     }
 
+    let answers = input.answers ?? {};
+    // The questions changed since the answers were checked: check them again, against the questions as
+    // they are under the lock (answers to a question removed meanwhile are dropped).
+    if (actor.kind === "public" && input.answersCheckedAt && event.updatedAt.getTime() > input.answersCheckedAt.getTime()) {
+      const questions = await askedQuestions(event.id, tx);
+      const checked = answersSchema(questions).safeParse(answers);
+      if (!checked.success) return { outcome: "refused", reason: "answers", answerErrors: answerErrors(questions, answers) };
+      answers = checked.data;
+    }
+
     // With approval, the public's registration waits for the staff's decision and holds no seat; staff
     // who add someone by hand have decided already.
     const pending = actor.kind === "public" && event.requiresApproval;
@@ -220,6 +243,7 @@ export async function registerForEvent(input: NewRegistration, actor: Actor, con
           emailNormalized,
           organization: input.organization,
           category: input.category,
+          answers,
           status: pending ? "pending" : seated ? "confirmed" : "waitlisted",
           manageTokenHash: hashManageToken(token),
           checkInCode: code,

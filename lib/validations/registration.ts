@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { RegistrationStatus } from "@/db/schema";
-import { listParamsSchema } from "./common";
+import { filterText, listParamsSchema } from "./common";
 import { capacityField } from "./event";
 import { CATEGORY_MAX, EMAIL_MAX, NAME_MAX, ORGANIZATION_MAX } from "./registration-limits";
 
@@ -161,9 +161,11 @@ export const REGISTRATION_FILTER_LABELS: Record<RegistrationFilter, string> = {
   checked_in: "Checked in",
 };
 
-/** The staff list's search, status filter, order and page. */
+/** The staff list's search, status filter, answer filter (a question, and words of the answer), order and page. */
 export const registrationListParamsSchema = listParamsSchema.extend({
   status: z.enum(REGISTRATION_FILTERS).optional().catch(undefined),
+  question: z.uuid().optional().catch(undefined),
+  answer: filterText(200),
   sort: z
     .enum(Object.keys(REGISTRATION_SORTS) as [RegistrationSort, ...RegistrationSort[]])
     .optional()

@@ -13,10 +13,12 @@ import { registrationContext } from "@/lib/registration/context";
 import { registrationRateLimits } from "@/lib/registration/rate-limits";
 import { registerForEvent, type RegisterResult } from "@/lib/registration/seats";
 import { requestInfo } from "@/lib/request-info";
+import { answersFromFormData, type PublicQuestion, type RawAnswers } from "@/lib/validations/question-fields";
+import { answerErrors, answersSchema } from "@/lib/validations/questions";
 import { CATEGORY_MESSAGE, registrationSchemaFor } from "@/lib/validations/registration";
 
 /** What the person typed, handed back so that a form that comes back with errors keeps all of it. */
-export type RegistrationFormValues = { name: string; email: string; organization: string; category: string; consent: boolean };
+export type RegistrationFormValues = { name: string; email: string; organization: string; category: string; consent: boolean; answers?: RawAnswers };
 
 /** The registration form's state between submissions (React's useActionState). */
 export type RegistrationFormState = {
@@ -28,12 +30,18 @@ export type RegistrationFormState = {
   idempotencyKey?: string;
   /** The address the message went to, as typed: the person's own input, whoever they are. */
   sentTo?: string;
+  /** Why the form came back, beyond its fields' own problems. */
+  notice?: string;
+  /** Each question's problem, by question id. */
+  answerErrors?: Record<string, string>;
+  /** The questions the answers were checked against, when the event asks any: the form shows these. */
+  questions?: PublicQuestion[];
 };
 
 /** The one answer for every registration that went through, whatever it found: no address enumeration. */
 const CHECK_YOUR_EMAIL = "Thank you. Check your email: we have sent you a message about your registration.";
 
-const CLOSED: Record<Exclude<Extract<RegisterResult, { outcome: "refused" }>["reason"], "category">, string> = {
+const CLOSED: Record<Exclude<Extract<RegisterResult, { outcome: "refused" }>["reason"], "category" | "answers">, string> = {
   missing: "We could not find this event. Reload the page and try again.",
   draft: "We could not find this event. Reload the page and try again.",
   cancelled: "This event has been cancelled, so registration is closed.",
@@ -42,16 +50,32 @@ const CLOSED: Record<Exclude<Extract<RegisterResult, { outcome: "refused" }>["re
   closed: "Registration for this event has closed.",
 };
 
+const QUESTIONS_CHANGED = "The questions on this form changed while you were filling it in. Check your answers and send the form again.";
+
 const text = (v: unknown) => (typeof v === "string" ? v : "");
 
-function typedValues(raw: Record<string, unknown>): RegistrationFormValues {
+function typedValues(raw: Record<string, unknown>, answers: RawAnswers | undefined): RegistrationFormValues {
   return {
     name: text(raw.name).slice(0, 500),
     email: text(raw.email).slice(0, 500),
     organization: text(raw.organization).slice(0, 500),
     category: text(raw.category).slice(0, 200),
     consent: raw.consent === true || raw.consent === "on" || raw.consent === "true",
+    ...(answers && { answers: keptAnswers(answers) }),
   };
+}
+
+/** The answers as typed, to hand back with the form: bounded, like the rest of what was typed. */
+function keptAnswers(answers: RawAnswers): RawAnswers {
+  const clip = (v: unknown) => (typeof v === "string" ? v.slice(0, 5000) : typeof v === "boolean" ? v : null);
+  return Object.fromEntries(Object.entries(answers).map(([id, v]) => [id, Array.isArray(v) ? v.slice(0, 50).map((c) => String(clip(c) ?? "")) : clip(v)]));
+}
+
+/** The answers in the form's input: its answer fields when posted, or an `answers` object when called with one. */
+function rawAnswers(input: FormData | Record<string, unknown>, questions: readonly PublicQuestion[]): RawAnswers {
+  if (input instanceof FormData) return answersFromFormData(input, questions);
+  const given = input.answers;
+  return given && typeof given === "object" && !Array.isArray(given) ? (given as RawAnswers) : {};
 }
 
 /**
@@ -66,15 +90,27 @@ export async function register(_previous: RegistrationFormState | null, input: F
   // and is handed back with the form. Two posts of such a form make one registration all the same,
   // since an address holds at most one registration per event.
   const idempotencyKey = text(raw.idempotencyKey) || randomUUID();
-  const values = typedValues(raw);
-  const again = (state: Omit<RegistrationFormState, "values" | "idempotencyKey">): RegistrationFormState => ({ ...state, values, idempotencyKey });
 
   const slug = text(raw.slug).trim().slice(0, 200);
-  // Independent reads, at once: the event, who is asking, and what the email needs from the settings.
+  // Independent reads, at once: the event (with its questions), who is asking, and what the email needs from the settings.
   const [event, client, ctx] = await Promise.all([slug ? findPublicEventBySlug(slug) : undefined, requestInfo(), registrationContext()]);
+  // The questions as they are now: the form is drawn again from these, should they have changed since the page was.
+  const questions = event?.questions ?? [];
+  const answers = questions.length > 0 ? rawAnswers(input, questions) : undefined;
+  const values = typedValues(raw, answers);
+  const asked = event ? { questions } : {};
+  const again = (state: Omit<RegistrationFormState, "values" | "idempotencyKey">): RegistrationFormState => ({ ...state, ...asked, values, idempotencyKey });
+
+  // The person's details and the answers, each by its own schema, and every problem reported at once.
   const parsed = registrationSchemaFor(event?.categories ?? []).safeParse({ ...raw, idempotencyKey });
-  if (!parsed.success) {
-    return again({ status: "invalid", message: ERRORS.invalid_input.message, fieldErrors: z.flattenError(parsed.error).fieldErrors });
+  const checked = answersSchema(questions).safeParse(answers ?? {});
+  if (!parsed.success || !checked.success) {
+    return again({
+      status: "invalid",
+      message: ERRORS.invalid_input.message,
+      fieldErrors: parsed.success ? {} : z.flattenError(parsed.error).fieldErrors,
+      answerErrors: checked.success ? undefined : answerErrors(questions, answers ?? {}),
+    });
   }
   const v = parsed.data;
   if (!event) return again({ status: "failed", message: CLOSED.missing });
@@ -87,11 +123,27 @@ export async function register(_previous: RegistrationFormState | null, input: F
   if (v.website.trim() !== "") return done;
 
   const result = await registerForEvent(
-    { eventId: event.id, name: v.name, email: v.email, organization: v.organization, category: v.category, idempotencyKey: v.idempotencyKey },
+    {
+      eventId: event.id,
+      name: v.name,
+      email: v.email,
+      organization: v.organization,
+      category: v.category,
+      idempotencyKey: v.idempotencyKey,
+      ...(questions.length > 0 && { answers: checked.data, answersCheckedAt: event.updatedAt }),
+    },
     { kind: "public", client },
     ctx,
   );
   if (result.outcome === "refused") {
+    if (result.reason === "answers") {
+      // The questions changed while the form was being sent: it comes back with them as they are now.
+      const now = await findPublicEventBySlug(event.slug);
+      return {
+        ...again({ status: "invalid", message: ERRORS.invalid_input.message, notice: QUESTIONS_CHANGED, answerErrors: result.answerErrors }),
+        ...(now && { questions: now.questions }),
+      };
+    }
     return result.reason === "category"
       ? again({ status: "invalid", message: ERRORS.invalid_input.message, fieldErrors: { category: [CATEGORY_MESSAGE] } })
       : again({ status: "failed", message: CLOSED[result.reason] });

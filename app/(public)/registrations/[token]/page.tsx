@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Fragment } from "react";
 import { connection } from "next/server";
 import { cancelMyRegistration } from "@/app/(public)/registrations/[token]/actions";
 import { RegistrationCancelButton } from "@/components/registration-cancel-button";
 import { RegistrationFeedback } from "@/components/registration-feedback";
 import { feedbackOpen } from "@/lib/after-event";
 import { Alert } from "@/components/ui/alert";
+import { listQuestions } from "@/db/queries/event-questions";
 import { getManagedRegistration } from "@/db/queries/public-registrations";
 import { getSettings } from "@/db/queries/settings";
 import { formatCheckInCode } from "@/lib/email/registration-emails";
@@ -14,6 +16,7 @@ import { checkInQrDataUrl } from "@/lib/email/attachments";
 import { hashManageToken } from "@/lib/registration/tokens";
 import { formatLocalDate } from "@/lib/time";
 import { EventTimeTerms } from "@/components/event-time-terms";
+import { answerText } from "@/lib/validations/question-fields";
 import { manageTokenSchema } from "@/lib/validations/registration";
 import { buttonClassName } from "@/components/ui/button";
 import { Section } from "@/components/ui/section";
@@ -50,7 +53,12 @@ export default async function ManageRegistrationPage({ params, searchParams }: P
   const request = r.status === "pending";
   const cancellable = active && !eventCancelled && !past && !r.checkedInAt;
   const confirming = cancellable && query.confirm === "1";
-  const qr = r.status === "confirmed" && !eventCancelled ? await checkInQrDataUrl(r.checkInCode) : null;
+  const [qr, questions] = await Promise.all([
+    r.status === "confirmed" && !eventCancelled ? checkInQrDataUrl(r.checkInCode) : null,
+    Object.keys(r.answers).length > 0 ? listQuestions(r.eventId) : [],
+  ]);
+  // The answers to the questions the form still asks, in its order.
+  const answered = questions.filter((q) => r.answers[q.id] != null);
   const home = { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel };
 
   return (
@@ -151,6 +159,12 @@ export default async function ManageRegistrationPage({ params, searchParams }: P
               <dd>{r.category}</dd>
             </>
           )}
+          {answered.map((q) => (
+            <Fragment key={q.id}>
+              <dt className="font-medium text-slate-600">{q.label}</dt>
+              <dd className="whitespace-pre-line">{answerText(r.answers[q.id])}</dd>
+            </Fragment>
+          ))}
         </dl>
         {active && !eventCancelled && (
           <p>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FilterSelect } from "@/components/admin/filter-fields";
+import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
 import { RegistrationAddForm } from "@/components/registration-add-form";
 import { RegistrationApprovalForm } from "@/components/registration-approval-form";
 import { RegistrationCapacityForm } from "@/components/registration-capacity-form";
@@ -8,7 +8,8 @@ import { RegistrationChart } from "@/components/registration-chart";
 import { RegistrationDecisionForm } from "@/components/registration-decisions";
 import { RegistrationPages, RegistrationTable } from "@/components/registration-table";
 import { Input } from "@/components/ui/field";
-import { countForStatus, countMatches, listRegistrationsPage, registrationCounts } from "@/db/queries/registration-lists";
+import { listQuestions } from "@/db/queries/event-questions";
+import { answerFilter, countForStatus, countMatches, listRegistrationsPage, registrationCounts } from "@/db/queries/registration-lists";
 import { registrationsPerHour } from "@/db/queries/registration-lists";
 import { getSettings } from "@/db/queries/settings";
 import { seatsLeft } from "@/lib/registration/window";
@@ -31,10 +32,12 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 type Query = Omit<RegistrationListParams, "page"> & { after?: string; before?: string };
 
 /** The list's address: search, filter and order always; a cursor (from the page links) when given. */
-function query({ q, status, sort, after, before }: Query): string {
+function query({ q, status, question, answer, sort, after, before }: Query): string {
   const params = new URLSearchParams();
   if (q) params.set("q", q);
   if (status) params.set("status", status);
+  if (question) params.set("question", question);
+  if (question && answer) params.set("answer", answer);
   if (sort !== "created_desc") params.set("sort", sort);
   if (after) params.set("after", after);
   else if (before) params.set("before", before);
@@ -50,20 +53,24 @@ const DECISION_FORM_ID = "registration-decisions";
 export default async function EventRegistrationsPage({ params, searchParams }: Props) {
   const { event } = await staffEventPage(params, "registrations");
   const search = await searchParams;
-  const { q, status, sort } = registrationListParamsSchema.parse(search);
-  const filter = { q, status, sort };
+  const { q, status, sort, question: questionId, answer: answerValue } = registrationListParamsSchema.parse(search);
+  const questions = await listQuestions(event.id, { removed: true });
+  const answer = answerFilter(questions, questionId, answerValue);
+  // The address keeps the answer filter only for one of this event's questions.
+  const filter = { q, status, sort, ...(answer && { question: answer.questionId, answer: answer.value }) };
+  const listed = { q, status, sort, answer };
   const [settings, counts, page, matched, perHour] = await Promise.all([
     getSettings(),
     registrationCounts(event.id),
-    listRegistrationsPage(event.id, { ...filter, after: one(search.after), before: one(search.before), pageSize: PAGE_SIZE }),
-    q ? countMatches(event.id, filter, COUNT_CAP) : undefined,
+    listRegistrationsPage(event.id, { ...listed, after: one(search.after), before: one(search.before), pageSize: PAGE_SIZE }),
+    q || answer ? countMatches(event.id, listed, COUNT_CAP) : undefined,
     registrationsPerHour(event.id, event.timeZone),
   ]);
   const { rows } = page;
   const total = matched ?? { n: countForStatus(counts, status), more: false };
   const clock = eventClock(event.timeZone, homeClock(settings));
   const base = `/admin/events/${event.id}/registrations`;
-  const filtered = Boolean(filter.q || filter.status);
+  const filtered = Boolean(filter.q || filter.status || answer);
   const left = seatsLeft(event.capacity, counts.confirmed);
   const today = utcToZonedParts(new Date(), event.timeZone).date;
   const eventDay = utcToZonedParts(event.startsAt, event.timeZone).date;
@@ -124,6 +131,30 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
             options={REGISTRATION_FILTERS.map((s) => [s, REGISTRATION_FILTER_LABELS[s]])}
             defaultValue={filter.status}
           />
+          {questions.length > 0 && (
+            <>
+              <FilterSelect
+                id="registrations-question"
+                name="question"
+                label="Question"
+                any="Any answers"
+                options={questions.map((qn) => [qn.id, qn.removedAt ? `${qn.label} (removed)` : qn.label])}
+                defaultValue={filter.question}
+              />
+              <FilterInput
+                id="registrations-answer"
+                name="answer"
+                label="Answer"
+                type="search"
+                defaultValue={filter.answer}
+                placeholder="Words, a choice, yes or no"
+                aria-describedby="registrations-answer-hint"
+              />
+              <p id="registrations-answer-hint" className="sr-only">
+                Empty: everyone who answered the question.
+              </p>
+            </>
+          )}
           <FilterSelect id="registrations-sort" name="sort" label="Order" options={Object.entries(REGISTRATION_SORTS)} defaultValue={filter.sort} />
           <button type="submit" className="rounded-md border border-slate-300 px-3 py-2 text-sm">
             Show
@@ -146,6 +177,7 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
           rows={rows}
           clock={clock}
           decisions={deciding ? { eventId: event.id, formId: DECISION_FORM_ID } : undefined}
+          questions={questions.filter((qn) => !qn.removedAt)}
           empty={
             filtered
               ? { title: "No registrations match" }

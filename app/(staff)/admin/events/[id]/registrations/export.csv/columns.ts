@@ -1,5 +1,7 @@
 import type { RegistrationListRow } from "@/db/queries/registration-lists";
+import type { EventQuestion } from "@/db/schema";
 import { formatCheckInCode } from "@/lib/email/registration-emails";
+import { answerText } from "@/lib/validations/question-fields";
 import { REGISTRATION_STATUS_LABELS } from "@/lib/validations/registration";
 
 /**
@@ -25,8 +27,12 @@ export function localStamper(timeZone: string): (date: Date | null) => string {
   };
 }
 
-/** The file's columns: the header for an event in `zone`, and one registration's cells. */
-export function exportColumns(zone: string) {
+/**
+ * The file's columns: the header for an event in `zone`, and one registration's cells. Each of the
+ * event's questions has a column after the fixed ones, in the form's order; a removed question keeps its
+ * column (its header says so) for the answers given to it.
+ */
+export function exportColumns(zone: string, questions: readonly Pick<EventQuestion, "id" | "label" | "removedAt">[] = []) {
   const localStamp = localStamper(zone);
   const header = [
     "Name",
@@ -40,6 +46,7 @@ export function exportColumns(zone: string) {
     `Confirmed (${zone})`,
     `Cancelled (${zone})`,
     `Checked in (${zone})`,
+    ...questions.map((q) => (q.removedAt ? `${q.label} (removed)` : q.label)),
   ];
   const cells = (r: RegistrationListRow) => [
     r.name,
@@ -53,6 +60,7 @@ export function exportColumns(zone: string) {
     localStamp(r.confirmedAt),
     localStamp(r.cancelledAt),
     localStamp(r.checkedInAt),
+    ...questions.map((q) => answerText(r.answers[q.id], "; ")),
   ];
   return { header, cells };
 }

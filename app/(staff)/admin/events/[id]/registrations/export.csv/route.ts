@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
-import { registrationBatches } from "@/db/queries/registration-lists";
+import { listQuestions } from "@/db/queries/event-questions";
+import { answerFilter, registrationBatches } from "@/db/queries/registration-lists";
 import { csvStream } from "@/lib/csv";
 import { registrationListParamsSchema } from "@/lib/validations/registration";
 import { staffEventRoute } from "../../event-route";
@@ -13,9 +14,11 @@ export const dynamic = "force-dynamic";
  * 100,000 registrations costs the server one batch of memory, not the whole file.
  */
 export const GET = staffEventRoute<NextRequest>(async ({ event, request }) => {
-  const { q, status, sort } = registrationListParamsSchema.parse(Object.fromEntries(request.nextUrl.searchParams));
-  const { header, cells } = exportColumns(event.timeZone);
-  const body = csvStream(header, rowsOf(registrationBatches(event.id, { q, status, sort }), cells));
+  const { q, status, sort, question, answer } = registrationListParamsSchema.parse(Object.fromEntries(request.nextUrl.searchParams));
+  const questions = await listQuestions(event.id, { removed: true });
+  const { header, cells } = exportColumns(event.timeZone, questions);
+  const filter = { q, status, sort, answer: answerFilter(questions, question, answer) };
+  const body = csvStream(header, rowsOf(registrationBatches(event.id, filter), cells));
   const filename = `${event.slug.replace(/[^a-z0-9-]/gi, "") || "event"}-registrations.csv`;
   return new Response(body, {
     headers: {
