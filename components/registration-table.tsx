@@ -4,7 +4,7 @@ import { type Column, DataTable } from "@/components/admin/data-list";
 import { RegistrationCancelStaff } from "@/components/registration-cancel-staff";
 import type { RegistrationListRow } from "@/db/queries/registration-lists";
 import { formatCheckInCode } from "@/lib/email/registration-emails";
-import { formatStaffTime, type StaffClock } from "@/lib/time";
+import { formatStaffDate, formatStaffTime, type StaffClock } from "@/lib/time";
 import { REGISTRATION_STATUS_LABELS } from "@/lib/validations/registration";
 
 const BADGE = {
@@ -28,10 +28,11 @@ export function RegistrationTable({ rows, clock, empty }: { rows: RegistrationLi
         <>
           <span className="font-medium">{r.name}</span>
           {r.organization && <div className="text-xs text-slate-600">{r.organization}</div>}
+          {r.anonymizedAt && <div className="text-xs text-slate-600">Personal data deleted: {formatStaffDate(r.anonymizedAt, clock)}</div>}
         </>
       ),
     },
-    { header: "Email", className: "whitespace-nowrap", cell: (r) => r.email },
+    { header: "Email", className: "whitespace-nowrap", cell: (r) => r.email || "—" },
     { header: "Category", cell: (r) => r.category ?? "—" },
     {
       header: "Status",

@@ -134,10 +134,13 @@ const waitlistPosition = sql<number | null>`case when ${registrations}.status = 
      <= (coalesce(${registrations}.waitlisted_at, 'infinity'::timestamptz), ${registrations}.created_at, ${registrations}.id)
 ) end`;
 
+/** The address, or nothing once the registration's personal data was removed (it then holds a placeholder). */
+const shownEmail = sql<string>`case when ${registrations.anonymizedAt} is null then ${registrations.email} else '' end`;
+
 const listColumns = {
   id: registrations.id,
   name: registrations.name,
-  email: registrations.email,
+  email: shownEmail,
   organization: registrations.organization,
   category: registrations.category,
   status: registrations.status,
@@ -147,6 +150,7 @@ const listColumns = {
   cancelledAt: registrations.cancelledAt,
   checkedInAt: registrations.checkedInAt,
   consentAt: registrations.consentAt,
+  anonymizedAt: registrations.anonymizedAt,
   waitlistPosition,
 };
 
@@ -328,7 +332,7 @@ export function countForStatus(counts: RegistrationCounts, status: RegistrationF
 const checkInColumns = {
   id: registrations.id,
   name: registrations.name,
-  email: registrations.email,
+  email: shownEmail,
   organization: registrations.organization,
   category: registrations.category,
   checkInCode: registrations.checkInCode,

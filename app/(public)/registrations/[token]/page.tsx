@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cancelMyRegistration } from "@/app/(public)/registrations/[token]/actions";
 import { RegistrationCancelButton } from "@/components/registration-cancel-button";
+import { RegistrationErase } from "@/components/registration-erase";
 import { Alert } from "@/components/ui/alert";
 import { getManagedRegistration } from "@/db/queries/public-registrations";
 import { getSettings } from "@/db/queries/settings";
@@ -21,7 +22,7 @@ export const metadata: Metadata = { title: "Your registration", robots: { index:
 
 type Props = {
   params: Promise<{ token: string }>;
-  searchParams: Promise<{ confirm?: string; cancelled?: string; refused?: string }>;
+  searchParams: Promise<{ confirm?: string; cancelled?: string; refused?: string; erase?: string }>;
 };
 
 const REFUSED: Record<string, string> = {
@@ -172,6 +173,12 @@ export default async function ManageRegistrationPage({ params, searchParams }: P
           )}
         </Section>
       )}
+
+      <RegistrationErase
+        token={token}
+        cancels={cancellable && r.status !== "declined" ? (r.status === "confirmed" ? "seat" : "place") : null}
+        unconfirmed={query.erase === "unconfirmed"}
+      />
     </article>
   );
 }
