@@ -390,6 +390,19 @@ describe("deleting one's own registration data", () => {
     expect(text).not.toContain(a.name);
   });
 
+  it("sent three times at once, erases once and promotes once", async () => {
+    const event = await upcoming(1);
+    const a = await registerPublic(event.id, "thrice");
+    const b = await registerPublic(event.id, "thrice-next");
+    const c = await registerPublic(event.id, "thrice-after");
+    const results = await Promise.all([1, 2, 3].map(() => eraseOwnRegistration(hashManageToken(a.token), ctx)));
+    expect(results.map((r) => r.outcome).sort()).toEqual(["erased", "missing", "missing"]);
+    expect(await registrationCounts(event.id)).toMatchObject({ confirmed: 1, waitlisted: 1, cancelled: 1 });
+    expect((await row(b.id)).status).toBe("confirmed");
+    expect((await row(c.id)).status).toBe("waitlisted");
+    expect(await db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, "registration.erase_self"), eq(auditLog.entityId, a.id)))).toEqual([{ n: 1 }]);
+  });
+
   it("takes a waitlisted person off the waitlist without promoting anyone", async () => {
     const event = await upcoming(1);
     await registerPublic(event.id, "seated");
