@@ -259,7 +259,7 @@ export function CheckInBoard({ eventId, initial, clock }: Props) {
                   <p className="text-sm text-slate-700">
                     {[p.organization, p.category].filter(Boolean).join(" · ")}
                     {(p.organization || p.category) && <br />}
-                    <span className="break-all">{p.email}</span> · <span className="font-mono">{formatCheckInCode(p.checkInCode)}</span>
+                    {p.email && <><span className="break-all">{p.email}</span> · </>}<span className="font-mono">{formatCheckInCode(p.checkInCode)}</span>
                   </p>
                   {p.checkedInText && <p className="text-sm font-medium text-green-800">Checked in at {p.checkedInText}</p>}
                 </div>

@@ -6,7 +6,7 @@ import { RegistrationDecideRow } from "@/components/registration-decisions";
 import type { RegistrationListRow } from "@/db/queries/registration-lists";
 import type { EventQuestion } from "@/db/schema";
 import { formatCheckInCode } from "@/lib/email/registration-emails";
-import { formatStaffTime, type StaffClock } from "@/lib/time";
+import { formatStaffDate, formatStaffTime, type StaffClock } from "@/lib/time";
 import { answerText } from "@/lib/validations/question-fields";
 import { REGISTRATION_STATUS_LABELS } from "@/lib/validations/registration";
 
@@ -54,10 +54,11 @@ export function RegistrationTable({ rows, clock, empty, decisions, questions = [
         <>
           <span className="font-medium">{r.name}</span>
           {r.organization && <div className="text-xs text-slate-600">{r.organization}</div>}
+          {r.anonymizedAt && <div className="text-xs text-slate-600">Personal data deleted: {formatStaffDate(r.anonymizedAt, clock)}</div>}
         </>
       ),
     },
-    { header: "Email", className: "whitespace-nowrap", cell: (r) => r.email },
+    { header: "Email", className: "whitespace-nowrap", cell: (r) => r.email || "—" },
     { header: "Category", cell: (r) => r.category ?? "—" },
     ...(questions.length > 0 ? [answersColumn(questions)] : []),
     {

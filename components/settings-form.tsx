@@ -1,12 +1,12 @@
 "use client";
 
-import { saveSettings } from "@/app/(staff)/admin/settings/actions";
+import { saveRetention, saveSettings } from "@/app/(staff)/admin/settings/actions";
 import { SuggestInput } from "@/components/forms/suggest-input";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { type SettingsInput, settingsSchema } from "@/lib/validations/settings";
+import { RETENTION_MONTHS, type RetentionInput, retentionSchema, type SettingsInput, settingsSchema } from "@/lib/validations/settings";
 
 type Props = { defaultValues: SettingsInput; timeZones: string[] };
 
@@ -41,6 +41,37 @@ export function SettingsForm({ defaultValues, timeZones }: Props) {
       </Field>
       <Button type="submit" pending={pending}>
         Save settings
+      </Button>
+    </form>
+  );
+}
+
+/** How long registrations keep their personal data after their event. */
+export function RetentionForm({ defaultValues }: { defaultValues: RetentionInput }) {
+  const { form, message, onSubmit, errors, pending } = useActionForm(retentionSchema, saveRetention, { defaultValues });
+
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate aria-label="Privacy settings" className="max-w-2xl space-y-4">
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      <Field
+        label="Keep registrations for (months after the event)"
+        error={errors.registrationRetentionMonths?.message}
+        hint={`Once a day, registrations of events that ended longer ago than this lose their names, email addresses, organizations, answers and feedback comments, and the emails sent to them lose their text and recipient. Statuses, dates and check-ins stay, so every count and attendance figure stays the same. From ${RETENTION_MONTHS.min} to ${RETENTION_MONTHS.max} months.`}
+      >
+        {(p) => (
+          <Input
+            {...p}
+            type="number"
+            inputMode="numeric"
+            min={RETENTION_MONTHS.min}
+            max={RETENTION_MONTHS.max}
+            className="md:w-32"
+            {...form.register("registrationRetentionMonths")}
+          />
+        )}
+      </Field>
+      <Button type="submit" pending={pending}>
+        Save retention period
       </Button>
     </form>
   );

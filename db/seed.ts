@@ -23,6 +23,8 @@ import {
 } from "./schema";
 
 export const DEMO_PASSWORD = "symposia-demo";
+/** The demo keeps registrations ten years after their event (a new installation: 24 months). */
+export const DEMO_RETENTION_MONTHS = 120;
 export const DEMO_ACCOUNTS = {
   admin: "admin@example.org",
   staff: "staff@example.org",
@@ -64,6 +66,9 @@ export async function seedDemo(now = new Date()): Promise<void> {
       homeTimeZoneLabel: "JST",
       releaseLabel: "Press release",
       logoId: logoRow!.id,
+      // Long enough for the March 2024 meeting to keep its attendees' names: with the default 24 months,
+      // the first daily run would anonymize them (lib/registration/retention.ts).
+      registrationRetentionMonths: DEMO_RETENTION_MONTHS,
     });
 
     const [, staffUser, panelistUser] = await tx

@@ -116,7 +116,8 @@ export async function retryMessage(id: string): Promise<boolean> {
   const rows = await db
     .update(outbox)
     .set({ status: "pending", attempts: 0, nextAttemptAt: new Date(), claimToken: null })
-    .where(and(eq(outbox.id, id), eq(outbox.status, "failed")))
+    // A message whose text was removed (with its registration's data) has nothing left to send.
+    .where(and(eq(outbox.id, id), eq(outbox.status, "failed"), isNull(outbox.redactedAt)))
     .returning({ id: outbox.id });
   return rows.length > 0;
 }

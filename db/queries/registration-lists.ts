@@ -173,10 +173,13 @@ const waitlistPosition = sql<number | null>`case when ${registrations}.status = 
      <= (coalesce(${registrations}.waitlisted_at, 'infinity'::timestamptz), ${registrations}.created_at, ${registrations}.id)
 ) end`;
 
+/** The address, or nothing once the registration's personal data was removed (it then holds a placeholder). */
+const shownEmail = sql<string>`case when ${registrations.anonymizedAt} is null then ${registrations.email} else '' end`;
+
 const listColumns = {
   id: registrations.id,
   name: registrations.name,
-  email: registrations.email,
+  email: shownEmail,
   organization: registrations.organization,
   category: registrations.category,
   status: registrations.status,
@@ -187,6 +190,7 @@ const listColumns = {
   checkedInAt: registrations.checkedInAt,
   consentAt: registrations.consentAt,
   answers: registrations.answers,
+  anonymizedAt: registrations.anonymizedAt,
   waitlistPosition,
 };
 
@@ -368,7 +372,7 @@ export function countForStatus(counts: RegistrationCounts, status: RegistrationF
 const checkInColumns = {
   id: registrations.id,
   name: registrations.name,
-  email: registrations.email,
+  email: shownEmail,
   organization: registrations.organization,
   category: registrations.category,
   checkInCode: registrations.checkInCode,

@@ -58,6 +58,11 @@ export async function saveSettingsRow(values: SettingsValues, executor: Executor
   return row!;
 }
 
+/** How many months after their event registrations keep their personal data. */
+export async function setRetentionMonths(months: number, executor: Executor): Promise<void> {
+  await executor.update(settings).set({ registrationRetentionMonths: months, updatedAt: new Date() }).where(eq(settings.id, 1));
+}
+
 export async function setLogoId(logoId: string | null, executor: Executor): Promise<void> {
   await executor.update(settings).set({ logoId, updatedAt: new Date() }).where(eq(settings.id, 1));
 }

@@ -82,3 +82,9 @@ export function visibleMessage(message: Pick<OutboxMessage, "text" | "redactedAt
 
 /** What a removed body is replaced with in the database: nothing of the original survives. */
 export const REDACTED_TEXT = "[The text of this message was removed after the retention period.]";
+
+/** What the body of a message about a registration whose personal data was removed is replaced with. */
+export const REGISTRATION_REMOVED_TEXT = "[The text of this message was removed with the personal data of its registration.]";
+
+/** Why a message about such a registration that had not been sent never will be. */
+export const REGISTRATION_REMOVED_WITHDRAWN = "Not sent: the personal data of its registration was removed, its recipient with it.";

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { db, type Executor } from "@/db";
+import { db, type Executor, type Transaction } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
 import { lockEvent, updateEventRow } from "@/db/queries/events";
 import { enqueueEmail } from "@/db/queries/outbox";
@@ -324,8 +324,15 @@ export type CancelResult =
   | { outcome: "cancelled"; registration: Registration; promoted: Registration[] }
   | { outcome: "refused"; reason: "missing" | "already_cancelled" | "checked_in" | "event_cancelled" | "past" | "declined" };
 
+export type CancelOptions = {
+  /** False: no "registration cancelled" email (the person is deleting their data and sees the outcome on the page). */
+  notify?: boolean;
+  /** More work in the cancellation's transaction, after it (the person's data removed with it). */
+  within?: (tx: Transaction, cancelled: Registration) => Promise<void>;
+};
+
 /** Cancels a registration (by its owner's link or by staff) and gives its seat to the waitlist in the same transaction. */
-export async function cancelRegistration(target: CancelTarget, actor: Actor, context?: RegistrationContext): Promise<CancelResult> {
+export async function cancelRegistration(target: CancelTarget, actor: Actor, context?: RegistrationContext, options: CancelOptions = {}): Promise<CancelResult> {
   const ctx = context ?? (await registrationContext());
   const result = await db.transaction(async (tx): Promise<CancelResult> => {
     const found = "id" in target ? await getRegistration(target.id, tx) : await getRegistrationByTokenHash(target.tokenHash, tx);
@@ -347,10 +354,12 @@ export async function cancelRegistration(target: CancelTarget, actor: Actor, con
     if (!cancelled) return { outcome: "refused", reason: "checked_in" };
 
     const promoted = before.status === "confirmed" ? await promoteFromWaitlist(tx, event, ctx, actor) : [];
-    await enqueueEmail(
-      cancelledEmail({ to: { name: before.name, email: before.email }, event: await emailEvent(event.id, tx), ctx, byStaff: actor.kind === "staff", pending: before.status === "pending" }),
-      tx,
-    );
+    if (options.notify !== false) {
+      await enqueueEmail(
+        cancelledEmail({ to: { name: before.name, email: before.email }, event: await emailEvent(event.id, tx), ctx, byStaff: actor.kind === "staff", pending: before.status === "pending" }),
+        tx,
+      );
+    }
     await writeAudit(
       {
         actorId: actor.kind === "staff" ? actor.userId : null,
@@ -362,6 +371,7 @@ export async function cancelRegistration(target: CancelTarget, actor: Actor, con
       },
       tx,
     );
+    await options.within?.(tx, cancelled);
     return { outcome: "cancelled", registration: cancelled, promoted };
   });
   if (result.outcome === "cancelled") kickOutbox();

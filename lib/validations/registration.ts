@@ -104,6 +104,13 @@ export const manageTokenSchema = z.object({
   token: z.string("That link is not valid.").regex(/^[A-Za-z0-9_-]{43}$/, "That link is not valid."),
 });
 
+export const ERASE_CONFIRM_MESSAGE = "Tick the box to confirm that you want your registration data deleted.";
+
+/** "Delete my registration data": the manage link's token and the box that confirms it (a plain form). */
+export const eraseRegistrationSchema = manageTokenSchema.extend({
+  confirm: z.preprocess((v) => v === true || v === "on" || v === "true", z.literal(true, ERASE_CONFIRM_MESSAGE)),
+});
+
 export const capacitySchema = z.object({
   eventId: z.uuid("That event does not exist."),
   capacity: capacityField,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/time";
 import { requiredText } from "./common";
+import { integerField } from "./event";
 import { ACCEPTED_IMAGE_TYPES, UPLOAD_MESSAGES } from "./upload";
 
 export const settingsSchema = z.object({
@@ -18,6 +19,19 @@ export const settingsSchema = z.object({
   releaseLabel: requiredText(40, "Enter the label above published summaries, like Press release."),
 });
 export type SettingsInput = z.input<typeof settingsSchema>;
+
+export const RETENTION_MONTHS = { min: 1, max: 240, default: 24 } as const;
+
+/** How long registrations keep their personal data after their event (lib/registration/retention.ts). */
+export const retentionSchema = z.object({
+  registrationRetentionMonths: integerField({
+    min: RETENTION_MONTHS.min,
+    max: RETENTION_MONTHS.max,
+    required: true,
+    message: `Enter a whole number of months from ${RETENTION_MONTHS.min} to ${RETENTION_MONTHS.max}, like ${RETENTION_MONTHS.default}.`,
+  }),
+});
+export type RetentionInput = z.input<typeof retentionSchema>;
 
 /**
  * A logo travels in the Server Action's request, whose body Next.js caps at 1 MB; a logo is far

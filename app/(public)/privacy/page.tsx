@@ -7,7 +7,8 @@ export const metadata: Metadata = { title: "Privacy notice" };
 
 export default async function PrivacyPage() {
   await connection();
-  const { organizationName } = await getSettings();
+  const { organizationName, registrationRetentionMonths: months } = await getSettings();
+  const period = months % 12 === 0 ? (months === 12 ? "one year" : `${months / 12} years`) : months === 1 ? "one month" : `${months} months`;
   return (
     <article className="mx-auto max-w-3xl space-y-6">
       <h1 className="text-3xl font-semibold text-brand-900">Privacy notice</h1>
@@ -38,11 +39,25 @@ export default async function PrivacyPage() {
         </p>
       </Section>
 
+      <Section id="retention-heading" title="How long we keep it" className="space-y-2">
+        <p>
+          {period[0]!.toUpperCase() + period.slice(1)} after the event has ended (within a day of that date), we delete your name, email
+          address, organization, answers and any feedback comment from your registration, and the text and address of the emails we sent
+          you about it. After that, only the fact that a registration existed stays, with its status and dates, so that the event&apos;s
+          numbers (how many registered and attended) stay right.
+        </p>
+      </Section>
+
       <Section id="rights-heading" title="Your choices" className="space-y-2">
         <p>
           You can cancel your registration at any time before the event with the personal link in your confirmation email.
-          To see, correct or delete what we hold about you, write to the organizers of the event.
         </p>
+        <p>
+          You can also delete your registration data yourself, at any time, before or after the event: open the same personal link and
+          choose <strong>Delete my registration data</strong>. If the event is still to come, your registration is cancelled first.
+          Your data is then removed as described above, at once, and the link stops working.
+        </p>
+        <p>To see or correct what we hold about you, write to the organizers of the event.</p>
       </Section>
     </article>
   );

@@ -5,10 +5,11 @@
 import { notFound, redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { formInput } from "@/lib/form-input";
+import { eraseOwnRegistration } from "@/lib/registration/erase";
 import { cancelRegistration } from "@/lib/registration/seats";
 import { hashManageToken } from "@/lib/registration/tokens";
 import { requestInfo } from "@/lib/request-info";
-import { manageTokenSchema } from "@/lib/validations/registration";
+import { eraseRegistrationSchema, manageTokenSchema } from "@/lib/validations/registration";
 
 /**
  * "Cancel my registration", from the secret link: whoever holds the link may cancel, nobody else can
@@ -22,4 +23,23 @@ export async function cancelMyRegistration(input: unknown): Promise<void> {
   if (result.outcome === "refused" && result.reason === "missing") notFound();
   if (result.outcome === "cancelled") revalidatePath("/events/[slug]", "page");
   redirect(`/registrations/${token}?${result.outcome === "cancelled" ? "cancelled=1" : `refused=${result.reason}`}`);
+}
+
+/**
+ * "Delete my registration data", from the secret link, with its confirming box ticked: an upcoming
+ * registration is cancelled (its seat goes to the waitlist), then its personal data is removed and
+ * every link to it stops working. A plain form post; the outcome is its own page, since this one is gone.
+ */
+export async function eraseMyRegistration(input: unknown): Promise<void> {
+  const values = formInput(input);
+  const parsed = eraseRegistrationSchema.safeParse(values);
+  if (!parsed.success) {
+    const link = manageTokenSchema.safeParse(values);
+    if (!link.success) notFound();
+    redirect(`/registrations/${link.data.token}?erase=unconfirmed#erase-heading`);
+  }
+  const result = await eraseOwnRegistration(hashManageToken(parsed.data.token));
+  if (result.outcome === "missing") notFound();
+  if (result.cancelled) revalidatePath("/events/[slug]", "page");
+  redirect(`/registrations/deleted${result.cancelled ? "?cancelled=1" : ""}`);
 }

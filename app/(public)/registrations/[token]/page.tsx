@@ -7,6 +7,7 @@ import { cancelMyRegistration } from "@/app/(public)/registrations/[token]/actio
 import { RegistrationCancelButton } from "@/components/registration-cancel-button";
 import { RegistrationFeedback } from "@/components/registration-feedback";
 import { feedbackOpen } from "@/lib/after-event";
+import { RegistrationErase } from "@/components/registration-erase";
 import { Alert } from "@/components/ui/alert";
 import { listQuestions } from "@/db/queries/event-questions";
 import { getManagedRegistration } from "@/db/queries/public-registrations";
@@ -26,7 +27,7 @@ export const metadata: Metadata = { title: "Your registration", robots: { index:
 
 type Props = {
   params: Promise<{ token: string }>;
-  searchParams: Promise<{ confirm?: string; cancelled?: string; refused?: string }>;
+  searchParams: Promise<{ confirm?: string; cancelled?: string; refused?: string; erase?: string }>;
 };
 
 const REFUSED: Record<string, string> = {
@@ -215,6 +216,12 @@ export default async function ManageRegistrationPage({ params, searchParams }: P
           )}
         </Section>
       )}
+
+      <RegistrationErase
+        token={token}
+        cancels={cancellable && r.status !== "declined" ? (r.status === "confirmed" ? "seat" : "place") : null}
+        unconfirmed={query.erase === "unconfirmed"}
+      />
     </article>
   );
 }

@@ -4,13 +4,13 @@ import { revalidatePath } from "next/cache";
 import { db } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
 import { insertMedia } from "@/db/queries/media";
-import { lockSettings, saveSettingsRow, setLogoId } from "@/db/queries/settings";
+import { lockSettings, saveSettingsRow, setLogoId, setRetentionMonths } from "@/db/queries/settings";
 import { action } from "@/lib/action";
 import { changedFields } from "@/lib/diff";
 import { type ActionResult, fail } from "@/lib/errors";
 import { ImageRejected, processImage } from "@/lib/images";
 import { storage } from "@/lib/storage";
-import { logoSchema, settingsSchema } from "@/lib/validations/settings";
+import { logoSchema, retentionSchema, settingsSchema } from "@/lib/validations/settings";
 import { publicChanged } from "@/lib/public-cache";
 
 /** The organization's name, logo and home clock show on every page, so every cached page is stale. */
@@ -29,6 +29,29 @@ export const saveSettings = action({ role: "admin", schema: settingsSchema }, as
   });
   everyPageChanged();
   return { ok: true, data: undefined, message: "Settings saved. The public pages show them from now on." };
+});
+
+/**
+ * How many months after its event a registration keeps its personal data. The next daily run
+ * (lib/registration/retention.ts) applies it; nothing is removed here.
+ */
+export const saveRetention = action({ role: "admin", schema: retentionSchema }, async ({ user: me, input, client }): Promise<ActionResult> => {
+  const months = input.registrationRetentionMonths;
+  const changed = await db.transaction(async (tx) => {
+    const before = await lockSettings(tx);
+    if (!before) return null;
+    if (before.registrationRetentionMonths === months) return false;
+    await setRetentionMonths(months, tx);
+    await writeAudit(
+      { actorId: me.id, client, action: "settings.retention", entityType: "settings", entityId: null, changes: { registrationRetentionMonths: [before.registrationRetentionMonths, months] } },
+      tx,
+    );
+    return true;
+  });
+  if (changed === null) return fail("Save the organization's name first, then the retention period.");
+  revalidatePath("/admin/settings");
+  revalidatePath("/privacy");
+  return { ok: true, data: undefined, message: changed ? "Retention period saved. The next daily run applies it." : "No changes to save." };
 });
 
 export type LogoFormState = { ok: boolean; message: string; error?: string } | null;

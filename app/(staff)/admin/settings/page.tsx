@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { LogoForm } from "@/components/logo-form";
-import { SettingsForm } from "@/components/settings-form";
+import { RetentionForm, SettingsForm } from "@/components/settings-form";
 import { getOrganization, getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
+import { countDue } from "@/lib/registration/retention";
+import { formatStaffDate, homeClock } from "@/lib/time";
 import { mediaUrl } from "@/lib/validations/upload";
 import { timeZoneChoices } from "@/lib/validations/venue";
 
@@ -11,7 +13,7 @@ export const metadata: Metadata = { title: "Settings" };
 /** Site settings: admins only. */
 export default async function SettingsPage() {
   await requireRole("admin", "/admin/settings");
-  const [settings, organization] = await Promise.all([getSettings(), getOrganization()]);
+  const [settings, organization, retention] = await Promise.all([getSettings(), getOrganization(), countDue()]);
   const logo = organization.logo;
 
   return (
@@ -36,6 +38,21 @@ export default async function SettingsPage() {
           Logo
         </h2>
         <LogoForm logo={logo && { url: mediaUrl(logo.key), width: logo.width, height: logo.height, alt: logo.altText }} />
+      </section>
+      <section aria-labelledby="privacy-heading" className="space-y-4">
+        <h2 id="privacy-heading" className="text-lg font-semibold">
+          Privacy
+        </h2>
+        <RetentionForm defaultValues={{ registrationRetentionMonths: settings.registrationRetentionMonths }} />
+        <p className="max-w-2xl text-sm text-slate-700">
+          {retention.due === 0
+            ? `No registration is due: at ${retention.months} months, every registration of an event that ended before ${formatStaffDate(retention.cutoff, homeClock(settings))} is already anonymized.`
+            : `${retention.due === 1 ? "1 registration is" : `${retention.due} registrations are`} due: at ${retention.months} months, the registrations of events that ended before ${formatStaffDate(retention.cutoff, homeClock(settings))} are anonymized at the next daily run (or with npm run registrations:retention).`}
+        </p>
+        <p className="max-w-2xl text-sm text-slate-700">
+          People can also delete their own registration data at any time, from the personal link in their confirmation email. The{" "}
+          <a href="/privacy">privacy notice</a> tells them both.
+        </p>
       </section>
     </div>
   );

@@ -11,7 +11,7 @@ import { requireRole } from "@/lib/auth";
 import { env } from "@/lib/env";
 import { smtpConfigured } from "@/lib/email/sender";
 import { OUTBOX_STATUS_LABEL } from "@/lib/email/status";
-import { HIDDEN_LINK_EXPLANATION, visibleMessage } from "@/lib/email/visibility";
+import { HIDDEN_LINK_EXPLANATION, REGISTRATION_REMOVED_TEXT, visibleMessage } from "@/lib/email/visibility";
 import { homeClock } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Message" };
@@ -52,11 +52,21 @@ export default async function OutboxMessagePage({ params }: Props) {
           </>
         )}
       </dl>
-      {message.status === "failed" && <RetryMessageButton id={message.id} />}
+      {message.status === "failed" && !message.redactedAt && <RetryMessageButton id={message.id} />}
       {text === null ? (
         <Alert tone="info">
-          The text of this message, with its links and attachments, was removed after the retention period for delivered messages
-          (OUTBOX_RETENTION_DAYS, now {env().OUTBOX_RETENTION_DAYS} days). The recipient, subject and times stay for the record.
+          {message.text === REGISTRATION_REMOVED_TEXT ? (
+            <>
+              The text of this message, with its links and attachments, and its recipient&apos;s address were removed with the personal data
+              of its registration (after the registration retention period in Settings, or at the person&apos;s request). The subject and
+              times stay for the record.
+            </>
+          ) : (
+            <>
+              The text of this message, with its links and attachments, was removed after the retention period for delivered messages
+              (OUTBOX_RETENTION_DAYS, now {env().OUTBOX_RETENTION_DAYS} days). The recipient, subject and times stay for the record.
+            </>
+          )}
         </Alert>
       ) : (
         <>
