@@ -19,10 +19,16 @@ export default async function PrivacyPage() {
       <Section id="what-heading" title="What we keep" className="space-y-2">
         <ul className="list-disc space-y-1 pl-6">
           <li>your name, email address, and, if you give them, your organization and attendee category;</li>
-          <li>the status of your registration (confirmed, on the waitlist, or cancelled) and when it changed;</li>
+          <li>your answers to the event&apos;s own questions on the registration form, if it asks any;</li>
+          <li>
+            the status of your registration (awaiting the organizers&apos; approval, confirmed, on the waitlist, declined or
+            cancelled) and when it changed;
+          </li>
           <li>your check-in code, and whether and when you were checked in at the door;</li>
           <li>when you agreed to this notice;</li>
-          <li>the emails we send you about the registration.</li>
+          <li>the emails we send you about the registration, including reminders before the event;</li>
+          <li>after the event, your rating and comment if you fill in the feedback form (the organizers see them without your name);</li>
+          <li>if you unsubscribe from the thank-you emails sent after events, your email address, so that we stop sending them.</li>
         </ul>
         <p>
           Your personal link to manage the registration is not kept: only a fingerprint of it, which lets us recognise the
@@ -56,6 +62,10 @@ export default async function PrivacyPage() {
           You can also delete your registration data yourself, at any time, before or after the event: open the same personal link and
           choose <strong>Delete my registration data</strong>. If the event is still to come, your registration is cancelled first.
           Your data is then removed as described above, at once, and the link stops working.
+        </p>
+        <p>
+          Every thank-you email after an event has a link to stop them; the emails about your registration itself (confirmation,
+          reminders, changes) still come while you are registered.
         </p>
         <p>To see or correct what we hold about you, write to the organizers of the event.</p>
       </Section>
