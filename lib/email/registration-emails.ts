@@ -19,7 +19,7 @@ export type EmailContext = {
 
 export type Recipient = { name: string; email: string };
 
-type Block = { text: string } | { link: string; label?: string } | { code: string; caption: string } | { details: [string, string][] };
+export type Block = { text: string } | { link: string; label?: string } | { code: string; caption: string } | { details: [string, string][] };
 
 export const REGISTRATION_EMAIL_KINDS = {
   confirmed: "registration_confirmed",
@@ -36,16 +36,16 @@ export function formatCheckInCode(code: string): string {
   return code.length === 8 ? `${code.slice(0, 4)}-${code.slice(4)}` : code;
 }
 
-const oneLine = (value: string) => value.replace(/\s+/g, " ").trim();
+export const oneLine = (value: string) => value.replace(/\s+/g, " ").trim();
 
-function venueLine(event: EmailEvent): string | null {
+export function venueLine(event: EmailEvent): string | null {
   const v = event.venue;
   if (!v) return null;
   return [v.name, v.address, v.city, v.country].filter((part) => part && part.trim()).join(", ");
 }
 
 /** The event's title, dual time, length and place. */
-function eventDetails(event: EmailEvent, ctx: EmailContext): Block {
+export function eventDetails(event: EmailEvent, ctx: EmailContext): Block {
   const rows: [string, string][] = [
     ["Event", oneLine(event.title)],
     ["When", formatDualTime(event.startsAt, event.timeZone, ctx.home.zone, ctx.home.label)],
@@ -90,25 +90,25 @@ function renderHtml(blocks: Block[]): string {
   return `<!doctype html>\n<html lang="en"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#0f172a">\n${body}\n</body></html>`;
 }
 
-function message(kind: string, to: Recipient, subject: string, blocks: Block[], attachments: OutboxAttachment[] = []): EmailMessage {
+export function message(kind: string, to: Recipient, subject: string, blocks: Block[], attachments: OutboxAttachment[] = []): EmailMessage {
   return { to: to.email, subject: oneLine(subject).slice(0, 300), text: renderText(blocks), html: renderHtml(blocks), kind, attachments };
 }
 
-const greeting = (to: Recipient): Block => ({ text: `Dear ${oneLine(to.name)},` });
-const signature = (ctx: EmailContext): Block => ({ text: `With best regards,\n${ctx.organization}` });
-const eventLink = (event: EmailEvent, ctx: EmailContext): Block => ({
+export const greeting = (to: Recipient): Block => ({ text: `Dear ${oneLine(to.name)},` });
+export const signature = (ctx: EmailContext): Block => ({ text: `With best regards,\n${ctx.organization}` });
+export const eventLink = (event: EmailEvent, ctx: EmailContext): Block => ({
   link: `${ctx.baseUrl}/events/${encodeURIComponent(event.slug)}`,
   label: "The event's page:",
 });
 
-function manageBlocks(manageUrl: string): Block[] {
+export function manageBlocks(manageUrl: string): Block[] {
   return [
     { link: manageUrl, label: "To see your registration, add the event to your calendar or cancel, open your personal link:" },
     { text: "Keep this link to yourself: anyone who has it can cancel your registration." },
   ];
 }
 
-function seatBlocks(checkInCode: string): Block[] {
+export function seatBlocks(checkInCode: string): Block[] {
   return [
     { code: formatCheckInCode(checkInCode), caption: "Your check-in code" },
     { text: "Show this code at the door, on paper or on your phone; the QR code attached to this message holds the same code." },

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterSelect } from "@/components/admin/filter-fields";
+import { EventReminders } from "@/components/event-reminders";
 import { RegistrationAddForm } from "@/components/registration-add-form";
 import { RegistrationCapacityForm } from "@/components/registration-capacity-form";
 import { RegistrationChart } from "@/components/registration-chart";
@@ -171,6 +172,13 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
           )}
         </section>
       </div>
+
+      <section aria-labelledby="reminders-heading" className="space-y-3 border-t border-slate-200 pt-8">
+        <h2 id="reminders-heading" className="text-lg font-semibold">
+          Reminders
+        </h2>
+        <EventReminders event={event} clock={clock} />
+      </section>
     </div>
   );
 }
