@@ -42,14 +42,14 @@ export function formatCheckInCode(code: string): string {
 
 export const oneLine = (value: string) => value.replace(/\s+/g, " ").trim();
 
-function venueLine(event: EmailEvent): string | null {
+export function venueLine(event: EmailEvent): string | null {
   const v = event.venue;
   if (!v) return null;
   return [v.name, v.address, v.city, v.country].filter((part) => part && part.trim()).join(", ");
 }
 
 /** The event's title, dual time, length and place. */
-function eventDetails(event: EmailEvent, ctx: EmailContext): Block {
+export function eventDetails(event: EmailEvent, ctx: EmailContext): Block {
   const rows: [string, string][] = [
     ["Event", oneLine(event.title)],
     ["When", formatDualTime(event.startsAt, event.timeZone, ctx.home.zone, ctx.home.label)],
@@ -100,19 +100,19 @@ export function message(kind: string, to: Recipient, subject: string, blocks: Bl
 
 export const greeting = (to: Recipient): Block => ({ text: `Dear ${oneLine(to.name)},` });
 export const signature = (ctx: EmailContext): Block => ({ text: `With best regards,\n${ctx.organization}` });
-const eventLink = (event: EmailEvent, ctx: EmailContext): Block => ({
+export const eventLink = (event: EmailEvent, ctx: EmailContext): Block => ({
   link: `${ctx.baseUrl}/events/${encodeURIComponent(event.slug)}`,
   label: "The event's page:",
 });
 
-function manageBlocks(manageUrl: string): Block[] {
+export function manageBlocks(manageUrl: string): Block[] {
   return [
     { link: manageUrl, label: "To see your registration, add the event to your calendar or cancel, open your personal link:" },
     { text: "Keep this link to yourself: anyone who has it can cancel your registration." },
   ];
 }
 
-function seatBlocks(checkInCode: string): Block[] {
+export function seatBlocks(checkInCode: string): Block[] {
   return [
     { code: formatCheckInCode(checkInCode), caption: "Your check-in code" },
     { text: "Show this code at the door, on paper or on your phone; the QR code attached to this message holds the same code." },

@@ -8,6 +8,7 @@ import { type ClaimedMessage, claimDueMessages, markFailed, markSent, redactDeli
 import { materializeAttachments } from "@/lib/email/attachments";
 import { unsubscribeHeaders } from "@/lib/email/unsubscribe";
 import { appUrl, env } from "@/lib/env";
+import { reminderRound } from "@/lib/registration/reminders";
 
 /** Whether messages leave the outbox at all; without SMTP the outbox is the mailbox. */
 export const smtpConfigured = () => Boolean(env().SMTP_URL);
@@ -157,14 +158,15 @@ export function redactOldMessages(): Promise<unknown> {
   return redacting;
 }
 
-/** Starts the periodic sender for this process, and the removal of old bodies (with or without SMTP). */
+/** Starts the periodic sender for this process, and the removal of old bodies and the reminders (with or without SMTP). */
 export function startOutboxSender(): void {
   const cleaner = setInterval(() => void redactOldMessages(), REDACTION_INTERVAL_MS);
   cleaner.unref();
   void redactOldMessages();
-  if (!smtpConfigured()) return;
-  const seconds = env().OUTBOX_INTERVAL_SECONDS;
-  const timer = setInterval(() => void deliveryRound(), seconds * 1000);
+  // Each round first queues the reminders that are due (lib/registration/reminders.ts), with or without
+  // SMTP: without it, the outbox is the mailbox.
+  const round = () => void reminderRound().then(() => (smtpConfigured() ? deliveryRound() : undefined));
+  const timer = setInterval(round, env().OUTBOX_INTERVAL_SECONDS * 1000);
   timer.unref();
-  void deliveryRound();
+  round();
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
+import { EventReminders } from "@/components/event-reminders";
 import { RegistrationAddForm } from "@/components/registration-add-form";
 import { RegistrationApprovalForm } from "@/components/registration-approval-form";
 import { RegistrationCapacityForm } from "@/components/registration-capacity-form";
@@ -230,6 +231,13 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
           )}
         </section>
       </div>
+
+      <section aria-labelledby="reminders-heading" className="space-y-3 border-t border-slate-200 pt-8">
+        <h2 id="reminders-heading" className="text-lg font-semibold">
+          Reminders
+        </h2>
+        <EventReminders event={event} clock={clock} />
+      </section>
     </div>
   );
 }
