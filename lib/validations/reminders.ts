@@ -56,7 +56,7 @@ const reminderRow = z.object({
 export const reminderSettingsSchema = z
   .object({
     eventId: z.uuid("That event does not exist."),
-    reminders: z.array(reminderRow).max(MAX_REMINDERS, `An event has at most ${MAX_REMINDERS} reminders.`),
+    reminders: z.array(reminderRow, "Choose the event's reminders.").max(MAX_REMINDERS, `An event has at most ${MAX_REMINDERS} reminders.`),
   })
   .superRefine(({ reminders }, ctx) => {
     const seen = new Map<string, number>();

@@ -49,8 +49,8 @@ export const saveRetention = action({ role: "admin", schema: retentionSchema }, 
     return true;
   });
   if (changed === null) return fail("Save the organization's name first, then the retention period.");
+  // The privacy notice, which states the period, is rendered for each request.
   revalidatePath("/admin/settings");
-  revalidatePath("/privacy");
   return { ok: true, data: undefined, message: changed ? "Retention period saved. The next daily run applies it." : "No changes to save." };
 });
 
