@@ -31,7 +31,8 @@ export const HONORIFICS = [
   "Dame",
 ] as const;
 
-const tidy = (value: string | null | undefined): string =>
+/** A name part with its whitespace collapsed and trimmed; blank for null. */
+export const tidy = (value: string | null | undefined): string =>
   (value ?? "").replace(/\s+/gu, " ").trim();
 
 // Chinese, Japanese and Korean names are written without a space between

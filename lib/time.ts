@@ -29,7 +29,8 @@ export type DualTimeParts = {
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
-type WallClock = {
+/** A reading of a clock in some zone; lib/time-ja.ts phrases the same readings in Japanese. */
+export type WallClock = {
   year: number;
   month: number;
   day: number;
@@ -87,7 +88,7 @@ function wallClockAt(ms: number, timeZone: string): WallClock {
 }
 
 /** Milliseconds since the epoch for a wall-clock reading taken as if it were UTC. */
-function wallClockAsUtcMs(w: WallClock): number {
+export function wallClockAsUtcMs(w: WallClock): number {
   const d = new Date(Date.UTC(2000, 0, 1, w.hour, w.minute, w.second));
   // setUTCFullYear, unlike Date.UTC, does not turn years 0–99 into 1900–1999.
   d.setUTCFullYear(w.year, w.month - 1, w.day);
@@ -122,7 +123,7 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
-function assertTimeZone(timeZone: string): void {
+export function assertTimeZone(timeZone: string): void {
   if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${String(timeZone)}`);
 }
 
@@ -214,7 +215,8 @@ function monthName(month: number): string {
   return name;
 }
 
-function zonedWallClock(instant: Date, timeZone: string): WallClock {
+/** The wall clock in `timeZone` at `instant`, after checking both. */
+export function zonedWallClock(instant: Date, timeZone: string): WallClock {
   const ms = assertValidInstant(instant);
   assertTimeZone(timeZone);
   return wallClockAt(ms, timeZone);
@@ -270,6 +272,28 @@ export function zoneLabel(timeZone: string, instant: Date): string {
   return (name ?? timeZone).replace(/\s+/gu, " ").trim();
 }
 
+export type DualClocks = {
+  local: WallClock;
+  /** Null when home and local clocks read the same. */
+  home: WallClock | null;
+  /** Whether the home clock's date is to be written: only when it is not the local date. */
+  showHomeDate: boolean;
+};
+
+/**
+ * The rule of the event-time line in every language: the organisers' home
+ * clock is given unless it reads the same as the venue's, and its date only
+ * when that differs from the venue's date.
+ */
+export function dualClocks(start: Date, eventZone: string, homeZone: string): DualClocks {
+  const local = zonedWallClock(start, eventZone);
+  const home = zonedWallClock(start, homeZone);
+  const sameDate = isoDate(local) === isoDate(home);
+  const sameClock = sameDate && local.hour === home.hour && local.minute === home.minute;
+  const showHome = eventZone !== homeZone && !sameClock;
+  return { local, home: showHome ? home : null, showHomeDate: showHome && !sameDate };
+}
+
 /**
  * The pieces of the event-time line: the venue's date and time, and the time
  * at the organisers' home, which is left out when both clocks read the same.
@@ -280,18 +304,13 @@ export function formatDualTimeParts(
   homeZone: string,
   homeLabel: string,
 ): DualTimeParts {
-  const local = zonedWallClock(start, eventZone);
-  const home = zonedWallClock(start, homeZone);
-  const label = homeLabel.trim() || zoneLabel(homeZone, start);
-  const sameDate = isoDate(local) === isoDate(home);
-  const sameClock = sameDate && local.hour === home.hour && local.minute === home.minute;
-  const showHome = eventZone !== homeZone && !sameClock;
+  const { local, home, showHomeDate } = dualClocks(start, eventZone, homeZone);
   return {
     localDate: longDate(local),
     localTime: clockTime(local),
-    homeDate: showHome && !sameDate ? shortDate(home) : null,
-    homeTime: showHome ? clockTime(home) : null,
-    homeLabel: label,
+    homeDate: home && showHomeDate ? shortDate(home) : null,
+    homeTime: home ? clockTime(home) : null,
+    homeLabel: homeLabel.trim() || zoneLabel(homeZone, start),
   };
 }
 
@@ -317,23 +336,28 @@ export function durationMinutes(start: Date, end: Date): number {
 const unit = (n: number, singular: string): string => `${n} ${singular}${n === 1 ? "" : "s"}`;
 
 /**
- * "approximately 65 minutes", "approximately 1 hour and 30 minutes".
- *
- * Up to an hour and a half people think of a meeting's length in minutes, so
- * only exactly one hour is given in hours below 90 minutes.
+ * How a length is told in every language: whole minutes, and hours only from
+ * an hour and a half. Up to then people think of a meeting's length in
+ * minutes, so only exactly one hour is given in hours below 90 minutes.
+ * `hours` is 0 when the length is told in minutes alone.
  */
-export function formatDuration(minutes: number): string {
+export function durationParts(minutes: number): { hours: number; minutes: number } {
   if (!Number.isFinite(minutes) || minutes < 0) {
     throw new RangeError(`Invalid duration: ${minutes}`);
   }
   const total = Math.round(minutes);
-  if (total < 90 && total !== 60) return `approximately ${unit(total, "minute")}`;
-  const hours = Math.floor(total / 60);
-  const rest = total % 60;
-  const hoursText = unit(hours, "hour");
-  return rest === 0
+  if (total < 90 && total !== 60) return { hours: 0, minutes: total };
+  return { hours: Math.floor(total / 60), minutes: total % 60 };
+}
+
+/** "approximately 65 minutes", "approximately 1 hour and 30 minutes". */
+export function formatDuration(minutes: number): string {
+  const parts = durationParts(minutes);
+  if (parts.hours === 0) return `approximately ${unit(parts.minutes, "minute")}`;
+  const hoursText = unit(parts.hours, "hour");
+  return parts.minutes === 0
     ? `approximately ${hoursText}`
-    : `approximately ${hoursText} and ${unit(rest, "minute")}`;
+    : `approximately ${hoursText} and ${unit(parts.minutes, "minute")}`;
 }
 
 /**
