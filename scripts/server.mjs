@@ -19,6 +19,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { applyClientAddress, parseTrustedHops } from "../lib/client-address.mjs";
 import { createCompression, parseCacheMegabytes } from "../lib/compression.mjs";
+import { createPageCache, parsePageCacheMs } from "../lib/page-cache.mjs";
 import { redisCacheSettings } from "../lib/redis-cache.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -56,10 +57,17 @@ let hops = 0;
  * @type {ReturnType<typeof createCompression>["compress"]}
  */
 let compress = () => {};
+/**
+ * Serves a public page again for a second after Next.js served it (lib/page-cache.mjs); any write
+ * empties it.
+ * @type {ReturnType<typeof createPageCache>["serve"]}
+ */
+let fromPageCache = () => false;
 
 const { default: next } = await import("next");
 const server = createServer((req, res) => {
   applyClientAddress(req, hops);
+  if (fromPageCache(req, res)) return;
   compress(req, res);
   handle(req, res).catch((error) => {
     console.error("[symposia] Request failed:", error);
@@ -88,6 +96,8 @@ await app.prepare();
 try {
   hops = parseTrustedHops(process.env.TRUSTED_PROXY_HOPS);
   compress = createCompression({ cacheBytes: parseCacheMegabytes(process.env.COMPRESSION_CACHE_MB) * 1024 * 1024 }).compress;
+  // Not in development, where every request must show the code as it now is.
+  if (!dev) fromPageCache = createPageCache({ ttlMs: parsePageCacheMs(process.env.PAGE_CACHE_MS, Boolean(process.env.REDIS_URL)) }).serve;
   // Next.js would otherwise fail on every request that reads its cache.
   redisCacheSettings(process.env);
 } catch (error) {
