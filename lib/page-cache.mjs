@@ -55,7 +55,7 @@ export function parsePageCacheMs(value, shared) {
 }
 
 /**
- * @typedef {{ expires: number; headers: [string, string | string[]][]; body: Buffer; etag: string | null; bytes: number }} Copy
+ * @typedef {{ expires: number; headers: import("node:http").OutgoingHttpHeaders; body: Buffer; etag: string | null; bytes: number }} Copy
  */
 
 /**
@@ -133,7 +133,7 @@ export function createPageCache({ ttlMs, maxBytes = 16 * 1024 * 1024, maxEntryBy
       copies.set(key, copy);
       const inm = req.headers["if-none-match"];
       if (copy.etag && typeof inm === "string" && inm.split(",").some((tag) => tag.trim() === copy.etag)) {
-        res.writeHead(304, copy.headers.filter(([name]) => /^(etag|cache-control|vary|date)$/i.test(name)));
+        res.writeHead(304, Object.fromEntries(Object.entries(copy.headers).filter(([name]) => /^(etag|cache-control|vary)$/i.test(name))));
         res.end();
       } else {
         res.writeHead(200, copy.headers);
@@ -227,14 +227,14 @@ export function createPageCache({ ttlMs, maxBytes = 16 * 1024 * 1024, maxEntryBy
     res.once("finish", () => {
       if (!status) judgeHead();
       if (!keepable || generation !== started) return;
-      /** @type {[string, string | string[]][]} */
-      const headers = [];
+      /** @type {import("node:http").OutgoingHttpHeaders} */
+      const headers = {};
       for (const [name, value] of Object.entries(res.getHeaders())) {
         if (value === undefined || /^(date|connection|keep-alive|transfer-encoding)$/i.test(name)) continue;
-        headers.push([name, typeof value === "number" ? String(value) : value]);
+        headers[name] = value;
       }
       const body = chunks.length === 1 ? /** @type {Buffer} */ (chunks[0]) : Buffer.concat(chunks);
-      if (!res.hasHeader("content-length")) headers.push(["content-length", String(body.length)]);
+      headers["content-length"] = body.length;
       const etag = res.getHeader("etag");
       keep(key, { expires: now() + ttlMs, headers, body, etag: typeof etag === "string" ? etag : null, bytes: body.length + 512 });
     });
