@@ -33,6 +33,34 @@ export async function waitForHydration(locator: Locator): Promise<void> {
     .toBe(true);
 }
 
+/**
+ * Staff make an event of their own on /admin/events/new and schedule it. It starts at `when`, read on
+ * the event's own clock (which may depend on the form, its time zone say), else 30 days ahead at 15:00.
+ * Returns the event's id and its public page's slug.
+ */
+export async function createScheduledEvent(
+  staffPage: Page,
+  { title, capacity, when }: { title: string; capacity?: number; when?: (form: Locator) => Promise<{ date: string; time: string }> },
+): Promise<{ eventId: string; slug: string }> {
+  await staffPage.goto("/admin/events/new");
+  const eventForm = staffPage.getByRole("form", { name: "New event" });
+  await waitForHydration(eventForm);
+  const start = when ? await when(eventForm) : { date: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), time: "15:00" };
+  await eventForm.getByLabel("Title", { exact: true }).fill(title);
+  await eventForm.getByLabel("Date", { exact: true }).fill(start.date);
+  await eventForm.getByLabel("Start time", { exact: true }).fill(start.time);
+  if (capacity !== undefined) await eventForm.getByLabel("Capacity", { exact: true }).fill(String(capacity));
+  await eventForm.getByRole("button", { name: "Create event" }).click();
+  await expect(staffPage).toHaveURL(/\/admin\/events\/[0-9a-f-]{36}\?saved=1$/);
+  const eventId = /\/admin\/events\/([0-9a-f-]{36})/.exec(staffPage.url())![1]!;
+  const schedule = staffPage.getByRole("button", { name: "Schedule" });
+  await waitForHydration(schedule);
+  await schedule.click();
+  const publicLink = staffPage.getByRole("link", { name: "View the public page" });
+  await expect(publicLink).toBeVisible();
+  return { eventId, slug: (await publicLink.getAttribute("href"))!.replace("/events/", "") };
+}
+
 /** Opens an event's page and fills in its registration form, once its scripts have taken over; returns the form, not yet sent. */
 export async function fillRegistrationForm(page: Page, slug: string, who: { name: string; email: string; category: string }): Promise<Locator> {
   await page.goto(`/events/${slug}`);

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
-import { expect, fillRegistrationForm, readOutboxMessage, test, uniqueEmail, waitForHydration } from "./fixtures";
+import { createScheduledEvent, expect, fillRegistrationForm, readOutboxMessage, test, uniqueEmail, waitForHydration } from "./fixtures";
 
 /** The manage link in an email: the one link to /registrations/. */
 function manageLink(links: string[]): string {
@@ -23,22 +23,7 @@ test("staff require approval, then approve one registration and decline another 
 
   // Staff make an event with five seats and schedule it.
   const title = `Approval journey ${Date.now()}`;
-  await staffPage.goto("/admin/events/new");
-  const eventForm = staffPage.getByRole("form", { name: "New event" });
-  await waitForHydration(eventForm);
-  await eventForm.getByLabel("Title", { exact: true }).fill(title);
-  await eventForm.getByLabel("Date", { exact: true }).fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
-  await eventForm.getByLabel("Start time", { exact: true }).fill("15:00");
-  await eventForm.getByLabel("Capacity", { exact: true }).fill("5");
-  await eventForm.getByRole("button", { name: "Create event" }).click();
-  await expect(staffPage).toHaveURL(/\/admin\/events\/[0-9a-f-]{36}\?saved=1$/);
-  const eventId = /\/admin\/events\/([0-9a-f-]{36})/.exec(staffPage.url())![1]!;
-  const schedule = staffPage.getByRole("button", { name: "Schedule" });
-  await waitForHydration(schedule);
-  await schedule.click();
-  const publicLink = staffPage.getByRole("link", { name: "View the public page" });
-  await expect(publicLink).toBeVisible();
-  const slug = (await publicLink.getAttribute("href"))!.replace("/events/", "");
+  const { eventId, slug } = await createScheduledEvent(staffPage, { title, capacity: 5 });
 
   // On the Registrations tab, staff switch the event to approval.
   const registrationsTab = `/admin/events/${eventId}/registrations`;

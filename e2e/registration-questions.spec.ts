@@ -1,26 +1,12 @@
 import { expectNoAxeViolations } from "./axe";
-import { expect, test, uniqueEmail, waitForHydration } from "./fixtures";
+import { createScheduledEvent, expect, test, uniqueEmail, waitForHydration } from "./fixtures";
 
 test("staff ask questions, visitors answer them, and the answers reach the list and the export", async ({ page, staffPage, browser }) => {
   test.slow();
 
   // Staff make an event of their own and schedule it.
   const title = `Questions journey ${Date.now()}`;
-  await staffPage.goto("/admin/events/new");
-  const eventForm = staffPage.getByRole("form", { name: "New event" });
-  await waitForHydration(eventForm);
-  await eventForm.getByLabel("Title", { exact: true }).fill(title);
-  await eventForm.getByLabel("Date", { exact: true }).fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
-  await eventForm.getByLabel("Start time", { exact: true }).fill("15:00");
-  await eventForm.getByRole("button", { name: "Create event" }).click();
-  await expect(staffPage).toHaveURL(/\/admin\/events\/[0-9a-f-]{36}\?saved=1$/);
-  const eventId = /\/admin\/events\/([0-9a-f-]{36})/.exec(staffPage.url())![1]!;
-  const schedule = staffPage.getByRole("button", { name: "Schedule" });
-  await waitForHydration(schedule);
-  await schedule.click();
-  const publicLink = staffPage.getByRole("link", { name: "View the public page" });
-  await expect(publicLink).toBeVisible();
-  const slug = (await publicLink.getAttribute("href"))!.replace("/events/", "");
+  const { eventId, slug } = await createScheduledEvent(staffPage, { title });
 
   // The Questions tab: a suggestion in one click, then a required one-of-several and an optional several-of-several.
   await staffPage.getByRole("navigation", { name: "Event sections" }).getByRole("link", { name: "Questions" }).click();

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, fillRegistrationForm, outboxMessages, readOutboxMessage, test, uniqueEmail, waitForHydration } from "./fixtures";
+import { createScheduledEvent, expect, fillRegistrationForm, outboxMessages, readOutboxMessage, test, uniqueEmail, waitForHydration } from "./fixtures";
 
 const DEMO_SLUG = "wps-innovation-5-geneva";
 const DEMO_TITLE = "Technology, Peacebuilding and Women's Leadership";
@@ -40,22 +40,7 @@ test("register, wait, cancel, promote and check in", async ({ page, adminPage, s
 
   // Staff make a one-seat event, to see the waitlist at work.
   const title = `Waitlist journey ${Date.now()}`;
-  await staffPage.goto("/admin/events/new");
-  const eventForm = staffPage.getByRole("form", { name: "New event" });
-  await waitForHydration(eventForm);
-  await eventForm.getByLabel("Title", { exact: true }).fill(title);
-  await eventForm.getByLabel("Date", { exact: true }).fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
-  await eventForm.getByLabel("Start time", { exact: true }).fill("15:00");
-  await eventForm.getByLabel("Capacity", { exact: true }).fill("1");
-  await eventForm.getByRole("button", { name: "Create event" }).click();
-  await expect(staffPage).toHaveURL(/\/admin\/events\/[0-9a-f-]{36}\?saved=1$/);
-  const eventId = /\/admin\/events\/([0-9a-f-]{36})/.exec(staffPage.url())![1]!;
-  const schedule = staffPage.getByRole("button", { name: "Schedule" });
-  await waitForHydration(schedule);
-  await schedule.click();
-  const publicLink = staffPage.getByRole("link", { name: "View the public page" });
-  await expect(publicLink).toBeVisible();
-  const slug = (await publicLink.getAttribute("href"))!.replace("/events/", "");
+  const { eventId, slug } = await createScheduledEvent(staffPage, { title, capacity: 1 });
 
   // The first person takes the seat; the second joins the waitlist.
   const first = uniqueEmail("first");

@@ -1,4 +1,4 @@
-import { expect, fillRegistrationForm, outboxMessages, readOutboxMessage, test, uniqueEmail, waitForHydration } from "./fixtures";
+import { createScheduledEvent, expect, fillRegistrationForm, outboxMessages, readOutboxMessage, test, uniqueEmail, waitForHydration } from "./fixtures";
 
 const MINUTE = 60_000;
 
@@ -18,24 +18,10 @@ test("staff set an event's reminders; a visitor with a seat is reminded an hour 
   const title = `Reminder journey ${Date.now()}`;
 
   // An event starting in a little over an hour: its hour-before reminder falls due in two to three minutes.
-  await staffPage.goto("/admin/events/new");
-  const eventForm = staffPage.getByRole("form", { name: "New event" });
-  await waitForHydration(eventForm);
-  const zone = await eventForm.getByLabel("Time zone").inputValue();
-  const start = new Date(Math.ceil((Date.now() + 2 * MINUTE) / MINUTE) * MINUTE + 60 * MINUTE);
-  const local = wallClock(start, zone);
-  await eventForm.getByLabel("Title", { exact: true }).fill(title);
-  await eventForm.getByLabel("Date", { exact: true }).fill(local.date);
-  await eventForm.getByLabel("Start time", { exact: true }).fill(local.time);
-  await eventForm.getByRole("button", { name: "Create event" }).click();
-  await expect(staffPage).toHaveURL(/\/admin\/events\/[0-9a-f-]{36}\?saved=1$/);
-  const eventId = /\/admin\/events\/([0-9a-f-]{36})/.exec(staffPage.url())![1]!;
-  const schedule = staffPage.getByRole("button", { name: "Schedule" });
-  await waitForHydration(schedule);
-  await schedule.click();
-  const publicLink = staffPage.getByRole("link", { name: "View the public page" });
-  await expect(publicLink).toBeVisible();
-  const slug = (await publicLink.getAttribute("href"))!.replace("/events/", "");
+  const { eventId, slug } = await createScheduledEvent(staffPage, {
+    title,
+    when: async (form) => wallClock(new Date(Math.ceil((Date.now() + 2 * MINUTE) / MINUTE) * MINUTE + 60 * MINUTE), await form.getByLabel("Time zone").inputValue()),
+  });
 
   await test.step("staff change the reminders and see them saved", async () => {
     await staffPage.goto(`/admin/events/${eventId}/registrations`);
