@@ -10,12 +10,13 @@ import { answerFilter, countMatches, listRegistrationsPage, type RegistrationLis
 import * as registrationQueries from "@/db/queries/registrations";
 import { auditLog, type Event, eventQuestions, events, type RegistrationAnswer, registrations } from "@/db/schema";
 import { type RegistrationContext, registrationContext } from "@/lib/registration/context";
-import { type NewRegistration, registerForEvent } from "@/lib/registration/seats";
+import { registerForEvent } from "@/lib/registration/seats";
 import { answerFieldName, answersFromFormData, answerText, type PublicQuestion } from "@/lib/validations/question-fields";
 import { addQuestionSchema, answerErrors, answersSchema, updateQuestionSchema } from "@/lib/validations/questions";
 import { closeDb, db, resetWithDemo } from "./support/db";
 import { scratchEvent as makeScratchEvent } from "./support/scratch-event";
 import { actAs } from "./support/session";
+import { registrants } from "./support/registrant";
 
 const now = new Date();
 let ctx: RegistrationContext;
@@ -264,17 +265,7 @@ describe("the staff's questions", () => {
 // ---------------------------------------------------------------------------
 // Registering with answers
 
-function person(eventId: string, label: string, extra: Partial<NewRegistration> = {}): NewRegistration {
-  return {
-    eventId,
-    name: `Person ${label}`,
-    email: `q-${label}-${eventId.slice(0, 8)}@example.org`,
-    organization: null,
-    category: "Government",
-    idempotencyKey: crypto.randomUUID(),
-    ...extra,
-  };
-}
+const person = registrants({ email: "q-" });
 
 const answersOf = async (eventId: string, email: string) =>
   (await db.select({ answers: registrations.answers }).from(registrations).where(and(eq(registrations.eventId, eventId), eq(registrations.emailNormalized, email))))[0]?.answers;

@@ -13,13 +13,14 @@ import { DEMO_ACCOUNTS } from "@/db/seed";
 import { REGISTRATION_EMAIL_KINDS } from "@/lib/email/registration-emails";
 import { changeApprovalMode, decideRegistrations } from "@/lib/registration/approval";
 import { type RegistrationContext, registrationContext } from "@/lib/registration/context";
-import { cancelRegistration, type NewRegistration, registerForEvent } from "@/lib/registration/seats";
+import { cancelRegistration, registerForEvent } from "@/lib/registration/seats";
 import { hashManageToken } from "@/lib/registration/tokens";
 import { eventFormValues } from "@/lib/validations/event";
 import { registrationDecisionSchema } from "@/lib/validations/registration";
 import { closeDb, db, resetWithDemo } from "./support/db";
 import { scratchEvent as makeScratchEvent } from "./support/scratch-event";
 import { session } from "./support/session";
+import { registrants } from "./support/registrant";
 
 // Events that require approval: registrations wait, holding no seat, until staff approve (a seat or the
 // waitlist, under the event's lock) or decline them; each outcome is emailed once.
@@ -46,15 +47,7 @@ function actAsStaff() {
 const approvalEvent = (capacity: number | null, extra: Partial<typeof events.$inferInsert> = {}) =>
   makeScratchEvent("Approval test", now, capacity, { requiresApproval: true, ...extra });
 
-const person = (eventId: string, label: string | number, extra: Partial<NewRegistration> = {}): NewRegistration => ({
-  eventId,
-  name: `Person ${label}`,
-  email: `approval-${label}-${eventId.slice(0, 8)}@example.org`,
-  organization: null,
-  category: "Government",
-  idempotencyKey: crypto.randomUUID(),
-  ...extra,
-});
+const person = registrants({ email: "approval-" });
 
 const rowsOf = (eventId: string) =>
   db.select().from(registrations).where(eq(registrations.eventId, eventId)).orderBy(asc(registrations.createdAt), asc(registrations.id));

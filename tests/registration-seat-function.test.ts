@@ -5,10 +5,11 @@ import { events, outbox, registrations, users } from "@/db/schema";
 import { REGISTRATION_EMAIL_KINDS } from "@/lib/email/registration-emails";
 import { type RegistrationContext, registrationContext } from "@/lib/registration/context";
 import { decideRegistrations } from "@/lib/registration/approval";
-import { type NewRegistration, registerForEvent } from "@/lib/registration/seats";
+import { registerForEvent } from "@/lib/registration/seats";
 import { hashManageToken } from "@/lib/registration/tokens";
 import { closeDb, db, resetWithDemo } from "./support/db";
 import { scratchEvent as makeScratchEvent } from "./support/scratch-event";
+import { registrants } from "./support/registrant";
 
 // The common public registration is one call of the database function register_public_seat
 // (drizzle/0004_registration_seat_function.sql). These tests hold it to what the transaction did.
@@ -25,15 +26,7 @@ afterAll(closeDb);
 /** A scheduled event a month ahead, open for registration, with `capacity` seats. */
 const scratchEvent = (capacity: number | null, requiresApproval = false) => makeScratchEvent("Seat function test", now, capacity, { requiresApproval });
 
-const person = (eventId: string, label: string | number, extra: Partial<NewRegistration> = {}): NewRegistration => ({
-  eventId,
-  name: `Person ${label}`,
-  email: `Seat-${label}-${eventId.slice(0, 8)}@Example.org`,
-  organization: null,
-  category: "Academia",
-  idempotencyKey: crypto.randomUUID(),
-  ...extra,
-});
+const person = registrants({ email: "Seat-", category: "Academia", domain: "Example.org" });
 
 const rowsOf = (eventId: string) => db.select().from(registrations).where(eq(registrations.eventId, eventId)).orderBy(asc(registrations.createdAt));
 const mailTo = (email: string) => db.select().from(outbox).where(eq(outbox.to, email.toLowerCase()));

@@ -16,13 +16,14 @@ import { REGISTRATION_EMAIL_KINDS } from "@/lib/email/registration-emails";
 import { setCheckedIn } from "@/lib/registration/check-in";
 import { type RegistrationContext, registrationContext } from "@/lib/registration/context";
 import { registrationRateLimits } from "@/lib/registration/rate-limits";
-import { cancelRegistration, changeCapacity, type NewRegistration, registerForEvent } from "@/lib/registration/seats";
+import { cancelRegistration, changeCapacity, registerForEvent } from "@/lib/registration/seats";
 import { hashManageToken, normalizeCheckInCode } from "@/lib/registration/tokens";
 import { registrationWindow } from "@/lib/registration/window";
 import { eventFormValues } from "@/lib/validations/event";
 import { closeDb, db, resetWithDemo } from "./support/db";
 import { scratchEvent as makeScratchEvent } from "./support/scratch-event";
 import { session } from "./support/session";
+import { registrants } from "./support/registrant";
 
 
 const DAY = 86_400_000;
@@ -51,15 +52,7 @@ function actAsAnonymous() {
 /** A scheduled event a month ahead, open for registration, with `capacity` seats. */
 const scratchEvent = (capacity: number | null, extra: Partial<typeof events.$inferInsert> = {}) => makeScratchEvent("Registration test", now, capacity, extra);
 
-const person = (eventId: string, label: string | number, extra: Partial<NewRegistration> = {}): NewRegistration => ({
-  eventId,
-  name: `Person ${label}`,
-  email: `person-${label}-${eventId.slice(0, 8)}@example.org`,
-  organization: "Example Mission",
-  category: "Government",
-  idempotencyKey: crypto.randomUUID(),
-  ...extra,
-});
+const person = registrants({ email: "person-", organization: "Example Mission" });
 
 const rowsOf = (eventId: string) =>
   db.select().from(registrations).where(eq(registrations.eventId, eventId)).orderBy(asc(registrations.createdAt), asc(registrations.id));

@@ -28,11 +28,12 @@ import { setCheckedIn } from "@/lib/registration/check-in";
 import { type RegistrationContext, registrationContext } from "@/lib/registration/context";
 import { eraseOwnRegistration } from "@/lib/registration/erase";
 import { anonymizeRegistration, anonymizeRegistrations, applyRetention, countDue, retentionCutoff } from "@/lib/registration/retention";
-import { type NewRegistration, registerForEvent } from "@/lib/registration/seats";
+import { registerForEvent } from "@/lib/registration/seats";
 import { hashManageToken } from "@/lib/registration/tokens";
 import { closeDb, db, resetWithDemo } from "./support/db";
 import { scratchEvent as makeScratchEvent } from "./support/scratch-event";
 import { actAs } from "./support/session";
+import { registrants } from "./support/registrant";
 
 const DAY = 86_400_000;
 const now = new Date();
@@ -58,15 +59,7 @@ async function pastEvent(endsAt: Date, label = "Held privacy test") {
   return makeScratchEvent(label, now, null, { startsAt: new Date(endsAt.getTime() - 90 * 60_000), endsAt });
 }
 
-const person = (eventId: string, label: string, extra: Partial<NewRegistration> = {}): NewRegistration => ({
-  eventId,
-  name: `Privacy Person ${label}`,
-  email: `Privacy.${label}-${eventId.slice(0, 8)}@Example.org`,
-  organization: "Mission of Examples",
-  category: "Government",
-  idempotencyKey: crypto.randomUUID(),
-  ...extra,
-});
+const person = registrants({ email: "Privacy.", name: "Privacy Person", organization: "Mission of Examples", domain: "Example.org" });
 
 /** Registers someone as the public does and returns the registration and its manage link's token. */
 async function registerPublic(eventId: string, label: string) {

@@ -1,37 +1,30 @@
-import { events, registrations, summaries } from "@/db/schema";
+import { registrations, summaries } from "@/db/schema";
 import { hashManageToken, newCheckInCode, newManageToken } from "@/lib/registration/tokens";
 import { db } from "./db";
+import { scratchEvent } from "./scratch-event";
 
 const DAY = 86_400_000;
-let counter = 0;
 
 /**
  * A scheduled event that ended `daysAgo` days before now (negative: still to come), with a summary
  * (published unless told otherwise).
  */
 export async function heldEvent(label: string, { daysAgo = 3, published = true, status = "scheduled" as "scheduled" | "cancelled" } = {}) {
-  const n = ++counter;
   const startsAt = new Date(Math.floor((Date.now() - daysAgo * DAY) / 60_000) * 60_000);
-  const [event] = await db
-    .insert(events)
-    .values({
-      slug: `${label.toLowerCase().replace(/ /g, "-")}-${n}`,
-      title: `${label} ${n}`,
-      timeZone: "Europe/Zurich",
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 90 * 60_000),
-      status,
-      cancelledAt: status === "cancelled" ? new Date() : null,
-    })
-    .returning();
+  const event = await scratchEvent(label, new Date(), null, {
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 90 * 60_000),
+    status,
+    cancelledAt: status === "cancelled" ? new Date() : null,
+  });
   await db.insert(summaries).values({
-    eventId: event!.id,
-    title: `What was said at ${label} ${n}`,
+    eventId: event.id,
+    title: `What was said at ${event.title}`,
     body: "The meeting opened and closed.",
     status: published ? "published" : "draft",
     publishedAt: published ? new Date() : null,
   });
-  return event!;
+  return event;
 }
 
 type Extra = Partial<Pick<typeof registrations.$inferInsert, "status" | "checkedInAt" | "anonymizedAt" | "cancelledAt">>;
