@@ -119,6 +119,16 @@ export function seatBlocks(checkInCode: string): Block[] {
   ];
 }
 
+/** What every email giving a seat says after its opening: when and where, the check-in code, the calendar file, the manage link. */
+function seatDetails(event: EmailEvent, ctx: EmailContext, checkInCode: string, manageUrl: string): Block[] {
+  return [
+    eventDetails(event, ctx),
+    ...seatBlocks(checkInCode),
+    { text: "The calendar file attached adds the event to your calendar." },
+    ...manageBlocks(manageUrl),
+  ];
+}
+
 export type SeatMessage = {
   to: Recipient;
   event: EmailEvent;
@@ -133,10 +143,7 @@ export function confirmedEmail({ to, event, ctx, manageUrl, checkInCode, attachm
   return message(REGISTRATION_EMAIL_KINDS.confirmed, to, `Registration confirmed: ${event.title}`, [
     greeting(to),
     { text: `Your registration is confirmed: you have a seat at “${oneLine(event.title)}”.` },
-    eventDetails(event, ctx),
-    ...seatBlocks(checkInCode),
-    { text: "The calendar file attached adds the event to your calendar." },
-    ...manageBlocks(manageUrl),
+    ...seatDetails(event, ctx, checkInCode, manageUrl),
     signature(ctx),
   ], attachments);
 }
@@ -145,10 +152,7 @@ export function promotedEmail({ to, event, ctx, manageUrl, checkInCode, attachme
   return message(REGISTRATION_EMAIL_KINDS.promoted, to, `A seat is yours: ${event.title}`, [
     greeting(to),
     { text: `Good news: a seat has become free at “${oneLine(event.title)}”, and it is yours. Your registration is now confirmed; there is nothing more to do.` },
-    eventDetails(event, ctx),
-    ...seatBlocks(checkInCode),
-    { text: "The calendar file attached adds the event to your calendar." },
-    ...manageBlocks(manageUrl),
+    ...seatDetails(event, ctx, checkInCode, manageUrl),
     { text: "This link replaces the one in our earlier email, which no longer works." },
     { text: "If you can no longer come, please cancel with the link above, so that the seat goes to the next person waiting." },
     signature(ctx),
@@ -295,10 +299,7 @@ export function approvedEmail({ to, event, ctx, manageUrl, checkInCode, attachme
     greeting(to),
     { text: `Your registration for “${oneLine(event.title)}” has been approved: you have a seat.` },
     ...staffNote(note),
-    eventDetails(event, ctx),
-    ...seatBlocks(checkInCode),
-    { text: "The calendar file attached adds the event to your calendar." },
-    ...manageBlocks(manageUrl),
+    ...seatDetails(event, ctx, checkInCode, manageUrl),
     signature(ctx),
   ], attachments);
 }

@@ -2,35 +2,25 @@
  * The reminder before an event, to each person holding a seat: when and where, the check-in code, the
  * event for their calendar (the attached file, or a web calendar's own link) and their manage link.
  */
-import type { OutboxAttachment } from "@/db/schema";
 import { calendarLinks } from "@/lib/calendar-links";
 import type { EmailMessage } from "./message";
 import {
-  type EmailContext,
-  type EmailEvent,
   eventDetails,
   eventLink,
   greeting,
   manageBlocks,
   message,
   oneLine,
-  type Recipient,
   seatBlocks,
+  type SeatMessage,
   signature,
   venueLine,
 } from "./registration-emails";
 
 export const REMINDER_EMAIL_KIND = "registration_reminder";
 
-export type ReminderMessage = {
-  to: Recipient;
-  event: EmailEvent;
-  ctx: EmailContext;
-  manageUrl: string;
-  checkInCode: string;
-  /** The calendar file and the QR code (`seatAttachments`). */
-  attachments: OutboxAttachment[];
-};
+/** As a confirmation: the attachments are the calendar file and the QR code (`seatAttachments`). */
+export type ReminderMessage = SeatMessage;
 
 export function reminderEmail({ to, event, ctx, manageUrl, checkInCode, attachments }: ReminderMessage): EmailMessage {
   const calendar = calendarLinks({ ...event, location: venueLine(event) }, ctx.baseUrl);

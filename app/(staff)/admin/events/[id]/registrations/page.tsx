@@ -9,6 +9,7 @@ import { RegistrationChart } from "@/components/registration-chart";
 import { RegistrationDecisionForm } from "@/components/registration-decisions";
 import { RegistrationPages, RegistrationTable } from "@/components/registration-table";
 import { Input } from "@/components/ui/field";
+import { Section } from "@/components/ui/section";
 import { listQuestions } from "@/db/queries/event-questions";
 import { answerFilter, countForStatus, countMatches, listRegistrationsPage, registrationCounts } from "@/db/queries/registration-lists";
 import { registrationsPerHour } from "@/db/queries/registration-lists";
@@ -92,10 +93,7 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
 
   return (
     <div className="space-y-8">
-      <section aria-labelledby="counts-heading" className="space-y-3">
-        <h2 id="counts-heading" className="text-lg font-semibold">
-          At a glance
-        </h2>
+      <Section id="counts-heading" title="At a glance" headingClassName="text-lg font-semibold">
         <dl className={`grid grid-cols-2 gap-3 ${stats.length > 5 ? "sm:grid-cols-3 lg:grid-cols-6" : "sm:grid-cols-5"}`}>
           {stats.map(([label, value]) => (
             <div key={label} className="rounded-md border border-slate-200 px-4 py-3">
@@ -104,7 +102,7 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
             </div>
           ))}
         </dl>
-      </section>
+      </Section>
 
       <section aria-labelledby="list-heading" className="space-y-4">
         <div className="flex flex-wrap items-center justify-between gap-3">
@@ -196,32 +194,20 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
       </section>
 
       {/* Below the list, which is what staff come here for: how registrations came in, and the tools. */}
-      <section aria-labelledby="chart-heading" className="space-y-3 border-t border-slate-200 pt-8">
-        <h2 id="chart-heading" className="text-lg font-semibold">
-          Registrations over time
-        </h2>
+      <Section id="chart-heading" title="Registrations over time" className="space-y-3 border-t border-slate-200 pt-8" headingClassName="text-lg font-semibold">
         <RegistrationChart hours={perHour} through={today < eventDay ? today : eventDay} />
-      </section>
+      </Section>
 
       <div className="grid gap-8 lg:grid-cols-[1fr_2fr]">
         <div className="space-y-8">
-          <section aria-labelledby="capacity-heading" className="space-y-3">
-            <h2 id="capacity-heading" className="text-lg font-semibold">
-              Capacity
-            </h2>
+          <Section id="capacity-heading" title="Capacity" headingClassName="text-lg font-semibold">
             <RegistrationCapacityForm eventId={event.id} capacity={event.capacity} confirmed={counts.confirmed} />
-          </section>
-          <section aria-labelledby="approval-heading" className="space-y-3">
-            <h2 id="approval-heading" className="text-lg font-semibold">
-              Approval
-            </h2>
+          </Section>
+          <Section id="approval-heading" title="Approval" headingClassName="text-lg font-semibold">
             <RegistrationApprovalForm eventId={event.id} requiresApproval={event.requiresApproval} pending={counts.pending} />
-          </section>
+          </Section>
         </div>
-        <section aria-labelledby="add-heading" className="space-y-3">
-          <h2 id="add-heading" className="text-lg font-semibold">
-            Add a registration
-          </h2>
+        <Section id="add-heading" title="Add a registration" headingClassName="text-lg font-semibold">
           {canAdd ? (
             <RegistrationAddForm eventId={event.id} categories={event.registrationCategories} />
           ) : (
@@ -229,15 +215,12 @@ export default async function EventRegistrationsPage({ params, searchParams }: P
               {event.status === "draft" ? "Schedule the event first: then people can register, and you can add them here." : "The event is cancelled."}
             </p>
           )}
-        </section>
+        </Section>
       </div>
 
-      <section aria-labelledby="reminders-heading" className="space-y-3 border-t border-slate-200 pt-8">
-        <h2 id="reminders-heading" className="text-lg font-semibold">
-          Reminders
-        </h2>
+      <Section id="reminders-heading" title="Reminders" className="space-y-3 border-t border-slate-200 pt-8" headingClassName="text-lg font-semibold">
         <EventReminders event={event} clock={clock} />
-      </section>
+      </Section>
     </div>
   );
 }
