@@ -153,7 +153,7 @@ export function promotedEmail({ to, event, ctx, manageUrl, checkInCode, attachme
     greeting(to),
     { text: `Good news: a seat has become free at “${oneLine(event.title)}”, and it is yours. Your registration is now confirmed; there is nothing more to do.` },
     ...seatDetails(event, ctx, checkInCode, manageUrl),
-    { text: "This link replaces the one in our earlier email, which no longer works." },
+    { text: "The link in our earlier email keeps working too." },
     { text: "If you can no longer come, please cancel with the link above, so that the seat goes to the next person waiting." },
     signature(ctx),
   ], attachments);
