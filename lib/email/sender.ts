@@ -9,6 +9,7 @@ import { materializeAttachments } from "@/lib/email/attachments";
 import { unsubscribeHeaders } from "@/lib/email/unsubscribe";
 import { appUrl, env } from "@/lib/env";
 import { reminderRound } from "@/lib/registration/reminders";
+import { oneRoundAtATime } from "@/lib/rounds";
 
 /** Whether messages leave the outbox at all; without SMTP the outbox is the mailbox. */
 export const smtpConfigured = () => Boolean(env().SMTP_URL);
@@ -124,17 +125,8 @@ export async function deliverDue(limit = 20): Promise<{ sent: number; failed: nu
   return { sent, failed };
 }
 
-let running: Promise<unknown> | undefined;
-
 /** Starts a delivery round unless one is already running in this process: rounds never overlap. */
-function deliveryRound(): Promise<unknown> {
-  running ??= deliverDue()
-    .catch((error) => console.error("[outbox] delivery round failed", error))
-    .finally(() => {
-      running = undefined;
-    });
-  return running;
-}
+const deliveryRound = oneRoundAtATime(() => deliverDue(), "[outbox] delivery round failed");
 
 /**
  * Asks for a delivery round once the response has gone out (Next's `after()`): by then the transaction
@@ -146,17 +138,11 @@ export function kickOutbox(): void {
 
 // Retention is counted in days: looking once an hour keeps a body at most an hour past its time.
 const REDACTION_INTERVAL_MS = 60 * 60_000;
-let redacting: Promise<unknown> | undefined;
-
 /** One round of removing old delivered bodies; rounds never overlap in one process. */
-export function redactOldMessages(): Promise<unknown> {
-  redacting ??= redactDeliveredMessages(env().OUTBOX_RETENTION_DAYS)
-    .catch((error) => console.error("[outbox] removing old message bodies failed", error))
-    .finally(() => {
-      redacting = undefined;
-    });
-  return redacting;
-}
+export const redactOldMessages = oneRoundAtATime(
+  () => redactDeliveredMessages(env().OUTBOX_RETENTION_DAYS),
+  "[outbox] removing old message bodies failed",
+);
 
 /** Starts the periodic sender for this process, and the removal of old bodies and the reminders (with or without SMTP). */
 export function startOutboxSender(): void {

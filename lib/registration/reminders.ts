@@ -15,6 +15,7 @@ import { seatAttachments } from "@/lib/email/attachments";
 import { reminderEmail } from "@/lib/email/reminder-emails";
 import { utcToZonedParts, zonedDateTimeToUtc } from "@/lib/time";
 import { REMINDER_LIMITS, reminderFromKey, reminderKey } from "@/lib/validations/reminders";
+import { oneRoundAtATime } from "@/lib/rounds";
 import { manageUrl, type RegistrationContext, registrationContext } from "./context";
 import { hashManageToken, newManageToken } from "./tokens";
 
@@ -128,14 +129,5 @@ async function queueBatch(tx: Executor, event: ReminderEvent, due: PlannedRemind
   return { seen: candidates.length, queued: people.length };
 }
 
-let running: Promise<unknown> | undefined;
-
 /** One round of queueing due reminders; rounds never overlap in one process, and a failure is logged, not thrown. */
-export function reminderRound(): Promise<unknown> {
-  running ??= queueDueReminders()
-    .catch((error) => console.error("[reminders] queueing due reminders failed", error))
-    .finally(() => {
-      running = undefined;
-    });
-  return running;
-}
+export const reminderRound = oneRoundAtATime(() => queueDueReminders(), "[reminders] queueing due reminders failed");

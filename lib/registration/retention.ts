@@ -4,6 +4,7 @@ import { writeAudit } from "@/db/queries/audit";
 import { countDueForRetention, forgetMessages, lockDueForRetention, lockUnanonymized, removePersonalData } from "@/db/queries/retention";
 import { getSettings } from "@/db/queries/settings";
 import { REGISTRATION_REMOVED_TEXT, REGISTRATION_REMOVED_WITHDRAWN } from "@/lib/email/visibility";
+import { oneRoundAtATime } from "@/lib/rounds";
 
 // Registrations lose their personal data (name, address, organization, answers, feedback comment, the
 // emails' recipient and text, the manage links) after the retention period, or when the person asks
@@ -102,24 +103,25 @@ const CHECK_INTERVAL_MS = 60 * 60_000;
 let lastStarted = 0;
 let running: Promise<unknown> | undefined;
 
+const retentionRun = oneRoundAtATime(
+  async () => {
+    const run = await applyRetention();
+    if (run.registrations > 0) {
+      console.log(`[retention] Anonymized ${run.registrations} registration(s) of events that ended before ${run.cutoff.toISOString()} (kept ${run.months} months).`);
+    }
+  },
+  "[retention] anonymizing old registrations failed",
+  // Tried again at the next hourly look rather than the next day.
+  () => (lastStarted = 0),
+);
+
 /** Starts a run unless one ran in this process within the last day (or is running). */
 export function retentionRound(nowMs = Date.now()): Promise<unknown> | undefined {
   if (running || nowMs - lastStarted < DAY_MS) return running;
   lastStarted = nowMs;
-  running = applyRetention()
-    .then((run) => {
-      if (run.registrations > 0) {
-        console.log(`[retention] Anonymized ${run.registrations} registration(s) of events that ended before ${run.cutoff.toISOString()} (kept ${run.months} months).`);
-      }
-    })
-    .catch((error) => {
-      // Tried again at the next hourly look rather than the next day.
-      lastStarted = 0;
-      console.error("[retention] anonymizing old registrations failed", error);
-    })
-    .finally(() => {
-      running = undefined;
-    });
+  running = retentionRun().finally(() => {
+    running = undefined;
+  });
   return running;
 }
 
