@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type QueryOptions, type Results } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -71,16 +71,31 @@ function openPostgres(url: string, max: number): Client {
  */
 const PGLITE_OPTIONS = { startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"] };
 
+/**
+ * PGlite runs each query to its end inside this thread, and a query's promise settles without a return
+ * to the event loop: a request whose queries follow one another held the thread from its first query to
+ * its answer, while the other connections' bytes waited unread. A request whose body came in a second
+ * packet then waited a whole round behind every other, the seconds-long tail of a registration rush.
+ * Each query first gives the event loop a turn (`setImmediate`), so sockets are read between queries and
+ * the requests in flight take turns, query by query. Transactions' own queries run as they did.
+ */
+class TurnTakingPGlite extends PGlite {
+  override async query<T>(query: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return super.query<T>(query, params, options);
+  }
+}
+
 function openPglite(dir: string): Client {
   if (dir.startsWith("memory://")) {
-    const pglite = new PGlite(dir, PGLITE_OPTIONS);
+    const pglite = new TurnTakingPGlite(dir, PGLITE_OPTIONS);
     const db = drizzlePglite(pglite, { schema }) as unknown as Database;
     return { driver: "pglite", db, pglite, close: () => pglite.close() };
   }
   const dataDir = resolve(dir);
   mkdirSync(dirname(dataDir), { recursive: true });
   const releaseLock = takeLock(dataDir);
-  const pglite = new PGlite(dataDir, PGLITE_OPTIONS);
+  const pglite = new TurnTakingPGlite(dataDir, PGLITE_OPTIONS);
   const db = drizzlePglite(pglite, { schema }) as unknown as Database;
   return {
     driver: "pglite",

@@ -6,8 +6,10 @@ import { GET as eventCalendar } from "@/app/(public)/events/[slug]/calendar.ics/
 import { GET as feed } from "@/app/(public)/calendar.ics/route";
 import EventPage from "@/app/(public)/events/[slug]/page";
 import { speakerLine } from "@/components/speaker-list";
-import { getCalendarEvent, getPublicEvent, getPublicSeries, getPublicTopic, listCalendarEvents } from "@/db/queries/public";
-import { eventParticipants, events, people, series, summaries, topics, venues } from "@/db/schema";
+import { getCalendarEvent, getEventCalendarSource, getPublicEvent, getPublicSeries, getPublicTopic, listCalendarEvents } from "@/db/queries/public";
+import { findPublicEventBySlug } from "@/db/queries/public-registrations";
+import { DEFAULT_SETTINGS, getSettings } from "@/db/queries/settings";
+import { eventParticipants, events, people, series, settings, summaries, topics, venues } from "@/db/schema";
 import { closeDb, db, resetWithDemo } from "./support/db";
 
 // Outside a Next.js request there is no prerendering to opt out of.
@@ -150,6 +152,19 @@ describe("an event's public page data", () => {
     // The fifth meeting's panelist has been invited but has not answered yet.
     const fifth = (await getPublicEvent(FIFTH))!;
     expect(fifth.speakers.map(speakerLine)).toEqual(["Ambassador Mitsuko Shino, Deputy Permanent Representative of Japan to the United Nations"]);
+  });
+
+  it("is read for a registration in one statement with its email details and the settings the email needs", async () => {
+    const event = (await findPublicEventBySlug(FIFTH))!;
+    const [details] = await db.select({ id: events.id }).from(events).where(eq(events.slug, FIFTH));
+    expect(event.id).toBe(details!.id);
+    expect(event.details).toEqual(await getEventCalendarSource(event.id));
+    const saved = await getSettings();
+    expect(event.settings).toEqual({ organizationName: saved.organizationName, homeTimeZone: saved.homeTimeZone, homeTimeZoneLabel: saved.homeTimeZoneLabel });
+    // A fresh install without a settings row goes by the defaults, as getSettings does.
+    await db.delete(settings);
+    expect((await findPublicEventBySlug(FIFTH))!.settings).toBe(DEFAULT_SETTINGS);
+    await db.insert(settings).values(saved);
   });
 
   it("does not exist for an unknown address", async () => {

@@ -1,9 +1,11 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { events, registrations, venues } from "@/db/schema";
+import { events, registrations, series, settings, venues } from "@/db/schema";
 import { askedQuestionsJson, questionsFromJson } from "./event-questions";
+import { calendarColumns } from "./public";
 import { holdsToken, waitlistPositionSql } from "./registrations";
+import { DEFAULT_SETTINGS } from "./settings";
 import { eventHeadingColumns, isPublicEvent } from "./util";
 
 // What the public's registration pages read: the seats of an event, the event to register for, and a
@@ -26,16 +28,36 @@ export async function getRegistrationAvailability(eventId: string) {
 }
 
 /**
- * A public event's id by its address, with its questions and when it last changed, read together (a
- * later change to the questions makes the event newer than `updatedAt`); a draft is as absent as an
- * unknown address.
+ * A public event by its address, for a registration: its questions and when it last changed, read
+ * together (a later change to the questions makes the event newer than `updatedAt`), and, in the same
+ * statement, the details its emails describe it by (`details`, as `getEventCalendarSource` reads them)
+ * and the settings they need. A draft is as absent as an unknown address.
  */
 export async function findPublicEventBySlug(slug: string) {
   const [row] = await db
-    .select({ id: events.id, slug: events.slug, categories: events.registrationCategories, updatedAt: events.updatedAt, questions: askedQuestionsJson })
+    .select({
+      ...calendarColumns,
+      categories: events.registrationCategories,
+      questionsReadAt: events.updatedAt,
+      questions: askedQuestionsJson,
+      settings: { organizationName: settings.organizationName, homeTimeZone: settings.homeTimeZone, homeTimeZoneLabel: settings.homeTimeZoneLabel },
+    })
     .from(events)
+    .leftJoin(series, eq(series.id, events.seriesId))
+    .leftJoin(venues, eq(venues.id, events.venueId))
+    .leftJoin(settings, eq(settings.id, 1))
     .where(and(eq(events.slug, slug), isPublicEvent));
-  return row && { ...row, questions: questionsFromJson(row.questions) };
+  if (!row) return undefined;
+  const { categories, questionsReadAt, questions, settings: found, ...details } = row;
+  return {
+    id: row.id,
+    slug: row.slug,
+    categories,
+    updatedAt: questionsReadAt,
+    questions: questionsFromJson(questions),
+    details,
+    settings: found ?? DEFAULT_SETTINGS,
+  };
 }
 
 /** The registration a manage link points at, with the event it belongs to (never a draft's). */

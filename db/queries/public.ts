@@ -183,7 +183,7 @@ export async function getPublicSeries(slug: string, now = new Date()) {
   return { ...row, upcoming, past };
 }
 
-const calendarColumns = {
+export const calendarColumns = {
   ...eventHeadingColumns,
   // The entry shows the venue's address and the series' name too: editing either is a new version of
   // it. Moving to another venue touches the event itself, so this never goes back in time.
@@ -214,6 +214,9 @@ export async function getEventCalendarSource(eventId: string, executor: Executor
   const [row] = await selectCalendarSources(executor).where(eq(events.id, eventId));
   return row;
 }
+
+/** An event as a calendar entry or an email describes it. */
+export type EventCalendarSource = NonNullable<Awaited<ReturnType<typeof getEventCalendarSource>>>;
 
 /** One public event's calendar fields, or undefined for a draft or an unknown address. */
 export async function getCalendarEvent(slug: string) {

@@ -6,7 +6,8 @@ import { media, settings, type Settings } from "@/db/schema";
 
 export const DEFAULT_RELEASE_LABEL = "Press release";
 
-const FALLBACK: Settings = {
+/** What a fresh install without a settings row goes by. */
+export const DEFAULT_SETTINGS: Settings = {
   id: 1,
   organizationName: "Symposia",
   homeTimeZone: "UTC",
@@ -20,7 +21,7 @@ const FALLBACK: Settings = {
 /** The site settings, read once per request; a fresh install without a row gets neutral defaults. */
 export const getSettings = cache(async (): Promise<Settings> => {
   const [row] = await db.select().from(settings).where(eq(settings.id, 1));
-  return row ?? FALLBACK;
+  return row ?? DEFAULT_SETTINGS;
 });
 
 export async function getOrganizationName(): Promise<string> {
@@ -36,7 +37,7 @@ export const getOrganization = cache(async (): Promise<{ name: string; releaseLa
     .from(settings)
     .leftJoin(media, eq(media.id, settings.logoId))
     .where(eq(settings.id, 1));
-  if (!row) return { name: FALLBACK.organizationName, releaseLabel: FALLBACK.releaseLabel, logo: null };
+  if (!row) return { name: DEFAULT_SETTINGS.organizationName, releaseLabel: DEFAULT_SETTINGS.releaseLabel, logo: null };
   const logo = row.key && row.width && row.height ? { key: row.key, width: row.width, height: row.height, altText: `${row.name} logo` } : null;
   return { name: row.name, releaseLabel: row.releaseLabel, logo };
 });

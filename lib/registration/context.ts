@@ -3,6 +3,7 @@ import type { Executor } from "@/db";
 import type { AuditClient } from "@/db/queries/audit";
 import { getEventCalendarSource } from "@/db/queries/public";
 import { getSettings } from "@/db/queries/settings";
+import type { Settings } from "@/db/schema";
 import type { EmailContext, EmailEvent } from "@/lib/email/registration-emails";
 import { appUrl } from "@/lib/env";
 
@@ -10,9 +11,16 @@ import { appUrl } from "@/lib/env";
 
 export type RegistrationContext = EmailContext & { now: Date };
 
+/** The settings a registration's emails need. */
+export type ContextSettings = Pick<Settings, "organizationName" | "homeTimeZone" | "homeTimeZoneLabel">;
+
 /** Read before a transaction opens: inside one, only the transaction may query. */
 export async function registrationContext(now = new Date()): Promise<RegistrationContext> {
-  const settings = await getSettings();
+  return contextFrom(await getSettings(), now);
+}
+
+/** The context from settings already read (a registration reads them with its event). */
+export function contextFrom(settings: ContextSettings, now = new Date()): RegistrationContext {
   return {
     now,
     home: { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel },

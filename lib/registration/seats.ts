@@ -4,7 +4,7 @@ import { db, type Executor, type Transaction } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
 import { lockEvent, updateEventRow } from "@/db/queries/events";
 import { enqueueEmail } from "@/db/queries/outbox";
-import { getEventCalendarSource } from "@/db/queries/public";
+import { type EventCalendarSource, getEventCalendarSource } from "@/db/queries/public";
 import {
   addManageTokenHash,
   countConfirmed,
@@ -146,10 +146,16 @@ async function registerInOneCall(input: NewRegistration, ctx: RegistrationContex
  * registrations for an event take turns: the seat count read is still true when the row is written,
  * whatever runs alongside (and on other app instances). The email is queued in the same transaction.
  */
-export async function registerForEvent(input: NewRegistration, actor: Actor, context?: RegistrationContext): Promise<RegisterResult> {
+export async function registerForEvent(
+  input: NewRegistration,
+  actor: Actor,
+  context?: RegistrationContext,
+  /** The event's email details, when the caller has read them already (`findPublicEventBySlug`). */
+  details?: EventCalendarSource,
+): Promise<RegisterResult> {
   // Read before the lock is taken, so that the transaction holds it for as few round trips as can be:
   // the email's event details (read again under the lock only if the event changed meanwhile).
-  const [ctx, before] = await Promise.all([context ?? registrationContext(), getEventCalendarSource(input.eventId)]);
+  const [ctx, before] = await Promise.all([context ?? registrationContext(), details ?? getEventCalendarSource(input.eventId)]);
   if (actor.kind === "public" && before) {
     const created = await registerInOneCall(input, ctx, before, before.requiresApproval);
     if (created) {

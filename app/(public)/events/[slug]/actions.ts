@@ -9,7 +9,7 @@ import { findPublicEventBySlug } from "@/db/queries/public-registrations";
 import { ERRORS } from "@/lib/errors";
 import { registrationAvailabilityChanged } from "@/lib/public-cache";
 import { formInput } from "@/lib/form-input";
-import { registrationContext } from "@/lib/registration/context";
+import { contextFrom } from "@/lib/registration/context";
 import { registrationRateLimits } from "@/lib/registration/rate-limits";
 import { registerForEvent, type RegisterResult } from "@/lib/registration/seats";
 import { requestInfo } from "@/lib/request-info";
@@ -92,8 +92,8 @@ export async function register(_previous: RegistrationFormState | null, input: F
   const idempotencyKey = text(raw.idempotencyKey) || randomUUID();
 
   const slug = text(raw.slug).trim().slice(0, 200);
-  // Independent reads, at once: the event (with its questions), who is asking, and what the email needs from the settings.
-  const [event, client, ctx] = await Promise.all([slug ? findPublicEventBySlug(slug) : undefined, requestInfo(), registrationContext()]);
+  // Independent reads, at once: the event (with its questions, and what the email needs from it and from the settings), and who is asking.
+  const [event, client] = await Promise.all([slug ? findPublicEventBySlug(slug) : undefined, requestInfo()]);
   // The questions as they are now: the form is drawn again from these, should they have changed since the page was.
   const questions = event?.questions ?? [];
   const answers = questions.length > 0 ? rawAnswers(input, questions) : undefined;
@@ -133,7 +133,8 @@ export async function register(_previous: RegistrationFormState | null, input: F
       ...(questions.length > 0 && { answers: checked.data, answersCheckedAt: event.updatedAt }),
     },
     { kind: "public", client },
-    ctx,
+    contextFrom(event.settings),
+    event.details,
   );
   if (result.outcome === "refused") {
     if (result.reason === "answers") {
