@@ -16,11 +16,18 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 // Relative paths: drizzle-kit reads this file without the project's path aliases.
+import type { Language, Translations } from "../lib/i18n/languages";
 import { NAME_ORDERS } from "../lib/names";
 import { ROLES } from "../lib/roles";
 import { eventDocument, personDocument, registrationDocument, seriesDocument, summaryDocument, topicDocument, venueDocument } from "./search-documents";
 
 const id = () => uuid("id").primaryKey().defaultRandom();
+/** The record's other-language versions of `F` (lib/i18n/languages.ts): `{}` until someone translates it. */
+const translations = <F extends string>() =>
+  jsonb("translations")
+    .$type<Translations<F>>()
+    .notNull()
+    .default(sql`'{}'::jsonb`);
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () =>
   timestamp("updated_at", { withTimezone: true })
@@ -111,10 +118,14 @@ export const settings = pgTable(
     logoId: uuid("logo_id").references((): AnyPgColumn => media.id, { onDelete: "set null" }),
     // Registrations of events that ended longer ago than this are anonymized (lib/registration/retention.ts).
     registrationRetentionMonths: integer("registration_retention_months").notNull().default(24),
+    // The language of every record's own columns, and the languages the public pages are offered in.
+    defaultLanguage: text("default_language").$type<Language>().notNull().default("en"),
+    enabledLanguages: text("enabled_languages").array().$type<Language[]>().notNull().default(sql`'{en}'::text[]`),
     updatedAt: updatedAt(),
   },
   (t) => [
     check("settings_single_row", sql`${t.id} = 1`),
+    check("settings_default_language_enabled", sql`${t.defaultLanguage} = any(${t.enabledLanguages})`),
     check("settings_retention_months_range", sql`${t.registrationRetentionMonths} between 1 and 240`),
   ],
 );
@@ -137,6 +148,8 @@ export const users = pgTable(
     emailVerified: timestamp("email_verified", { withTimezone: true, mode: "date" }),
     image: text("image"),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    // The language of the emails sent to this account (a panelist chooses it on /me); null: the default.
+    language: text("language").$type<Language>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -213,6 +226,8 @@ export const people = pgTable(
     }),
     email: text("email"),
     userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    // The name as written in another language, and the honorific, position, organization and bio in it.
+    translations: translations<PersonTranslatedField>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -224,6 +239,8 @@ export const people = pgTable(
   ],
 );
 export type Person = typeof people.$inferSelect;
+export const PERSON_TRANSLATED_FIELDS = ["honorific", "givenName", "familyName", "position", "organization", "bio"] as const;
+export type PersonTranslatedField = (typeof PERSON_TRANSLATED_FIELDS)[number];
 
 export const profileRevisions = pgTable(
   "profile_revisions",
@@ -234,6 +251,8 @@ export const profileRevisions = pgTable(
       .references(() => people.id, { onDelete: "cascade" }),
     authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
     status: revisionStatusEnum("status").notNull().default("pending"),
+    // The language of the version it proposes: the default language's is the person's own columns.
+    language: text("language").$type<Language>().notNull().default("en"),
     honorific: text("honorific"),
     givenName: text("given_name").notNull(),
     familyName: text("family_name").notNull(),
@@ -255,9 +274,9 @@ export const profileRevisions = pgTable(
   (t) => [
     index("profile_revisions_person_id_idx").on(t.personId),
     index("profile_revisions_status_created_idx").on(t.status, t.createdAt),
-    // At most one pending revision per person: a new save replaces it.
+    // At most one pending revision per person and language: a new save replaces it.
     uniqueIndex("profile_revisions_one_pending")
-      .on(t.personId)
+      .on(t.personId, t.language)
       .where(sql`${t.status} = 'pending'`),
   ],
 );
@@ -284,6 +303,7 @@ export const topics = pgTable(
     slug: text("slug").notNull(),
     name: text("name").notNull(),
     description: text("description"),
+    translations: translations<"name" | "description">(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -299,6 +319,7 @@ export const series = pgTable(
     name: text("name").notNull(),
     description: text("description"),
     topicId: uuid("topic_id").references(() => topics.id, { onDelete: "restrict" }),
+    translations: translations<"name" | "description">(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -319,6 +340,7 @@ export const venues = pgTable(
     city: text("city").notNull(),
     country: text("country").notNull(),
     timeZone: text("time_zone").notNull(),
+    translations: translations<"name" | "address" | "city" | "country">(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -363,6 +385,7 @@ export const events = pgTable(
     // The "thank you, here is the summary" email goes once: set in the transaction that queues it.
     thankYouSentAt: timestamp("thank_you_sent_at", { withTimezone: true }),
     thankYouAudience: text("thank_you_audience").$type<ThankYouAudience>(),
+    translations: translations<"title" | "description">(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -400,6 +423,7 @@ export const eventParticipants = pgTable(
     invitedAt: timestamp("invited_at", { withTimezone: true }),
     respondedAt: timestamp("responded_at", { withTimezone: true }),
     sortOrder: integer("sort_order").notNull().default(0),
+    translations: translations<"positionAtEvent">(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -423,6 +447,7 @@ export const agendaItems = pgTable(
     durationMinutes: integer("duration_minutes"),
     description: text("description"),
     sortOrder: integer("sort_order").notNull().default(0),
+    translations: translations<"title" | "description">(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

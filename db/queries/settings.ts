@@ -15,6 +15,8 @@ export const DEFAULT_SETTINGS: Settings = {
   releaseLabel: DEFAULT_RELEASE_LABEL,
   logoId: null,
   registrationRetentionMonths: 24,
+  defaultLanguage: "en",
+  enabledLanguages: ["en"],
   updatedAt: new Date(0),
 };
 
