@@ -1,12 +1,24 @@
-import { displayName, joinList, type PersonName, shortReference, withPosition } from "./names";
+import type { Language, Translations } from "./i18n/languages";
+import { localized } from "./i18n/localize";
+import { displayName, joinList, type PersonName, plainName, shortReference, withPosition } from "./names";
 import { ordinalWord } from "./names";
+import { JAPANESE } from "./summary-draft-ja";
 import { durationMinutes, formatDualTimeParts, formatDuration, formatShortDate } from "./time";
+
+// Each record may carry its versions in other languages (the `translations` columns); a draft in a
+// language other than the default reads them, and marks what has none (DraftTexts.untranslated).
+
+export type DraftPerson = PersonName & {
+  position?: string | null;
+  translations?: Translations<"honorific" | "givenName" | "familyName" | "position">;
+};
 
 export type DraftParticipant = {
   id: string;
   role: "host" | "speaker" | "moderator" | "panelist" | "guest";
-  person: PersonName;
+  person: DraftPerson;
   positionAtEvent: string | null;
+  translations?: Translations<"positionAtEvent">;
 };
 
 export type DraftAgendaItem = {
@@ -23,13 +35,17 @@ export type DraftInput = {
     timeZone: string;
     seriesName: string | null;
     seriesNumber: number | null;
-    venue: { name: string; city: string | null; country: string | null } | null;
+    venue: { name: string; city: string | null; country: string | null; translations?: Translations<"name" | "city" | "country"> } | null;
+    translations?: Translations<"title">;
+    seriesTranslations?: Translations<"name">;
   };
   home: { timeZone: string; label: string };
   participants: DraftParticipant[];
   agenda: DraftAgendaItem[];
   /** People checked in at the door; null when nobody was. */
   attendance: number | null;
+  /** The language of the records' own columns; English when not given. */
+  defaultLanguage?: Language;
 };
 
 export type SummaryDraft = {
@@ -46,6 +62,28 @@ export const PLACEHOLDER = {
   discussion: "[What the discussion covered]",
   closing: "[what the closing remarks said]",
 } as const;
+
+/** An agenda item as the draft tells it, with its people found among the participants. */
+export type DraftSegment =
+  | { kind: "speech" | "opening_remarks"; speakers: DraftParticipant[] }
+  | { kind: "panel"; moderators: DraftParticipant[]; panelists: DraftParticipant[] }
+  | { kind: "closing_remarks"; speakers: DraftParticipant[] };
+
+/** Attendance as people count it: exact when small, else rounded (`approximate`). */
+export type HeadCount = { n: number; approximate: boolean };
+
+/**
+ * What a language supplies to the draft: its wording of the parts. The input it receives is already in
+ * that language (the records' translations, or `untranslated` marks where one is missing).
+ */
+export type DraftTexts = {
+  /** A record's text in the default language, marked for staff to translate: never shown as if translated. */
+  untranslated(text: string): string;
+  attendance(count: HeadCount): string;
+  title(input: DraftInput): string;
+  lede(input: DraftInput): string;
+  body(input: DraftInput, segments: DraftSegment[], attendance: string | null): string;
+};
 
 // Words that open a position and serve as a title in later references ("Minister Kamikawa").
 const TITLE_WORDS = [
@@ -74,18 +112,22 @@ export function titleFromPosition(position: string | null | undefined): string |
   return TITLE_WORDS.find((t) => text === t || text.startsWith(`${t} `) || text.startsWith(`${t},`));
 }
 
+/** Small numbers exactly; larger ones rounded to 10, 50 or 100 as they grow. Null for no one. */
+export function headCount(count: number | null | undefined): HeadCount | null {
+  if (count == null || !Number.isFinite(count) || count <= 0) return null;
+  const n = Math.round(count);
+  if (n < 20) return { n, approximate: false };
+  const step = n < 200 ? 10 : n < 1000 ? 50 : 100;
+  return { n: Math.round(n / step) * step, approximate: true };
+}
+
 /**
  * Attendance as people write it: small numbers exactly, larger ones rounded ("about 90 people",
  * "about 350 people", "about 1,200 people").
  */
 export function attendanceWording(count: number | null | undefined): string | null {
-  if (count == null || !Number.isFinite(count) || count <= 0) return null;
-  const n = Math.round(count);
-  if (n === 1) return "1 person";
-  if (n < 20) return `${n} people`;
-  const step = n < 200 ? 10 : n < 1000 ? 50 : 100;
-  const rounded = Math.round(n / step) * step;
-  return `about ${rounded.toLocaleString("en-US")} people`;
+  const head = headCount(count);
+  return head && ENGLISH.attendance(head);
 }
 
 function refer(p: DraftParticipant): string {
@@ -137,23 +179,14 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function segmentPeople(item: DraftAgendaItem, participants: DraftParticipant[]): DraftParticipant[] {
-  return item.participantIds.map((id) => participants.find((p) => p.id === id)).filter((p): p is DraftParticipant => Boolean(p));
-}
-
-function speechItem(item: DraftAgendaItem, participants: DraftParticipant[], first: boolean): string {
-  const speakers = segmentPeople(item, participants);
-  const names = speakers.length ? joinList(speakers.map(refer)) : "[the speaker]";
-  const verb = item.kind === "opening_remarks" ? "made opening remarks" : "made a speech";
+function speechItem(segment: { kind: "speech" | "opening_remarks"; speakers: DraftParticipant[] }, first: boolean): string {
+  const names = segment.speakers.length ? joinList(segment.speakers.map(refer)) : "[the speaker]";
+  const verb = segment.kind === "opening_remarks" ? "made opening remarks" : "made a speech";
   const lead = first ? `At the beginning of the meeting, ${names} ${verb}.` : `${capitalize(names)} ${verb}.`;
   return [`${lead} The outline is as follows:`, `   1. ${PLACEHOLDER.speechPoint}`, `   2. ${PLACEHOLDER.speechPoint}`].join("\n");
 }
 
-function panelItem(item: DraftAgendaItem, participants: DraftParticipant[]): string {
-  const people = segmentPeople(item, participants);
-  const onPanel = people.length ? people : participants;
-  const moderators = onPanel.filter((p) => p.role === "moderator");
-  const panelists = onPanel.filter((p) => p.role === "panelist" || p.role === "speaker");
+function panelItem({ moderators, panelists }: { moderators: DraftParticipant[]; panelists: DraftParticipant[] }): string {
   const parts: string[] = [];
   if (moderators.length) parts.push(`The panel discussion was moderated by ${joinList(moderators.map(introduceInList))}`);
   else parts.push("The panel discussion was held");
@@ -161,43 +194,137 @@ function panelItem(item: DraftAgendaItem, participants: DraftParticipant[]): str
   return `${parts.join("")}. ${PLACEHOLDER.discussion}`;
 }
 
-function closingItem(item: DraftAgendaItem, participants: DraftParticipant[], attendance: string | null): string {
-  const speakers = segmentPeople(item, participants);
+function closingItem(speakers: DraftParticipant[], attendance: string | null): string {
   const closer = speakers.length ? joinList(speakers.map(refer)) : "[the host]";
   const closing = `In closing, ${closer} concluded the symposium by stating that ${PLACEHOLDER.closing}.`;
   return attendance ? `${closing} The symposium was attended by a total of ${attendance}.` : closing;
 }
 
+/** The English draft: a Markdown list, the attendance closing the closing remarks' item. */
+const ENGLISH: DraftTexts = {
+  untranslated: (text) => `[Untranslated: ${text}]`,
+  attendance: ({ n, approximate }) => (approximate ? `about ${n.toLocaleString("en-US")} people` : n === 1 ? "1 person" : `${n} people`),
+  title: (input) => input.event.title,
+  lede(input) {
+    const host = input.participants.find((p) => p.role === "host");
+    const { event } = input;
+    return host
+      ? `${displayName(host.person)} took part in ${event.seriesName && event.seriesNumber ? `the ${ordinalWord(event.seriesNumber)} meeting on ${quote(event.seriesName)}` : quote(event.title)}.`
+      : `${quote(event.title)} was held${event.venue?.city ? ` in ${event.venue.city}` : ""}.`;
+  },
+  body(input, segments, attendance) {
+    const items: string[] = [];
+    let speeches = 0;
+    let closed = false;
+    for (const segment of segments) {
+      if (segment.kind === "panel") items.push(panelItem(segment));
+      else if (segment.kind === "closing_remarks") {
+        items.push(closingItem(segment.speakers, attendance));
+        closed = true;
+      } else items.push(speechItem(segment, speeches++ === 0));
+    }
+    if (!closed && attendance) items.push(`The symposium was attended by a total of ${attendance}.`);
+    const numbered = items.map((text, i) => `${i + 1}. ${text}`).join("\n");
+    return [openingSentence(input), numbered].filter(Boolean).join("\n\n") + "\n";
+  },
+};
+
+const DRAFT_TEXTS: Record<Language, DraftTexts> = { en: ENGLISH, ja: JAPANESE };
+
+function segmentPeople(item: DraftAgendaItem, participants: DraftParticipant[]): DraftParticipant[] {
+  return item.participantIds.map((id) => participants.find((p) => p.id === id)).filter((p): p is DraftParticipant => Boolean(p));
+}
+
+/** The agenda items a draft tells, in order: speeches, panels (everyone, when none is named) and the closing. */
+export function draftSegments(input: DraftInput): DraftSegment[] {
+  return input.agenda.flatMap((item): DraftSegment[] => {
+    const people = segmentPeople(item, input.participants);
+    switch (item.kind) {
+      case "speech":
+      case "opening_remarks":
+        return [{ kind: item.kind, speakers: people }];
+      case "closing_remarks":
+        return [{ kind: item.kind, speakers: people }];
+      case "panel": {
+        const onPanel = people.length ? people : input.participants;
+        return [
+          {
+            kind: "panel",
+            moderators: onPanel.filter((p) => p.role === "moderator"),
+            panelists: onPanel.filter((p) => p.role === "panelist" || p.role === "speaker"),
+          },
+        ];
+      }
+      default:
+        return [];
+    }
+  });
+}
+
+/**
+ * The person in `language`: the translated name when it has one (honorific falling back to the own one,
+ * which the language's name rules word), else the own name marked as untranslated.
+ */
+function localizedPerson(person: DraftPerson, language: Language, mark: (text: string) => string): DraftPerson {
+  const version = person.translations?.[language];
+  const givenName = version?.givenName?.trim() ?? "";
+  const familyName = version?.familyName?.trim() ?? "";
+  const honorific = version?.honorific?.trim() || person.honorific;
+  if (givenName || familyName) return { ...person, honorific, givenName, familyName };
+  const own = plainName(person);
+  return { ...person, honorific, givenName: "", familyName: own && mark(own) };
+}
+
+/**
+ * The draft's input in `language`: every text the draft shows taken from the records' translations,
+ * and where one is missing the default language's text marked for staff. A participant's position
+ * that is the person's own position takes the person's translation of it when the participant has none.
+ */
+export function localizeDraftInput(input: DraftInput, language: Language, mark: (text: string) => string): DraftInput {
+  const defaultLanguage = input.defaultLanguage ?? "en";
+  if (language === defaultLanguage) return input;
+  const text = <F extends string>(translations: Translations<F> | undefined, field: F, own: string | null): string | null => {
+    const found = localized({ translations: translations ?? {}, [field]: own } as { translations: Translations<F> } & Record<F, string | null>, field, language, defaultLanguage);
+    if (!found) return null;
+    return found.lang === language ? found.text : mark(found.text);
+  };
+  const { event } = input;
+  return {
+    ...input,
+    event: {
+      ...event,
+      title: text(event.translations, "title", event.title) ?? "",
+      seriesName: event.seriesName === null ? null : text(event.seriesTranslations, "name", event.seriesName),
+      venue: event.venue && {
+        ...event.venue,
+        name: text(event.venue.translations, "name", event.venue.name) ?? "",
+        city: text(event.venue.translations, "city", event.venue.city),
+        country: text(event.venue.translations, "country", event.venue.country),
+      },
+    },
+    participants: input.participants.map((p) => {
+      const own = p.positionAtEvent?.trim() || null;
+      const asPerson = own !== null && own === p.person.position?.trim() ? p.person.translations?.[language]?.position?.trim() : undefined;
+      const position = p.translations?.[language]?.positionAtEvent?.trim() || asPerson || (own && mark(own));
+      return { ...p, person: localizedPerson(p.person, language, mark), positionAtEvent: position || null };
+    }),
+  };
+}
+
 /**
  * A first draft of the post-event summary from the event's own data, as ordinary Markdown for staff
- * to edit: the opening sentence, a numbered item per speech with an outline to fill in, the panel,
- * the closing and the attendance.
+ * to edit, in `language` (English by default): the opening sentence, an item per speech with an
+ * outline to fill in, the panel, the closing and the attendance, each language in its own form.
  */
-export function generateSummaryDraft(input: DraftInput): SummaryDraft {
-  const attendance = attendanceWording(input.attendance);
-  const items: string[] = [];
-  let speeches = 0;
-  let closed = false;
-  for (const item of input.agenda) {
-    if (item.kind === "speech" || item.kind === "opening_remarks") items.push(speechItem(item, input.participants, speeches++ === 0));
-    else if (item.kind === "panel") items.push(panelItem(item, input.participants));
-    else if (item.kind === "closing_remarks") {
-      items.push(closingItem(item, input.participants, attendance));
-      closed = true;
-    }
-  }
-  if (!closed && attendance) items.push(`The symposium was attended by a total of ${attendance}.`);
-
-  const numbered = items.map((text, i) => `${i + 1}. ${text}`).join("\n");
-  const host = input.participants.find((p) => p.role === "host");
-  const lede = host
-    ? `${displayName(host.person)} took part in ${input.event.seriesName && input.event.seriesNumber ? `the ${ordinalWord(input.event.seriesNumber)} meeting on ${quote(input.event.seriesName)}` : quote(input.event.title)}.`
-    : `${quote(input.event.title)} was held${input.event.venue?.city ? ` in ${input.event.venue.city}` : ""}.`;
-
+export function generateSummaryDraft(input: DraftInput, language: Language = "en"): SummaryDraft {
+  const texts = DRAFT_TEXTS[language];
+  const local = localizeDraftInput(input, language, texts.untranslated);
+  const head = headCount(local.attendance);
+  const attendance = head && texts.attendance(head);
   return {
-    title: input.event.title,
-    lede,
-    body: [openingSentence(input), numbered].filter(Boolean).join("\n\n") + "\n",
+    title: texts.title(local),
+    lede: texts.lede(local),
+    body: texts.body(local, draftSegments(local), attendance),
     attendanceCount: input.attendance && input.attendance > 0 ? input.attendance : null,
     attendanceWording: attendance,
   };

@@ -153,6 +153,9 @@ export async function draftInputForEvent(eventId: string, executor: Executor = d
       venueName: venues.name,
       venueCity: venues.city,
       venueCountry: venues.country,
+      translations: events.translations,
+      seriesTranslations: series.translations,
+      venueTranslations: venues.translations,
     })
     .from(events)
     .leftJoin(series, eq(series.id, events.seriesId))
@@ -167,7 +170,10 @@ export async function draftInputForEvent(eventId: string, executor: Executor = d
         id: eventParticipants.id,
         role: eventParticipants.role,
         positionAtEvent: eventParticipants.positionAtEvent,
+        translations: eventParticipants.translations,
         ...personNameColumns,
+        position: people.position,
+        personTranslations: people.translations,
       })
       .from(eventParticipants)
       .innerJoin(people, eq(people.id, eventParticipants.personId))
@@ -196,14 +202,26 @@ export async function draftInputForEvent(eventId: string, executor: Executor = d
       timeZone: event.timeZone,
       seriesName: event.seriesName,
       seriesNumber: event.seriesNumber,
-      venue: event.venueName ? { name: event.venueName, city: event.venueCity, country: event.venueCountry } : null,
+      venue: event.venueName
+        ? { name: event.venueName, city: event.venueCity, country: event.venueCountry, translations: event.venueTranslations ?? {} }
+        : null,
+      translations: event.translations,
+      seriesTranslations: event.seriesTranslations ?? {},
     },
     home: { timeZone: settings?.homeTimeZone ?? "UTC", label: settings?.homeTimeZoneLabel ?? "UTC" },
     participants: participants.map((p) => ({
       id: p.id,
       role: p.role,
       positionAtEvent: p.positionAtEvent,
-      person: { honorific: p.honorific, givenName: p.givenName, familyName: p.familyName, nameOrder: p.nameOrder },
+      translations: p.translations,
+      person: {
+        honorific: p.honorific,
+        givenName: p.givenName,
+        familyName: p.familyName,
+        nameOrder: p.nameOrder,
+        position: p.position,
+        translations: p.personTranslations,
+      },
     })),
     agenda: agenda.map((a) => ({
       kind: a.kind,
@@ -211,6 +229,7 @@ export async function draftInputForEvent(eventId: string, executor: Executor = d
       participantIds: links.filter((l) => l.agendaItemId === a.id).map((l) => l.participantId),
     })),
     attendance: attendance || null,
+    defaultLanguage: settings?.defaultLanguage ?? "en",
   };
 }
 
