@@ -7,7 +7,7 @@
  */
 
 import { joinList, seriesMeetingPhrase, shortReference, withPosition } from "./names-ja";
-import type { DraftInput, DraftParticipant, DraftSegment, DraftTexts } from "./summary-draft";
+import type { DraftInput, DraftParticipant, DraftSegment, DraftTexts, PanelSegment, SpeechSegment } from "./summary-draft";
 import { durationMinutes } from "./time";
 import { formatDualTime, formatDuration } from "./time-ja";
 
@@ -97,7 +97,7 @@ export function openingSentence(input: DraftInput): string {
   return `${when}、${action}概要は以下のとおりです。`;
 }
 
-function speechItem(segment: { kind: "speech" | "opening_remarks"; speakers: DraftParticipant[] }, first: boolean): string {
+function speechItem(segment: SpeechSegment, first: boolean): string {
   const names = segment.speakers.length ? joinList(segment.speakers.map(refer)) : PLACEHOLDER_JA.speaker;
   const what = segment.kind === "opening_remarks" ? "開会挨拶" : "挨拶";
   return [
@@ -107,7 +107,7 @@ function speechItem(segment: { kind: "speech" | "opening_remarks"; speakers: Dra
   ].join("\n\n");
 }
 
-function panelItem({ moderators, panelists }: { moderators: DraftParticipant[]; panelists: DraftParticipant[] }): string {
+function panelItem({ moderators, panelists }: PanelSegment): string {
   const moderated = moderators.length ? `${joinList(moderators.map(introduce))}がモデレーターを務め` : "";
   const joined = panelists.length ? `${joinList(panelists.map(introduce))}がパネリストとして参加しました` : "";
   const held = moderated && joined ? `${moderated}、${joined}` : joined || (moderated ? `${moderated}ました` : "");

@@ -68,6 +68,8 @@ export type DraftSegment =
   | { kind: "speech" | "opening_remarks"; speakers: DraftParticipant[] }
   | { kind: "panel"; moderators: DraftParticipant[]; panelists: DraftParticipant[] }
   | { kind: "closing_remarks"; speakers: DraftParticipant[] };
+export type SpeechSegment = Extract<DraftSegment, { kind: "speech" | "opening_remarks" }>;
+export type PanelSegment = Extract<DraftSegment, { kind: "panel" }>;
 
 /** Attendance as people count it: exact when small, else rounded (`approximate`). */
 export type HeadCount = { n: number; approximate: boolean };
@@ -179,14 +181,14 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function speechItem(segment: { kind: "speech" | "opening_remarks"; speakers: DraftParticipant[] }, first: boolean): string {
+function speechItem(segment: SpeechSegment, first: boolean): string {
   const names = segment.speakers.length ? joinList(segment.speakers.map(refer)) : "[the speaker]";
   const verb = segment.kind === "opening_remarks" ? "made opening remarks" : "made a speech";
   const lead = first ? `At the beginning of the meeting, ${names} ${verb}.` : `${capitalize(names)} ${verb}.`;
   return [`${lead} The outline is as follows:`, `   1. ${PLACEHOLDER.speechPoint}`, `   2. ${PLACEHOLDER.speechPoint}`].join("\n");
 }
 
-function panelItem({ moderators, panelists }: { moderators: DraftParticipant[]; panelists: DraftParticipant[] }): string {
+function panelItem({ moderators, panelists }: PanelSegment): string {
   const parts: string[] = [];
   if (moderators.length) parts.push(`The panel discussion was moderated by ${joinList(moderators.map(introduceInList))}`);
   else parts.push("The panel discussion was held");
