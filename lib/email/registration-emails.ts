@@ -6,6 +6,7 @@ import type { OutboxAttachment } from "@/db/schema";
 import type { CalendarSource } from "@/lib/ics";
 import { durationMinutes, formatDualTime, formatDuration, formatTimeRange } from "@/lib/time";
 import { escapeHtml } from "@/lib/html";
+import type { Language } from "@/lib/i18n/languages";
 import { type EmailMessage } from "./message";
 
 export type EmailEvent = CalendarSource & { timeZone: string };
@@ -15,6 +16,8 @@ export type EmailContext = {
   /** The site's public origin, without a trailing slash. */
   baseUrl: string;
   organization: string;
+  /** The organization's default language: the language of the records' own columns (titles, venues). */
+  defaultLanguage: Language;
 };
 
 export type Recipient = { name: string; email: string };

@@ -33,6 +33,7 @@ import {
   waitlistedEmail,
 } from "@/lib/email/registration-emails";
 import { kickOutbox } from "@/lib/email/sender";
+import type { Language } from "@/lib/i18n/languages";
 import { answerErrors, answersSchema } from "@/lib/validations/questions";
 import { normalizeEmail } from "@/lib/validations/registration";
 import { type Actor, emailEvent, manageUrl, type RegistrationContext, registrationContext, type StaffActor } from "./context";
@@ -60,6 +61,8 @@ export type NewRegistration = {
    * answers again against the questions as they are.
    */
   answersCheckedAt?: Date;
+  /** The language of the page registered on, which the registration's emails are written in; else the organization's default. */
+  language?: Language;
 };
 
 export type RegisterResult =
@@ -124,6 +127,7 @@ async function registerInOneCall(input: NewRegistration, ctx: RegistrationContex
       organization: input.organization,
       category: input.category,
       answers: input.answers ?? {},
+      language: input.language ?? ctx.defaultLanguage,
       manageTokenHash: hashManageToken(token),
       checkInCode: code,
       idempotencyKey: input.idempotencyKey,
@@ -250,6 +254,7 @@ export async function registerForEvent(
           organization: input.organization,
           category: input.category,
           answers,
+          language: input.language ?? ctx.defaultLanguage,
           status: pending ? "pending" : seated ? "confirmed" : "waitlisted",
           manageTokenHash: hashManageToken(token),
           checkInCode: code,
