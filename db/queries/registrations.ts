@@ -249,7 +249,7 @@ export async function promoteRow(id: string, executor: Executor): Promise<Regist
 /** Everyone holding a seat, waiting for one or for the staff's decision: whom a change to the event concerns. */
 export async function listActiveRegistrants(eventId: string, executor: Executor = db) {
   return executor
-    .select({ id: registrations.id, name: registrations.name, email: registrations.email, status: registrations.status })
+    .select({ id: registrations.id, name: registrations.name, email: registrations.email, language: registrations.language, status: registrations.status })
     .from(registrations)
     .where(and(eq(registrations.eventId, eventId), notInArray(registrations.status, ["cancelled", "declined"])))
     .orderBy(asc(registrations.createdAt), asc(registrations.id));

@@ -102,7 +102,7 @@ export async function addManageLink(registrationId: string, ctx: RegistrationCon
 }
 
 async function registerInOneCall(input: NewRegistration, ctx: RegistrationContext, source: EmailEvent, reviewed: boolean): Promise<RegisterResult | undefined> {
-  const to = { name: input.name, email: input.email };
+  const to = { name: input.name, email: input.email, language: input.language ?? ctx.defaultLanguage };
   const token = newManageToken();
   const link = manageUrl(ctx, token);
   // Random per request, so that no title or name can contain it; letters and digits survive escaping.
@@ -127,7 +127,7 @@ async function registerInOneCall(input: NewRegistration, ctx: RegistrationContex
       organization: input.organization,
       category: input.category,
       answers: input.answers ?? {},
-      language: input.language ?? ctx.defaultLanguage,
+      language: to.language,
       manageTokenHash: hashManageToken(token),
       checkInCode: code,
       idempotencyKey: input.idempotencyKey,
@@ -188,7 +188,7 @@ export async function registerForEvent(
     }
     const source = before && before.updatedAt.getTime() >= event.updatedAt.getTime() ? before : await emailEvent(event.id, tx);
 
-    const to = { name: input.name, email: input.email };
+    const to = { name: input.name, email: input.email, language: input.language ?? ctx.defaultLanguage };
     const existing = state.activeId ? await getRegistration(state.activeId, tx) : undefined;
     if (existing) {
       if (actor.kind === "staff") return { outcome: "already_registered", registration: existing, manageToken: null };
@@ -200,7 +200,7 @@ export async function registerForEvent(
       const confirmed = existing.status === "confirmed";
       await enqueueEmail(
         alreadyRegisteredEmail({
-          to: { name: existing.name, email: existing.email },
+          to: { name: existing.name, email: existing.email, language: existing.language },
           event: source,
           ctx,
           manageUrl: link,
@@ -254,7 +254,7 @@ export async function registerForEvent(
           organization: input.organization,
           category: input.category,
           answers,
-          language: input.language ?? ctx.defaultLanguage,
+          language: to.language,
           status: pending ? "pending" : seated ? "confirmed" : "waitlisted",
           manageTokenHash: hashManageToken(token),
           checkInCode: code,
@@ -309,7 +309,7 @@ export async function promoteFromWaitlist(tx: Executor, event: Event, ctx: Regis
     promoted.push(row);
     await enqueueEmail(
       promotedEmail({
-        to: { name: row.name, email: row.email },
+        to: { name: row.name, email: row.email, language: row.language },
         event: source,
         ctx,
         manageUrl: link,
@@ -367,7 +367,7 @@ export async function cancelRegistration(target: CancelTarget, actor: Actor, con
     const promoted = before.status === "confirmed" ? await promoteFromWaitlist(tx, event, ctx, actor) : [];
     if (options.notify !== false) {
       await enqueueEmail(
-        cancelledEmail({ to: { name: before.name, email: before.email }, event: await emailEvent(event.id, tx), ctx, byStaff: actor.kind === "staff", pending: before.status === "pending" }),
+        cancelledEmail({ to: { name: before.name, email: before.email, language: before.language }, event: await emailEvent(event.id, tx), ctx, byStaff: actor.kind === "staff", pending: before.status === "pending" }),
         tx,
       );
     }
