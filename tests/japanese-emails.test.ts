@@ -6,6 +6,7 @@ import { outbox, registrations, users } from "@/db/schema";
 import { DEMO_ACCOUNTS } from "@/db/seed";
 import { signInEmail } from "@/lib/auth/sign-in-email";
 import { requestSignInLinkFor } from "@/lib/auth/sign-in-request";
+import { invitationDetails, invitationEmail } from "@/lib/email/panelist-emails";
 import { contentLanguage } from "@/lib/email/sender";
 import { REGISTRATION_EMAIL_KINDS } from "@/lib/email/registration-emails";
 import { decideRegistrations } from "@/lib/registration/approval";
@@ -208,5 +209,57 @@ describe("account emails in the account's language", () => {
     await db.update(users).set({ language: null }).where(eq(users.email, email));
     await requestSignInLinkFor(email, null, null);
     expect((await links())[0]!.subject).toMatch(/^Your sign-in link for /);
+  });
+});
+
+describe("the panelist invitation in the account's language", () => {
+  const person = {
+    honorific: "Ambassador",
+    givenName: "Mitsuko",
+    familyName: "Shino",
+    nameOrder: "given_family" as const,
+    translations: { ja: { givenName: "光子", familyName: "志野" } },
+  };
+  const event = {
+    title: "WPS + Innovation",
+    translations: { ja: { title: "WPS＋イノベーション" } },
+    // 4:35 p.m. in New York is 5:35 a.m. the next day in Tokyo.
+    startsAt: new Date("2024-03-18T20:35:00Z"),
+    timeZone: "America/New_York",
+    seriesName: "WPS + Innovation",
+    seriesNumber: 4,
+    venue: { name: "Conference Room 8", city: "New York", country: "United States" },
+  };
+  const home = { zone: "Asia/Tokyo", label: "JST" };
+  const invite = (language: "en" | "ja") =>
+    invitationEmail({
+      to: "p@example.org",
+      organization: "日本政府代表部",
+      ...invitationDetails(language, "en", person, event, home),
+      role: "panelist",
+      positionAtEvent: null,
+      signInUrl: "https://symposia.example/api/auth/callback/nodemailer?token=abc",
+      linkMinutes: 1440,
+      loginUrl: "https://symposia.example/login",
+    });
+
+  it("writes it in Japanese: the name in Japanese order, the Japanese title and time line, the same link", () => {
+    const m = invite("ja");
+    expect(m.kind).toBe("sign_in_link");
+    expect(m.subject).toBe("ご参加のお願い：WPS＋イノベーション");
+    expect(m.text).toMatch(/^志野光子 様\n/);
+    expect(m.text).toContain("「WPS＋イノベーション」にパネリストとしてご参加いただきたく");
+    expect(m.text).toContain("日時：現地時間2024年3月18日午後4時35分（日本時間3月19日午前5時35分）");
+    expect(m.text).toContain("シリーズ：「WPS + Innovation」に関する第4回会合");
+    expect(m.text).toContain("https://symposia.example/api/auth/callback/nodemailer?token=abc");
+    expect(m.html).toContain('<html lang="ja">');
+  });
+
+  it("keeps the English one as it was", () => {
+    const m = invite("en");
+    expect(m.subject).toBe("Invitation: WPS + Innovation");
+    expect(m.text).toMatch(/^Dear Ambassador Mitsuko SHINO,|^Dear /);
+    expect(m.text).toContain("as panelist.");
+    expect(m.text).not.toMatch(/[\u3040-\u30ff]/);
   });
 });
