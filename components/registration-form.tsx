@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Options, Select, Textarea } from "@/components/ui/field";
 import type { CalendarLinks } from "@/lib/calendar-links";
+import type { Language } from "@/lib/i18n/languages";
 import {
   answerFieldName,
   answersFromFormData,
@@ -49,6 +50,8 @@ type Props = {
   calendar: CalendarLinks;
   /** The event's own questions, in order, asked after the person's details. */
   questions?: PublicQuestion[];
+  /** The page's language, which the registration's emails are written in (the organization's default without it). */
+  language?: Language;
 };
 
 // Fixed ids: the error summary links to them in the page the server renders, before any script runs.
@@ -82,7 +85,7 @@ export function RegistrationForm(props: Props) {
  * event that asks questions, the answers' schema also comes to the browser, in a script of its own, to
  * check each answer as it is given (useLiveAnswerCheck).
  */
-function RegistrationRound({ slug, categories, waitlist, reviewed = false, calendar, questions: pageQuestions = [], onAgain }: Props & { onAgain: () => void }) {
+function RegistrationRound({ slug, categories, waitlist, reviewed = false, calendar, questions: pageQuestions = [], language, onAgain }: Props & { onAgain: () => void }) {
   const [state, formAction, sending] = useActionState(registerAction, INITIAL);
   const doneRef = useRef<HTMLHeadingElement>(null);
   // Set by a submit until its answer arrives: a second click in between (before React has rendered the
@@ -190,6 +193,7 @@ function RegistrationRound({ slug, categories, waitlist, reviewed = false, calen
       {(failure || hiddenError) && <Alert tone="error">{failure ?? hiddenError}</Alert>}
       {state.notice && <Alert tone="warning">{state.notice}</Alert>}
       <input type="hidden" name="slug" value={slug} />
+      {language && <input type="hidden" name="language" value={language} />}
       <IdempotencyKey given={state.idempotencyKey} />
       <TextField id={IDS.name} label="Name" error={errorOf("name")} autoComplete="name" maxLength={NAME_MAX} autoFocus={firstInvalid === IDS.name} name="name" defaultValue={typed?.name} />
       <TextField

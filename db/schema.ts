@@ -495,6 +495,8 @@ export const registrations = pgTable(
     category: text("category"),
     // Answers to the event's questions, by question id (event_questions).
     answers: jsonb("answers").$type<Record<string, RegistrationAnswer>>().notNull().default(sql`'{}'::jsonb`),
+    // The language of the page the person registered on: every email about the registration is in it.
+    language: text("language").$type<Language>().notNull().default("en"),
     status: registrationStatusEnum("status").notNull(),
     // Only the hash of the secret manage link is stored.
     manageTokenHash: text("manage_token_hash").notNull(),

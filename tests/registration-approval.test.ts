@@ -376,7 +376,7 @@ describe("the staff's actions", () => {
       ["Person during1", "pending"],
       ["Person after0", "confirmed"],
     ]);
-    const audit = await db.select().from(auditLog).where(and(eq(auditLog.entityId, event.id), eq(auditLog.action, "event.approval_mode")));
+    const audit = await db.select().from(auditLog).where(and(eq(auditLog.entityId, event.id), eq(auditLog.action, "event.approval_mode"))).orderBy(asc(auditLog.createdAt));
     expect(audit.map((a) => a.changes)).toEqual([
       { requiresApproval: [false, true], pending: 0 },
       { requiresApproval: [true, false], pending: 2 },

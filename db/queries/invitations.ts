@@ -20,6 +20,7 @@ export async function lockParticipantForInvitation(participantId: string, execut
     .select({
       id: events.id,
       title: events.title,
+      translations: events.translations,
       status: events.status,
       startsAt: events.startsAt,
       endsAt: events.endsAt,

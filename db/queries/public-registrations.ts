@@ -40,7 +40,7 @@ export async function findPublicEventBySlug(slug: string) {
       categories: events.registrationCategories,
       questionsReadAt: events.updatedAt,
       questions: askedQuestionsJson,
-      settings: { organizationName: settings.organizationName, homeTimeZone: settings.homeTimeZone, homeTimeZoneLabel: settings.homeTimeZoneLabel },
+      settings: { organizationName: settings.organizationName, homeTimeZone: settings.homeTimeZone, homeTimeZoneLabel: settings.homeTimeZoneLabel, defaultLanguage: settings.defaultLanguage },
     })
     .from(events)
     .leftJoin(series, eq(series.id, events.seriesId))

@@ -191,7 +191,9 @@ export const calendarColumns = {
   description: events.description,
   seriesName: series.name,
   seriesNumber: events.seriesNumber,
-  venue: { name: venues.name, address: venues.address, city: venues.city, country: venues.country },
+  venue: { name: venues.name, address: venues.address, city: venues.city, country: venues.country, translations: venues.translations },
+  // The title and the venue in other languages, for an email in the language of the person it goes to.
+  translations: events.translations,
   // Which first email a registration gets (lib/registration/seats.ts): read with updatedAt, so that a
   // change of it since shows as a later updatedAt.
   requiresApproval: events.requiresApproval,

@@ -117,7 +117,7 @@ export async function isCheckInCodeTaken(eventId: string, code: string, executor
 
 export type RegistrationInsert = Pick<
   typeof registrations.$inferInsert,
-  "eventId" | "name" | "email" | "emailNormalized" | "organization" | "category" | "manageTokenHash" | "checkInCode" | "idempotencyKey" | "answers"
+  "eventId" | "name" | "email" | "emailNormalized" | "organization" | "category" | "manageTokenHash" | "checkInCode" | "idempotencyKey" | "answers" | "language"
 > & { status: "confirmed" | "waitlisted" | "pending" };
 
 export async function insertRegistration(values: RegistrationInsert, executor: Executor): Promise<Registration> {
@@ -167,7 +167,7 @@ function registrationFromJson(json: Record<string, unknown>): Registration {
 
 /**
  * A new public registration in one database call: `register_public_seat` (drizzle/0004_…, changed in
- * 0006_…) locks the event, checks it and the registrations again, decides confirmed, waitlisted or (on an
+ * 0006_… and 0008_…) locks the event, checks it and the registrations again, decides confirmed, waitlisted or (on an
  * event that requires approval) pending, and writes the row and
  * its email, so that the event's lock is held only inside the database. Not in a transaction: the
  * statement is one.
@@ -177,7 +177,7 @@ export async function registerPublicSeat(input: PublicSeatInput): Promise<Public
   const call = sql`register_public_seat(
     ${input.eventId}::uuid, ${input.now.toISOString()}::timestamptz, ${input.seenUpdatedAt.toISOString()}::timestamptz,
     ${input.name}, ${input.email}, ${input.emailNormalized}, ${input.organization ?? null}::text, ${input.category ?? null}::text,
-    ${JSON.stringify(input.answers ?? {})}::jsonb,
+    ${JSON.stringify(input.answers ?? {})}::jsonb, ${input.language ?? "en"}::text,
     ${input.manageTokenHash}, ${input.checkInCode}, ${input.idempotencyKey ?? null}::text,
     ${input.to},
     ${c.subject}, ${c.text}, ${c.html}::text, ${c.kind}, ${JSON.stringify(c.attachments)}::jsonb,
@@ -249,7 +249,7 @@ export async function promoteRow(id: string, executor: Executor): Promise<Regist
 /** Everyone holding a seat, waiting for one or for the staff's decision: whom a change to the event concerns. */
 export async function listActiveRegistrants(eventId: string, executor: Executor = db) {
   return executor
-    .select({ id: registrations.id, name: registrations.name, email: registrations.email, status: registrations.status })
+    .select({ id: registrations.id, name: registrations.name, email: registrations.email, language: registrations.language, status: registrations.status })
     .from(registrations)
     .where(and(eq(registrations.eventId, eventId), notInArray(registrations.status, ["cancelled", "declined"])))
     .orderBy(asc(registrations.createdAt), asc(registrations.id));

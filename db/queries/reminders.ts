@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, gt, inArray, isNull, lte, notExists, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
+import type { Language } from "@/lib/i18n/languages";
 import { events, type ReminderOffset, registrationManageTokens, registrationReminders, registrations } from "@/db/schema";
 
 // The reminders before an event: which events may have one due, who is owed one, and the record of
@@ -44,7 +45,7 @@ export async function countQueuedReminders(eventId: string, startsAt: Date, exec
   return Object.fromEntries(rows.map((r) => [r.key, r.n]));
 }
 
-export type ReminderCandidate = { id: string; name: string; email: string; checkInCode: string };
+export type ReminderCandidate = { id: string; name: string; email: string; language: Language; checkInCode: string };
 
 /**
  * Up to `limit` people owed the reminder due at `dueAt`: holding a seat since before then, not yet
@@ -68,7 +69,7 @@ export async function lockReminderCandidates(
       ),
     );
   return tx
-    .select({ id: registrations.id, name: registrations.name, email: registrations.email, checkInCode: registrations.checkInCode })
+    .select({ id: registrations.id, name: registrations.name, email: registrations.email, language: registrations.language, checkInCode: registrations.checkInCode })
     .from(registrations)
     .where(
       and(

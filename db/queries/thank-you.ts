@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, isNotNull, isNull, lte, notExists, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
+import type { Language } from "@/lib/i18n/languages";
 import { auditLog, emailUnsubscribes, events, registrations, summaries, type ThankYouAudience } from "@/db/schema";
 
 // The "thank you, here is the summary" email: whom it goes to, and the once-only mark on the event.
@@ -30,11 +31,11 @@ export async function countThankYouAudiences(eventId: string, executor: Executor
   return { confirmed: row?.confirmed ?? 0, checked_in: row?.checkedIn ?? 0 };
 }
 
-export type ThankYouRecipient = { id: string; name: string; email: string };
+export type ThankYouRecipient = { id: string; name: string; email: string; language: Language };
 
 export async function listThankYouRecipients(eventId: string, audience: ThankYouAudience, executor: Executor): Promise<ThankYouRecipient[]> {
   return executor
-    .select({ id: registrations.id, name: registrations.name, email: registrations.email })
+    .select({ id: registrations.id, name: registrations.name, email: registrations.email, language: registrations.language })
     .from(registrations)
     .where(audienceWhere(eventId, audience))
     .orderBy(asc(registrations.createdAt), asc(registrations.id));
@@ -60,7 +61,7 @@ export async function claimThankYou(eventId: string, audience: ThankYouAudience,
     .update(events)
     .set({ thankYouSentAt: sql`now()`, thankYouAudience: audience, updatedAt: sql`${events.updatedAt}` })
     .where(and(eq(events.id, eventId), isNull(events.thankYouSentAt), eq(events.status, "scheduled"), lte(events.endsAt, sql`now()`)))
-    .returning({ id: events.id, slug: events.slug, title: events.title, startsAt: events.startsAt, timeZone: events.timeZone, sentAt: events.thankYouSentAt });
+    .returning({ id: events.id, slug: events.slug, title: events.title, translations: events.translations, startsAt: events.startsAt, timeZone: events.timeZone, sentAt: events.thankYouSentAt });
   return row;
 }
 

@@ -31,7 +31,7 @@ export async function requestSignInLinkFor(
   const user = await getActiveUserByEmail(email);
   if (user) {
     const link = await createSignInLink(user.email, continuePath(next), db);
-    await sendSignInLink(user.email, link.url, link.expires);
+    await sendSignInLink(user.email, link.url, link.expires, user.language);
   }
   return "answered";
 }

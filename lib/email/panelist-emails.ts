@@ -1,6 +1,12 @@
 import type { ParticipantRole } from "@/db/schema";
 import { type EmailMessage } from "@/lib/email/message";
 import { escapeHtml } from "@/lib/html";
+import type { Language, Translations } from "@/lib/i18n/languages";
+import { localized } from "@/lib/i18n/localize";
+import * as names from "@/lib/names";
+import * as namesJa from "@/lib/names-ja";
+import { formatDualTime } from "@/lib/time";
+import * as timeJa from "@/lib/time-ja";
 
 /**
  * Text that goes into a header (the subject): line breaks and runs of spaces become one space, and
@@ -44,10 +50,116 @@ export type InvitationEmailInput = {
   linkMinutes: number;
   /** The sign-in page, for when the link has expired: it returns to the invitation. */
   loginUrl: string;
+  /** The account's language (users.language), else the organization's default; English without it. */
+  language?: Language;
+  /** How the greeting names the person, when it differs from `personName` (Japanese: the name without honorific). */
+  greetingName?: string;
 };
+
+const ROLE_NOUN_JA: Record<ParticipantRole, string> = {
+  host: "ホスト",
+  speaker: "登壇者",
+  moderator: "モデレーター",
+  panelist: "パネリスト",
+  guest: "ゲスト",
+};
+
+type InvitedPerson = names.PersonName & { honorific: string | null; translations: Translations<"honorific" | "givenName" | "familyName"> };
+type InvitationEvent = {
+  title: string;
+  translations?: Translations<"title" | "description">;
+  startsAt: Date;
+  timeZone: string;
+  seriesName: string | null;
+  seriesNumber: number | null;
+  venue: { name: string | null; city: string | null; country: string | null } | null;
+};
+
+/**
+ * The invitation's names, title, time and place in `language`: the person's name and the event's title
+ * from their translations when they have one, the time as that language writes it.
+ */
+export function invitationDetails(
+  language: Language,
+  defaultLanguage: Language,
+  person: InvitedPerson,
+  event: InvitationEvent,
+  home: { zone: string; label: string },
+): Pick<InvitationEmailInput, "language" | "personName" | "greetingName" | "eventTitle" | "seriesLine" | "when" | "venue"> {
+  const venue = event.venue?.name ? [event.venue.name, event.venue.city, event.venue.country].filter(Boolean).join(language === "ja" ? "、" : ", ") : null;
+  const eventTitle = localized({ ...event, translations: event.translations ?? {} }, "title", language, defaultLanguage)?.text ?? event.title;
+  if (language !== "ja") {
+    return {
+      language,
+      personName: names.displayName(person),
+      eventTitle,
+      seriesLine: names.seriesLine(event.seriesName, event.seriesNumber),
+      when: formatDualTime(event.startsAt, event.timeZone, home.zone, home.label),
+      venue,
+    };
+  }
+  const field = (f: "honorific" | "givenName" | "familyName") => localized(person, f, language, defaultLanguage)?.text ?? null;
+  const name = { ...person, honorific: field("honorific"), givenName: field("givenName") ?? person.givenName, familyName: field("familyName") ?? person.familyName };
+  return {
+    language,
+    personName: namesJa.displayName(name),
+    greetingName: namesJa.plainName(name),
+    eventTitle,
+    seriesLine: namesJa.seriesLine(event.seriesName, event.seriesNumber),
+    when: timeJa.formatDualTime(event.startsAt, event.timeZone, home.zone),
+    venue,
+  };
+}
+
+/** The invitation in Japanese: the same details, link and expiry as the English one. */
+function invitationEmailJa(i: InvitationEmailInput): EmailMessage {
+  const title = line(i.eventTitle);
+  const role = ROLE_NOUN_JA[i.role];
+  const details = paragraphs([
+    `イベント：${title}`,
+    i.seriesLine && `シリーズ：${line(i.seriesLine)}`,
+    `日時：${line(i.when)}`,
+    i.venue && `会場：${line(i.venue)}`,
+    `ご担当：${role}`,
+    i.positionAtEvent && `ご紹介時の肩書：${line(i.positionAtEvent)}`,
+  ]);
+  const greeting = `${line(i.greetingName ?? i.personName)} 様`;
+  const invite = `${line(i.organization)}より、「${title}」に${role}としてご参加いただきたく、ご案内申し上げます。`;
+  const expiry = `このサインイン用リンクは${i.linkMinutes}分以内に1回限りご利用いただけます。期限が過ぎた場合は、${i.loginUrl} にこのメールアドレス（${i.to}）でサインインしてご回答ください。`;
+  const closing = "パスワードは不要です。お心当たりのない場合は、このメールを破棄してください。";
+  return {
+    to: i.to,
+    kind: "sign_in_link",
+    subject: headerSafe(`ご参加のお願い：${i.eventTitle}`),
+    text: [
+      greeting,
+      "",
+      invite,
+      "",
+      ...details,
+      "",
+      "ご承諾またはご辞退のご回答（主催者へのメッセージも添えられます）は、以下のリンクからお願いいたします：",
+      "",
+      i.signInUrl,
+      "",
+      expiry,
+      "",
+      closing,
+    ].join("\n"),
+    html: `<!doctype html>\n<html lang="ja"><body>\n${html([
+      escapeHtml(greeting),
+      escapeHtml(invite),
+      details.map(escapeHtml).join("<br>\n"),
+      `<a href="${escapeHtml(i.signInUrl)}">招待に回答する</a>`,
+      escapeHtml(expiry),
+      closing,
+    ])}\n</body></html>`,
+  };
+}
 
 /** The invitation: what, when, where, as what, and the one link that answers it. */
 export function invitationEmail(i: InvitationEmailInput): EmailMessage {
+  if (i.language === "ja") return invitationEmailJa(i);
   const title = line(i.eventTitle);
   const role = ROLE_NOUN[i.role];
   const details = paragraphs([

@@ -72,6 +72,12 @@ async function sendBefore(deadline: number, mail: Mail.Options): Promise<void> {
 const lostClaim = (m: ClaimedMessage, outcome: string) =>
   console.warn(`[outbox] message ${m.id} ${outcome} after its lease ran out; another sender may send it again, with the same Message-ID`);
 
+/** Content-Language from the language the message's HTML declares (`<html lang="ja">`), when it declares one. */
+export function contentLanguage(html: string | null): Record<string, string> {
+  const lang = html && /<html lang="([a-z]{2,3}(?:-[A-Za-z0-9]+)*)"/.exec(html)?.[1];
+  return lang ? { "Content-Language": lang } : {};
+}
+
 async function deliver(m: ClaimedMessage, deadline: number): Promise<boolean> {
   try {
     // Attachments queued as recipes (a QR code, a calendar file) are made here, not by the request.
@@ -84,7 +90,7 @@ async function deliver(m: ClaimedMessage, deadline: number): Promise<boolean> {
       html: m.html ?? undefined,
       messageId: outboxMessageId(m.id),
       // Made from the recipient at each attempt: the link needs no column of its own.
-      headers: unsubscribeHeaders(m.kind, m.to, appUrl()),
+      headers: { ...unsubscribeHeaders(m.kind, m.to, appUrl()), ...contentLanguage(m.html) },
       attachments: attachments.map((a) => ({
         filename: a.filename,
         contentType: a.contentType,

@@ -96,7 +96,7 @@ export async function decideRegistrations(input: DecisionInput, actor: StaffActo
         // Only hashes of the links are kept: the approval's email carries a new one.
         const { link } = await addManageLink(after.id, ctx, tx);
         const about = await details();
-        const to = { name: after.name, email: after.email };
+        const to = { name: after.name, email: after.email, language: after.language };
         if (seat) {
           counts.confirmed++;
           out.seated.push(after);
@@ -128,7 +128,7 @@ export async function decideRegistrations(input: DecisionInput, actor: StaffActo
           continue;
         }
         out.declined.push(after);
-        await enqueueEmail(declinedEmail({ to: { name: after.name, email: after.email }, event: await details(), ctx, note: input.note }), tx);
+        await enqueueEmail(declinedEmail({ to: { name: after.name, email: after.email, language: after.language }, event: await details(), ctx, note: input.note }), tx);
         emailed = true;
         await audit(before, after);
       }

@@ -12,7 +12,7 @@ import { appUrl } from "@/lib/env";
 export type RegistrationContext = EmailContext & { now: Date };
 
 /** The settings a registration's emails need. */
-export type ContextSettings = Pick<Settings, "organizationName" | "homeTimeZone" | "homeTimeZoneLabel">;
+export type ContextSettings = Pick<Settings, "organizationName" | "homeTimeZone" | "homeTimeZoneLabel" | "defaultLanguage">;
 
 /** Read before a transaction opens: inside one, only the transaction may query. */
 export async function registrationContext(now = new Date()): Promise<RegistrationContext> {
@@ -26,6 +26,7 @@ export function contextFrom(settings: ContextSettings, now = new Date()): Regist
     home: { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel },
     baseUrl: appUrl(),
     organization: settings.organizationName,
+    defaultLanguage: settings.defaultLanguage,
   };
 }
 

@@ -116,7 +116,7 @@ async function queueBatch(tx: Executor, event: ReminderEvent, due: PlannedRemind
   for (const { person, token } of links) {
     await enqueueEmail(
       reminderEmail({
-        to: { name: person.name, email: person.email },
+        to: { name: person.name, email: person.email, language: person.language },
         event: source,
         ctx,
         manageUrl: manageUrl(ctx, token),

@@ -33,6 +33,7 @@ import {
   waitlistedEmail,
 } from "@/lib/email/registration-emails";
 import { kickOutbox } from "@/lib/email/sender";
+import type { Language } from "@/lib/i18n/languages";
 import { answerErrors, answersSchema } from "@/lib/validations/questions";
 import { normalizeEmail } from "@/lib/validations/registration";
 import { type Actor, emailEvent, manageUrl, type RegistrationContext, registrationContext, type StaffActor } from "./context";
@@ -60,6 +61,8 @@ export type NewRegistration = {
    * answers again against the questions as they are.
    */
   answersCheckedAt?: Date;
+  /** The language of the page registered on, which the registration's emails are written in; else the organization's default. */
+  language?: Language;
 };
 
 export type RegisterResult =
@@ -99,7 +102,7 @@ export async function addManageLink(registrationId: string, ctx: RegistrationCon
 }
 
 async function registerInOneCall(input: NewRegistration, ctx: RegistrationContext, source: EmailEvent, reviewed: boolean): Promise<RegisterResult | undefined> {
-  const to = { name: input.name, email: input.email };
+  const to = { name: input.name, email: input.email, language: input.language ?? ctx.defaultLanguage };
   const token = newManageToken();
   const link = manageUrl(ctx, token);
   // Random per request, so that no title or name can contain it; letters and digits survive escaping.
@@ -124,6 +127,7 @@ async function registerInOneCall(input: NewRegistration, ctx: RegistrationContex
       organization: input.organization,
       category: input.category,
       answers: input.answers ?? {},
+      language: to.language,
       manageTokenHash: hashManageToken(token),
       checkInCode: code,
       idempotencyKey: input.idempotencyKey,
@@ -184,7 +188,7 @@ export async function registerForEvent(
     }
     const source = before && before.updatedAt.getTime() >= event.updatedAt.getTime() ? before : await emailEvent(event.id, tx);
 
-    const to = { name: input.name, email: input.email };
+    const to = { name: input.name, email: input.email, language: input.language ?? ctx.defaultLanguage };
     const existing = state.activeId ? await getRegistration(state.activeId, tx) : undefined;
     if (existing) {
       if (actor.kind === "staff") return { outcome: "already_registered", registration: existing, manageToken: null };
@@ -196,7 +200,7 @@ export async function registerForEvent(
       const confirmed = existing.status === "confirmed";
       await enqueueEmail(
         alreadyRegisteredEmail({
-          to: { name: existing.name, email: existing.email },
+          to: { name: existing.name, email: existing.email, language: existing.language },
           event: source,
           ctx,
           manageUrl: link,
@@ -250,6 +254,7 @@ export async function registerForEvent(
           organization: input.organization,
           category: input.category,
           answers,
+          language: to.language,
           status: pending ? "pending" : seated ? "confirmed" : "waitlisted",
           manageTokenHash: hashManageToken(token),
           checkInCode: code,
@@ -304,7 +309,7 @@ export async function promoteFromWaitlist(tx: Executor, event: Event, ctx: Regis
     promoted.push(row);
     await enqueueEmail(
       promotedEmail({
-        to: { name: row.name, email: row.email },
+        to: { name: row.name, email: row.email, language: row.language },
         event: source,
         ctx,
         manageUrl: link,
@@ -362,7 +367,7 @@ export async function cancelRegistration(target: CancelTarget, actor: Actor, con
     const promoted = before.status === "confirmed" ? await promoteFromWaitlist(tx, event, ctx, actor) : [];
     if (options.notify !== false) {
       await enqueueEmail(
-        cancelledEmail({ to: { name: before.name, email: before.email }, event: await emailEvent(event.id, tx), ctx, byStaff: actor.kind === "staff", pending: before.status === "pending" }),
+        cancelledEmail({ to: { name: before.name, email: before.email, language: before.language }, event: await emailEvent(event.id, tx), ctx, byStaff: actor.kind === "staff", pending: before.status === "pending" }),
         tx,
       );
     }

@@ -53,7 +53,7 @@ export async function sendThankYou(eventId: string, audience: ThankYouAudience, 
         await enqueueEmails(
           chunk.map(({ person, token }) =>
             thankYouEmail({
-              to: { name: person.name, email: person.email },
+              to: { name: person.name, email: person.email, language: person.language },
               event,
               summary: { title: summary.title, url: summaryUrl },
               audience,

@@ -9,6 +9,7 @@ import { findPublicEventBySlug } from "@/db/queries/public-registrations";
 import { ERRORS } from "@/lib/errors";
 import { registrationAvailabilityChanged } from "@/lib/public-cache";
 import { formInput } from "@/lib/form-input";
+import { isLanguage } from "@/lib/i18n/languages";
 import { contextFrom } from "@/lib/registration/context";
 import { registrationRateLimits } from "@/lib/registration/rate-limits";
 import { registerForEvent, type RegisterResult } from "@/lib/registration/seats";
@@ -130,6 +131,8 @@ export async function register(_previous: RegistrationFormState | null, input: F
       organization: v.organization,
       category: v.category,
       idempotencyKey: v.idempotencyKey,
+      // The page's language, which the emails are written in: one the software ships, else the organization's default.
+      language: isLanguage(raw.language) ? raw.language : event.settings.defaultLanguage,
       ...(questions.length > 0 && { answers: checked.data, answersCheckedAt: event.updatedAt }),
     },
     { kind: "public", client },

@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { seriesLine } from "@/lib/names";
 import { db } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
 import { getEvent } from "@/db/queries/events";
@@ -28,12 +27,11 @@ import type { EventParticipant } from "@/db/schema";
 import { action } from "@/lib/action";
 import { createSignInLink } from "@/lib/auth/invitation-link";
 import { changedFields } from "@/lib/diff";
-import { invitationEmail } from "@/lib/email/panelist-emails";
+import { invitationDetails, invitationEmail } from "@/lib/email/panelist-emails";
 import { kickOutbox } from "@/lib/email/sender";
 import { appUrl } from "@/lib/env";
 import { type ActionResult, fail, invalidFields } from "@/lib/errors";
 import { displayName, plainName } from "@/lib/names";
-import { formatDualTime } from "@/lib/time";
 import { idSchema } from "@/lib/validations/common";
 import { inviteSchema } from "@/lib/validations/invitation";
 import { addParticipantSchema, type InvitationStatus, moveSchema, updateParticipantSchema } from "@/lib/validations/participant";
@@ -170,16 +168,12 @@ export const inviteParticipant = action(
 
       await markInvited(participant.id, now, tx);
       const link = await createSignInLink(account.email, `/me/invitations/${participant.id}`, tx, now);
-      const venue = event.venue?.name ? [event.venue.name, event.venue.city, event.venue.country].filter(Boolean).join(", ") : null;
       await enqueueEmail(
         invitationEmail({
           to: account.email,
           organization: settings.organizationName,
-          personName: name,
-          eventTitle: event.title,
-          seriesLine: seriesLine(event.seriesName, event.seriesNumber),
-          when: formatDualTime(event.startsAt, event.timeZone, settings.homeTimeZone, settings.homeTimeZoneLabel),
-          venue,
+          // In the account's language, else the organization's default.
+          ...invitationDetails(account.language ?? settings.defaultLanguage, settings.defaultLanguage, person, event, { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel }),
           role: participant.role,
           positionAtEvent: participant.positionAtEvent,
           signInUrl: link.url,
