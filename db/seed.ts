@@ -69,6 +69,9 @@ export async function seedDemo(now = new Date()): Promise<void> {
       // Long enough for the March 2024 meeting to keep its attendees' names: with the default 24 months,
       // the first daily run would anonymize them (lib/registration/retention.ts).
       registrationRetentionMonths: DEMO_RETENTION_MONTHS,
+      // The ministry publishes in English first and in Japanese.
+      defaultLanguage: "en",
+      enabledLanguages: ["en", "ja"],
     });
 
     const [, staffUser, panelistUser] = await tx
