@@ -39,3 +39,12 @@ export function translationDefaults<F extends string>(
     languages.map((language) => [language, Object.fromEntries(fields.map((field) => [field, current?.[language]?.[field] ?? ""]))]),
   ) as TypedTranslations<F>;
 }
+
+/** A form's values as a record's: the typed translations merged into the record's `current` ones. */
+export function translated<F extends string, V extends { translations?: TypedTranslations<F> }>(
+  values: V,
+  current: Translations<F> = {},
+): Omit<V, "translations"> & { translations: Translations<F> } {
+  const { translations, ...rest } = values;
+  return { ...rest, translations: mergeTranslations(current, translations) };
+}

@@ -32,7 +32,10 @@ export const getSettings = cache(async (): Promise<Settings> => {
  * enabled ones other than the default, in the order they are offered. Empty when only one is enabled.
  */
 export async function getTranslationLanguages(): Promise<Language[]> {
-  const { defaultLanguage, enabledLanguages } = await getSettings();
+  return translationLanguages(await getSettings());
+}
+
+export function translationLanguages({ defaultLanguage, enabledLanguages }: Pick<Settings, "defaultLanguage" | "enabledLanguages">): Language[] {
   return LANGUAGES.filter((l) => l !== defaultLanguage && enabledLanguages.includes(l));
 }
 
