@@ -12,6 +12,7 @@ export async function listParticipants(eventId: string, executor: Executor = db)
       personId: eventParticipants.personId,
       role: eventParticipants.role,
       positionAtEvent: eventParticipants.positionAtEvent,
+      translations: eventParticipants.translations,
       invitationStatus: eventParticipants.invitationStatus,
       sortOrder: eventParticipants.sortOrder,
       ...personNameColumns,
@@ -30,9 +31,12 @@ export async function getParticipant(id: string, executor: Executor = db): Promi
 }
 
 /** The person's current position: what a new participant's position at the event starts from. */
-export async function currentPosition(personId: string, executor: Executor = db): Promise<{ position: string | null } | undefined> {
-  const [row] = await executor.select({ position: people.position }).from(people).where(eq(people.id, personId));
-  return row;
+export async function currentPosition(
+  personId: string,
+  executor: Executor = db,
+): Promise<{ position: string | null; translations: EventParticipant["translations"] } | undefined> {
+  const [row] = await executor.select({ position: people.position, translations: people.translations }).from(people).where(eq(people.id, personId));
+  return row && { position: row.position, translations: positionTranslations(row.translations) };
 }
 
 /** Adds a participant at the end of the event's list. */
@@ -176,7 +180,7 @@ export async function updateUpcomingSnapshots(
  * Returns the new participant id of each old one, for the agenda's links.
  */
 /** A person's position in each language, as a participant's position at the event. */
-function positionTranslations(person: Person["translations"]): EventParticipant["translations"] {
+export function positionTranslations(person: Person["translations"]): EventParticipant["translations"] {
   return Object.fromEntries(
     Object.entries(person).flatMap(([language, fields]) => (fields?.position ? [[language, { positionAtEvent: fields.position }]] : [])),
   );
