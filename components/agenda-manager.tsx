@@ -5,13 +5,16 @@ import { type ChangeEvent, useEffect, useId, useRef, useState } from "react";
 import type { FieldErrors, UseFormRegisterReturn } from "react-hook-form";
 import { addAgendaItem, moveAgendaItem, removeAgendaItem, updateAgendaItem } from "@/app/(staff)/admin/events/[id]/agenda/actions";
 import { EditButtons, RowControls, RowList, useRowActions } from "@/components/forms/row-controls";
+import { type RegisterTranslation, Translated, translationOf } from "@/components/forms/translated-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Options, Select, Textarea } from "@/components/ui/field";
 import type { AgendaKind } from "@/db/schema";
+import type { Language, Translations } from "@/lib/i18n/languages";
+import { translationDefaults } from "@/lib/translations";
 import { formatDuration } from "@/lib/time";
-import { AGENDA_KIND_LABELS, AGENDA_KINDS, addAgendaItemSchema, updateAgendaItemSchema } from "@/lib/validations/agenda";
+import { AGENDA_KIND_LABELS, AGENDA_KINDS, AGENDA_TRANSLATED_FIELDS, addAgendaItemSchema, updateAgendaItemSchema } from "@/lib/validations/agenda";
 
 export type AgendaEntry = {
   id: string;
@@ -25,6 +28,7 @@ export type AgendaEntry = {
   description: string | null;
   participantIds: string[];
   participantNames: string[];
+  translations: Translations<"title" | "description">;
 };
 
 export type SegmentParticipant = { id: string; name: string; role: string };
@@ -34,6 +38,8 @@ type Context = {
   participants: SegmentParticipant[];
   /** The event's IANA zone, named in the start time's hint. */
   zone: string;
+  /** The enabled languages besides the default: the title and description are written in each. */
+  languages: readonly Language[];
 };
 
 export function AgendaList({ items, ...context }: Context & { items: AgendaEntry[] }) {
@@ -99,6 +105,7 @@ function AgendaEditForm({ item, context, onDone }: { item: AgendaEntry; context:
       durationMinutes: item.durationMinutes == null ? "" : String(item.durationMinutes),
       description: item.description ?? "",
       participantIds: item.participantIds,
+      translations: translationDefaults(item.translations, context.languages, AGENDA_TRANSLATED_FIELDS),
     },
     onSuccess: onDone,
   });
@@ -107,7 +114,7 @@ function AgendaEditForm({ item, context, onDone }: { item: AgendaEntry; context:
     <form method="post" onSubmit={onSubmit} noValidate aria-label={`Edit ${item.title}`} className="space-y-4 rounded-md bg-slate-50 p-4">
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       <SegmentFields
-        register={(name) => form.register(name)}
+        register={form.register as unknown as RegisterSegment}
         errors={errors}
         context={context}
         selected={selected}
@@ -134,6 +141,7 @@ export function AgendaAddForm({ defaultStartTime, version, ...context }: AddProp
     durationMinutes: "",
     description: "",
     participantIds: [] as string[],
+    translations: translationDefaults(undefined, context.languages, AGENDA_TRANSLATED_FIELDS),
   };
   const startByHand = useRef(false);
   const { form, message, onSubmit, errors, pending } = useActionForm(addAgendaItemSchema, addAgendaItem, {
@@ -164,7 +172,7 @@ export function AgendaAddForm({ defaultStartTime, version, ...context }: AddProp
                   startByHand.current = e.target.value !== "";
                 },
               })
-            : form.register(name)
+            : (form.register as unknown as RegisterSegment)(name)
         }
         errors={errors}
         context={context}
@@ -180,9 +188,12 @@ export function AgendaAddForm({ defaultStartTime, version, ...context }: AddProp
 
 type SegmentField = "kind" | "title" | "startTime" | "durationMinutes" | "description";
 
+/** The form's `register`, for a segment's fields and their translations. */
+type RegisterSegment = (name: SegmentField | Parameters<RegisterTranslation>[0]) => UseFormRegisterReturn;
+
 type FieldsProps = {
-  register: (name: SegmentField) => UseFormRegisterReturn;
-  errors: FieldErrors<{ kind: unknown; title: unknown; startTime: unknown; durationMinutes: unknown; description: unknown; participantIds: unknown }>;
+  register: RegisterSegment;
+  errors: FieldErrors<{ kind: unknown; title: unknown; startTime: unknown; durationMinutes: unknown; description: unknown; participantIds: unknown; translations: unknown }>;
   context: Context;
   selected: string[];
   onSelect: (ids: string[]) => void;
@@ -192,8 +203,19 @@ function SegmentFields({ register, errors, context, selected, onSelect }: Fields
   const groupId = useId();
   const toggle = (id: string, on: boolean) => onSelect(on ? [...selected, id] : selected.filter((s) => s !== id));
   const participantsError = errors.participantIds?.message;
+  const { languages } = context;
+  const title = (
+    <Field label="Title" error={errors.title?.message as string | undefined}>
+      {(f) => <Input {...f} {...register("title")} />}
+    </Field>
+  );
   return (
     <>
+      {languages.length > 0 && (
+        <Translated languages={languages} translation={translationOf(register, errors.translations, "title", "Title")}>
+          {title}
+        </Translated>
+      )}
       <div className="grid gap-4 md:grid-cols-2">
         <Field label="Kind" error={errors.kind?.message as string | undefined}>
           {(f) => (
@@ -202,9 +224,7 @@ function SegmentFields({ register, errors, context, selected, onSelect }: Fields
             </Select>
           )}
         </Field>
-        <Field label="Title" error={errors.title?.message as string | undefined}>
-          {(f) => <Input {...f} {...register("title")} />}
-        </Field>
+        {languages.length === 0 && title}
         <Field
           label="Start time"
           error={errors.startTime?.message as string | undefined}
@@ -216,9 +236,11 @@ function SegmentFields({ register, errors, context, selected, onSelect }: Fields
           {(f) => <Input {...f} type="number" inputMode="numeric" min={1} {...register("durationMinutes")} />}
         </Field>
       </div>
-      <Field label="Description" error={errors.description?.message as string | undefined}>
-        {(f) => <Textarea {...f} rows={3} {...register("description")} />}
-      </Field>
+      <Translated languages={languages} translation={translationOf(register, errors.translations, "description", "Description", 3)}>
+        <Field label="Description" error={errors.description?.message as string | undefined}>
+          {(f) => <Textarea {...f} rows={3} {...register("description")} />}
+        </Field>
+      </Translated>
       <fieldset className="space-y-2" aria-describedby={participantsError ? `${groupId}-error` : undefined}>
         <legend className="text-sm font-medium text-slate-800">Participants in this segment</legend>
         {context.participants.length === 0 ? (

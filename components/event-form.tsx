@@ -3,11 +3,13 @@
 import { type ChangeEvent, useRef } from "react";
 import { createEvent, updateEvent } from "@/app/(staff)/admin/events/actions";
 import { SuggestInput } from "@/components/forms/suggest-input";
+import { type RegisterTranslation, Translated, translationOf } from "@/components/forms/translated-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Options, Select, Textarea } from "@/components/ui/field";
 import type { EventStatus } from "@/db/schema";
+import type { Language } from "@/lib/i18n/languages";
 import { slugify } from "@/lib/slug";
 import { ordinalWord } from "@/lib/names";
 import { formatDualTime, formatDuration, formatTime, isValidTimeZone, zonedDateTimeToUtc } from "@/lib/time";
@@ -21,6 +23,8 @@ export type EventFormOptions = {
   /** IANA zones offered as suggestions (Intl.supportedValuesOf("timeZone"), read on the server). */
   timeZones: string[];
   home: { zone: string; label: string };
+  /** The enabled languages besides the default: the title and description are written in each. */
+  languages: readonly Language[];
 };
 
 type Props = EventFormOptions & {
@@ -29,13 +33,14 @@ type Props = EventFormOptions & {
   event?: { id: string; status: EventStatus };
 };
 
-export function EventForm({ event, defaultValues, topics, series, venues, timeZones, home }: Props) {
+export function EventForm({ event, defaultValues, topics, series, venues, timeZones, home, languages }: Props) {
   const { form, message, onSubmit, errors, pending } = useActionForm(
     eventSchema,
     (values) => (event ? updateEvent({ ...values, id: event.id }) : createEvent(values)),
     { defaultValues },
   );
   const { register, setValue, getValues, watch } = form;
+  const registerTranslation = register as unknown as RegisterTranslation;
 
   // A value typed by hand wins over one the form would suggest; each ref remembers whether that happened.
   const venueZone = venues.find((v) => v.id === defaultValues.venueId)?.timeZone;
@@ -67,22 +72,24 @@ export function EventForm({ event, defaultValues, topics, series, venues, timeZo
   }
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="max-w-3xl space-y-6" aria-label={event ? "Event details" : "New event"}>
+    <form method="post" onSubmit={onSubmit} noValidate className={`${languages.length > 0 ? "max-w-5xl" : "max-w-3xl"} space-y-6`} aria-label={event ? "Event details" : "New event"}>
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
 
       <div className="space-y-4">
-        <Field label="Title" error={errors.title?.message}>
-          {(p) => (
-            <Input
-              {...p}
-              {...register("title", {
-                onChange: (e: ChangeEvent<HTMLInputElement>) => {
-                  if (!slugByHand.current) suggest("slug", e.target.value.trim() ? slugify(e.target.value) : "");
-                },
-              })}
-            />
-          )}
-        </Field>
+        <Translated languages={languages} translation={translationOf(registerTranslation, errors.translations, "title", "Title")}>
+          <Field label="Title" error={errors.title?.message}>
+            {(p) => (
+              <Input
+                {...p}
+                {...register("title", {
+                  onChange: (e: ChangeEvent<HTMLInputElement>) => {
+                    if (!slugByHand.current) suggest("slug", e.target.value.trim() ? slugify(e.target.value) : "");
+                  },
+                })}
+              />
+            )}
+          </Field>
+        </Translated>
         <Field
           label="Address (slug)"
           error={errors.slug?.message}
@@ -231,9 +238,11 @@ export function EventForm({ event, defaultValues, topics, series, venues, timeZo
         </Field>
       </fieldset>
 
-      <Field label="Description" error={errors.description?.message}>
-        {(p) => <Textarea {...p} rows={5} {...register("description")} />}
-      </Field>
+      <Translated languages={languages} translation={translationOf(registerTranslation, errors.translations, "description", "Description", 5)}>
+        <Field label="Description" error={errors.description?.message}>
+          {(p) => <Textarea {...p} rows={5} {...register("description")} />}
+        </Field>
+      </Translated>
 
       <Button type="submit" pending={pending}>
         {event ? "Save event" : "Create event"}

@@ -11,6 +11,7 @@ import {
   updateParticipant,
 } from "@/app/(staff)/admin/events/[id]/participants/actions";
 import { EditButtons, RowControls, RowList, useRowActions } from "@/components/forms/row-controls";
+import { type RegisterTranslation, Translated, translationOf } from "@/components/forms/translated-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -26,12 +27,15 @@ import {
   PARTICIPANT_ROLES,
   updateParticipantSchema,
 } from "@/lib/validations/participant";
+import type { Language, Translations } from "@/lib/i18n/languages";
+import { translationDefaults } from "@/lib/translations";
 
 export type ParticipantItem = {
   id: string;
   name: string;
   role: ParticipantRole;
   positionAtEvent: string | null;
+  translations: Translations<"positionAtEvent">;
   currentPosition: string | null;
   invitationStatus: InvitationStatus;
   /** When the invitation was last sent and answered, as dates to show. */
@@ -52,21 +56,22 @@ const fold = (text: string) =>
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase();
 
-export function ParticipantList({ participants }: { participants: ParticipantItem[] }) {
+/** `languages`: the enabled languages besides the default, in which the position at the event is also written. */
+export function ParticipantList({ participants, languages }: { participants: ParticipantItem[]; languages: readonly Language[] }) {
   return (
     <RowList
       id="participants-heading"
       title="Participants"
       items={participants}
       empty={{ title: "No participants yet", children: "Add the host, speakers, moderator and panelists below, in the order the programme lists them." }}
-      row={(p, index, onRemoved) => <ParticipantRow key={p.id} participant={p} index={index} count={participants.length} onRemoved={onRemoved} />}
+      row={(p, index, onRemoved) => <ParticipantRow key={p.id} participant={p} index={index} count={participants.length} onRemoved={onRemoved} languages={languages} />}
     />
   );
 }
 
-type RowProps = { participant: ParticipantItem; index: number; count: number; onRemoved: () => void };
+type RowProps = { participant: ParticipantItem; index: number; count: number; onRemoved: () => void; languages: readonly Language[] };
 
-function ParticipantRow({ participant: p, index, count, onRemoved }: RowProps) {
+function ParticipantRow({ participant: p, index, count, onRemoved, languages }: RowProps) {
   const [editing, setEditing] = useState(false);
   const { run, pending, error, message: notice } = useRowActions();
 
@@ -116,16 +121,27 @@ function ParticipantRow({ participant: p, index, count, onRemoved }: RowProps) {
       </div>
       {error && <Alert tone="error">{error}</Alert>}
       {notice && <Alert tone="success">{notice}</Alert>}
-      {editing && <ParticipantEditForm participant={p} onDone={() => setEditing(false)} />}
+      {editing && <ParticipantEditForm participant={p} languages={languages} onDone={() => setEditing(false)} />}
     </li>
   );
 }
 
-function ParticipantEditForm({ participant: p, onDone }: { participant: ParticipantItem; onDone: () => void }) {
+function ParticipantEditForm({ participant: p, languages, onDone }: { participant: ParticipantItem; languages: readonly Language[]; onDone: () => void }) {
   const { form, message, onSubmit, errors, pending } = useActionForm(updateParticipantSchema, updateParticipant, {
-    defaultValues: { id: p.id, role: p.role, positionAtEvent: p.positionAtEvent ?? "", invitationStatus: p.invitationStatus },
+    defaultValues: {
+      id: p.id,
+      role: p.role,
+      positionAtEvent: p.positionAtEvent ?? "",
+      invitationStatus: p.invitationStatus,
+      translations: translationDefaults(p.translations, languages, ["positionAtEvent"]),
+    },
     onSuccess: onDone,
   });
+  const position = (
+    <Field label="Position at the event" error={errors.positionAtEvent?.message}>
+      {(f) => <Input {...f} {...form.register("positionAtEvent")} />}
+    </Field>
+  );
   return (
     <form method="post" onSubmit={onSubmit} noValidate aria-label={`Edit ${p.name}`} className="grid gap-4 rounded-md bg-slate-50 p-4 md:grid-cols-3">
       {message && (
@@ -134,10 +150,18 @@ function ParticipantEditForm({ participant: p, onDone }: { participant: Particip
         </div>
       )}
       <RoleField error={errors.role?.message} register={form.register("role")} />
-      <Field label="Position at the event" error={errors.positionAtEvent?.message}>
-        {(f) => <Input {...f} {...form.register("positionAtEvent")} />}
-      </Field>
+      {languages.length === 0 && position}
       <InvitationField error={errors.invitationStatus?.message} register={form.register("invitationStatus")} />
+      {languages.length > 0 && (
+        <div className="md:col-span-3">
+          <Translated
+            languages={languages}
+            translation={translationOf(form.register as unknown as RegisterTranslation, errors.translations, "positionAtEvent", "Position at the event")}
+          >
+            {position}
+          </Translated>
+        </div>
+      )}
       <EditButtons save="Save participant" pending={pending} onCancel={onDone} className="flex gap-2 md:col-span-3" />
     </form>
   );

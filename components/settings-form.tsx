@@ -1,12 +1,13 @@
 "use client";
 
-import { saveRetention, saveSettings } from "@/app/(staff)/admin/settings/actions";
+import { saveLanguages, saveRetention, saveSettings } from "@/app/(staff)/admin/settings/actions";
 import { SuggestInput } from "@/components/forms/suggest-input";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, Input } from "@/components/ui/field";
-import { RETENTION_MONTHS, type RetentionInput, retentionSchema, type SettingsInput, settingsSchema } from "@/lib/validations/settings";
+import { Field, fieldNotes, Input, Options, Select } from "@/components/ui/field";
+import { LANGUAGE_LABELS, LANGUAGES } from "@/lib/i18n/languages";
+import { type LanguagesInput, languagesSchema, RETENTION_MONTHS, type RetentionInput, retentionSchema, type SettingsInput, settingsSchema } from "@/lib/validations/settings";
 
 type Props = { defaultValues: SettingsInput; timeZones: string[] };
 
@@ -72,6 +73,47 @@ export function RetentionForm({ defaultValues }: { defaultValues: RetentionInput
       </Field>
       <Button type="submit" pending={pending}>
         Save retention period
+      </Button>
+    </form>
+  );
+}
+
+/** The default language and the languages the public pages offer. */
+export function LanguagesForm({ defaultValues }: { defaultValues: LanguagesInput }) {
+  const { form, message, onSubmit, errors, pending } = useActionForm(languagesSchema, saveLanguages, { defaultValues });
+  const enabledError = errors.enabledLanguages?.message;
+  const { describedBy, notes } = fieldNotes(
+    "enabled-languages",
+    "The public pages offer each enabled language, and the staff forms show a version of each text in every enabled language besides the default.",
+    typeof enabledError === "string" ? enabledError : undefined,
+  );
+
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate aria-label="Language settings" className="max-w-2xl space-y-4">
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      <Field
+        label="Default language"
+        error={errors.defaultLanguage?.message}
+        hint="The language every record is first written in; a text missing in another language shows in this one."
+      >
+        {(p) => (
+          <Select {...p} className="md:w-60" {...form.register("defaultLanguage")}>
+            <Options values={LANGUAGES} labels={LANGUAGE_LABELS} />
+          </Select>
+        )}
+      </Field>
+      <fieldset id="enabled-languages" className="space-y-1" aria-describedby={describedBy}>
+        <legend className="text-sm font-medium text-slate-800">Enabled languages</legend>
+        {LANGUAGES.map((language) => (
+          <label key={language} className="flex items-center gap-2 text-sm">
+            <input type="checkbox" value={language} aria-invalid={Boolean(enabledError)} {...form.register("enabledLanguages")} />
+            {LANGUAGE_LABELS[language]}
+          </label>
+        ))}
+        {notes}
+      </fieldset>
+      <Button type="submit" pending={pending}>
+        Save languages
       </Button>
     </form>
   );

@@ -33,6 +33,23 @@ export const DEMO_ACCOUNTS = {
 
 const DAY = 24 * 60 * 60 * 1000;
 
+// ---------------------------------------------------------------------------
+// Participants' positions at the demo's events, in Japanese (the people's own names and positions are
+// seeded with the people).
+
+const POSITIONS_IN_JAPANESE: Record<string, string> = {
+  "Minister for Foreign Affairs of Japan": "外務大臣",
+  "Deputy Permanent Representative of Japan to the United Nations": "国際連合日本政府代表部次席常駐代表",
+  "Executive Director of UN Women": "UN Women事務局長",
+  "Permanent Representative of Norway to the United Nations": "ノルウェー国連常駐代表",
+  "UN Under-Secretary-General and High Representative for Disarmament Affairs": "国連事務次長兼軍縮担当上級代表",
+};
+
+const positionInJapanese = (position: string) => {
+  const ja = POSITIONS_IN_JAPANESE[position];
+  return ja ? { ja: { positionAtEvent: ja } } : {};
+};
+
 /** True when the database holds no site yet (the settings row is the first thing a seed writes). */
 export async function isEmpty(): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(settings);
@@ -69,6 +86,9 @@ export async function seedDemo(now = new Date()): Promise<void> {
       // Long enough for the March 2024 meeting to keep its attendees' names: with the default 24 months,
       // the first daily run would anonymize them (lib/registration/retention.ts).
       registrationRetentionMonths: DEMO_RETENTION_MONTHS,
+      // The ministry publishes in English first and in Japanese.
+      defaultLanguage: "en",
+      enabledLanguages: ["en", "ja"],
     });
 
     const [, staffUser, panelistUser] = await tx
@@ -87,6 +107,12 @@ export async function seedDemo(now = new Date()): Promise<void> {
         name: "Women's Empowerment and Gender Equality",
         description:
           "Dialogues on Women, Peace and Security (WPS) and on women's full, equal and meaningful participation in every field.",
+        translations: {
+          ja: {
+            name: "女性のエンパワーメントとジェンダー平等",
+            description: "女性・平和・安全保障（WPS）及びあらゆる分野における女性の完全かつ平等で意義ある参画に関する対話。",
+          },
+        },
       })
       .returning({ id: topics.id });
 
@@ -96,6 +122,9 @@ export async function seedDemo(now = new Date()): Promise<void> {
         slug: "wps-innovation",
         name: "WPS + Innovation",
         description: "A series of dialogues bringing innovation to Women, Peace and Security.",
+        translations: {
+          ja: { name: "WPS＋イノベーション", description: "女性・平和・安全保障（WPS）にイノベーションをもたらすための対話シリーズ。" },
+        },
         topicId: topic!.id,
       })
       .returning({ id: series.id });
@@ -109,6 +138,7 @@ export async function seedDemo(now = new Date()): Promise<void> {
           city: "New York",
           country: "United States",
           timeZone: "America/New_York",
+          translations: { ja: { name: "国連本部", city: "ニューヨーク", country: "米国" } },
         },
         {
           name: "Palais des Nations",
@@ -116,6 +146,7 @@ export async function seedDemo(now = new Date()): Promise<void> {
           city: "Geneva",
           country: "Switzerland",
           timeZone: "Europe/Zurich",
+          translations: { ja: { name: "国連欧州本部（パレ・デ・ナシオン）", city: "ジュネーブ", country: "スイス" } },
         },
       ])
       .returning({ id: venues.id });
@@ -187,6 +218,12 @@ export async function seedDemo(now = new Date()): Promise<void> {
         status: "scheduled",
         description:
           "The fourth dialogue on \"WPS + Innovation\", held at the United Nations during the Ministerial Meeting of the Security Council.",
+        translations: {
+          ja: {
+            title: "国連からの発信",
+            description: "国連安全保障理事会閣僚級会合の機会に国連本部で開催した、「WPS＋イノベーション」第4回会合です。",
+          },
+        },
       })
       .returning({ id: events.id });
 
@@ -210,19 +247,20 @@ export async function seedDemo(now = new Date()): Promise<void> {
           role: "panelist" as const,
           positionAtEvent: "UN Under-Secretary-General and High Representative for Disarmament Affairs",
         },
-      ].map((p, i) => ({ ...p, eventId: fourth!.id, invitationStatus: "confirmed" as const, sortOrder: i })))
+      ].map((p, i) => ({ ...p, eventId: fourth!.id, invitationStatus: "confirmed" as const, sortOrder: i, translations: positionInJapanese(p.positionAtEvent) })))
       .returning({ id: eventParticipants.id, role: eventParticipants.role });
 
     const [speech, panel, closing] = await tx
       .insert(agendaItems)
       .values([
-        { kind: "speech" as const, title: "Opening speech by the Minister for Foreign Affairs", minutes: 0, duration: 10 },
-        { kind: "panel" as const, title: "Panel discussion", minutes: 10, duration: 50 },
-        { kind: "closing_remarks" as const, title: "Closing remarks", minutes: 60, duration: 5 },
+        { kind: "speech" as const, title: "Opening speech by the Minister for Foreign Affairs", ja: "外務大臣による冒頭挨拶", minutes: 0, duration: 10 },
+        { kind: "panel" as const, title: "Panel discussion", ja: "パネルディスカッション", minutes: 10, duration: 50 },
+        { kind: "closing_remarks" as const, title: "Closing remarks", ja: "閉会挨拶", minutes: 60, duration: 5 },
       ].map((a, i) => ({
         eventId: fourth!.id,
         kind: a.kind,
         title: a.title,
+        translations: { ja: { title: a.ja } },
         startsAt: new Date(fourthStart.getTime() + a.minutes * 60_000),
         durationMinutes: a.duration,
         sortOrder: i,
@@ -284,13 +322,20 @@ export async function seedDemo(now = new Date()): Promise<void> {
         status: "scheduled",
         description:
           "The fifth dialogue on \"WPS + Innovation\": how new technology can widen women's part in peacebuilding, and where it can put them at risk.",
+        translations: {
+          ja: {
+            title: "テクノロジー、平和構築と女性のリーダーシップ",
+            description:
+              "「WPS＋イノベーション」第5回会合です。新たなテクノロジーが平和構築における女性の役割をいかに広げ得るか、また、女性をどのような危険にさらし得るかについて議論します。",
+          },
+        },
       })
       .returning({ id: events.id });
 
     await tx.insert(eventParticipants).values([
-      { eventId: fifth!.id, personId: shino!.id, role: "moderator", positionAtEvent: "Deputy Permanent Representative of Japan to the United Nations", invitationStatus: "confirmed", sortOrder: 0 },
-      { eventId: fifth!.id, personId: bahous!.id, role: "panelist", positionAtEvent: "Executive Director of UN Women", invitationStatus: "invited", invitedAt: now, sortOrder: 1 },
-    ]);
+      { eventId: fifth!.id, personId: shino!.id, role: "moderator" as const, positionAtEvent: "Deputy Permanent Representative of Japan to the United Nations", invitationStatus: "confirmed" as const, sortOrder: 0 },
+      { eventId: fifth!.id, personId: bahous!.id, role: "panelist" as const, positionAtEvent: "Executive Director of UN Women", invitationStatus: "invited" as const, invitedAt: now, sortOrder: 1 },
+    ].map((p) => ({ ...p, translations: positionInJapanese(p.positionAtEvent) })));
   });
 }
 

@@ -51,7 +51,7 @@ test.beforeAll(async ({ browser }, testInfo) => {
     await page.goto("/admin/events/new");
     const event = page.getByRole("form", { name: "New event" });
     await waitForHydration(event);
-    await event.getByLabel("Title").fill(OPENING);
+    await event.getByLabel("Title", { exact: true }).fill(OPENING);
     await event.getByLabel("Topic", { exact: true }).selectOption({ label: TOPIC });
     await event.getByLabel("Series", { exact: true }).selectOption({ label: SERIES });
     await event.getByLabel("Venue").selectOption({ index: 1 });

@@ -29,7 +29,7 @@ test("staff plan the next meeting from the fourth, then duplicate it", async ({ 
   await plan.getByRole("button", { name: "Plan the next meeting" }).click();
   await expect(page).toHaveURL(/\/admin\/events\/[0-9a-f-]{36}\?copied=next$/);
   await expect(page.getByText("Next meeting planned as a draft")).toBeVisible();
-  const title = page.getByRole("textbox", { name: "Title" });
+  const title = page.getByRole("textbox", { name: "Title", exact: true });
   await expect(title).toHaveValue(new RegExp(`: ${ordinal!.charAt(0).toUpperCase()}${ordinal!.slice(1)} meeting$`));
   await expect(page.getByLabel("Date", { exact: true }).first()).toHaveValue("2027-03-16");
   await expect(page.getByText("This event is a draft")).toBeVisible();
@@ -55,6 +55,6 @@ test("staff plan the next meeting from the fourth, then duplicate it", async ({ 
   await duplicate.getByRole("button", { name: "Duplicate event" }).click();
   await expect(page).toHaveURL(/\/admin\/events\/[0-9a-f-]{36}\?copied=duplicate$/);
   await expect(page.getByText("Event duplicated as a draft")).toBeVisible();
-  await expect(page.getByRole("textbox", { name: "Title" })).toHaveValue(/ \(copy\)$/);
+  await expect(page.getByRole("textbox", { name: "Title", exact: true })).toHaveValue(/ \(copy\)$/);
   expect(page.url().replace(/\?.*$/, "")).not.toBe(nextUrl);
 });

@@ -53,8 +53,8 @@ async function addParticipant(
   await waitForHydration(form);
   await form.getByLabel("Search people").fill(p.search);
   await form.getByLabel("Person", { exact: true }).selectOption({ label: p.name });
-  await expect(form.getByLabel("Position at the event")).toHaveValue(p.position);
-  if (p.positionAtEvent) await form.getByLabel("Position at the event").fill(p.positionAtEvent);
+  await expect(form.getByLabel("Position at the event", { exact: true })).toHaveValue(p.position);
+  if (p.positionAtEvent) await form.getByLabel("Position at the event", { exact: true }).fill(p.positionAtEvent);
   await form.getByLabel("Role", { exact: true }).selectOption({ label: p.role });
   await form.getByLabel("Invitation").selectOption({ label: "Confirmed" });
   await form.getByRole("button", { name: "Add participant" }).click();
@@ -102,7 +102,7 @@ test("staff plan an event in New York from nothing, and the public page shows it
     const form = await openNewForm(page, "/admin/topics", "New topic");
     await form.getByLabel("Name", { exact: true }).fill(topicName);
     await expect(form.getByText(`/topics/oceans-and-security-${tag.toLowerCase()}`)).toBeVisible();
-    await form.getByLabel("Description").fill("How states keep shipping lanes safe and open.");
+    await form.getByLabel("Description", { exact: true }).fill("How states keep shipping lanes safe and open.");
     await form.getByRole("button", { name: "Create topic" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Topic created." })).toBeVisible();
     await expect(page.getByRole("heading", { level: 1, name: topicName })).toBeVisible();
@@ -123,8 +123,8 @@ test("staff plan an event in New York from nothing, and the public page shows it
   await test.step("a venue in New York", async () => {
     const form = await openNewForm(page, "/admin/venues", "New venue");
     await form.getByLabel("Name", { exact: true }).fill(venueName);
-    await form.getByLabel("City").fill("New York");
-    await form.getByLabel("Country").fill("United States");
+    await form.getByLabel("City", { exact: true }).fill("New York");
+    await form.getByLabel("Country", { exact: true }).fill("United States");
     await form.getByLabel("Time zone").fill("America/New_York");
     await form.getByRole("button", { name: "Create venue" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Venue created." })).toBeVisible();
@@ -145,7 +145,7 @@ test("staff plan an event in New York from nothing, and the public page shows it
     await page.getByRole("link", { name: "New event", exact: true }).click();
     const form = page.getByRole("form", { name: "New event" });
     await waitForHydration(form);
-    await form.getByLabel("Title").fill(title);
+    await form.getByLabel("Title", { exact: true }).fill(title);
     await expect(form.getByText(`/events/keeping-the-sea-lanes-open-${tag.toLowerCase()}`)).toBeVisible();
     await form.getByLabel("Topic", { exact: true }).selectOption({ label: topicName });
     await form.getByLabel("Series", { exact: true }).selectOption({ label: seriesName });
@@ -159,7 +159,7 @@ test("staff plan an event in New York from nothing, and the public page shows it
     await form.getByLabel("Start time").fill("16:35");
     await form.getByLabel("Duration (minutes)").fill("65");
     await form.getByLabel("Capacity").fill("120");
-    await form.getByLabel("Description").fill("Navies, shipowners and insurers on keeping trade moving.");
+    await form.getByLabel("Description", { exact: true }).fill("Navies, shipowners and insurers on keeping trade moving.");
     const preview = form.getByRole("group", { name: "Preview of the public time line" });
     await expect(preview).toContainText("March 18, 2024, 4:35 p.m. (local time; March 19, 5:35 a.m. JST)");
     await expect(preview).toContainText("Lasts approximately 65 minutes, ending at 5:40 p.m. local time.");
@@ -305,18 +305,23 @@ test("staff create a topic with the keyboard alone", async ({ staffPage: page })
   await waitForHydration(nameField);
   await tabTo(nameField);
   await page.keyboard.type(name);
+  // The demo also publishes in Japanese: each field's Japanese version follows it.
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Name (Japanese)")).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Address (slug)")).toBeFocused();
   await page.keyboard.press("Tab");
-  await expect(page.getByLabel("Description")).toBeFocused();
+  await expect(page.getByLabel("Description", { exact: true })).toBeFocused();
   await page.keyboard.type("Made without a mouse.");
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Description (Japanese)")).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Create topic" })).toBeFocused();
   await page.keyboard.press("Enter");
 
   await expect(page.getByRole("status").filter({ hasText: "Topic created." })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-  await expect(page.getByLabel("Description")).toHaveValue("Made without a mouse.");
+  await expect(page.getByLabel("Description", { exact: true })).toHaveValue("Made without a mouse.");
 });
 
 test("staff reorder an event's participants with “Move up”", async ({ staffPage: page }) => {
@@ -324,7 +329,7 @@ test("staff reorder an event's participants with “Move up”", async ({ staffP
   await page.goto("/admin/events/new");
   const form = page.getByRole("form", { name: "New event" });
   await waitForHydration(form);
-  await form.getByLabel("Title").fill(title);
+  await form.getByLabel("Title", { exact: true }).fill(title);
   await form.getByLabel("Date", { exact: true }).fill("2031-05-20");
   await form.getByLabel("Start time").fill("10:00");
   await form.getByLabel("Duration (minutes)").fill("60");

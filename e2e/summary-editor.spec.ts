@@ -22,7 +22,7 @@ async function createScheduledEvent(page: Page, title: string): Promise<string> 
   await page.getByRole("link", { name: "New event", exact: true }).click();
   const form = page.getByRole("form", { name: "New event" });
   await waitForHydration(form);
-  await form.getByLabel("Title").fill(title);
+  await form.getByLabel("Title", { exact: true }).fill(title);
   await form.getByLabel("Time zone").fill("Europe/Zurich");
   await form.getByLabel("Date", { exact: true }).fill("2027-05-10");
   await form.getByLabel("Start time").fill("10:00");

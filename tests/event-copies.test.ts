@@ -87,6 +87,8 @@ describe("Plan the next meeting", () => {
     const [own] = await db.select().from(series).where(eq(series.id, source.seriesId!));
     const ordinal = ordinalWord(expectedNumber);
     expect(next.title).toBe(`${own!.name}: ${ordinal.charAt(0).toUpperCase()}${ordinal.slice(1)} meeting`);
+    // In Japanese too, from the series' Japanese name; the old meeting's subject is not carried over.
+    expect(next.translations).toEqual({ ja: { title: `「${own!.translations.ja!.name}」第${expectedNumber}回会合` } });
     expect(await countOf(registrations, id)).toBe(0);
     expect(await countOf(summaries, id)).toBe(0);
 
@@ -103,9 +105,10 @@ describe("Plan the next meeting", () => {
     const newAgenda = await listAgenda(id);
     expect(newAgenda.length).toBeGreaterThan(0);
     const shift = next.startsAt.getTime() - source.startsAt.getTime();
-    expect(newAgenda.map((a) => [a.kind, a.title, a.durationMinutes, a.startsAt?.getTime() ?? null])).toEqual(
-      oldAgenda.map((a) => [a.kind, a.title, a.durationMinutes, a.startsAt ? a.startsAt.getTime() + shift : null]),
+    expect(newAgenda.map((a) => [a.kind, a.title, a.translations, a.durationMinutes, a.startsAt?.getTime() ?? null])).toEqual(
+      oldAgenda.map((a) => [a.kind, a.title, a.translations, a.durationMinutes, a.startsAt ? a.startsAt.getTime() + shift : null]),
     );
+    expect(newAgenda[0]!.translations.ja?.title).toBe("外務大臣による冒頭挨拶");
     // Segments name the new meeting's participants, the same people in the same roles.
     const newIds = new Set(after.map((p) => p.id));
     for (const [i, segment] of newAgenda.entries()) {
@@ -155,6 +158,8 @@ describe("Duplicate", () => {
       expect(copy).toMatchObject({ status: "draft", seriesId: source.seriesId, seriesNumber: null, title: `${source.title} (copy)`, description: source.description });
       expect(await countOf(registrations, copy.id)).toBe(0);
       expect((await listParticipants(copy.id)).length).toBe((await listParticipants(fourthId)).length);
+      // Its translations come along, the title marked as a copy in that language as well.
+      expect(copy.translations).toEqual({ ja: { title: `${source.translations.ja!.title}（コピー）`, description: source.translations.ja!.description } });
     }
     expect(a.slug).not.toBe(b.slug);
     const [audits] = await db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, "event.duplicate"), inArray(auditLog.entityId, [a.id, b.id])));

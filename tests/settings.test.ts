@@ -1,12 +1,12 @@
 import { desc, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { removeLogo, saveSettings, uploadLogo } from "@/app/(staff)/admin/settings/actions";
+import { removeLogo, saveLanguages, saveSettings, uploadLogo } from "@/app/(staff)/admin/settings/actions";
 import { mediaAccess } from "@/db/queries/media";
 import { getOrganization } from "@/db/queries/settings";
 import { auditLog, media, settings } from "@/db/schema";
 import { storage } from "@/lib/storage";
-import { LOGO_MESSAGES, MAX_LOGO_BYTES, settingsSchema } from "@/lib/validations/settings";
+import { languagesSchema, LOGO_MESSAGES, MAX_LOGO_BYTES, settingsSchema } from "@/lib/validations/settings";
 import { closeDb, db, resetWithDemo } from "./support/db";
 import { actAs } from "./support/session";
 
@@ -68,6 +68,50 @@ describe("site settings", () => {
 
   it("shares its schema with the form", () => {
     expect(settingsSchema.safeParse({ organizationName: "A", homeTimeZone: "Asia/Tokyo", homeTimeZoneLabel: "JST", releaseLabel: "News" }).success).toBe(true);
+  });
+});
+
+describe("languages", () => {
+  it("the demo publishes in English, its default, and in Japanese", async () => {
+    expect(await row()).toMatchObject({ defaultLanguage: "en", enabledLanguages: ["en", "ja"] });
+  });
+
+  it("saves the default and the enabled languages in the order they are offered, and audits the change", async () => {
+    expect(await saveLanguages({ defaultLanguage: "ja", enabledLanguages: ["ja", "en"] })).toMatchObject({ ok: true, message: "Languages saved." });
+    expect(await row()).toMatchObject({ defaultLanguage: "ja", enabledLanguages: ["en", "ja"] });
+    expect(await lastAudit()).toMatchObject({ action: "settings.languages", entityType: "settings", changes: { defaultLanguage: ["en", "ja"] } });
+
+    expect(await saveLanguages({ defaultLanguage: "en", enabledLanguages: "en" })).toMatchObject({ ok: true });
+    expect(await row()).toMatchObject({ defaultLanguage: "en", enabledLanguages: ["en"] });
+    expect(await saveLanguages({ defaultLanguage: "en", enabledLanguages: ["en"] })).toMatchObject({ ok: true, message: "No changes to save." });
+  });
+
+  it("refuses no language at all, a default that is not enabled, and languages it does not ship, changing nothing", async () => {
+    const before = await row();
+    const audits = (await db.select().from(auditLog)).length;
+    for (const [input, fieldErrors] of [
+      [{ defaultLanguage: "en", enabledLanguages: [] }, { enabledLanguages: ["Enable at least one language."] }],
+      [{ defaultLanguage: "en" }, { enabledLanguages: ["Enable at least one language."] }],
+      [{ defaultLanguage: "ja", enabledLanguages: ["en"] }, { defaultLanguage: ["The default language must be enabled. Tick it under Enabled languages, or choose another default."] }],
+      [{ defaultLanguage: "fr", enabledLanguages: ["en", "fr"] }, { defaultLanguage: ["Choose a language from the list."], enabledLanguages: ["Choose a language from the list."] }],
+    ] as const) {
+      const result = await saveLanguages(input);
+      expect(result).toMatchObject({ ok: false, fieldErrors });
+    }
+    expect(await row()).toEqual(before);
+    expect((await db.select().from(auditLog)).length).toBe(audits);
+  });
+
+  it("is for admins only", async () => {
+    await actAs("staff@example.org");
+    await expect(saveLanguages({ defaultLanguage: "en", enabledLanguages: ["en", "ja"] })).rejects.toThrow();
+    await actAs("admin@example.org");
+    expect((await row()).enabledLanguages).toEqual(["en"]);
+  });
+
+  it("shares its schema with the form", () => {
+    expect(languagesSchema.parse({ defaultLanguage: "en", enabledLanguages: ["ja", "en"] })).toEqual({ defaultLanguage: "en", enabledLanguages: ["en", "ja"] });
+    expect(languagesSchema.safeParse({ defaultLanguage: "en", enabledLanguages: false }).success).toBe(false);
   });
 });
 

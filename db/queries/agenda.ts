@@ -131,6 +131,7 @@ export async function copyAgenda(fromEventId: string, toEventId: string, shiftMs
         startsAt: i.startsAt ? new Date(i.startsAt.getTime() + shiftMs) : null,
         durationMinutes: i.durationMinutes,
         description: i.description,
+        translations: i.translations,
         sortOrder: i.sortOrder,
       })),
     )

@@ -2,7 +2,7 @@ import "server-only";
 import { asc, eq, max } from "drizzle-orm";
 import { db } from "@/db";
 import { events, people, series, venues } from "@/db/schema";
-import { getSettings } from "./settings";
+import { getSettings, translationLanguages } from "./settings";
 import { topicOptions } from "./topics";
 import { personTitleColumns } from "./util";
 
@@ -54,5 +54,6 @@ export async function eventFormOptions() {
     venues,
     timeZones: knownTimeZones(),
     home: { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel },
+    languages: translationLanguages(settings),
   };
 }

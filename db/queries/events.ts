@@ -221,7 +221,11 @@ export async function topicOfSeries(seriesId: string, executor: Executor = db): 
 
 /** The series, locked until the transaction ends: two "next meeting" clicks at once get two numbers, not a clash. */
 export async function lockSeries(seriesId: string, executor: Executor) {
-  const [row] = await executor.select({ id: series.id, name: series.name, topicId: series.topicId }).from(series).where(eq(series.id, seriesId)).for("update");
+  const [row] = await executor
+    .select({ id: series.id, name: series.name, topicId: series.topicId, translations: series.translations })
+    .from(series)
+    .where(eq(series.id, seriesId))
+    .for("update");
   return row;
 }
 
@@ -239,7 +243,7 @@ export async function freeEventSlug(base: string, executor: Executor = db): Prom
 }
 
 /** What a copy of an event takes afresh; everything else it takes from the event copied. */
-export type EventCopy = { title: string; slug: string; seriesNumber: number | null; startsAt: Date; description: string | null };
+export type EventCopy = { title: string; slug: string; seriesNumber: number | null; startsAt: Date; description: string | null; translations: Event["translations"] };
 
 /**
  * A new draft made from `source`: its topic, series, venue, zone, length, seats, registration categories
@@ -264,6 +268,7 @@ export async function copyEvent(source: Event, copy: EventCopy, executor: Execut
       registrationCategories: source.registrationCategories,
       requiresApproval: source.requiresApproval,
       description: copy.description,
+      translations: copy.translations,
       status: "draft",
     },
     executor,

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, max, ne, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { agendaItems, type EventParticipant, eventParticipants, events, people } from "@/db/schema";
+import { agendaItems, type EventParticipant, eventParticipants, events, people, type Person } from "@/db/schema";
 import { personNameColumns } from "./util";
 
 /** An event's participants in programme order, with each person's name and current position. */
@@ -12,6 +12,7 @@ export async function listParticipants(eventId: string, executor: Executor = db)
       personId: eventParticipants.personId,
       role: eventParticipants.role,
       positionAtEvent: eventParticipants.positionAtEvent,
+      translations: eventParticipants.translations,
       invitationStatus: eventParticipants.invitationStatus,
       sortOrder: eventParticipants.sortOrder,
       ...personNameColumns,
@@ -30,9 +31,12 @@ export async function getParticipant(id: string, executor: Executor = db): Promi
 }
 
 /** The person's current position: what a new participant's position at the event starts from. */
-export async function currentPosition(personId: string, executor: Executor = db): Promise<{ position: string | null } | undefined> {
-  const [row] = await executor.select({ position: people.position }).from(people).where(eq(people.id, personId));
-  return row;
+export async function currentPosition(
+  personId: string,
+  executor: Executor = db,
+): Promise<{ position: string | null; translations: EventParticipant["translations"] } | undefined> {
+  const [row] = await executor.select({ position: people.position, translations: people.translations }).from(people).where(eq(people.id, personId));
+  return row && { position: row.position, translations: positionTranslations(row.translations) };
 }
 
 /** Adds a participant at the end of the event's list. */
@@ -175,9 +179,23 @@ export async function updateUpcomingSnapshots(
  * with the position they hold today as the new snapshot, and no invitation yet (nothing is sent).
  * Returns the new participant id of each old one, for the agenda's links.
  */
+/** A person's position in each language, as a participant's position at the event. */
+export function positionTranslations(person: Person["translations"]): EventParticipant["translations"] {
+  return Object.fromEntries(
+    Object.entries(person).flatMap(([language, fields]) => (fields?.position ? [[language, { positionAtEvent: fields.position }]] : [])),
+  );
+}
+
 export async function copyParticipants(fromEventId: string, toEventId: string, executor: Executor): Promise<Map<string, string>> {
   const rows = await executor
-    .select({ id: eventParticipants.id, personId: eventParticipants.personId, role: eventParticipants.role, sortOrder: eventParticipants.sortOrder, position: people.position })
+    .select({
+      id: eventParticipants.id,
+      personId: eventParticipants.personId,
+      role: eventParticipants.role,
+      sortOrder: eventParticipants.sortOrder,
+      position: people.position,
+      personTranslations: people.translations,
+    })
     .from(eventParticipants)
     .innerJoin(people, eq(people.id, eventParticipants.personId))
     .where(eq(eventParticipants.eventId, fromEventId))
@@ -186,7 +204,7 @@ export async function copyParticipants(fromEventId: string, toEventId: string, e
   if (rows.length === 0) return ids;
   const inserted = await executor
     .insert(eventParticipants)
-    .values(rows.map((r) => ({ eventId: toEventId, personId: r.personId, role: r.role, positionAtEvent: r.position, sortOrder: r.sortOrder })))
+    .values(rows.map((r) => ({ eventId: toEventId, personId: r.personId, role: r.role, positionAtEvent: r.position, translations: positionTranslations(r.personTranslations), sortOrder: r.sortOrder })))
     .returning({ id: eventParticipants.id });
   // Multi-row INSERT … RETURNING gives rows back in the order of VALUES.
   rows.forEach((r, i) => ids.set(r.id, inserted[i]!.id));

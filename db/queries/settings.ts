@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { cache } from "react";
 import { db, type Executor } from "@/db";
 import { media, settings, type Settings } from "@/db/schema";
+import { type Language, LANGUAGES } from "@/lib/i18n/languages";
 
 export const DEFAULT_RELEASE_LABEL = "Press release";
 
@@ -25,6 +26,18 @@ export const getSettings = cache(async (): Promise<Settings> => {
   const [row] = await db.select().from(settings).where(eq(settings.id, 1));
   return row ?? DEFAULT_SETTINGS;
 });
+
+/**
+ * The languages a record takes a version in beside the default's (the record's own columns): the
+ * enabled ones other than the default, in the order they are offered. Empty when only one is enabled.
+ */
+export async function getTranslationLanguages(): Promise<Language[]> {
+  return translationLanguages(await getSettings());
+}
+
+export function translationLanguages({ defaultLanguage, enabledLanguages }: Pick<Settings, "defaultLanguage" | "enabledLanguages">): Language[] {
+  return LANGUAGES.filter((l) => l !== defaultLanguage && enabledLanguages.includes(l));
+}
 
 export async function getOrganizationName(): Promise<string> {
   return (await getSettings()).organizationName;
@@ -64,6 +77,10 @@ export async function saveSettingsRow(values: SettingsValues, executor: Executor
 /** How many months after their event registrations keep their personal data. */
 export async function setRetentionMonths(months: number, executor: Executor): Promise<void> {
   await executor.update(settings).set({ registrationRetentionMonths: months, updatedAt: new Date() }).where(eq(settings.id, 1));
+}
+
+export async function setLanguages(values: Pick<Settings, "defaultLanguage" | "enabledLanguages">, executor: Executor): Promise<void> {
+  await executor.update(settings).set({ ...values, updatedAt: new Date() }).where(eq(settings.id, 1));
 }
 
 export async function setLogoId(logoId: string | null, executor: Executor): Promise<void> {

@@ -3,6 +3,7 @@ import type { AgendaKind } from "@/db/schema";
 import { utcToZonedParts, zonedDateTimeToUtc } from "@/lib/time";
 import { optionalText, requiredText } from "./common";
 import { integerField, optionalTime } from "./event";
+import { translationsField } from "./translations";
 
 export const AGENDA_KIND_LABELS: Record<AgendaKind, string> = {
   opening_remarks: "Opening remarks",
@@ -28,7 +29,11 @@ const agendaFields = {
   durationMinutes: integerField({ min: 1, max: 24 * 60, message: "Enter the length in whole minutes (at least 1), or leave it empty." }),
   description: optionalText(2000, "The description"),
   participantIds,
+  translations: translationsField({ title: 300, description: 2000 }),
 };
+
+/** The fields of a segment written in each enabled language. */
+export const AGENDA_TRANSLATED_FIELDS = ["title", "description"] as const;
 
 export const addAgendaItemSchema = z.object({ eventId: z.uuid("That event does not exist."), ...agendaFields });
 export type AddAgendaItemInput = z.input<typeof addAgendaItemSchema>;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { EventStatus } from "@/db/schema";
 import { durationMinutes, isValidTimeZone, utcToZonedParts, zonedDateTimeToUtc } from "@/lib/time";
 import { listParamsSchema, optionalText, requiredText, slugField, whenFieldsValid } from "./common";
+import { translationsField } from "./translations";
 
 export const EVENT_STATUSES = ["draft", "scheduled", "cancelled"] as const satisfies readonly EventStatus[];
 export const EVENT_STATUS_LABELS: Record<EventStatus, string> = { draft: "Draft", scheduled: "Scheduled", cancelled: "Cancelled" };
@@ -132,7 +133,11 @@ const eventFields = z.object({
   registrationClosesTime: optionalTime("Enter a time, or leave both registration fields empty."),
   registrationCategories: registrationCategoriesField,
   description: optionalText(5000, "The description"),
+  translations: translationsField({ title: 200, description: 5000 }),
 });
+
+/** The fields of an event written in each enabled language. */
+export const EVENT_TRANSLATED_FIELDS = ["title", "description"] as const;
 
 type EventValues = z.output<typeof eventFields>;
 

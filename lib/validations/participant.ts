@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ParticipantRole } from "@/db/schema";
 import { optionalText } from "./common";
+import { translationsField } from "./translations";
 
 export const PARTICIPANT_ROLE_LABELS: Record<ParticipantRole, string> = {
   host: "Host",
@@ -24,6 +25,7 @@ const participantFields = {
   role: z.enum(PARTICIPANT_ROLES, "Choose a role."),
   positionAtEvent: optionalText(300, "The position"),
   invitationStatus: z.enum(INVITATION_STATUSES, "Choose an invitation status.").default("not_invited"),
+  translations: translationsField({ positionAtEvent: 300 }),
 };
 
 /** Adding a person to an event. An empty position means "their current position". */

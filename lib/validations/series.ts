@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { optionalText, requiredText, slugField } from "./common";
+import { translationsField } from "./translations";
 
 export const seriesSchema = z.object({
   name: requiredText(200, "Give the series a name."),
@@ -12,6 +13,7 @@ export const seriesSchema = z.object({
     .transform((v) => v || null)
     .pipe(z.uuid("Choose a topic from the list.").nullable()),
   description: optionalText(2000, "The description"),
+  translations: translationsField({ name: 200, description: 2000 }),
 });
 export type SeriesInput = z.input<typeof seriesSchema>;
 

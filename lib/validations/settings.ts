@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/time";
-import { requiredText } from "./common";
+import { LANGUAGES } from "@/lib/i18n/languages";
+import { requiredText, whenFieldsValid } from "./common";
 import { integerField } from "./event";
 import { ACCEPTED_IMAGE_TYPES, UPLOAD_MESSAGES } from "./upload";
 
@@ -53,3 +54,24 @@ export const logoSchema = z.object({
     // The browser's type only saves a pointless upload; the server judges the bytes themselves.
     .refine((f) => f.type === "" || (ACCEPTED_IMAGE_TYPES as readonly string[]).includes(f.type), LOGO_MESSAGES.notImage),
 });
+
+const LANGUAGE_CHOICE = "Choose a language from the list.";
+
+/** Which languages the organization publishes in, and the one every record is first written in. */
+export const languagesSchema = z
+  .object({
+    defaultLanguage: z.enum(LANGUAGES, LANGUAGE_CHOICE),
+    // Checkboxes: none ticked arrives as nothing (or false), one as a single value.
+    enabledLanguages: z.preprocess(
+      (v) => (v === undefined || v === null || v === false || v === "" ? [] : Array.isArray(v) ? v : [v]),
+      z.array(z.enum(LANGUAGES, LANGUAGE_CHOICE)).min(1, "Enable at least one language."),
+    ),
+  })
+  .refine((v) => v.enabledLanguages.includes(v.defaultLanguage), {
+    path: ["defaultLanguage"],
+    message: "The default language must be enabled. Tick it under Enabled languages, or choose another default.",
+    when: whenFieldsValid("defaultLanguage", "enabledLanguages"),
+  })
+  // Stored in the order the languages are offered, whatever order they were ticked in.
+  .transform((v) => ({ ...v, enabledLanguages: LANGUAGES.filter((l) => v.enabledLanguages.includes(l)) }));
+export type LanguagesInput = z.input<typeof languagesSchema>;

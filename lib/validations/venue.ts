@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/time";
 import { optionalText, requiredText } from "./common";
+import { translationsField } from "./translations";
 
 export const venueSchema = z.object({
   name: requiredText(200, "Give the venue a name."),
@@ -14,6 +15,7 @@ export const venueSchema = z.object({
     .max(100, "Choose a time zone from the list, like Europe/Zurich.")
     .refine(isValidTimeZone, "That is not a time zone we know. Choose one from the list, like Europe/Zurich.")
     .transform(listedSpelling),
+  translations: translationsField({ name: 200, address: 500, city: 200, country: 200 }),
 });
 export type VenueInput = z.input<typeof venueSchema>;
 

@@ -19,6 +19,10 @@ export const siteSettings: Record<string, Expectation> = {
     call: action((f) => ({ organizationName: `Ministry ${f.n}`, homeTimeZone: "Asia/Tokyo", homeTimeZoneLabel: "JST", releaseLabel: "Press release" })),
     state: settingsRow,
   },
+  "app/(staff)/admin/settings/actions.ts#saveLanguages": {
+    call: action((f) => ({ defaultLanguage: "en", enabledLanguages: f.n % 2 ? ["en"] : ["en", "ja"] })),
+    state: settingsRow,
+  },
   "app/(staff)/admin/settings/actions.ts#uploadLogo": {
     call: async (f, mod, name) => (mod[name] as (state: unknown, form: FormData) => Promise<unknown>)(null, await logoForm(f)),
     state: settingsRow,

@@ -36,6 +36,9 @@ import { copyEventSchema, eventInstants, type EventFormValues, eventSchema, upda
 import { ordinalWord } from "@/lib/names";
 import { zonedDateTimeToUtc } from "@/lib/time";
 import { publicChanged } from "@/lib/public-cache";
+import { getSettings } from "@/db/queries/settings";
+import { duplicateCopy, nextMeetingCopy } from "@/lib/event-copies";
+import { mergeTranslations } from "@/lib/translations";
 
 const SLUG_TAKEN = { slug: ["Another event already uses this address. Choose another."] };
 
@@ -89,7 +92,7 @@ function revalidateEvent(id?: string) {
 }
 
 export const createEvent = action({ role: "staff", schema: eventSchema, conflicts: REFUSALS }, async ({ user: me, input, client }): Promise<ActionResult<{ id: string }>> => {
-  const row = { ...eventRow(input), slug: input.slug ?? slugify(input.title), status: "draft" as const };
+  const row = { ...eventRow(input), translations: mergeTranslations({}, input.translations), slug: input.slug ?? slugify(input.title), status: "draft" as const };
   const result = await db.transaction(async (tx): Promise<ActionResult<{ id: string }>> => {
     const problem = await duplicateProblems(row, undefined, tx);
     if (problem) return problem;
@@ -112,7 +115,7 @@ export const updateEvent = action({ role: "staff", schema: updateEventSchema, co
     if (!before) return fail("This event no longer exists.");
     // An emptied address is made again from the title while the event is a draft; after that it stays.
     const slug = values.slug ?? (before.status === "draft" ? slugify(values.title) : before.slug);
-    const row = { ...eventRow(values), slug };
+    const row = { ...eventRow(values), translations: mergeTranslations(before.translations, values.translations), slug };
     if (row.slug !== before.slug && before.status !== "draft") {
       return invalidFields({ slug: ["This event is public, so its address can no longer change."] });
     }
@@ -258,8 +261,6 @@ export const deleteEvent = action({ role: "staff", schema: idSchema }, async ({ 
 // ---------------------------------------------------------------------------
 // Copies: the next meeting of a series, or a duplicate of any event
 
-const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
-
 // The unique indexes are the last word when two copies race for an address or number.
 const RACED = { unique: "Someone else created an event at the same moment. Try again." };
 
@@ -272,23 +273,24 @@ async function copyEventAs(
   { user: me, input: { id, startDate, startTime }, client }: ActionContext<z.output<typeof copyEventSchema>>,
   kind: "next" | "duplicate",
 ): Promise<ActionResult<{ id: string }>> {
+  // Read before the transaction: inside it, only the transaction may query.
+  const { defaultLanguage } = await getSettings();
   const result = await db.transaction(async (tx): Promise<ActionResult<{ id: string }>> => {
     // Locked so that it cannot be deleted or moved while it is being copied.
     const source = await lockEvent(id, tx);
     if (!source) return fail("This event no longer exists.");
     const startsAt = zonedDateTimeToUtc(startDate, startTime, source.timeZone);
-    let title = `${source.title} (copy)`;
+    let texts = duplicateCopy(source, defaultLanguage);
     let seriesNumber: number | null = null;
     if (kind === "next") {
       const inSeries = source.seriesId ? await lockSeries(source.seriesId, tx) : undefined;
       if (!inSeries) return fail("This event is not part of a series, so it has no next meeting. Duplicate it instead.");
       seriesNumber = await nextSeriesNumber(inSeries.id, tx);
-      title = `${inSeries.name}: ${capitalized(ordinalWord(seriesNumber))} meeting`;
+      texts = nextMeetingCopy(inSeries, seriesNumber, defaultLanguage);
     }
+    const { title } = texts;
     const slug = await freeEventSlug(slugify(title) || "event", tx);
-    // The next meeting has a subject of its own; a duplicate is the same event again.
-    const description = kind === "duplicate" ? source.description : null;
-    const copied = await copyEvent(source, { title, slug, seriesNumber, startsAt, description }, tx);
+    const copied = await copyEvent(source, { ...texts, slug, seriesNumber, startsAt }, tx);
     await writeAudit(
       {
         actorId: me.id, client,

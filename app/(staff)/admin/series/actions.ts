@@ -11,6 +11,7 @@ import { addressFixed, createRecord, deleteUnused, keepAddress, updateRecord, wi
 import { idSchema } from "@/lib/validations/common";
 import { seriesSchema, updateSeriesSchema } from "@/lib/validations/series";
 import { publicChanged } from "@/lib/public-cache";
+import { translated } from "@/lib/translations";
 
 const SLUG_TAKEN = { unique: { slug: ["Another series already uses this address. Choose another."] } };
 
@@ -28,7 +29,7 @@ function seriesChanged(result: ActionResult<unknown>, id?: string): void {
 }
 
 export const createSeries = action({ role: "staff", schema: seriesSchema, conflicts: SLUG_TAKEN }, async (context): Promise<ActionResult<{ id: string }>> => {
-  const values = withAddress(context.input, context.input.name);
+  const values = withAddress(translated(context.input), context.input.name);
   const result = await createRecord(context, "series", values, { check: (tx) => topicGone(values.topicId, tx), insert: insertSeries });
   if (!result.ok) return result;
   seriesChanged(result);
@@ -37,10 +38,9 @@ export const createSeries = action({ role: "staff", schema: seriesSchema, confli
 
 export const updateSeries = action({ role: "staff", schema: updateSeriesSchema, conflicts: SLUG_TAKEN }, async (context) => {
   const { id, ...rest } = context.input;
-  const keepsAddress = keepAddress(rest);
   const result = await updateRecord(context, "series", id, {
     read: getSeries,
-    values: keepsAddress,
+    values: (before) => keepAddress(translated(rest, before.translations))(before),
     check: async (before, values, tx) => (await addressStays(before, values, tx)) ?? (values.topicId !== before.topicId ? topicGone(values.topicId, tx) : null),
     write: updateSeriesRow,
   });

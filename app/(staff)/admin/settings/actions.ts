@@ -4,13 +4,13 @@ import { revalidatePath } from "next/cache";
 import { db } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
 import { insertMedia } from "@/db/queries/media";
-import { lockSettings, saveSettingsRow, setLogoId, setRetentionMonths } from "@/db/queries/settings";
+import { lockSettings, saveSettingsRow, setLanguages, setLogoId, setRetentionMonths } from "@/db/queries/settings";
 import { action } from "@/lib/action";
 import { changedFields } from "@/lib/diff";
 import { type ActionResult, fail } from "@/lib/errors";
 import { ImageRejected, processImage } from "@/lib/images";
 import { storage } from "@/lib/storage";
-import { logoSchema, retentionSchema, settingsSchema } from "@/lib/validations/settings";
+import { languagesSchema, logoSchema, retentionSchema, settingsSchema } from "@/lib/validations/settings";
 import { publicChanged } from "@/lib/public-cache";
 
 /** The organization's name, logo and home clock show on every page, so every cached page is stale. */
@@ -52,6 +52,25 @@ export const saveRetention = action({ role: "admin", schema: retentionSchema }, 
   // The privacy notice, which states the period, is rendered for each request.
   revalidatePath("/admin/settings");
   return { ok: true, data: undefined, message: changed ? "Retention period saved. The next daily run applies it." : "No changes to save." };
+});
+
+/**
+ * The default language (the one every record's own fields are written in) and the languages the public
+ * pages offer; the staff forms then show a version of each text in every other enabled language.
+ */
+export const saveLanguages = action({ role: "admin", schema: languagesSchema }, async ({ user: me, input, client }): Promise<ActionResult> => {
+  const changed = await db.transaction(async (tx) => {
+    const before = await lockSettings(tx);
+    if (!before) return null;
+    const changes = changedFields(before, input);
+    if (Object.keys(changes).length === 0) return false;
+    await setLanguages(input, tx);
+    await writeAudit({ actorId: me.id, client, action: "settings.languages", entityType: "settings", entityId: null, changes }, tx);
+    return true;
+  });
+  if (changed === null) return fail("Save the organization's name first, then its languages.");
+  if (changed) everyPageChanged();
+  return { ok: true, data: undefined, message: changed ? "Languages saved." : "No changes to save." };
 });
 
 export type LogoFormState = { ok: boolean; message: string; error?: string } | null;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { LogoForm } from "@/components/logo-form";
-import { RetentionForm, SettingsForm } from "@/components/settings-form";
+import { LanguagesForm, RetentionForm, SettingsForm } from "@/components/settings-form";
 import { getOrganization, getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
 import { countDue } from "@/lib/registration/retention";
@@ -32,6 +32,12 @@ export default async function SettingsPage() {
             releaseLabel: settings.releaseLabel,
           }}
         />
+      </section>
+      <section aria-labelledby="languages-heading" className="space-y-4">
+        <h2 id="languages-heading" className="text-lg font-semibold">
+          Languages
+        </h2>
+        <LanguagesForm defaultValues={{ defaultLanguage: settings.defaultLanguage, enabledLanguages: settings.enabledLanguages }} />
       </section>
       <section aria-labelledby="logo-heading" className="space-y-4">
         <h2 id="logo-heading" className="text-lg font-semibold">

@@ -9,6 +9,7 @@ import { addressFixed, createRecord, deleteUnused, keepAddress, updateRecord, wi
 import { idSchema } from "@/lib/validations/common";
 import { topicSchema, updateTopicSchema } from "@/lib/validations/topic";
 import { publicChanged } from "@/lib/public-cache";
+import { translated } from "@/lib/translations";
 
 const SLUG_TAKEN = { unique: { slug: ["Another topic already uses this address. Choose another."] } };
 
@@ -19,7 +20,7 @@ function topicsChanged(result: ActionResult<unknown>, id?: string): void {
 }
 
 export const createTopic = action({ role: "staff", schema: topicSchema, conflicts: SLUG_TAKEN }, async (context): Promise<ActionResult<{ id: string }>> => {
-  const values = withAddress(context.input, context.input.name);
+  const values = withAddress(translated(context.input), context.input.name);
   const result = await createRecord(context, "topic", values, { insert: insertTopic });
   if (!result.ok) return result;
   topicsChanged(result);
@@ -30,7 +31,7 @@ export const updateTopic = action({ role: "staff", schema: updateTopicSchema, co
   const { id, ...rest } = context.input;
   const result = await updateRecord(context, "topic", id, {
     read: getTopic,
-    values: keepAddress(rest),
+    values: (before) => keepAddress(translated(rest, before.translations))(before),
     check: addressFixed(isTopicPublic, "This topic is public, so its address can no longer change."),
     write: updateTopicRow,
   });

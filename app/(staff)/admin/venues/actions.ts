@@ -9,9 +9,10 @@ import { createRecord, deleteUnused, updateRecord } from "@/lib/records";
 import { idSchema } from "@/lib/validations/common";
 import { updateVenueSchema, venueSchema } from "@/lib/validations/venue";
 import { publicChanged } from "@/lib/public-cache";
+import { translated } from "@/lib/translations";
 
 export const createVenue = action({ role: "staff", schema: venueSchema }, async (context): Promise<ActionResult<{ id: string }>> => {
-  const result = await createRecord(context, "venue", context.input, { insert: insertVenue });
+  const result = await createRecord(context, "venue", translated(context.input), { insert: insertVenue });
   if (!result.ok) return result;
   revalidatePath("/admin/venues");
   redirect(`/admin/venues/${result.data.id}?saved=1`);
@@ -20,7 +21,7 @@ export const createVenue = action({ role: "staff", schema: venueSchema }, async 
 /** Events keep their own time zone: changing the venue's zone does not move events already planned there. */
 export const updateVenue = action({ role: "staff", schema: updateVenueSchema }, async (context) => {
   const { id, ...values } = context.input;
-  const result = await updateRecord(context, "venue", id, { read: getVenue, values: () => values, write: updateVenueRow });
+  const result = await updateRecord(context, "venue", id, { read: getVenue, values: (before) => translated(values, before.translations), write: updateVenueRow });
   revalidatePath("/admin/venues");
   // Event pages and cards show the venue (a venue in use cannot be deleted, so only an edit matters).
   if (result.ok) publicChanged({ kind: "venue" });

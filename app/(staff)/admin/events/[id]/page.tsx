@@ -10,7 +10,8 @@ import { nextSeriesNumber } from "@/db/queries/events";
 import { eventPhase } from "@/lib/event-phase";
 import { seriesMeetingPhrase } from "@/lib/names";
 import { formatLocalDate, utcToZonedParts } from "@/lib/time";
-import { eventFormValues } from "@/lib/validations/event";
+import { translationDefaults } from "@/lib/translations";
+import { EVENT_TRANSLATED_FIELDS, eventFormValues } from "@/lib/validations/event";
 import { staffEventPage } from "./event";
 
 export const metadata: Metadata = { title: "Event" };
@@ -46,7 +47,8 @@ export default async function EventDetailsPage({ params, searchParams }: Props) 
         <h2 id="event-details-heading" className="text-lg font-semibold">
           Details
         </h2>
-        <EventForm {...options} event={{ id: event.id, status: event.status }} defaultValues={eventFormValues(event)} />
+        <EventForm {...options} event={{ id: event.id, status: event.status }} defaultValues={{ ...eventFormValues(event), translations: translationDefaults(event.translations, options.languages, EVENT_TRANSLATED_FIELDS) }}
+        />
       </section>
       <EventCopyForms
         eventId={event.id}

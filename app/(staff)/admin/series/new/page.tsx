@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ItemPage } from "@/components/admin/item-page";
 import { SeriesForm } from "@/components/series-form";
+import { getTranslationLanguages } from "@/db/queries/settings";
 import { topicOptions } from "@/db/queries/topics";
 import { requireRole } from "@/lib/auth";
 
@@ -8,10 +9,10 @@ export const metadata: Metadata = { title: "New series" };
 
 export default async function NewSeriesPage() {
   await requireRole("staff", "/admin/series/new");
-  const topics = await topicOptions();
+  const [topics, languages] = await Promise.all([topicOptions(), getTranslationLanguages()]);
   return (
     <ItemPage back={{ href: "/admin/series", label: "Series" }} title="New series">
-      <SeriesForm topics={topics} />
+      <SeriesForm topics={topics} languages={languages} />
     </ItemPage>
   );
 }

@@ -14,7 +14,8 @@ import {
 import { writeAudit } from "@/db/queries/audit";
 import { getEvent } from "@/db/queries/events";
 import { participantsOfEvent } from "@/db/queries/participants";
-import type { Event } from "@/db/schema";
+import type { AgendaItem, Event } from "@/db/schema";
+import { mergeTranslations } from "@/lib/translations";
 import { action } from "@/lib/action";
 import { changedFields } from "@/lib/diff";
 import { type ActionResult, fail, invalidFields } from "@/lib/errors";
@@ -38,7 +39,7 @@ function eventPagesChanged(eventId: string): void {
  * The segment's row and its participants in the event's order, or a refusal when a chosen participant
  * is not (or no longer) on this event.
  */
-async function segmentValues(event: Event, input: SegmentInput, tx: Executor) {
+async function segmentValues(event: Event, input: SegmentInput, current: AgendaItem["translations"], tx: Executor) {
   const found = await participantsOfEvent(event.id, input.participantIds, tx);
   if (found.length !== input.participantIds.length) {
     return { ok: false as const, refusal: invalidFields({ participantIds: ["Someone you chose is no longer a participant of this event. Reload and choose again."] }) };
@@ -50,6 +51,7 @@ async function segmentValues(event: Event, input: SegmentInput, tx: Executor) {
     startsAt: input.startTime ? segmentStartToUtc(input.startTime, event) : null,
     durationMinutes: input.durationMinutes,
     description: input.description,
+    translations: mergeTranslations(current, input.translations),
   };
   return { ok: true as const, row, participantIds };
 }
@@ -59,7 +61,7 @@ export const addAgendaItem = action({ role: "staff", schema: addAgendaItemSchema
   const result = await db.transaction(async (tx): Promise<ActionResult<{ id: string }>> => {
     const event = await getEvent(eventId, tx);
     if (!event) return fail("This event no longer exists.");
-    const values = await segmentValues(event, segment, tx);
+    const values = await segmentValues(event, segment, {}, tx);
     if (!values.ok) return values.refusal;
     const item = await insertAgendaItem({ eventId, ...values.row }, tx);
     await setAgendaItemParticipants(item.id, values.participantIds, tx);
@@ -79,7 +81,7 @@ export const updateAgendaItem = action({ role: "staff", schema: updateAgendaItem
     const before = await getAgendaItem(id, tx);
     const event = before && (await getEvent(before.eventId, tx));
     if (!before || !event) return fail(NOT_ON_AGENDA);
-    const values = await segmentValues(event, segment, tx);
+    const values = await segmentValues(event, segment, before.translations, tx);
     if (!values.ok) return values.refusal;
     const participantsBefore = await agendaItemParticipantIds(id, tx);
     const changes = {

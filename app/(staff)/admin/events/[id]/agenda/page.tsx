@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AgendaAddForm, AgendaList } from "@/components/agenda-manager";
 import { listAgenda } from "@/db/queries/agenda";
 import { listParticipants } from "@/db/queries/participants";
-import { getSettings } from "@/db/queries/settings";
+import { getSettings, translationLanguages } from "@/db/queries/settings";
 import { displayName } from "@/lib/names";
 import { clockLabel, eventClock, formatTime, homeClock, utcToZonedParts } from "@/lib/time";
 import { agendaStarts, nextSegmentStart } from "@/lib/validations/agenda";
@@ -23,6 +23,7 @@ export default async function EventAgendaPage({ params }: Props) {
     eventId: event.id,
     zone,
     participants: participants.map((p) => ({ id: p.id, name: displayName(p), role: PARTICIPANT_ROLE_LABELS[p.role] })),
+    languages: translationLanguages(settings),
   };
 
   return (
@@ -39,6 +40,7 @@ export default async function EventAgendaPage({ params }: Props) {
           description: item.description,
           participantIds: item.participants.map((p) => p.participantId),
           participantNames: item.participants.map((p) => displayName(p)),
+          translations: item.translations,
         }))}
       />
       <AgendaAddForm {...context} defaultStartTime={next ? utcToZonedParts(next, zone).time : ""} version={items.length} />

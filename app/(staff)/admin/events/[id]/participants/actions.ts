@@ -24,6 +24,7 @@ import {
 import { getSettings } from "@/db/queries/settings";
 import { insertUser } from "@/db/queries/users";
 import type { EventParticipant } from "@/db/schema";
+import { mergeTranslations } from "@/lib/translations";
 import { action } from "@/lib/action";
 import { createSignInLink } from "@/lib/auth/invitation-link";
 import { changedFields } from "@/lib/diff";
@@ -64,7 +65,16 @@ export const addParticipant = action(
       const person = await currentPosition(personId, tx);
       if (!person) return invalidFields({ personId: ["That person no longer exists. Choose another."] });
       // The position is copied, not linked: a later change to the person's title must not rewrite this event.
-      const values = { eventId, personId, role, invitationStatus, positionAtEvent: positionAtEvent ?? person.position, ...invitationTimes(invitationStatus, undefined) };
+      const values = {
+        eventId,
+        personId,
+        role,
+        invitationStatus,
+        positionAtEvent: positionAtEvent ?? person.position,
+        // In the other languages too, unless the form sent a position in them.
+        translations: mergeTranslations(person.translations, input.translations),
+        ...invitationTimes(invitationStatus, undefined),
+      };
       const participant = await insertParticipant(values, tx);
       await writeAudit({ actorId: me.id, client, action: "participant.add", entityType: "event_participant", entityId: participant.id, changes: values }, tx);
       return { ok: true, data: { id: participant.id }, message: "Participant added." };
@@ -81,7 +91,7 @@ export const updateParticipant = action(
     const result = await db.transaction(async (tx) => {
       const before = await getParticipant(id, tx);
       if (!before) return fail(NOT_ON_EVENT);
-      const values = { role, positionAtEvent, invitationStatus, ...invitationTimes(invitationStatus, before) };
+      const values = { role, positionAtEvent, invitationStatus, translations: mergeTranslations(before.translations, input.translations), ...invitationTimes(invitationStatus, before) };
       const changes = changedFields(before, values);
       if (Object.keys(changes).length === 0) return { ok: true as const, data: before.eventId, message: "No changes to save." };
       await updateParticipantRow(id, values, tx);

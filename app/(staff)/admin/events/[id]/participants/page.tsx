@@ -3,7 +3,7 @@ import { ParticipantAddForm, ParticipantList } from "@/components/participant-ma
 import { personPickerOptions } from "@/db/queries/event-options";
 import { listInvitationDetails } from "@/db/queries/invitations";
 import { listParticipants } from "@/db/queries/participants";
-import { getSettings } from "@/db/queries/settings";
+import { getSettings, translationLanguages } from "@/db/queries/settings";
 import { displayName, sortKey } from "@/lib/names";
 import { formatStaffTime, homeClock } from "@/lib/time";
 import { staffEventPage } from "../event";
@@ -26,11 +26,13 @@ export default async function EventParticipantsPage({ params }: Props) {
   return (
     <div className="space-y-8">
       <ParticipantList
+        languages={translationLanguages(settings)}
         participants={participants.map((p) => ({
           id: p.id,
           name: displayName(p),
           role: p.role,
           positionAtEvent: p.positionAtEvent,
+          translations: p.translations,
           currentPosition: p.currentPosition,
           invitationStatus: p.invitationStatus,
           invitedOn: day(invitationOf.get(p.id)?.invitedAt),
