@@ -315,7 +315,7 @@ export function alreadyRegisteredEmail({ to, event, ctx, manageUrl, status, chec
           {
             text: ja
               ? "先のメールのリンクも引き続きご利用いただけます。ご自身で再度お申し込みされていない場合は、何もしていただく必要はありません。ご登録はそのまま有効です。"
-              : "This link replaces the one in our earlier email, which no longer works. If you did not register again yourself, you need do nothing: your registration stands.",
+              : "The link in our earlier email keeps working too. If you did not register again yourself, you need do nothing: your registration stands.",
           },
         ]
       : []),
