@@ -69,3 +69,9 @@ export async function setRetentionMonths(months: number, executor: Executor): Pr
 export async function setLogoId(logoId: string | null, executor: Executor): Promise<void> {
   await executor.update(settings).set({ logoId, updatedAt: new Date() }).where(eq(settings.id, 1));
 }
+
+/** The language of every record's own columns, and the languages records take versions in. */
+export async function getLanguageSettings(): Promise<Pick<Settings, "defaultLanguage" | "enabledLanguages">> {
+  const { defaultLanguage, enabledLanguages } = await getSettings();
+  return { defaultLanguage, enabledLanguages };
+}
