@@ -155,7 +155,7 @@ export default async function ApprovalsPage() {
                         </tbody>
                       </table>
                     </div>
-                    <ApprovalReview revisionId={revision.id} name={name} conflicts={conflicts} />
+                    <ApprovalReview revisionId={revision.id} name={isDefault ? name : `${name} in ${LANGUAGE_LABELS[language]}`} conflicts={conflicts} />
                   </article>
                 </li>
               );
