@@ -28,7 +28,7 @@ export function ProfileTranslationForm({ personId, language, initial }: Props) {
   const { form, message, onSubmit, errors, pending } = useActionForm(profileTranslationSchema, saveProfileTranslation, { defaultValues: start, values: start });
   const label = LANGUAGE_LABELS[language];
   return (
-    <form method="post" onSubmit={onSubmit} noValidate aria-label={`Edit your profile in ${label}`} className="max-w-2xl space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate aria-label={`${label} version of your profile`} className="max-w-2xl space-y-4">
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       <input type="hidden" {...form.register("personId")} />
       <input type="hidden" {...form.register("language")} />

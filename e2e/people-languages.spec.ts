@@ -8,7 +8,7 @@ test("a panelist edits their Japanese bio on /me, staff approve it, and the staf
   await test.step("the panelist sends the Japanese version of their bio for review", async () => {
     await page.goto("/me");
     const section = page.getByRole("region", { name: "Your profile in Japanese" });
-    const form = section.getByRole("form", { name: "Edit your profile in Japanese" });
+    const form = section.getByRole("form", { name: "Japanese version of your profile" });
     const send = form.getByRole("button", { name: "Send the Japanese version for review" });
     await waitForHydration(send);
     const field = form.getByLabel("Bio (Japanese)");
