@@ -2,25 +2,30 @@
 
 import { createPerson, updatePerson } from "@/app/(staff)/admin/people/actions";
 import { NameFields } from "@/components/forms/name-fields";
+import { TranslatedPersonFields } from "@/components/forms/translated-person-fields";
 import { SlugField } from "@/components/forms/slug-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import type { Person } from "@/db/schema";
+import { type Language, LANGUAGE_LABELS } from "@/lib/i18n/languages";
 import { displayName, plainName } from "@/lib/names";
 import { personSchema } from "@/lib/validations/person";
+import { TRANSLATED_PROFILE_FIELDS } from "@/lib/validations/profile";
 
 type Props = {
   person?: Pick<
     Person,
-    "id" | "slug" | "honorific" | "givenName" | "familyName" | "nameOrder" | "position" | "organization" | "bio" | "email"
+    "id" | "slug" | "honorific" | "givenName" | "familyName" | "nameOrder" | "position" | "organization" | "bio" | "email" | "translations"
   >;
+  /** The enabled languages other than the default: the person is edited in each, beside the default's fields. */
+  languages?: Language[];
   /** Whether the person appears on a public event: the address of their page is then fixed. */
   isPublic?: boolean;
 };
 
-export function PersonForm({ person, isPublic = false }: Props) {
+export function PersonForm({ person, isPublic = false, languages = [] }: Props) {
   const { form, message, onSubmit, errors, pending } = useActionForm(
     personSchema,
     (values) => (person ? updatePerson({ ...values, id: person.id }) : createPerson(values)),
@@ -35,6 +40,9 @@ export function PersonForm({ person, isPublic = false }: Props) {
         bio: person?.bio ?? "",
         email: person?.email ?? "",
         slug: person?.slug ?? "",
+        translations: Object.fromEntries(
+          languages.map((l) => [l, Object.fromEntries(TRANSLATED_PROFILE_FIELDS.map((f) => [f, person?.translations[l]?.[f] ?? ""]))]),
+        ),
       },
     },
   );
@@ -66,6 +74,17 @@ export function PersonForm({ person, isPublic = false }: Props) {
       <Field label="Bio" error={errors.bio?.message}>
         {(p) => <Textarea {...p} rows={6} {...form.register("bio")} />}
       </Field>
+      {languages.map((language) => (
+        <fieldset key={language} className="space-y-4 rounded-md border border-slate-200 p-4">
+          <legend className="px-1 text-sm font-medium text-slate-800">In {LANGUAGE_LABELS[language]}</legend>
+          <p className="text-sm text-slate-600">A field left empty shows the version above on the {LANGUAGE_LABELS[language]} pages.</p>
+          <TranslatedPersonFields
+            language={language}
+            register={(field) => form.register(`translations.${language}.${field}`)}
+            errors={errors.translations?.[language]}
+          />
+        </fieldset>
+      ))}
       <Field
         label="Private email (optional)"
         error={errors.email?.message}

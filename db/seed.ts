@@ -162,6 +162,7 @@ export async function seedDemo(now = new Date()): Promise<void> {
           nameOrder: "family_given",
           position: "Minister for Foreign Affairs of Japan",
           organization: "Ministry of Foreign Affairs of Japan",
+          translations: { ja: { familyName: "上川", givenName: "陽子", position: "外務大臣", organization: "外務省" } },
         },
         {
           slug: "mitsuko-shino",
@@ -170,6 +171,9 @@ export async function seedDemo(now = new Date()): Promise<void> {
           familyName: "Shino",
           position: "Deputy Permanent Representative of Japan to the United Nations",
           organization: "Permanent Mission of Japan to the United Nations",
+          translations: {
+            ja: { honorific: "大使", familyName: "志野", givenName: "光子", position: "国際連合日本政府代表部次席常駐代表", organization: "国際連合日本政府代表部" },
+          },
         },
         {
           slug: "sima-bahous",
@@ -178,6 +182,15 @@ export async function seedDemo(now = new Date()): Promise<void> {
           familyName: "Bahous",
           position: "Executive Director of UN Women",
           organization: "UN Women",
+          translations: {
+            ja: {
+              familyName: "バフース",
+              givenName: "シマ",
+              position: "UN Women事務局長",
+              organization: "UN Women（国連女性機関）",
+              bio: "UN Women事務局長。ヨルダン出身。国連開発計画（UNDP）アラブ局長、国連事務次長補などを歴任し、ジェンダー平等と女性のエンパワーメントに長年取り組んできた。",
+            },
+          },
           email: DEMO_ACCOUNTS.panelist,
           userId: panelistUser!.id,
         },
@@ -188,6 +201,9 @@ export async function seedDemo(now = new Date()): Promise<void> {
           familyName: "Brattested",
           position: "Permanent Representative of Norway to the United Nations",
           organization: "Permanent Mission of Norway to the United Nations",
+          translations: {
+            ja: { honorific: "大使", familyName: "ブラッテステッド", givenName: "メレーテ", position: "国際連合ノルウェー政府代表部常駐代表", organization: "国際連合ノルウェー政府代表部" },
+          },
         },
         {
           slug: "izumi-nakamitsu",
@@ -196,6 +212,7 @@ export async function seedDemo(now = new Date()): Promise<void> {
           familyName: "Nakamitsu",
           position: "UN Under-Secretary-General and High Representative for Disarmament Affairs",
           organization: "United Nations Office for Disarmament Affairs",
+          translations: { ja: { familyName: "中満", givenName: "泉", position: "国連事務次長・軍縮担当上級代表", organization: "国連軍縮部" } },
         },
       ])
       .returning({ id: people.id });

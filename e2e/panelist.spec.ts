@@ -73,7 +73,7 @@ test("staff invite a person, who accepts, updates their profile, and staff appro
       const form = page.getByRole("form", { name: "Edit your profile" });
       const send = form.getByRole("button", { name: "Send for review" });
       await waitForHydration(send);
-      await form.getByLabel("Bio").fill(newBio);
+      await form.getByLabel("Bio", { exact: true }).fill(newBio);
       // The live preview follows the typing.
       await expect(page.getByRole("region", { name: "Preview" }).getByText(firstParagraph)).toBeVisible();
 

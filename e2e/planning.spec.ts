@@ -32,13 +32,13 @@ const nameOf = (p: PersonSpec) => `${p.honorific} ${p.givenName} ${p.familyName}
 
 async function createPerson(page: Page, person: PersonSpec): Promise<void> {
   const form = await openNewForm(page, "/admin/people", "New person");
-  await form.getByLabel("Honorific").fill(person.honorific);
-  await form.getByRole("textbox", { name: "Given name" }).fill(person.givenName);
-  await form.getByRole("textbox", { name: "Family name" }).fill(person.familyName);
+  await form.getByLabel("Honorific", { exact: true }).fill(person.honorific);
+  await form.getByRole("textbox", { name: "Given name", exact: true }).fill(person.givenName);
+  await form.getByRole("textbox", { name: "Family name", exact: true }).fill(person.familyName);
   await expect(form.getByRole("radio", { name: /^Given name first/ })).toBeChecked();
   await expect(form.getByText("The name will read:")).toContainText(nameOf(person));
-  await form.getByRole("textbox", { name: "Position" }).fill(person.position);
-  await form.getByRole("textbox", { name: "Organization" }).fill(person.organization);
+  await form.getByRole("textbox", { name: "Position", exact: true }).fill(person.position);
+  await form.getByRole("textbox", { name: "Organization", exact: true }).fill(person.organization);
   await form.getByRole("button", { name: "Create person" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Person created." })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`${person.givenName} ${person.familyName}`);

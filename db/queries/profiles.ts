@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { cache } from "react";
 import { db, type Executor } from "@/db";
 import { eventParticipants, events, media, type Person, people, type ProfileRevision, profileRevisions, users, venues } from "@/db/schema";
+import type { Language } from "@/lib/i18n/languages";
 import { eventWithVenueColumns, isAnnouncedParticipant, isPublicEvent, personTitleColumns } from "./util";
 
 type RevisionStatus = ProfileRevision["status"];
@@ -24,6 +25,26 @@ export const revisionFields = (r: RevisionFields): RevisionFields => ({
   bio: r.bio,
   portraitId: r.portraitId,
 });
+
+/**
+ * The person's version in `language`, in the shape a revision proposes: the own columns for the default
+ * language, else the translation (a missing name as "", other missing fields as null). The name order
+ * and the photo are the same in every language.
+ */
+export function versionOf(person: Person, language: Language, defaultLanguage: Language): RevisionFields {
+  if (language === defaultLanguage) return revisionFields(person);
+  const t = person.translations[language] ?? {};
+  return {
+    honorific: t.honorific ?? null,
+    givenName: t.givenName ?? "",
+    familyName: t.familyName ?? "",
+    nameOrder: person.nameOrder,
+    position: t.position ?? null,
+    organization: t.organization ?? null,
+    bio: t.bio ?? null,
+    portraitId: person.portraitId,
+  };
+}
 
 /** The person linked to an account, if any. */
 export async function getOwnPerson(userId: string, executor: Executor = db): Promise<Person | undefined> {
@@ -50,11 +71,12 @@ export async function lockPerson(personId: string, executor: Executor): Promise<
   return row;
 }
 
-export async function getPendingRevision(personId: string, executor: Executor = db): Promise<ProfileRevision | undefined> {
+/** The one revision of the person's version in `language` that waits for review, if any. */
+export async function getPendingRevision(personId: string, language: Language, executor: Executor = db): Promise<ProfileRevision | undefined> {
   const [row] = await executor
     .select()
     .from(profileRevisions)
-    .where(and(eq(profileRevisions.personId, personId), eq(profileRevisions.status, "pending")));
+    .where(and(eq(profileRevisions.personId, personId), eq(profileRevisions.language, language), eq(profileRevisions.status, "pending")));
   return row;
 }
 
@@ -110,8 +132,11 @@ const oldPortrait = alias(media, "old_portrait");
 
 const portraitColumns = (m: typeof oldPortrait | typeof newPortrait) => ({ id: m.id, key: m.storageKey, alt: m.altText, width: m.width, height: m.height });
 
-/** What a panelist's own page shows: their public profile, what waits for review, the last decision. */
-export async function getOwnProfileView(userId: string) {
+/**
+ * What a panelist's own page shows: their public profile, what waits for review in the default language
+ * (`pending`) and in each other one (`pendingTranslations`), the last decision.
+ */
+export async function getOwnProfileView(userId: string, defaultLanguage: Language) {
   const [found] = await db
     .select({ person: people, portrait: portraitColumns(oldPortrait) })
     .from(people)
@@ -119,7 +144,7 @@ export async function getOwnProfileView(userId: string) {
     .where(eq(people.userId, userId));
   if (!found) return undefined;
   const personId = found.person.id;
-  const [[pending], [lastDecision], isPublic] = await Promise.all([
+  const [pendings, [lastDecision], isPublic] = await Promise.all([
     db
       .select({ revision: profileRevisions, portrait: portraitColumns(newPortrait) })
       .from(profileRevisions)
@@ -133,7 +158,11 @@ export async function getOwnProfileView(userId: string) {
       .limit(1),
     isProfilePublic(personId),
   ]);
-  return { ...found, pending, lastDecision, isPublic };
+  const pending = pendings.find((p) => p.revision.language === defaultLanguage);
+  const pendingTranslations = Object.fromEntries(
+    pendings.filter((p) => p.revision.language !== defaultLanguage).map((p) => [p.revision.language, p.revision]),
+  ) as Partial<Record<Language, ProfileRevision>>;
+  return { ...found, pending, pendingTranslations, lastDecision, isPublic };
 }
 
 /** Revisions waiting for review, oldest first, each beside the person as the public sees them now. */
@@ -184,6 +213,20 @@ export async function markRevisionReviewed(
     .update(profileRevisions)
     .set({ status, reviewerId, reviewNote: note, reviewedAt: new Date() })
     .where(eq(profileRevisions.id, id));
+}
+
+/** The language of the account's emails (null: the default), with what it was; locked for the change. */
+export async function setOwnEmailLanguage(userId: string, language: Language | null, executor: Executor): Promise<{ before: Language | null } | undefined> {
+  const [row] = await executor.select({ language: users.language }).from(users).where(eq(users.id, userId)).for("update");
+  if (!row) return undefined;
+  await executor.update(users).set({ language }).where(eq(users.id, userId));
+  return { before: row.language ?? null };
+}
+
+/** The language of the account's emails; null: the organization's default. */
+export async function getOwnEmailLanguage(userId: string): Promise<Language | null> {
+  const [row] = await db.select({ language: users.language }).from(users).where(eq(users.id, userId));
+  return row?.language ?? null;
 }
 
 /** The account a person's emails go to: the linked one, while it may sign in. */

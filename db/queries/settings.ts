@@ -86,3 +86,9 @@ export async function setLanguages(values: Pick<Settings, "defaultLanguage" | "e
 export async function setLogoId(logoId: string | null, executor: Executor): Promise<void> {
   await executor.update(settings).set({ logoId, updatedAt: new Date() }).where(eq(settings.id, 1));
 }
+
+/** The language of every record's own columns, and the languages records take versions in. */
+export async function getLanguageSettings(): Promise<Pick<Settings, "defaultLanguage" | "enabledLanguages">> {
+  const { defaultLanguage, enabledLanguages } = await getSettings();
+  return { defaultLanguage, enabledLanguages };
+}

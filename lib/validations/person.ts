@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LANGUAGES } from "@/lib/i18n/languages";
 import { NAME_ORDERS } from "@/lib/names";
 import { optionalText, requiredText, slugField } from "./common";
 
@@ -26,6 +27,21 @@ export const personSchema = z.object({
     .pipe(z.email("Enter a valid email address, like name@example.org.").nullable())
     .transform((v) => v?.toLowerCase() ?? null),
   slug: slugField,
+  // The person in the other enabled languages; each field may stay empty (the default language's then shows).
+  translations: z
+    .partialRecord(
+      z.enum(LANGUAGES),
+      z.object({
+        honorific: optionalText(40, "The honorific"),
+        givenName: optionalText(100, "The given name"),
+        familyName: optionalText(100, "The family name"),
+        position: optionalText(300, "The position"),
+        organization: optionalText(300, "The organization"),
+        bio: optionalText(5000, "The bio"),
+      }),
+    )
+    .optional()
+    .transform((v) => v ?? {}),
 });
 export type PersonInput = z.input<typeof personSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LANGUAGES } from "@/lib/i18n/languages";
 import { whenFieldsValid } from "./common";
 import { NAME_ORDERS } from "./person";
 
@@ -18,6 +19,15 @@ const optionalLine = (max: number, label: string) =>
     .nullable()
     .transform((v) => v || null);
 
+/** A bio: paragraphs of plain text. */
+const optionalBio = z
+  .string()
+  .trim()
+  .max(5000, "The bio is too long (at most 5,000 characters).")
+  .optional()
+  .nullable()
+  .transform((v) => v || null);
+
 /**
  * A panelist's own profile, as they propose it for review. Only these fields exist: anything else
  * sent along (a role, an account, a status) is dropped by the parse.
@@ -32,13 +42,7 @@ export const profileSchema = z
     nameOrder: z.enum(NAME_ORDERS, "Choose how your name is written."),
     position: optionalLine(300, "The position"),
     organization: optionalLine(300, "The organization"),
-    bio: z
-      .string()
-      .trim()
-      .max(5000, "The bio is too long (at most 5,000 characters).")
-      .optional()
-      .nullable()
-      .transform((v) => v || null),
+    bio: optionalBio,
     portraitId: z
       .union([z.uuid("Upload the photo again."), z.literal("")])
       .optional()
@@ -89,6 +93,36 @@ export const PROFILE_FIELD_LABELS: Record<ProfileField, string> = {
   organization: "Organization",
   bio: "Bio",
 };
+
+/** The fields a profile has in each language: the name as written in it, the titles and the bio. */
+export const TRANSLATED_PROFILE_FIELDS = ["honorific", "givenName", "familyName", "position", "organization", "bio"] as const;
+export type TranslatedProfileField = (typeof TRANSLATED_PROFILE_FIELDS)[number];
+
+/**
+ * The panelist's profile in another language than the default, proposed for review. Every field may
+ * stay empty: the default language's version then shows in its place.
+ */
+export const profileTranslationSchema = z.object({
+  personId: z.uuid("That profile does not exist."),
+  language: z.enum(LANGUAGES, "Choose a language."),
+  honorific: optionalLine(40, "The honorific"),
+  givenName: optionalLine(100, "The given name"),
+  familyName: optionalLine(100, "The family name"),
+  position: optionalLine(300, "The position"),
+  organization: optionalLine(300, "The organization"),
+  bio: optionalBio,
+});
+export type ProfileTranslationInput = z.input<typeof profileTranslationSchema>;
+
+/** The language of the emails sent to the account; empty: the organization's default. */
+export const emailLanguageSchema = z.object({
+  language: z
+    .union([z.enum(LANGUAGES), z.literal("")], "Choose a language.")
+    .optional()
+    .nullable()
+    .transform((v) => v || null),
+});
+export type EmailLanguageInput = z.input<typeof emailLanguageSchema>;
 
 export const revisionIdSchema = z.object({ id: z.uuid("That change does not exist.") });
 

@@ -2,11 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
-import { db } from "@/db";
+import { db, type Transaction } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
 import { answerOwnInvitation, getOwnInvitation, invitationNoticeRecipients } from "@/db/queries/invitations";
 import { insertMedia, isApprovedPortrait, portraitChoice, setMediaAltText } from "@/db/queries/media";
 import { enqueueEmail } from "@/db/queries/outbox";
+import { getLanguageSettings } from "@/db/queries/settings";
+import type { Person } from "@/db/schema";
 import {
   closePendingRevision,
   getOwnPerson,
@@ -14,18 +16,22 @@ import {
   insertRevision,
   isOwnRevision,
   lockOwnPerson,
+  type RevisionFields,
   revisionFields,
+  setOwnEmailLanguage,
+  versionOf,
   withdrawOwnRevision,
 } from "@/db/queries/profiles";
-import { action } from "@/lib/action";
+import { action, type Caller } from "@/lib/action";
 import { changedFields } from "@/lib/diff";
 import { invitationAnswerEmail } from "@/lib/email/panelist-emails";
 import { kickOutbox } from "@/lib/email/sender";
 import { appUrl } from "@/lib/env";
 import { type ActionResult, fail, invalidFields } from "@/lib/errors";
+import type { Language } from "@/lib/i18n/languages";
 import { displayName } from "@/lib/names";
 import { invitationAnswerSchema } from "@/lib/validations/invitation";
-import { profileSchema, revisionIdSchema } from "@/lib/validations/profile";
+import { emailLanguageSchema, profileSchema, profileTranslationSchema, revisionIdSchema } from "@/lib/validations/profile";
 import { publicChanged } from "@/lib/public-cache";
 
 const PHOTO_AGAIN = "That photo is not available any more. Upload it again.";
@@ -37,6 +43,7 @@ const PHOTO_AGAIN = "That photo is not available any more. Upload it again.";
  */
 export const saveProfile = action({ role: "panelist", schema: profileSchema }, async ({ user: me, input, client }): Promise<ActionResult> => {
   const { personId, portraitAlt, ...fields } = input;
+  const { defaultLanguage } = await getLanguageSettings();
 
   const outcome = await db.transaction(async (tx) => {
     const person = await lockOwnPerson(personId, me.id, tx);
@@ -62,37 +69,98 @@ export const saveProfile = action({ role: "panelist", schema: profileSchema }, a
       }
     }
 
-    const proposed = { ...fields, portraitId };
-    const pending = await getPendingRevision(person.id, tx);
-    const changes = changedFields(revisionFields(person), proposed);
-    if (Object.keys(changes).length === 0) {
-      if (!pending) return { ok: true as const, data: undefined, message: "Nothing to send: this is already your public profile." };
-      await closePendingRevision(pending.id, tx);
-      await writeAudit({ actorId: me.id, client, action: "profile.withdraw", entityType: "profile_revision", entityId: pending.id, changes: { personId: person.id, reason: "same as public" } }, tx);
-      return { ok: true as const, data: undefined, message: "This is your public profile as it stands, so nothing waits for review any more." };
-    }
-    if (pending && Object.keys(changedFields(revisionFields(pending), proposed)).length === 0) {
-      return { ok: true as const, data: undefined, message: "No changes to save: this is what waits for review." };
-    }
-    if (pending) await closePendingRevision(pending.id, tx);
-    const revision = await insertRevision({ personId: person.id, authorId: me.id, status: "pending", ...proposed }, tx);
-    await writeAudit(
-      {
-        actorId: me.id, client,
-        action: "profile.propose",
-        entityType: "profile_revision",
-        entityId: revision.id,
-        changes: { personId: person.id, replaces: pending?.id ?? null, ...changes },
-      },
-      tx,
-    );
-    return {
-      ok: true as const,
-      data: undefined,
-      message: "Sent for review. Your public profile changes once staff approve it; we will email you then.",
-    };
+    return propose({ me, client, person, language: defaultLanguage, proposed: { ...fields, portraitId }, current: revisionFields(person) }, tx);
   });
   return profileAnswer(outcome);
+});
+
+type Proposal = {
+  me: { id: string };
+  client: Caller["client"];
+  person: Person;
+  language: Language;
+  /** The version proposed, and the one the public sees now in that language. */
+  proposed: RevisionFields;
+  current: RevisionFields;
+};
+
+/**
+ * The proposal becomes the person's one pending revision in its language, replacing an earlier one
+ * there (the other languages' stay); one that is the public version withdraws what was pending.
+ */
+async function propose({ me, client, person, language, proposed, current }: Proposal, tx: Transaction): Promise<ActionResult> {
+  const pending = await getPendingRevision(person.id, language, tx);
+  const changes = changedFields(current, proposed);
+  if (Object.keys(changes).length === 0) {
+    if (!pending) return { ok: true, data: undefined, message: "Nothing to send: this is already your public profile." };
+    await closePendingRevision(pending.id, tx);
+    await writeAudit({ actorId: me.id, client, action: "profile.withdraw", entityType: "profile_revision", entityId: pending.id, changes: { personId: person.id, language, reason: "same as public" } }, tx);
+    return { ok: true, data: undefined, message: "This is your public profile as it stands, so nothing waits for review any more." };
+  }
+  if (pending && Object.keys(changedFields(revisionFields(pending), proposed)).length === 0) {
+    return { ok: true, data: undefined, message: "No changes to save: this is what waits for review." };
+  }
+  if (pending) await closePendingRevision(pending.id, tx);
+  const revision = await insertRevision({ personId: person.id, authorId: me.id, status: "pending", language, ...proposed, base: current }, tx);
+  await writeAudit(
+    {
+      actorId: me.id, client,
+      action: "profile.propose",
+      entityType: "profile_revision",
+      entityId: revision.id,
+      changes: { personId: person.id, language, replaces: pending?.id ?? null, ...changes },
+    },
+    tx,
+  );
+  return { ok: true, data: undefined, message: "Sent for review. Your public profile changes once staff approve it; we will email you then." };
+}
+
+/**
+ * Proposes the panelist's profile in another enabled language than the default: a revision of that
+ * language only, reviewed like the default one. A person id that is not the caller's changes nothing,
+ * is logged, and answers "not found".
+ */
+export const saveProfileTranslation = action(
+  { role: "panelist", schema: profileTranslationSchema },
+  async ({ user: me, input, client }): Promise<ActionResult> => {
+    const { personId, language, ...fields } = input;
+    const { defaultLanguage, enabledLanguages } = await getLanguageSettings();
+    if (language === defaultLanguage || !enabledLanguages.includes(language)) {
+      return invalidFields({ language: ["Choose one of the languages offered on this page."] });
+    }
+    const outcome = await db.transaction(async (tx) => {
+      const person = await lockOwnPerson(personId, me.id, tx);
+      if (!person) {
+        await writeAudit({ actorId: me.id, client, action: "profile.denied", entityType: "person", entityId: personId, changes: { attemptedPersonId: personId, language } }, tx);
+        return "denied" as const;
+      }
+      const current = versionOf(person, language, defaultLanguage);
+      const proposed = { ...current, ...fields, givenName: fields.givenName ?? "", familyName: fields.familyName ?? "" };
+      return propose({ me, client, person, language, proposed, current }, tx);
+    });
+    return profileAnswer(outcome);
+  },
+);
+
+/**
+ * The language of the emails the account receives, among the enabled ones. The default language (or
+ * none) is stored as null, so the account follows the organization if it changes its default.
+ */
+export const saveEmailLanguage = action({ role: "panelist", schema: emailLanguageSchema }, async ({ user: me, input, client }): Promise<ActionResult> => {
+  const { defaultLanguage, enabledLanguages } = await getLanguageSettings();
+  if (input.language && !enabledLanguages.includes(input.language)) {
+    return invalidFields({ language: ["Choose one of the languages offered here."] });
+  }
+  const language = input.language === defaultLanguage ? null : input.language;
+  const result = await db.transaction(async (tx) => {
+    const changed = await setOwnEmailLanguage(me.id, language, tx);
+    if (!changed) return fail("Your account no longer exists.");
+    if (changed.before === language) return { ok: true as const, data: undefined, message: "No changes to save." };
+    await writeAudit({ actorId: me.id, client, action: "user.email_language", entityType: "user", entityId: me.id, changes: { language: [changed.before, language] } }, tx);
+    return { ok: true as const, data: undefined, message: "Saved. Our emails to you will use this language." };
+  });
+  revalidatePath("/me");
+  return result;
 });
 
 /** Someone else's profile or revision is "not found"; a change to one's own shows in both areas. */

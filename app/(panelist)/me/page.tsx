@@ -1,21 +1,30 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EmailLanguageForm } from "@/components/email-language-form";
 import { ProfileForm } from "@/components/profile-form";
 import { ProfilePortrait } from "@/components/profile-portrait";
 import { ProfilePreview } from "@/components/profile-preview";
+import { ProfileTranslationForm } from "@/components/profile-translation-form";
 import { ProfileWithdrawButton } from "@/components/profile-withdraw-button";
 import { Alert } from "@/components/ui/alert";
 import { Section } from "@/components/ui/section";
 import { EmptyState } from "@/components/ui/table";
 import { listOwnEvents } from "@/db/queries/invitations";
-import { getOwnProfileView, revisionFields } from "@/db/queries/profiles";
-import { getSettings } from "@/db/queries/settings";
+import { getOwnEmailLanguage, getOwnProfileView, revisionFields, versionOf } from "@/db/queries/profiles";
+import { getLanguageSettings, getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
 import { mediaUrl } from "@/lib/storage";
 import { formatDualTime, formatLocalDate } from "@/lib/time";
 import { INVITATION_STATUS_LABELS, PARTICIPANT_ROLE_LABELS } from "@/lib/validations/participant";
 import { NAME_ORDER_LABELS } from "@/lib/validations/person";
-import { PROFILE_FIELD_LABELS, PROFILE_FIELDS, type ProfileField } from "@/lib/validations/profile";
+import { LANGUAGE_LABELS } from "@/lib/i18n/languages";
+import {
+  PROFILE_FIELD_LABELS,
+  PROFILE_FIELDS,
+  type ProfileField,
+  TRANSLATED_PROFILE_FIELDS,
+  type TranslatedProfileField,
+} from "@/lib/validations/profile";
 
 export const metadata: Metadata = { title: "My profile" };
 
@@ -30,7 +39,16 @@ function fieldText(field: ProfileField, value: string | null): string {
 
 export default async function MePage() {
   const me = await requireRole("panelist", "/me");
-  const [view, events, settings] = await Promise.all([getOwnProfileView(me.id), listOwnEvents(me.id), getSettings()]);
+  const settings = await getSettings();
+  const { defaultLanguage, enabledLanguages } = await getLanguageSettings();
+  const [view, events, emailLanguage] = await Promise.all([getOwnProfileView(me.id, defaultLanguage), listOwnEvents(me.id), getOwnEmailLanguage(me.id)]);
+  const otherLanguages = enabledLanguages.filter((l) => l !== defaultLanguage);
+  const emailLanguageSection = enabledLanguages.length > 1 && (
+    <Section id="email-language-heading" title="Email language" className="space-y-3" headingClassName="text-xl font-semibold">
+      <p className="text-sm text-slate-600">The language of the emails we send you.</p>
+      <EmailLanguageForm languages={[defaultLanguage, ...otherLanguages]} defaultLanguage={defaultLanguage} current={emailLanguage} />
+    </Section>
+  );
 
   if (!view) {
     return (
@@ -40,11 +58,12 @@ export default async function MePage() {
           Your account ({me.email}) is not linked to a speaker profile. Staff link it when they invite you to an event; if you
           expected an invitation, write to the organizers.
         </EmptyState>
+        {emailLanguageSection}
       </div>
     );
   }
 
-  const { person, pending, lastDecision, isPublic } = view;
+  const { person, pending, pendingTranslations, lastDecision, isPublic } = view;
   const now = new Date();
   const upcoming = events.filter((e) => e.event.endsAt > now);
   const past = events.filter((e) => e.event.endsAt <= now).reverse();
@@ -157,6 +176,18 @@ export default async function MePage() {
         )}
       </Section>
 
+      {otherLanguages.length > 0 && (
+        <nav aria-label="Your profile in each language" className="text-sm">
+          Edit your profile in: <a href="#edit-heading">{LANGUAGE_LABELS[defaultLanguage]}</a>
+          {otherLanguages.map((l) => (
+            <span key={l}>
+              {" · "}
+              <a href={`#profile-${l}-heading`}>{LANGUAGE_LABELS[l]}</a>
+            </span>
+          ))}
+        </nav>
+      )}
+
       <section aria-label="Edit your profile">
         <ProfileForm
           personId={person.id}
@@ -164,6 +195,46 @@ export default async function MePage() {
           initialPortrait={pending ? pendingPortrait : publicPortrait}
         />
       </section>
+
+      {otherLanguages.map((language) => {
+        const waiting = pendingTranslations[language];
+        const published = versionOf(person, language, defaultLanguage);
+        const shown = waiting ? revisionFields(waiting) : published;
+        const label = LANGUAGE_LABELS[language];
+        return (
+          <Section key={language} id={`profile-${language}-heading`} title={`Your profile in ${label}`} className="space-y-4" headingClassName="text-xl font-semibold">
+            <p className="text-sm text-slate-600">
+              How your profile reads on the {label} pages. A field left empty shows the {LANGUAGE_LABELS[defaultLanguage]} version. Staff review
+              each language&apos;s changes on their own.
+            </p>
+            {waiting && (
+              <div className="space-y-3 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm">
+                <p>
+                  Your {label} changes sent on {home(waiting.createdAt)} wait for review:
+                </p>
+                <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+                  {TRANSLATED_PROFILE_FIELDS.filter((f) => (waiting[f] || null) !== (published[f] || null)).map((f) => (
+                    <div key={f} className="contents">
+                      <dt className="font-medium text-slate-800">{PROFILE_FIELD_LABELS[f]}</dt>
+                      <dd lang={language} className="whitespace-pre-line">
+                        {waiting[f]?.trim() || "(empty)"}
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+                <ProfileWithdrawButton revisionId={waiting.id} />
+              </div>
+            )}
+            <ProfileTranslationForm
+              personId={person.id}
+              language={language}
+              initial={Object.fromEntries(TRANSLATED_PROFILE_FIELDS.map((f) => [f, shown[f]])) as Record<TranslatedProfileField, string | null>}
+            />
+          </Section>
+        );
+      })}
+
+      {emailLanguageSection}
     </div>
   );
 }

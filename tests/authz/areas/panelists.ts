@@ -126,6 +126,14 @@ export const panelistsArea: Record<string, Expectation> = {
     call: async (f, mod, name) => (mod[name] as (i: unknown) => Promise<unknown>)(await profileInput(f)),
     state: revisionCount,
   },
+  [`${ME}#saveProfileTranslation`]: {
+    call: async (f, mod, name) => (mod[name] as (i: unknown) => Promise<unknown>)({ personId: await callerPersonId(), language: "ja", bio: `略歴 ${f.n}` }),
+    state: revisionCount,
+  },
+  [`${ME}#saveEmailLanguage`]: {
+    call: async (f, mod, name) => (mod[name] as (i: unknown) => Promise<unknown>)({ language: f.n % 2 ? "ja" : "en" }),
+    state: () => db.select({ id: users.id, language: users.language }).from(users).orderBy(users.id),
+  },
   [`${ME}#withdrawRevision`]: {
     prepare: async (f) => {
       f.scratch = await pendingRevisionFor((await bySlug("sima-bahous")).id, f.n);

@@ -6,7 +6,7 @@ import { writeAudit } from "@/db/queries/audit";
 import { updatePersonRow } from "@/db/queries/people";
 import { enqueueEmail } from "@/db/queries/outbox";
 import { listUpcomingSnapshots, updateUpcomingSnapshots } from "@/db/queries/participants";
-import { isProfilePublic, lockPerson, lockRevisionForReview, markRevisionReviewed, personAccountEmail, revisionFields } from "@/db/queries/profiles";
+import { isProfilePublic, lockPerson, lockRevisionForReview, markRevisionReviewed, personAccountEmail, type RevisionFields, revisionFields, versionOf } from "@/db/queries/profiles";
 import { getSettings } from "@/db/queries/settings";
 import type { Person } from "@/db/schema";
 import { action } from "@/lib/action";
@@ -16,9 +16,11 @@ import { kickOutbox } from "@/lib/email/sender";
 import { appUrl } from "@/lib/env";
 import { type ActionResult, fail } from "@/lib/errors";
 import { displayName } from "@/lib/names";
-import { MERGE_FIELDS, planMerge } from "@/lib/profile-merge";
+import { LANGUAGE_LABELS } from "@/lib/i18n/languages";
+import { withTranslation } from "@/lib/i18n/localize";
+import { MERGE_FIELDS, type MergeField, type MergePlan, planMerge, type Resolution } from "@/lib/profile-merge";
 import { approveRevisionSchema, updateUpcomingPositionsSchema } from "@/lib/validations/approval";
-import { PROFILE_FIELD_LABELS, rejectRevisionSchema } from "@/lib/validations/profile";
+import { PROFILE_FIELD_LABELS, rejectRevisionSchema, TRANSLATED_PROFILE_FIELDS } from "@/lib/validations/profile";
 import { publicChanged } from "@/lib/public-cache";
 
 const GONE = "This change is no longer waiting for review: it was withdrawn, replaced or reviewed in the meantime.";
@@ -52,37 +54,56 @@ export type PositionFollowUp = {
 
 const fieldLabel = (f: (typeof MERGE_FIELDS)[number]) => (f === "portraitId" ? "Photo" : PROFILE_FIELD_LABELS[f]);
 
+/** A field both staff and the panelist changed waits for staff's choice. */
+const unresolved = (plan: MergePlan, person: Person) =>
+  fail(`Staff changed ${plan.unresolved.map(fieldLabel).join(", ")} after ${displayName(person)} proposed a different value. Choose which to keep for each, then approve.`);
+
+/** What an approval changed, how conflicts were settled, and which staff edits stayed. */
+function auditedPlan(plan: MergePlan, before: RevisionFields, resolutions: Partial<Record<MergeField, Resolution>>) {
+  const resolved = Object.fromEntries(plan.conflicts.map((f) => [f, resolutions[f]]));
+  return {
+    ...changedFields(before, plan.result),
+    ...(plan.conflicts.length ? { conflicts: resolved } : {}),
+    ...(plan.keptStaffEdits.length ? { keptStaffEdits: plan.keptStaffEdits } : {}),
+  };
+}
+
 /**
- * Applies a pending revision to the person and tells the panelist. What the panelist did not change
+ * Applies a pending revision to the person (another language's to their translation in it) and tells the panelist. What the panelist did not change
  * keeps any edit staff made since they proposed; a field both changed needs staff's choice, and is
  * refused without one, so an approval never silently undoes a staff edit.
  */
 export const approveRevision = action({ role: "staff", schema: approveRevisionSchema }, async ({ user: me, input, client }): Promise<ActionResult<{ followUp: PositionFollowUp | null }>> => {
   const { id, note, resolutions } = input;
-  const { organizationName } = await getSettings();
+  const { organizationName, defaultLanguage } = await getSettings();
   const result = await db.transaction(async (tx) => {
     const locked = await lockRevisionForReview(id, tx);
     if (!locked) return fail(GONE);
     const { person, revision } = locked;
+    const { language } = revision;
+    // Another language's version is merged against that version, and written into the translations.
+    if (language !== defaultLanguage) {
+      const before = versionOf(person, language, defaultLanguage);
+      const plan = planMerge(before, revisionFields(revision), revision.base, resolutions);
+      if (plan.unresolved.length > 0) return unresolved(plan, person);
+      const fields = Object.fromEntries(TRANSLATED_PROFILE_FIELDS.map((f) => [f, plan.result[f]]));
+      const translations = withTranslation(person.translations, language, fields);
+      const updated = (await updatePersonRow(person.id, { translations }, tx))!;
+      await markRevisionReviewed(revision.id, "approved", me.id, note, tx);
+      await writeAudit(
+        { actorId: me.id, client, action: "profile.approve", entityType: "person", entityId: person.id, changes: { revisionId: revision.id, language, note, ...auditedPlan(plan, before, resolutions) } },
+        tx,
+      );
+      await emailDecision(updated, { decision: "approved", note }, organizationName, tx);
+      return { ok: true as const, data: { slug: person.slug, followUp: null }, message: `Approved: ${displayName(updated)}'s profile in ${LANGUAGE_LABELS[language]} is updated.` };
+    }
     const before = revisionFields(person);
     const plan = planMerge(before, revisionFields(revision), revision.base, resolutions);
-    if (plan.unresolved.length > 0) {
-      return fail(
-        `Staff changed ${plan.unresolved.map(fieldLabel).join(", ")} after ${displayName(person)} proposed a different value. Choose which to keep for each, then approve.`,
-      );
-    }
-    const changes = changedFields(before, plan.result);
+    if (plan.unresolved.length > 0) return unresolved(plan, person);
     const updated = (await updatePersonRow(person.id, plan.result, tx))!;
     await markRevisionReviewed(revision.id, "approved", me.id, note, tx);
-    const resolved = Object.fromEntries(plan.conflicts.map((f) => [f, resolutions[f]]));
     await writeAudit(
-      {
-        actorId: me.id, client,
-        action: "profile.approve",
-        entityType: "person",
-        entityId: person.id,
-        changes: { revisionId: revision.id, note, ...changes, ...(plan.conflicts.length ? { conflicts: resolved } : {}), ...(plan.keptStaffEdits.length ? { keptStaffEdits: plan.keptStaffEdits } : {}) },
-      },
+      { actorId: me.id, client, action: "profile.approve", entityType: "person", entityId: person.id, changes: { revisionId: revision.id, note, ...auditedPlan(plan, before, resolutions) } },
       tx,
     );
     await emailDecision(updated, { decision: "approved", note }, organizationName, tx);

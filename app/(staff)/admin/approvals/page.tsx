@@ -6,15 +6,16 @@ import { ApprovalReview, type ConflictChoice } from "@/components/approval-revie
 import { ProfilePortrait } from "@/components/profile-portrait";
 import { PlainText } from "@/components/plain-text";
 import { EmptyState } from "@/components/ui/table";
-import { listPendingRevisions, type PendingRevisionRow, revisionFields } from "@/db/queries/profiles";
+import { listPendingRevisions, type PendingRevisionRow, revisionFields, versionOf } from "@/db/queries/profiles";
 import { getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
+import { LANGUAGE_LABELS } from "@/lib/i18n/languages";
 import { displayName } from "@/lib/names";
 import { type MergeField, planMerge } from "@/lib/profile-merge";
 import { mediaUrl } from "@/lib/storage";
 import { formatStaffTime, homeClock } from "@/lib/time";
 import { NAME_ORDER_LABELS } from "@/lib/validations/person";
-import { PROFILE_FIELD_LABELS, PROFILE_FIELDS, type ProfileField } from "@/lib/validations/profile";
+import { PROFILE_FIELD_LABELS, PROFILE_FIELDS, type ProfileField, TRANSLATED_PROFILE_FIELDS } from "@/lib/validations/profile";
 
 export const metadata: Metadata = { title: "Profile changes to review" };
 
@@ -86,14 +87,20 @@ export default async function ApprovalsPage() {
           <ol className="space-y-10">
             {rows.map(({ revision, person, oldPortrait, newPortrait, authorEmail }) => {
               const name = displayName(person);
-              const plan = planMerge(revisionFields(person), revisionFields(revision), revision.base);
+              // Another language's revision changes that language's version only: its name, titles and bio.
+              const { language } = revision;
+              const isDefault = language === settings.defaultLanguage;
+              const current = versionOf(person, language, settings.defaultLanguage);
+              const fields: readonly ProfileField[] = isDefault ? PROFILE_FIELDS : TRANSLATED_PROFILE_FIELDS;
+              const lang = isDefault ? undefined : language;
+              const plan = planMerge(current, revisionFields(revision), revision.base);
               const stateOf = (f: MergeField): RowState =>
-                plan.conflicts.includes(f) ? "conflict" : plan.keptStaffEdits.includes(f) ? "staff" : plan.result[f] !== person[f] ? "changed" : null;
+                plan.conflicts.includes(f) ? "conflict" : plan.keptStaffEdits.includes(f) ? "staff" : plan.result[f] !== current[f] ? "changed" : null;
               const changedCount = plan.proposed.length;
               const conflicts: ConflictChoice[] = plan.conflicts.map((f) =>
                 f === "portraitId"
                   ? { field: f, label: "Photo", current: "the photo the public sees now", proposed: "the proposed photo" }
-                  : { field: f, label: PROFILE_FIELD_LABELS[f], current: plainValue(f, person[f]), proposed: plainValue(f, revision[f]) },
+                  : { field: f, label: PROFILE_FIELD_LABELS[f], current: plainValue(f, current[f]), proposed: plainValue(f, revision[f]) },
               );
               return (
                 <li key={revision.id}>
@@ -101,15 +108,19 @@ export default async function ApprovalsPage() {
                     <header className="space-y-1">
                       <h2 id={`revision-${revision.id}`} className="text-xl font-semibold">
                         <Link href={`/admin/people/${person.id}`}>{name}</Link>
+                        {settings.enabledLanguages.length > 1 && <span className="font-normal text-slate-700"> · {LANGUAGE_LABELS[language]}</span>}
                       </h2>
                       <p className="text-sm text-slate-600">
+                        {!isDefault && `Changes to the ${LANGUAGE_LABELS[language]} version only · `}
                         Sent {formatStaffTime(revision.createdAt, homeClock(settings))}
                         {authorEmail && ` by ${authorEmail}`} · {changedCount === 1 ? "1 change" : `${changedCount} changes`}
                       </p>
                     </header>
                     <div className="overflow-x-auto rounded-md border border-slate-200">
                       <table className="min-w-full divide-y divide-slate-200 text-sm">
-                        <caption className="sr-only">Public now and proposed, for {name}</caption>
+                        <caption className="sr-only">
+                          Public now and proposed, for {name} in {LANGUAGE_LABELS[language]}
+                        </caption>
                         <thead className="bg-slate-50">
                           <tr>
                             <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
@@ -124,25 +135,27 @@ export default async function ApprovalsPage() {
                           </tr>
                         </thead>
                         <tbody className="divide-y divide-slate-100">
-                          {PROFILE_FIELDS.map((f) => (
+                          {fields.map((f) => (
                             <Row
                               key={f}
                               label={PROFILE_FIELD_LABELS[f]}
                               state={stateOf(f)}
-                              before={value(f, person[f])}
-                              after={value(f, revision[f])}
+                              before={<span lang={lang}>{value(f, current[f])}</span>}
+                              after={<span lang={lang}>{value(f, revision[f])}</span>}
                             />
                           ))}
-                          <Row
-                            label="Photo"
-                            state={stateOf("portraitId")}
-                            before={photo(oldPortrait, "Public photo")}
-                            after={photo(newPortrait, "Proposed photo")}
-                          />
+                          {isDefault && (
+                            <Row
+                              label="Photo"
+                              state={stateOf("portraitId")}
+                              before={photo(oldPortrait, "Public photo")}
+                              after={photo(newPortrait, "Proposed photo")}
+                            />
+                          )}
                         </tbody>
                       </table>
                     </div>
-                    <ApprovalReview revisionId={revision.id} name={name} conflicts={conflicts} />
+                    <ApprovalReview revisionId={revision.id} name={isDefault ? name : `${name} in ${LANGUAGE_LABELS[language]}`} conflicts={conflicts} />
                   </article>
                 </li>
               );

@@ -3,8 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { deletePersonRow, getPerson, insertPerson, isPersonPublic, isPersonSlugTaken, lockPerson, personUsage, updatePersonRow } from "@/db/queries/people";
+import { deletePersonRow, insertPerson, isPersonPublic, isPersonSlugTaken, lockPerson, personUsage, updatePersonRow } from "@/db/queries/people";
+import { getLanguageSettings } from "@/db/queries/settings";
+import type { Person } from "@/db/schema";
 import { action } from "@/lib/action";
+import type { Language } from "@/lib/i18n/languages";
+import { withTranslation } from "@/lib/i18n/localize";
 import { type ActionResult, invalidFields } from "@/lib/errors";
 import { displayName, plainName } from "@/lib/names";
 import { addressFixed, createRecord, deleteUnused, keepAddress, updateRecord } from "@/lib/records";
@@ -19,6 +23,16 @@ function withoutEmail(changes: Record<string, unknown>): Record<string, unknown>
 }
 
 const slugOf = (input: z.output<typeof personSchema>) => input.slug ?? slugify(plainName(input));
+
+/** The enabled languages other than the default: the form shows the person in each. */
+async function otherLanguages(): Promise<Language[]> {
+  const { defaultLanguage, enabledLanguages } = await getLanguageSettings();
+  return enabledLanguages.filter((language) => language !== defaultLanguage);
+}
+
+/** The translations with the form's version in each of `languages`; a language the form did not show keeps its own. */
+const mergeTranslations = (languages: Language[], form: z.output<typeof personSchema>["translations"], current: Person["translations"]) =>
+  languages.reduce((next, language) => withTranslation(next, language, form[language] ?? {}), current);
 
 // Namesakes are common, so a taken address comes with a free one to use instead.
 async function slugTaken(slug: string): Promise<ActionResult<never>> {
@@ -36,7 +50,7 @@ async function slugTaken(slug: string): Promise<ActionResult<never>> {
 export const createPerson = action(
   { role: "staff", schema: personSchema, conflicts: { unique: (input) => slugTaken(slugOf(input)) } },
   async (context): Promise<ActionResult<{ id: string }>> => {
-    const values = { ...context.input, slug: slugOf(context.input) };
+    const values = { ...context.input, slug: slugOf(context.input), translations: mergeTranslations(await otherLanguages(), context.input.translations, {}) };
     const audited = values.email ? withoutEmail(values) : { ...values, email: null };
     const result = await createRecord(context, "person", values, { insert: insertPerson, audited });
     if (!result.ok) return result;
@@ -50,10 +64,15 @@ export const updatePerson = action(
   // Without a new address the person keeps their own, which no other holds.
   { role: "staff", schema: updatePersonSchema, conflicts: { unique: async ({ slug }) => (slug ? slugTaken(slug) : null) } },
   async (context) => {
-    const { id, ...rest } = context.input;
+    const { id, translations, ...rest } = context.input;
+    const languages = await otherLanguages();
     const result = await updateRecord(context, "person", id, {
-      read: getPerson,
-      values: keepAddress(rest),
+      // Read under a lock: the translations are merged into what the person holds at the moment of writing.
+      read: lockPerson,
+      values: (before) => ({
+        ...keepAddress(rest)(before),
+        translations: mergeTranslations(languages, translations, before.translations),
+      }),
       check: addressFixed(isPersonPublic, "This person appears on a public event, so the address of their page can no longer change."),
       write: updatePersonRow,
       audited: withoutEmail,

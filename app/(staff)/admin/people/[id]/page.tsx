@@ -7,6 +7,7 @@ import { PersonForm } from "@/components/person-form";
 import { Alert } from "@/components/ui/alert";
 import { Section } from "@/components/ui/section";
 import { getPerson, hasPendingRevision, listPersonEvents } from "@/db/queries/people";
+import { getLanguageSettings } from "@/db/queries/settings";
 import type { ParticipantRole, Person } from "@/db/schema";
 import { displayName } from "@/lib/names";
 import { staffItem } from "@/lib/staff-item";
@@ -26,7 +27,12 @@ const ROLE_LABEL: Record<ParticipantRole, string> = {
 
 export default async function EditPersonPage({ params, searchParams }: Props) {
   const { id, item: person } = await staffItem(params, "/admin/people", getPerson);
-  const [{ saved }, participations, pendingRevision] = await Promise.all([searchParams, listPersonEvents(id), hasPendingRevision(id)]);
+  const [{ saved }, participations, pendingRevision, { defaultLanguage, enabledLanguages }] = await Promise.all([
+    searchParams,
+    listPersonEvents(id),
+    hasPendingRevision(id),
+    getLanguageSettings(),
+  ]);
   const isPublic = participations.some((p) => p.status !== "draft");
 
   return (
@@ -42,7 +48,7 @@ export default async function EditPersonPage({ params, searchParams }: Props) {
           discard them.
         </Alert>
       )}
-      <PersonForm person={formValues(person)} isPublic={isPublic} />
+      <PersonForm person={formValues(person)} isPublic={isPublic} languages={enabledLanguages.filter((l) => l !== defaultLanguage)} />
 
       <Section id="events-heading" title="Events" className="space-y-2" headingClassName="text-lg font-semibold">
         {participations.length === 0 ? (
@@ -66,6 +72,6 @@ export default async function EditPersonPage({ params, searchParams }: Props) {
 }
 
 // Only what the form edits goes to the browser.
-function formValues({ id, slug, honorific, givenName, familyName, nameOrder, position, organization, bio, email }: Person) {
-  return { id, slug, honorific, givenName, familyName, nameOrder, position, organization, bio, email };
+function formValues({ id, slug, honorific, givenName, familyName, nameOrder, position, organization, bio, email, translations }: Person) {
+  return { id, slug, honorific, givenName, familyName, nameOrder, position, organization, bio, email, translations };
 }

@@ -1,0 +1,33 @@
+"use client";
+
+import { saveEmailLanguage } from "@/app/(panelist)/me/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { RadioGroup } from "@/components/ui/radio-group";
+import { type Language, LANGUAGE_NAMES } from "@/lib/i18n/languages";
+import { emailLanguageSchema } from "@/lib/validations/profile";
+
+type Props = {
+  /** The enabled languages, the default first. */
+  languages: Language[];
+  defaultLanguage: Language;
+  /** The account's choice; null: the default. */
+  current: Language | null;
+};
+
+/** Which of the enabled languages our emails to the panelist are written in. */
+export function EmailLanguageForm({ languages, defaultLanguage, current }: Props) {
+  const start = { language: current ?? defaultLanguage };
+  const { form, message, onSubmit, errors, pending } = useActionForm(emailLanguageSchema, saveEmailLanguage, { defaultValues: start, values: start });
+  const options = languages.map((value) => ({ value, label: <span lang={value}>{LANGUAGE_NAMES[value]}</span> }));
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate aria-labelledby="email-language-heading" className="space-y-3">
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      <RadioGroup legend="Email language" options={options} error={errors.language?.message} {...form.register("language")} />
+      <Button type="submit" variant="secondary" pending={pending}>
+        Save email language
+      </Button>
+    </form>
+  );
+}
