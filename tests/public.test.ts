@@ -160,7 +160,12 @@ describe("an event's public page data", () => {
     expect(event.id).toBe(details!.id);
     expect(event.details).toEqual(await getEventCalendarSource(event.id));
     const saved = await getSettings();
-    expect(event.settings).toEqual({ organizationName: saved.organizationName, homeTimeZone: saved.homeTimeZone, homeTimeZoneLabel: saved.homeTimeZoneLabel });
+    expect(event.settings).toEqual({
+      organizationName: saved.organizationName,
+      homeTimeZone: saved.homeTimeZone,
+      homeTimeZoneLabel: saved.homeTimeZoneLabel,
+      defaultLanguage: saved.defaultLanguage,
+    });
     // A fresh install without a settings row goes by the defaults, as getSettings does.
     await db.delete(settings);
     expect((await findPublicEventBySlug(FIFTH))!.settings).toBe(DEFAULT_SETTINGS);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LANGUAGES } from "@/lib/i18n/languages";
+import { translationsOf } from "./translations";
 import { NAME_ORDERS } from "@/lib/names";
 import { optionalText, requiredText, slugField } from "./common";
 
@@ -28,18 +28,14 @@ export const personSchema = z.object({
     .transform((v) => v?.toLowerCase() ?? null),
   slug: slugField,
   // The person in the other enabled languages; each field may stay empty (the default language's then shows).
-  translations: z
-    .partialRecord(
-      z.enum(LANGUAGES),
-      z.object({
-        honorific: optionalText(40, "The honorific"),
-        givenName: optionalText(100, "The given name"),
-        familyName: optionalText(100, "The family name"),
-        position: optionalText(300, "The position"),
-        organization: optionalText(300, "The organization"),
-        bio: optionalText(5000, "The bio"),
-      }),
-    )
+  translations: translationsOf({
+    honorific: optionalText(40, "The honorific"),
+    givenName: optionalText(100, "The given name"),
+    familyName: optionalText(100, "The family name"),
+    position: optionalText(300, "The position"),
+    organization: optionalText(300, "The organization"),
+    bio: optionalText(5000, "The bio"),
+  })
     .optional()
     .transform((v) => v ?? {}),
 });
