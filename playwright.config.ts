@@ -2,6 +2,22 @@ import { existsSync } from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+
+/**
+ * The journeys whose outcome depends on the database's own behaviour: row locks and capacity
+ * (registration, approving registrations, check-in, approval conflicts, admin changes), keyset paging and
+ * full-text search. CI runs them on PostgreSQL, the database of an announcement day (.ci/run).
+ */
+const DATABASE_JOURNEYS = [
+  "registration.spec.ts",
+  "registration-without-script.spec.ts",
+  "registration-pages.spec.ts",
+  "registration-approval.spec.ts",
+  "check-in.spec.ts",
+  "approval-conflict.spec.ts",
+  "admin-users.spec.ts",
+  "search.spec.ts",
+];
 // The server listens on 127.0.0.1, but pages are opened as localhost: Next.js gives route handlers
 // (Auth.js's callbacks among them) every loopback request as http://localhost:<port>, and sign-in
 // redirects check that origin against the page's.
@@ -39,7 +55,8 @@ export const CHROMIUM_ARGS = [
 export default defineConfig({
   testDir: "e2e",
   // The scale-out tests start a site of their own (e2e/scale-out/playwright.config.ts, npm run test:scale-out).
-  testIgnore: ["**/scale-out/**"],
+  // With E2E_DATABASE_JOURNEYS=elsewhere, the journeys .ci/run runs on PostgreSQL (DATABASE_JOURNEYS) are left out.
+  testIgnore: ["**/scale-out/**", ...(process.env.E2E_DATABASE_JOURNEYS === "elsewhere" ? DATABASE_JOURNEYS.map((file) => `**/${file}`) : [])],
   // Per port, so that test runs against different servers at once keep their results (and the
   // signed-in sessions the setup project saves there) apart.
   outputDir: `test-results/port-${process.env.E2E_PORT ?? "3100"}`,
@@ -53,7 +70,8 @@ export default defineConfig({
   reporter: "list",
   use: {
     baseURL,
-    trace: "retain-on-failure",
+    // In CI a trace is recorded only when a failed journey runs again: recording every journey's cost minutes.
+    trace: process.env.CI ? "on-first-retry" : "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
   },
