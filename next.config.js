@@ -37,6 +37,9 @@ const baseConfig = {
   // (lib/compression.mjs): Next.js would gzip every response afresh.
   compress: false,
   expireTime: EXPIRE_SECONDS,
+  // Each area of the site, and each language of the public one, has a root layout of its own (so that
+  // `<html lang>` is right): an address no route matches is answered by app/global-not-found.tsx.
+  experimental: { globalNotFound: true },
   // Native and WASM packages must be loaded by Node, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@redis/client", "pdfkit", "postgres", "sharp"],
   async headers() {

@@ -9,6 +9,8 @@ export function SearchForm({
   defaultValue,
   visibleLabel = false,
   className = "",
+  action = "/search",
+  buttonLabel = "Search",
 }: {
   id: string;
   name: string;
@@ -16,9 +18,12 @@ export function SearchForm({
   defaultValue?: string;
   visibleLabel?: boolean;
   className?: string;
+  /** The search page in the page's language (`/ja/search`). */
+  action?: string;
+  buttonLabel?: string;
 }) {
   return (
-    <form role="search" aria-label={name} action="/search" method="get" className={`flex min-w-0 flex-wrap items-end gap-2 ${className}`}>
+    <form role="search" aria-label={name} action={action} method="get" className={`flex min-w-0 flex-wrap items-end gap-2 ${className}`}>
       <label htmlFor={id} className={visibleLabel ? "w-full text-sm font-medium text-slate-800" : "sr-only"}>
         {label}
       </label>
@@ -35,7 +40,7 @@ export function SearchForm({
         type="submit"
         className="shrink-0 rounded-md border border-brand-700 bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800"
       >
-        Search
+        {buttonLabel}
       </button>
     </form>
   );

@@ -19,6 +19,8 @@ export function SiteHeader({
   aside,
   logo,
   search,
+  languageSwitch,
+  navLabel = "Main",
 }: {
   title: string;
   homeHref?: string;
@@ -26,6 +28,9 @@ export function SiteHeader({
   aside?: ReactNode;
   logo?: Logo | null;
   search?: ReactNode;
+  /** Links to this page in the site's other languages, at the end of the bar. */
+  languageSwitch?: ReactNode;
+  navLabel?: string;
 }) {
   const collapsible = nav.length > 2;
   const links = (className: string) =>
@@ -56,34 +61,36 @@ export function SiteHeader({
                 Menu
               </summary>
               <div className="absolute right-0 z-40 mt-2 w-64 max-w-[calc(100vw-2rem)] rounded-md border border-slate-200 bg-white p-3 shadow-lg">
-                <nav aria-label="Main" className="flex flex-col gap-1 text-base">
+                <nav aria-label={navLabel} className="flex flex-col gap-1 text-base">
                   {links(`${LINK} rounded px-2 py-1.5 hover:bg-slate-50`)}
                 </nav>
                 {aside && <div className="mt-2 break-all border-t border-slate-200 pt-3 text-sm *:border-l-0 *:pl-0">{aside}</div>}
               </div>
             </details>
-            <nav aria-label="Main" className="hidden items-center gap-4 text-sm xl:flex">
+            <nav aria-label={navLabel} className="hidden items-center gap-4 text-sm xl:flex">
               {links(LINK)}
               {aside}
             </nav>
           </>
         ) : (
-          <nav aria-label="Main" className="flex flex-wrap items-center gap-4 text-sm">
+          <nav aria-label={navLabel} className="flex flex-wrap items-center gap-4 text-sm">
             {links(LINK)}
             {aside}
           </nav>
         )}
+        {languageSwitch}
       </div>
     </header>
   );
 }
 
-export function SiteFooter({ organization }: { organization?: string }) {
+export function SiteFooter({ organization, tagline = "Symposium series, registration and summaries", children }: { organization?: string; tagline?: string; children?: ReactNode }) {
   return (
     <footer role="contentinfo" className="mt-auto border-t border-slate-200 bg-slate-50">
       <div className="mx-auto flex max-w-6xl flex-wrap justify-between gap-2 px-4 py-6 text-sm text-slate-600">
         <span>{organization ?? "Symposia"}</span>
-        <span>Symposium series, registration and summaries</span>
+        <span>{tagline}</span>
+        {children}
       </div>
     </footer>
   );

@@ -1,0 +1,3 @@
+// The same page as app/(public)/events/[slug]/summary/page.tsx, in another enabled language (app/(localized)/[lang]/layout.tsx).
+export const revalidate = 60;
+export { default, generateMetadata, generateStaticParams } from "@/app/(public)/events/[slug]/summary/page";
