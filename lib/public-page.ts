@@ -1,7 +1,10 @@
 import { notFound } from "next/navigation";
 
-/** The params of a public page or file addressed by slug (an event, topic or series). */
-export type SlugParams = { params: Promise<{ slug: string }> };
+/**
+ * The params of a public page or file addressed by slug (an event, topic or series); `lang` under
+ * `/[lang]/…` (lib/i18n/page.ts `pageLanguage`).
+ */
+export type SlugParams = { params: Promise<{ slug: string; lang?: string }> };
 
 /**
  * Re-exported by the pages and files addressed by slug: none is rendered at build time (the database

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { langAttribute, localized, withTranslation } from "@/lib/i18n/localize";
+import { inLanguage, langAttribute, langOfText, localized, withTranslation } from "@/lib/i18n/localize";
 
 const event = { title: "Fourth meeting", description: null as string | null, translations: { ja: { title: "第4回会合", description: "  " } } };
 
@@ -23,5 +23,22 @@ describe("withTranslation", () => {
   it("replaces one language's fields, trimmed, dropping empty ones and an empty language", () => {
     expect(withTranslation<"title" | "description">({}, "ja", { title: " 題 ", description: "" })).toEqual({ ja: { title: "題" } });
     expect(withTranslation<"title">({ ja: { title: "題" } }, "ja", { title: "  " })).toEqual({});
+  });
+});
+
+describe("inLanguage", () => {
+  const record = { title: "Opening", description: "In English", translations: { ja: { title: "開会" } } };
+  it("takes each field's translation, or the default's, with the language it came out in", () => {
+    expect(inLanguage(record, ["title", "description"], "ja", "en")).toEqual({
+      title: "開会",
+      description: "In English",
+      langOf: { title: "ja", description: "en" },
+    });
+    expect(inLanguage(record, ["title"], "en", "en")).toEqual({ title: "Opening", langOf: { title: "en" } });
+  });
+  it("marks only texts in another language than the page's", () => {
+    expect(langOfText("en", "ja")).toBe("en");
+    expect(langOfText("ja", "ja")).toBeUndefined();
+    expect(langOfText(undefined, "ja")).toBeUndefined();
   });
 });

@@ -42,3 +42,31 @@ export function withTranslation<F extends string>(
   else delete next[language];
   return next;
 }
+
+/** A record's texts in one language, each with the language it came out in (a fallback differs). */
+export type InLanguage<F extends string> = { [K in F]: string | null } & { langOf: Partial<Record<F, Language>> };
+
+/**
+ * `fields` of a record in `language`, falling back field by field to the default language's version
+ * (the record's own columns). `langOf` names the language of each text shown, for `langAttribute`:
+ * `<h1 lang={langAttribute(e.langOf.title, page)}>`.
+ */
+export function inLanguage<F extends string>(
+  record: { translations: Translations<F> } & { [K in F]: string | null },
+  fields: readonly F[],
+  language: Language,
+  defaultLanguage: Language,
+): InLanguage<F> {
+  const out = { langOf: {} } as InLanguage<F>;
+  for (const field of fields) {
+    const text = localized(record, field, language, defaultLanguage);
+    (out as Record<F, string | null>)[field] = text?.text ?? null;
+    if (text) out.langOf[field] = text.lang;
+  }
+  return out;
+}
+
+/** The `lang` attribute for a text in language `lang` shown on a page in `pageLanguage`: only where they differ. */
+export function langOfText(lang: Language | undefined, pageLanguage: Language): Language | undefined {
+  return lang && lang !== pageLanguage ? lang : undefined;
+}
