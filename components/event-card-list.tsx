@@ -1,8 +1,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ArchiveEvent } from "@/db/queries/archive";
-import { meetingLabel } from "@/lib/names";
-import { CancelledBadge, EventCard, EventWhenWhere, type HomeZone, type PublishedSummary, SummaryLink } from "./event-card";
+import { formatsFor } from "@/lib/i18n/format";
+import { langAttribute } from "@/lib/i18n/localize";
+import { translator } from "@/lib/i18n/messages";
+import { type CardPage, CancelledBadge, cardTexts, EventCard, EventWhenWhere, type HomeZone, type PublishedSummary, SummaryLink } from "./event-card";
 
 type SectionProps = { id: string; title: string; empty: string; children: ReactNode; count: number; order?: string };
 
@@ -24,43 +26,48 @@ export function ListingSection({ id, title, empty, children, count, order }: Sec
 type Listing = {
   meetings: { upcoming: ArchiveEvent[]; past: ArchiveEvent[] };
   home: HomeZone;
+  page: CardPage;
   /** A series lists its meetings by number; a topic its events as cards. */
   of: "series" | "topic";
-  /** In what order each list stands, said when it has more than one. */
-  order: { upcoming: string; past: string };
 };
 
-const LISTED = {
-  series: { noun: "meetings", where: "in this series", List: MeetingList },
-  topic: { noun: "events", where: "on this topic", List: EventCardList },
-};
-
-/** A series' or a topic's upcoming and past events, each under its heading. */
-export function UpcomingAndPast({ meetings, home, of, order }: Listing) {
-  const { noun, where, List } = LISTED[of];
+/** A series' or a topic's upcoming and past events, each under its heading, with the order each stands in. */
+export function UpcomingAndPast({ meetings, home, page, of }: Listing) {
+  const t = translator(page.language, "pages");
+  const words =
+    of === "series"
+      ? { List: MeetingList, upcoming: t("listing.upcomingMeetings"), past: t("listing.pastMeetings"), noUpcoming: t("listing.noUpcomingMeetings"), noPast: t("listing.noPastMeetings"), upcomingOrder: t("listing.seriesUpcomingOrder"), pastOrder: t("listing.seriesPastOrder") }
+      : { List: EventCardList, upcoming: t("listing.upcomingEvents"), past: t("listing.pastEvents"), noUpcoming: t("listing.noUpcomingEvents"), noPast: t("listing.noPastEvents"), upcomingOrder: t("listing.soonestFirst"), pastOrder: t("listing.topicPastOrder") };
+  const { List } = words;
   return (
     <>
-      <ListingSection id="upcoming-heading" title={`Upcoming ${noun}`} empty={`No upcoming ${noun} ${where} yet.`} count={meetings.upcoming.length} order={order.upcoming}>
-        <List events={meetings.upcoming} home={home} />
+      <ListingSection id="upcoming-heading" title={words.upcoming} empty={words.noUpcoming} count={meetings.upcoming.length} order={words.upcomingOrder}>
+        <List events={meetings.upcoming} home={home} page={page} />
       </ListingSection>
-      <ListingSection id="past-heading" title={`Past ${noun}`} empty={`No past ${noun} ${where} yet.`} count={meetings.past.length} order={order.past}>
-        <List events={meetings.past} home={home} />
+      <ListingSection id="past-heading" title={words.past} empty={words.noPast} count={meetings.past.length} order={words.pastOrder}>
+        <List events={meetings.past} home={home} page={page} />
       </ListingSection>
     </>
   );
 }
 
-/** The published summary of a listed event, or null when it has none. */
-export const summaryOf = (event: Pick<ArchiveEvent, "summaryTitle" | "summaryLede">): PublishedSummary | null =>
-  event.summaryTitle === null ? null : { title: event.summaryTitle, lede: event.summaryLede };
+/**
+ * The published summary of a listed event, or null when it has none. Its title and lede are the
+ * default language's (the lists do not read the summaries' other versions), marked as such.
+ */
+export const summaryOf = (event: Pick<ArchiveEvent, "summaryTitle" | "summaryLede">, page: CardPage): PublishedSummary | null => {
+  if (event.summaryTitle === null) return null;
+  const text = (value: string | null) => (value?.trim() ? { text: value, lang: page.defaultLanguage } : null);
+  return { title: text(event.summaryTitle), lede: text(event.summaryLede) };
+};
 
 /** Events as cards under a level-2 heading, each with its summary: the topic page's upcoming and past lists. */
-export function EventCardList({ events, home }: { events: ArchiveEvent[]; home: HomeZone }) {
+export function EventCardList({ events, home, page }: { events: ArchiveEvent[]; home: HomeZone; page: CardPage }) {
   return (
     <ul className="grid gap-4 md:grid-cols-2">
       {events.map((event) => (
         <li key={event.id}>
-          <EventCard event={event} home={home} showTopic={false} summary={summaryOf(event)} summaryLink="title" />
+          <EventCard event={event} home={home} page={page} showTopic={false} summary={summaryOf(event, page)} summaryLink="title" />
         </li>
       ))}
     </ul>
@@ -68,21 +75,31 @@ export function EventCardList({ events, home }: { events: ArchiveEvent[]; home: 
 }
 
 /** A series' meetings by number: "Fourth meeting — From the United Nations", each with its summary. */
-export function MeetingList({ events, home }: { events: ArchiveEvent[]; home: HomeZone }) {
+export function MeetingList({ events, home, page }: { events: ArchiveEvent[]; home: HomeZone; page: CardPage }) {
+  const t = translator(page.language, "pages");
   return (
     <ul className="space-y-4">
       {events.map((event) => {
-        const summary = summaryOf(event);
+        const summary = summaryOf(event, page);
+        const { title } = cardTexts(event, page);
         return (
           <li key={event.id} className="rounded-lg border border-slate-200 p-4">
             <h3 className="text-lg font-semibold">
-              <Link href={`/events/${event.slug}`}>
-                {event.seriesNumber ? `${meetingLabel(event.seriesNumber)} — ${event.title}` : event.title}
+              <Link href={page.href(`/events/${event.slug}`)}>
+                {event.seriesNumber ? (
+                  t.rich("cards.meetingTitle", {
+                    meeting: formatsFor(page.language).meetingLabel(event.seriesNumber),
+                    title: title.text,
+                    name: (chunks) => <span lang={langAttribute(title, page.language)}>{chunks}</span>,
+                  })
+                ) : (
+                  <span lang={langAttribute(title, page.language)}>{title.text}</span>
+                )}
               </Link>
-              {event.status === "cancelled" && <CancelledBadge />}
+              {event.status === "cancelled" && <CancelledBadge page={page} />}
             </h3>
-            <EventWhenWhere event={event} home={home} className="mt-1" />
-            {summary && <SummaryLink slug={event.slug} eventTitle={event.title} summary={summary} form="title" />}
+            <EventWhenWhere event={event} home={home} className="mt-1" page={page} />
+            {summary && <SummaryLink slug={event.slug} eventTitle={title.text} summary={summary} form="title" page={page} />}
           </li>
         );
       })}

@@ -15,6 +15,8 @@ export type FeedSummary = {
   eventSlug: string;
   eventTitle: string;
   topicName: string | null;
+  /** The language the entry's texts are in, when it is not the feed's (a summary not translated yet). */
+  language?: string;
 };
 
 type SummaryFeed = {
@@ -27,15 +29,18 @@ type SummaryFeed = {
   title: string;
   author: string;
   summaries: readonly FeedSummary[];
+  /** The feed's language, and how its links to the site's pages are written in it ("/ja/events/…"). */
+  language: string;
+  href: (path: string) => string;
 };
 
 /** An Atom feed (RFC 4287) of published summaries. */
-export function summaryFeed({ base, selfPath, pagePath, title, author, summaries }: SummaryFeed): string {
+export function summaryFeed({ base, selfPath, pagePath, title, author, summaries, language, href }: SummaryFeed): string {
   const updated = summaries.reduce((latest, r) => (r.updatedAt > latest ? r.updatedAt : latest), new Date(0));
   const entries = summaries.map((r) => {
-    const url = `${base}/events/${r.eventSlug}/summary`;
+    const url = `${base}${href(`/events/${r.eventSlug}/summary`)}`;
     return [
-      "  <entry>",
+      r.language && r.language !== language ? `  <entry xml:lang="${xml(r.language)}">` : "  <entry>",
       `    <id>urn:uuid:${r.id}</id>`,
       `    <title>${xml(r.title.trim() || r.eventTitle)}</title>`,
       `    <link rel="alternate" type="text/html" href="${xml(url)}"/>`,
@@ -51,11 +56,11 @@ export function summaryFeed({ base, selfPath, pagePath, title, author, summaries
   });
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xml(language)}">`,
     `  <id>${xml(`${base}${selfPath}`)}</id>`,
     `  <title>${xml(title)}</title>`,
     `  <link rel="self" type="application/atom+xml" href="${xml(`${base}${selfPath}`)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${xml(`${base}${pagePath}`)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${xml(`${base}${href(pagePath)}`)}"/>`,
     `  <updated>${updated.toISOString()}</updated>`,
     `  <author><name>${xml(author)}</name></author>`,
     ...entries,

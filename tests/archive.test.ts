@@ -212,10 +212,10 @@ describe("the sitemap", () => {
 
 describe("the /events page", () => {
   const render = async (searchParams: Record<string, string>) =>
-    renderToStaticMarkup(await EventsArchivePage({ searchParams: Promise.resolve(searchParams) }));
+    renderToStaticMarkup(await EventsArchivePage({ params: Promise.resolve({}), searchParams: Promise.resolve(searchParams) }));
   const redirectOf = async (searchParams: Record<string, string>) => {
     try {
-      await EventsArchivePage({ searchParams: Promise.resolve(searchParams) });
+      await EventsArchivePage({ params: Promise.resolve({}), searchParams: Promise.resolve(searchParams) });
     } catch (error) {
       return String((error as { digest?: string }).digest ?? error);
     }

@@ -22,7 +22,7 @@ beforeAll(async () => {
     .returning();
   await db.insert(summaries).values({ eventId: draft!.id, status: "published", title: "Secret summary", body: "x" });
   const { GET } = await import("@/app/feed.xml/route");
-  const response = await GET();
+  const response = await GET(new Request("http://localhost/feed.xml"), { params: Promise.resolve({}) });
   expect(response.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
   feedXml = await response.text();
 });
@@ -30,7 +30,7 @@ afterAll(closeDb);
 
 describe("the Atom feed", () => {
   it("is an Atom document with the required feed elements", () => {
-    expect(feedXml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">')).toBe(true);
+    expect(feedXml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">')).toBe(true);
     for (const element of ["<id>", "<title>", "<updated>", "<author><name>"]) expect(feedXml).toContain(element);
     expect(feedXml.trim().endsWith("</feed>")).toBe(true);
   });
@@ -70,7 +70,7 @@ describe("the Atom feed with control characters in staff text", () => {
     const [topic] = await db.select().from(topics).where(eq(topics.slug, "womens-empowerment-and-gender-equality"));
     await db.update(topics).set({ name: hostile("Topic") }).where(eq(topics.id, topic!.id));
     const { GET } = await import("@/app/feed.xml/route");
-    const xml = await (await GET()).text();
+    const xml = await (await GET(new Request("http://localhost/feed.xml"), { params: Promise.resolve({}) })).text();
     await db.update(topics).set({ name: topic!.name }).where(eq(topics.id, topic!.id));
 
     expect(xml).toMatch(XML_CHARS);

@@ -92,9 +92,9 @@ describe("cached public routes", () => {
     "app/(public)/events/[slug]/summary/page.tsx": "PAGE_TAGS.event",
     "app/(public)/topics/[slug]/page.tsx": "PAGE_TAGS.topic",
     "app/(public)/series/[slug]/page.tsx": "PAGE_TAGS.series",
-    "app/feed.xml/route.ts": "PAGE_TAGS.lists()",
+    "app/feed.xml/route.ts": "siteFeed",
     "app/(public)/calendar.ics/route.ts": "PAGE_TAGS.lists()",
-    "app/(public)/topics/[slug]/feed.xml/route.ts": "PAGE_TAGS.topic",
+    "app/(public)/topics/[slug]/feed.xml/route.ts": "topicFeed",
     "app/(public)/topics/[slug]/calendar.ics/route.ts": "PAGE_TAGS.topic",
     "app/(public)/series/[slug]/calendar.ics/route.ts": "PAGE_TAGS.series",
     "app/(public)/events/[slug]/calendar.ics/route.ts": "PAGE_TAGS.event",
@@ -116,11 +116,33 @@ describe("cached public routes", () => {
     expect(read("app/(public)/events/[slug]/page.tsx")).toMatch(/^export const revalidate = 5;$/m);
   });
 
-  it("the public layout tags every page and reads no request data", () => {
-    const source = code("app/(public)/layout.tsx");
-    expect(source).toContain("tagPage([PUBLIC_TAGS.site])");
+  it("the feeds tag what they list, and read no request data", () => {
+    const source = code("lib/summary-feeds.ts");
+    expect(source).toContain("tagPage(PAGE_TAGS.lists())");
+    expect(source).toContain("tagPage(PAGE_TAGS.topic(topic.id))");
     expect(source).not.toMatch(/connection\(\)|headers\(\)|cookies\(\)|auth\(\)/);
   });
+
+  it("the public layouts (the default language's and the others') tag every page and read no request data", () => {
+    expect(code("components/public-frame.tsx")).toContain("tagPage([PUBLIC_TAGS.site])");
+    for (const layout of ["app/(public)/layout.tsx", "app/(localized)/[lang]/layout.tsx"]) {
+      const source = code(layout);
+      expect(source).toContain("<PublicFrame");
+      expect(source).not.toMatch(/connection\(\)|headers\(\)|cookies\(\)|auth\(\)/);
+    }
+  });
+
+  it.each(Object.keys(ROUTES).filter((path) => path.startsWith("app/(public)/")))(
+    "%s in another language is the same module, cached for as long",
+    (path) => {
+      const twin = path.replace("app/(public)/", "app/(localized)/[lang]/");
+      const revalidate = (p: string) => /^export const revalidate = (\d+);$/m.exec(code(p))?.[1];
+      if (path.endsWith("calendar.ics/route.ts")) return; // the calendars are one file for every language
+      expect(revalidate(twin)).toBe(revalidate(path));
+      const source = path.replace(/\.tsx?$/, "");
+      expect(code(twin).includes(`from "@/${source}"`) || code(twin).includes("Feed")).toBe(true);
+    },
+  );
 });
 
 describe("staff actions", () => {

@@ -104,7 +104,7 @@ describe("topic and series calendars", () => {
 describe("a topic's Atom feed", () => {
   it("is well formed and lists the topic's published summaries of public events only", async () => {
     const xml = await okBody(await topicFeed(TOPIC), "application/atom+xml; charset=utf-8");
-    expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">')).toBe(true);
+    expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">')).toBe(true);
     expect(xml).toContain(`<id>http://localhost:3000/topics/${TOPIC}/feed.xml</id>`);
     expect(xml).toContain(`<link rel="alternate" type="text/html" href="http://localhost:3000/topics/${TOPIC}"/>`);
     const entries = xml.match(/<entry>[\s\S]*?<\/entry>/g) ?? [];

@@ -1,18 +1,19 @@
 import Link from "next/link";
 
-type Props = { page: number; pageSize: number; total: number; hrefFor: (page: number) => string };
+/** The words of the pages' navigation; English unless a public page in another language gives its own. */
+export type PaginationWords = { label: string; status: string; previous: string; next: string };
 
-export function Pagination({ page, pageSize, total, hrefFor }: Props) {
+type Props = { page: number; pageSize: number; total: number; hrefFor: (page: number) => string; words?: PaginationWords };
+
+export function Pagination({ page, pageSize, total, hrefFor, words }: Props) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1) return null;
   return (
-    <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
-      <span className="text-slate-600">
-        Page {page} of {pages} ({total} in all)
-      </span>
+    <nav aria-label={words?.label ?? "Pagination"} className="mt-4 flex items-center justify-between text-sm">
+      <span className="text-slate-600">{words?.status ?? `Page ${page} of ${pages} (${total} in all)`}</span>
       <span className="flex gap-3">
-        {page > 1 ? <Link href={hrefFor(page - 1)}>Previous page</Link> : <span className="text-slate-500">Previous page</span>}
-        {page < pages ? <Link href={hrefFor(page + 1)}>Next page</Link> : <span className="text-slate-500">Next page</span>}
+        {page > 1 ? <Link href={hrefFor(page - 1)}>{words?.previous ?? "Previous page"}</Link> : <span className="text-slate-500">{words?.previous ?? "Previous page"}</span>}
+        {page < pages ? <Link href={hrefFor(page + 1)}>{words?.next ?? "Next page"}</Link> : <span className="text-slate-500">{words?.next ?? "Next page"}</span>}
       </span>
     </nav>
   );

@@ -4,6 +4,8 @@ import { and, asc, count, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { events, series, summaries, topics, venues } from "@/db/schema";
 import type { ArchiveChoices, ArchiveFilters } from "@/lib/archive-filters";
+import type { Language, Translations } from "@/lib/i18n/languages";
+import { localized } from "@/lib/i18n/localize";
 import { eventListColumns } from "./public";
 import { hasPublicEvent, isPublicEvent, upcomingThenPast } from "./util";
 
@@ -36,12 +38,12 @@ function selectArchive(now: Date) {
 export const listArchiveChoices = cache(async () => {
   const [topicRows, seriesRows, yearRows] = await Promise.all([
     db
-      .select({ slug: topics.slug, name: topics.name })
+      .select({ slug: topics.slug, name: topics.name, translations: topics.translations })
       .from(topics)
       .where(hasPublicEvent(eq(events.topicId, topics.id)))
       .orderBy(asc(topics.name)),
     db
-      .select({ slug: series.slug, name: series.name, topicName: topics.name })
+      .select({ slug: series.slug, name: series.name, translations: series.translations, topicName: topics.name, topicTranslations: topics.translations })
       .from(series)
       .leftJoin(topics, eq(topics.id, series.topicId))
       .where(hasPublicEvent(eq(events.seriesId, series.id)))
@@ -52,6 +54,20 @@ export const listArchiveChoices = cache(async () => {
 });
 
 export type ArchiveChoiceLists = Awaited<ReturnType<typeof listArchiveChoices>>;
+
+/** The choices with their names in `language` (each falling back to the default language's). */
+export function choicesInLanguage(choices: ArchiveChoiceLists, language: Language, defaultLanguage: Language): ArchiveChoiceLists {
+  const name = (r: { name: string; translations: Translations<"name" | "description"> }) => localized(r, "name", language, defaultLanguage)?.text ?? r.name;
+  return {
+    ...choices,
+    topics: choices.topics.map((t) => ({ ...t, name: name(t) })),
+    series: choices.series.map((s) => ({
+      ...s,
+      name: name(s),
+      topicName: s.topicName === null ? null : name({ name: s.topicName, translations: s.topicTranslations ?? {} }),
+    })),
+  };
+}
 
 /** The slugs and years of the choices, as the URL reader wants them. */
 export function choiceKeys(choices: ArchiveChoiceLists): ArchiveChoices {

@@ -52,7 +52,7 @@ export async function countEventsByStatus() {
 /** Topics with at least one public event: the others have no public page yet. */
 export async function listTopics() {
   return db
-    .select({ id: topics.id, slug: topics.slug, name: topics.name, description: topics.description })
+    .select({ id: topics.id, slug: topics.slug, name: topics.name, description: topics.description, translations: topics.translations })
     .from(topics)
     .where(hasPublicEvent(eq(events.topicId, topics.id)))
     .orderBy(asc(topics.name));

@@ -8,7 +8,7 @@ import { hasPublicEvent, isAnnouncedParticipant, isPublicEvent } from "./util";
 /** A topic by its address, only once it has a public event: until then it has no public page, nor feeds. */
 export async function getPublicFeedTopic(slug: string) {
   const [row] = await db
-    .select({ id: topics.id, slug: topics.slug, name: topics.name })
+    .select({ id: topics.id, slug: topics.slug, name: topics.name, translations: topics.translations })
     .from(topics)
     .where(and(eq(topics.slug, slug), hasPublicEvent(eq(events.topicId, topics.id))));
   return row;

@@ -261,6 +261,7 @@ export const getPublicProfile = cache(async (slug: string) => {
       slug: people.slug,
       ...personTitleColumns,
       bio: people.bio,
+      translations: people.translations,
       updatedAt: people.updatedAt,
       portrait: portraitColumns(oldPortrait),
     })
@@ -273,7 +274,7 @@ export const getPublicProfile = cache(async (slug: string) => {
       id: eventParticipants.id,
       role: eventParticipants.role,
       positionAtEvent: eventParticipants.positionAtEvent,
-      event: eventWithVenueColumns,
+      event: { ...eventWithVenueColumns, translations: events.translations, venueTranslations: venues.translations },
     })
     .from(eventParticipants)
     .innerJoin(events, eq(events.id, eventParticipants.eventId))

@@ -32,6 +32,11 @@ export const eventListColumns = {
   topicSlug: topics.slug,
   venueName: venues.name,
   venueCity: venues.city,
+  // Each page shows them in its language (components/event-card.tsx `cardInLanguage`).
+  translations: events.translations,
+  seriesTranslations: series.translations,
+  topicTranslations: topics.translations,
+  venueTranslations: venues.translations,
 };
 
 export type PublicEventListItem = Awaited<ReturnType<typeof listEvents>>[number];
@@ -142,7 +147,7 @@ export type PublicAgendaItem = PublicEvent["agenda"][number];
 /** A topic with its series and its public events, or undefined. */
 export async function getPublicTopic(slug: string, now = new Date()) {
   const [topic] = await db
-    .select({ id: topics.id, slug: topics.slug, name: topics.name, description: topics.description })
+    .select({ id: topics.id, slug: topics.slug, name: topics.name, description: topics.description, translations: topics.translations })
     .from(topics)
     .where(eq(topics.slug, slug));
   if (!topic) return undefined;
@@ -152,6 +157,7 @@ export async function getPublicTopic(slug: string, now = new Date()) {
         slug: series.slug,
         name: series.name,
         description: series.description,
+        translations: series.translations,
         hasPublicEvent: sql<boolean>`${hasPublicEvent(eq(events.seriesId, series.id))}`,
       })
       .from(series)
@@ -172,7 +178,8 @@ export async function getPublicSeries(slug: string, now = new Date()) {
       slug: series.slug,
       name: series.name,
       description: series.description,
-      topic: { slug: topics.slug, name: topics.name },
+      translations: series.translations,
+      topic: { slug: topics.slug, name: topics.name, translations: topics.translations },
     })
     .from(series)
     .leftJoin(topics, eq(topics.id, series.topicId))

@@ -30,6 +30,7 @@ export async function listLatestSummaries(limit = 6) {
       startsAt: events.startsAt,
       timeZone: events.timeZone,
       topicName: topics.name,
+      topicTranslations: topics.translations,
     })
     .from(summaries)
     .innerJoin(events, eq(events.id, summaries.eventId))

@@ -61,3 +61,9 @@ export function messagesFor<N extends Namespace>(language: Language, namespace: 
 }
 
 export type Translator<N extends Namespace> = ReturnType<typeof translator<N>>;
+
+/** The public pages' page navigation in `language` (components/ui/pagination.tsx). */
+export function paginationWords(language: Language, page: number, pages: number, total: number) {
+  const t = translator(language, "pages");
+  return { label: t("pagination.label"), status: t("pagination.status", { page, pages, total }), previous: t("pagination.previous"), next: t("pagination.next") };
+}

@@ -40,3 +40,10 @@ export async function pageLanguage(params: Promise<LangParams> | LangParams | un
   }
   return { language, defaultLanguage, languages, href: (path, to = language) => localePath(path, to, defaultLanguage) };
 }
+
+/** The language of a feed or other file under `/[lang]/…`; null for a prefix that names no other enabled language. */
+export async function fileLanguage(params: Promise<LangParams> | LangParams | undefined): Promise<PageLanguage | null> {
+  const { lang } = (await params) ?? {};
+  const page = await pageLanguage(params, { lenient: true });
+  return lang !== undefined && page.language !== lang ? null : page;
+}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { LogoForm } from "@/components/logo-form";
 import { LanguagesForm, RetentionForm, SettingsForm } from "@/components/settings-form";
 import { getOrganization, getSettings } from "@/db/queries/settings";
@@ -57,7 +58,7 @@ export default async function SettingsPage() {
         </p>
         <p className="max-w-2xl text-sm text-slate-700">
           People can also delete their own registration data at any time, from the personal link in their confirmation email. The{" "}
-          <a href="/privacy">privacy notice</a> tells them both.
+          <Link href="/privacy">privacy notice</Link> tells them both.
         </p>
       </section>
     </div>
