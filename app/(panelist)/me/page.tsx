@@ -22,6 +22,7 @@ import type { Language } from "@/lib/i18n/languages";
 import { inLanguage, langOfText } from "@/lib/i18n/localize";
 import { messagesFor, translator, type Translator } from "@/lib/i18n/messages";
 import { currentPanelistLanguage } from "@/lib/i18n/panelist";
+import { localePath } from "@/lib/i18n/paths";
 import {
   PROFILE_FIELDS,
   type ProfileField,
@@ -80,9 +81,9 @@ export default async function MePage() {
   const photoChanged = pending ? pending.revision.portraitId !== person.portraitId : false;
   const home = (d: Date) => localDate(d, settings.homeTimeZone, language);
   const homeClock = { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel };
-  const titled = <E extends { event: { title: string; translations: EventItem["event"]["translations"] } }>(e: E) => {
+  const titled = <E extends { event: { slug: string; title: string; translations: EventItem["event"]["translations"] } }>(e: E) => {
     const text = inLanguage(e.event, ["title"], language, defaultLanguage);
-    return { ...e, title: text.title ?? e.event.title, titleLang: langOfText(text.langOf.title, language) };
+    return { ...e, title: text.title ?? e.event.title, titleLang: langOfText(text.langOf.title, language), href: localePath(`/events/${e.event.slug}`, language, defaultLanguage) };
   };
 
   return (
@@ -127,7 +128,7 @@ export default async function MePage() {
         </div>
         <p className="text-sm text-slate-600">
           {isPublic ? (
-            <Link href={language === defaultLanguage ? `/people/${person.slug}` : `/${language}/people/${person.slug}`}>{t("me.openPublic")}</Link>
+            <Link href={localePath(`/people/${person.slug}`, language, defaultLanguage)}>{t("me.openPublic")}</Link>
           ) : (
             t("me.notPublic")
           )}
@@ -260,6 +261,8 @@ type EventItem = {
   /** The event's title in the area's language, and the language it fell back to (if it did). */
   title: string;
   titleLang: Language | undefined;
+  /** The event's public page in the area's language. */
+  href: string;
   event: { slug: string; title: string; status: string; translations: Partial<Record<Language, { title?: string }>> };
 };
 
@@ -274,7 +277,7 @@ function EventList({ t, title, empty, items }: { t: Translator<"panelist">; titl
           {items.map((e) => (
             <li key={e.participantId} className="rounded-md border border-slate-200 p-3 text-sm">
               <p className="font-medium">
-                <Link href={`/events/${e.event.slug}`} lang={e.titleLang}>
+                <Link href={e.href} lang={e.titleLang}>
                   {e.title}
                 </Link>
                 {e.event.status === "cancelled" && <span className="text-red-800"> {t("me.cancelled")}</span>}

@@ -16,6 +16,7 @@ import type { Language } from "@/lib/i18n/languages";
 import { inLanguage, langOfText } from "@/lib/i18n/localize";
 import { messagesFor, translator, type Translator } from "@/lib/i18n/messages";
 import { currentPanelistLanguage } from "@/lib/i18n/panelist";
+import { localePath } from "@/lib/i18n/paths";
 import { isUuid } from "@/lib/validations/common";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -121,7 +122,7 @@ export default async function InvitationPage({ params }: Props) {
       )}
 
       <p>
-        <Link href={language === defaultLanguage ? `/events/${event.slug}` : `/${language}/events/${event.slug}`}>{t("invitation.publicPage")}</Link>
+        <Link href={localePath(`/events/${event.slug}`, language, defaultLanguage)}>{t("invitation.publicPage")}</Link>
       </p>
     </div>
   );
