@@ -50,7 +50,8 @@ test("a panelist switches to 日本語 on /me and the area follows, then switche
     await waitForHydration(button);
     await form.getByRole("radio", { name: language }).check();
     await button.click();
-    await expect(form.getByRole("status").filter({ hasText: saved })).toBeVisible();
+    // The whole area, this form's name among it, turns to the chosen language as the answer comes.
+    await expect(page.getByRole("status").filter({ hasText: saved })).toBeVisible();
   };
   try {
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
