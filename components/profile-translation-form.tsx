@@ -42,6 +42,11 @@ export function ProfileTranslationForm({ personId, language, initial, words, lan
         register={(field) => form.register(field)}
         errors={errors}
         bioHint={fill(words.translationBioHint)}
+        labels={
+          Object.fromEntries(
+            TRANSLATED_PROFILE_FIELDS.map((f) => [f, fill(words.translatedField).replace("{field}", words[f])]),
+          ) as Record<TranslatedProfileField, string>
+        }
       />
       <Button type="submit" pending={pending}>
         {fill(words.translationSend)}
