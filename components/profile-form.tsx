@@ -14,6 +14,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { Section } from "@/components/ui/section";
 import type { NameOrder } from "@/db/schema";
+import type { Messages } from "@/lib/i18n/messages";
 import { profileFormInput, profileSchema } from "@/lib/validations/profile";
 
 export type ProfileFormValues = {
@@ -33,6 +34,8 @@ type Props = {
   /** What the form starts from: the proposal waiting for review, else the public profile. */
   initial: ProfileFormValues;
   initialPortrait: PortraitChoice | null;
+  /** The panelist area's words, in its language. */
+  words: Messages["panelist"]["form"];
 };
 
 type Input = z.input<typeof profileSchema>;
@@ -42,7 +45,7 @@ type Input = z.input<typeof profileSchema>;
  * what the server says it starts from (after a save, a withdrawal or a review), without remounting,
  * so that its confirmation stays on screen.
  */
-export function ProfileForm({ personId, initial, initialPortrait }: Props) {
+export function ProfileForm({ personId, initial, initialPortrait, words }: Props) {
   // Photos uploaded here, by id: the form holds only the chosen id.
   const [uploaded, setUploaded] = useState<Record<string, PortraitChoice>>({});
   // The memo follows the values, not the objects, which are new after every refresh.
@@ -86,38 +89,38 @@ export function ProfileForm({ personId, initial, initialPortrait }: Props) {
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
       <form method="post" onSubmit={onSubmit} noValidate aria-labelledby="edit-heading" className="space-y-5">
         <h3 id="edit-heading" className="text-lg font-semibold">
-          Edit your profile
+          {words.editHeading}
         </h3>
         {message && <Alert tone={message.tone}>{message.text}</Alert>}
         <input type="hidden" {...form.register("personId")} />
         <input type="hidden" {...form.register("portraitId")} />
-        <NameFields register={(field) => form.register(field)} errors={errors} own columns="sm:grid-cols-[8rem_1fr_1fr]" />
-        <Field label="Position" error={errors.position?.message} hint="As it reads after your name: Executive Director of UN Women.">
+        <NameFields register={(field) => form.register(field)} errors={errors} own columns="sm:grid-cols-[8rem_1fr_1fr]" labels={words} />
+        <Field label={words.position} error={errors.position?.message} hint={words.positionHint}>
           {(p) => <Input {...p} autoComplete="organization-title" {...form.register("position")} />}
         </Field>
-        <Field label="Organization" error={errors.organization?.message}>
+        <Field label={words.organization} error={errors.organization?.message}>
           {(p) => <Input {...p} autoComplete="organization" {...form.register("organization")} />}
         </Field>
-        <Field label="Bio" error={errors.bio?.message} hint="Plain text. Leave an empty line between paragraphs.">
+        <Field label={words.bio} error={errors.bio?.message} hint={words.bioHint}>
           {(p) => <Textarea {...p} rows={10} {...form.register("bio")} />}
         </Field>
 
         <fieldset className="space-y-3 rounded-md border border-slate-200 p-4">
-          <legend className="px-1 text-sm font-medium text-slate-800">Portrait photo</legend>
+          <legend className="px-1 text-sm font-medium text-slate-800">{words.portrait}</legend>
           {portrait ? (
             <div className="flex items-start gap-4">
-              <ProfilePortrait src={portrait.url} alt={values.portraitAlt || "The chosen portrait"} width={portrait.width} height={portrait.height} className="w-24" />
+              <ProfilePortrait src={portrait.url} alt={values.portraitAlt || words.chosenPortrait} width={portrait.width} height={portrait.height} className="w-24" />
               <Button type="button" variant="secondary" size="sm" onClick={() => choosePortrait(null)}>
-                Remove photo
+                {words.removePhoto}
               </Button>
             </div>
           ) : (
-            <p className="text-sm text-slate-600">No photo chosen.</p>
+            <p className="text-sm text-slate-600">{words.noPhoto}</p>
           )}
           <PhotoUpload
             purpose="portrait"
             personId={personId}
-            label={portrait ? "Replace the photo" : "Upload a photo"}
+            label={portrait ? words.replacePhoto : words.uploadPhoto}
             onUploaded={(media) => choosePortrait({ ...media, alt: null })}
           />
           {errors.portraitId?.message && (
@@ -127,9 +130,9 @@ export function ProfileForm({ personId, initial, initialPortrait }: Props) {
           )}
           {portrait && (
             <Field
-              label="Photo description (alt text)"
+              label={words.alt}
               error={errors.portraitAlt?.message}
-              hint="What the photo shows, for people who cannot see it: “Sima Bahous speaking at a podium”."
+              hint={words.altHint}
             >
               {(p) => <Input {...p} autoComplete="off" {...form.register("portraitAlt")} />}
             </Field>
@@ -138,14 +141,14 @@ export function ProfileForm({ personId, initial, initialPortrait }: Props) {
 
         <div className="space-y-2">
           <Button type="submit" pending={pending}>
-            Send for review
+            {words.send}
           </Button>
-          <p className="text-sm text-slate-600">Staff review every change before it appears on the public site.</p>
+          <p className="text-sm text-slate-600">{words.reviewNote}</p>
         </div>
       </form>
 
-      <Section id="preview-heading" title="Preview" level="h3" className="space-y-3 lg:sticky lg:top-4 lg:self-start" headingClassName="text-lg font-semibold">
-        <p className="text-sm text-slate-600">How your public profile will read once approved.</p>
+      <Section id="preview-heading" title={words.previewHeading} level="h3" className="space-y-3 lg:sticky lg:top-4 lg:self-start" headingClassName="text-lg font-semibold">
+        <p className="text-sm text-slate-600">{words.previewIntro}</p>
         <div className="rounded-lg border border-dashed border-slate-300 p-5">
           <ProfilePreview profile={preview} nameAs="p" />
         </div>

@@ -1,10 +1,13 @@
 import { eraseMyRegistration } from "@/app/(public)/registrations/[token]/actions";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Section } from "@/components/ui/section";
-import { ERASE_CONFIRM_MESSAGE } from "@/lib/validations/registration";
+import type { Language } from "@/lib/i18n/languages";
+import { translator } from "@/lib/i18n/messages";
 
 type Props = {
   token: string;
+  /** The page's language: the form's words, and where the action sends the visitor back. */
+  language: Language;
   /** What happens to the registration first: nothing, or a cancellation that frees a seat or a waitlist place. */
   cancels: "seat" | "place" | null;
   /** The form came back without its box ticked (a browser that does not check `required`). */
@@ -15,20 +18,21 @@ type Props = {
  * "Delete my registration data" on the manage page: a plain form with a box to tick, so that it works
  * before the page's script has loaded, and nothing is deleted by a single slip.
  */
-export function RegistrationErase({ token, cancels, unconfirmed }: Props) {
+export function RegistrationErase({ token, language, cancels, unconfirmed }: Props) {
   const box = "erase-confirm";
+  const t = translator(language, "manage");
+  const gap = language === "ja" ? "" : " ";
   return (
-    <Section id="erase-heading" title="Delete my registration data">
+    <Section id="erase-heading" title={t("erase.heading")}>
       <p>
-        We then remove your name, email address, organization and answers from this registration, and the text of the emails we sent
-        you about it. Only the fact that a registration existed stays, with its status and dates, so that the event&apos;s numbers
-        stay right.
-        {cancels === "seat" && " Your registration is cancelled first: your seat goes to the next person on the waitlist."}
-        {cancels === "place" && " Your registration is cancelled first."}
+        {t("erase.what")}
+        {cancels === "seat" && gap + t("erase.cancelsSeat")}
+        {cancels === "place" && gap + t("erase.cancelsPlace")}
       </p>
-      <p>Afterwards this link no longer works. This cannot be undone.</p>
+      <p>{t("erase.final")}</p>
       <form action={eraseMyRegistration} className="space-y-3 rounded-md border border-red-200 bg-red-50 p-4">
         <input type="hidden" name="token" value={token} />
+        <input type="hidden" name="lang" value={language} />
         <div className="flex items-start gap-2">
           <input
             id={box}
@@ -41,15 +45,15 @@ export function RegistrationErase({ token, cancels, unconfirmed }: Props) {
             autoFocus={unconfirmed}
           />
           <label htmlFor={box} className="text-sm text-red-950">
-            {cancels ? "Cancel my registration and delete my data." : "Delete my data."} I understand that this cannot be undone.
+            {cancels ? t("erase.confirmCancel") : t("erase.confirm")}
           </label>
         </div>
         {unconfirmed && (
           <p id={`${box}-error`} className="text-sm font-medium text-red-800">
-            {ERASE_CONFIRM_MESSAGE}
+            {t("erase.unconfirmed")}
           </p>
         )}
-        <SubmitButton variant="danger">Delete my registration data</SubmitButton>
+        <SubmitButton variant="danger">{t("erase.button")}</SubmitButton>
       </form>
     </Section>
   );

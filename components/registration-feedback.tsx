@@ -1,18 +1,28 @@
 import { FeedbackForm } from "@/components/feedback-form";
+import { localDate } from "@/components/localized-time-terms";
 import { Section } from "@/components/ui/section";
 import { getFeedback } from "@/db/queries/feedback";
-import { formatLocalDate } from "@/lib/time";
+import type { Language } from "@/lib/i18n/languages";
+import { messagesFor, translator } from "@/lib/i18n/messages";
+
+type Props = { token: string; registrationId: string; timeZone: string; language: Language };
 
 /**
  * The manage page's feedback section, after the event (the page decides when: lib/after-event.ts
  * `feedbackOpen`). Its heading's id is the `#feedback` the thank-you email links to.
  */
-export async function RegistrationFeedback({ token, registrationId, timeZone }: { token: string; registrationId: string; timeZone: string }) {
+export async function RegistrationFeedback({ token, registrationId, timeZone, language }: Props) {
   const answer = await getFeedback(registrationId);
+  const t = translator(language, "manage");
   return (
-    <Section id="feedback" title="Your feedback">
-      <p>Tell us how the event was: it takes a minute, and it helps us plan the next one.</p>
-      <FeedbackForm token={token} previous={answer ? { rating: answer.rating, comment: answer.comment, on: formatLocalDate(answer.updatedAt, timeZone) } : null} />
+    <Section id="feedback" title={t("feedback.heading")}>
+      <p>{t("feedback.intro")}</p>
+      <FeedbackForm
+        token={token}
+        language={language}
+        messages={messagesFor(language, "manage").feedback}
+        previous={answer ? { rating: answer.rating, comment: answer.comment, on: localDate(answer.updatedAt, timeZone, language) } : null}
+      />
     </Section>
   );
 }

@@ -1,3 +1,4 @@
+import { expectNoAxeViolations } from "./axe";
 import { expect, test, waitForHydration } from "./fixtures";
 
 const PERSON = "Ms. Sima Bahous";
@@ -39,4 +40,47 @@ test("a panelist edits their Japanese bio on /me, staff approve it, and the staf
     await expect(staffPage.getByLabel("Family name (Japanese)")).toHaveValue("バフース");
     await expect(staffPage.getByLabel("Bio", { exact: true })).not.toHaveValue(bio);
   });
+});
+
+test("a panelist switches to 日本語 on /me and the area follows, then switches back", async ({ panelistPage: page }) => {
+  await page.goto("/me");
+  const chooseLanguage = async (formName: string, language: string, save: string, saved: string) => {
+    const form = page.getByRole("form", { name: formName });
+    const button = form.getByRole("button", { name: save });
+    await waitForHydration(button);
+    await form.getByRole("radio", { name: language }).check();
+    await button.click();
+    // The whole area, this form's name among it, turns to the chosen language as the answer comes.
+    await expect(page.getByRole("status").filter({ hasText: saved })).toBeVisible();
+  };
+  try {
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await chooseLanguage("Language", "日本語", "Save language", "保存しました。");
+
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+    await expect(page.getByRole("heading", { level: 1, name: "マイプロフィール" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "ご参加のイベント" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "ログアウト" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "日本語のプロフィール" })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // An invitation page of the area is in Japanese too.
+    const invitation = page.getByRole("link", { name: /^(回答する|ご招待を見る)/ }).first();
+    if (await invitation.count()) {
+      await invitation.click();
+      await expect(page).toHaveURL(/\/me\/invitations\//);
+      await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+      await expect(page.getByText("ご招待", { exact: true })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page.goto("/me");
+    }
+  } finally {
+    // The demo panelist's session is shared with the other journeys, which read the area in English.
+    await page.goto("/me");
+    if ((await page.locator("html").getAttribute("lang")) === "ja") await chooseLanguage("使用言語", "English", "使用言語を保存する", "Saved.");
+  }
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1, name: "My profile" })).toBeVisible();
 });

@@ -11,7 +11,28 @@ import { NAME_ORDER_LABELS, NAME_ORDERS } from "@/lib/validations/person";
 
 type NameField = "honorific" | "givenName" | "familyName" | "nameOrder";
 
-const NAME_ORDER_OPTIONS = NAME_ORDERS.map((value) => ({ value, label: NAME_ORDER_LABELS[value] }));
+export type NameFieldLabels = {
+  name: string;
+  honorific: string;
+  honorificHint: string;
+  givenName: string;
+  familyName: string;
+  nameOrder: string;
+  givenFirst: string;
+  familyFirst: string;
+};
+
+// The staff area's words; the panelist area passes its own language's.
+const ENGLISH: NameFieldLabels = {
+  name: "Name",
+  honorific: "Honorific",
+  honorificHint: "Ms., Dr., Ambassador…",
+  givenName: "Given name",
+  familyName: "Family name",
+  nameOrder: "Name order",
+  givenFirst: NAME_ORDER_LABELS.given_family,
+  familyFirst: NAME_ORDER_LABELS.family_given,
+};
 
 type Props = {
   register: (name: NameField) => UseFormRegisterReturn;
@@ -22,25 +43,27 @@ type Props = {
   columns: string;
   /** Shown under the fields, inside the group (a preview of the name). */
   children?: ReactNode;
+  labels?: NameFieldLabels;
 };
 
 /** A person's name as the schema holds it: honorific, given and family name, and the order they read in. */
-export function NameFields({ register, errors, own = false, columns, children }: Props) {
+export function NameFields({ register, errors, own = false, columns, children, labels = ENGLISH }: Props) {
+  const orders = NAME_ORDERS.map((value) => ({ value, label: value === "given_family" ? labels.givenFirst : labels.familyFirst }));
   return (
     <fieldset className="space-y-4">
-      <legend className="sr-only">Name</legend>
+      <legend className="sr-only">{labels.name}</legend>
       <div className={cn("grid gap-4", columns)}>
-        <Field label="Honorific" error={errors.honorific?.message} hint="Ms., Dr., Ambassador…">
+        <Field label={labels.honorific} error={errors.honorific?.message} hint={labels.honorificHint}>
           {(p) => <SuggestInput {...p} suggestions={HONORIFICS} autoComplete={own ? "honorific-prefix" : "off"} {...register("honorific")} />}
         </Field>
-        <Field label="Given name" error={errors.givenName?.message}>
+        <Field label={labels.givenName} error={errors.givenName?.message}>
           {(p) => <Input {...p} autoComplete={own ? "given-name" : "off"} {...register("givenName")} />}
         </Field>
-        <Field label="Family name" error={errors.familyName?.message}>
+        <Field label={labels.familyName} error={errors.familyName?.message}>
           {(p) => <Input {...p} autoComplete={own ? "family-name" : "off"} {...register("familyName")} />}
         </Field>
       </div>
-      <RadioGroup legend="Name order" options={NAME_ORDER_OPTIONS} error={errors.nameOrder?.message} {...register("nameOrder")} />
+      <RadioGroup legend={labels.nameOrder} options={orders} error={errors.nameOrder?.message} {...register("nameOrder")} />
       {children}
     </fieldset>
   );

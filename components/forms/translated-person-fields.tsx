@@ -11,16 +11,18 @@ type Props = {
   errors?: Partial<Record<TranslatedProfileField, { message?: string }>>;
   /** A hint under the bio. */
   bioHint?: string;
+  /** Each field's label, the language named in it; the staff area's English ones when left out. */
+  labels?: Record<TranslatedProfileField, string>;
 };
 
 /**
  * A person's name, titles and bio as written in `language`, each labelled with it ("Family name
  * (Japanese)") and marked with `lang` so that the browser and screen readers treat the text as such.
  */
-export function TranslatedPersonFields({ language, register, errors = {}, bioHint }: Props) {
-  const named = (label: string) => `${label} (${LANGUAGE_LABELS[language]})`;
+export function TranslatedPersonFields({ language, register, errors = {}, bioHint, labels }: Props) {
+  const named = (field: TranslatedProfileField, label: string) => labels?.[field] ?? `${label} (${LANGUAGE_LABELS[language]})`;
   const text = (field: Exclude<TranslatedProfileField, "bio">, label: string) => (
-    <Field label={named(label)} error={errors[field]?.message}>
+    <Field label={named(field, label)} error={errors[field]?.message}>
       {(p) => <Input {...p} lang={language} autoComplete="off" {...register(field)} />}
     </Field>
   );
@@ -33,7 +35,7 @@ export function TranslatedPersonFields({ language, register, errors = {}, bioHin
       </div>
       {text("position", "Position")}
       {text("organization", "Organization")}
-      <Field label={named("Bio")} error={errors.bio?.message} hint={bioHint}>
+      <Field label={named("bio", "Bio")} error={errors.bio?.message} hint={bioHint}>
         {(p) => <Textarea {...p} lang={language} rows={6} {...register("bio")} />}
       </Field>
     </div>

@@ -80,10 +80,12 @@ export async function getOwnInvitation(participantId: string, userId: string) {
       event: {
         ...eventHeadingColumns,
         description: events.description,
+        translations: events.translations,
         seriesName: series.name,
+        seriesTranslations: series.translations,
         seriesNumber: events.seriesNumber,
       },
-      venue: { name: venues.name, address: venues.address, city: venues.city, country: venues.country },
+      venue: { name: venues.name, address: venues.address, city: venues.city, country: venues.country, translations: venues.translations },
     })
     .from(eventParticipants)
     .innerJoin(people, eq(people.id, eventParticipants.personId))
@@ -151,7 +153,7 @@ export async function listOwnEvents(userId: string) {
       role: eventParticipants.role,
       positionAtEvent: eventParticipants.positionAtEvent,
       invitationStatus: eventParticipants.invitationStatus,
-      event: eventWithVenueColumns,
+      event: { ...eventWithVenueColumns, translations: events.translations },
     })
     .from(eventParticipants)
     .innerJoin(people, eq(people.id, eventParticipants.personId))

@@ -68,8 +68,9 @@ export async function getManagedRegistration(tokenHash: string) {
       waitlistPosition: waitlistPositionSql,
       event: {
         ...eventHeadingColumns,
+        translations: events.translations,
       },
-      venue: { name: venues.name, address: venues.address, city: venues.city, country: venues.country },
+      venue: { name: venues.name, address: venues.address, city: venues.city, country: venues.country, translations: venues.translations },
     })
     .from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId))

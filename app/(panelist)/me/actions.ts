@@ -29,12 +29,12 @@ import { kickOutbox } from "@/lib/email/sender";
 import { appUrl } from "@/lib/env";
 import { type ActionResult, fail, invalidFields } from "@/lib/errors";
 import type { Language } from "@/lib/i18n/languages";
+import type { Translator } from "@/lib/i18n/messages";
+import { panelistTranslator } from "@/lib/i18n/panelist";
 import { displayName } from "@/lib/names";
 import { invitationAnswerSchema } from "@/lib/validations/invitation";
 import { emailLanguageSchema, profileSchema, profileTranslationSchema, revisionIdSchema } from "@/lib/validations/profile";
 import { publicChanged } from "@/lib/public-cache";
-
-const PHOTO_AGAIN = "That photo is not available any more. Upload it again.";
 
 /**
  * Proposes changes to the panelist's own profile. Nothing public changes: the proposal becomes the
@@ -43,7 +43,7 @@ const PHOTO_AGAIN = "That photo is not available any more. Upload it again.";
  */
 export const saveProfile = action({ role: "panelist", schema: profileSchema }, async ({ user: me, input, client }): Promise<ActionResult> => {
   const { personId, portraitAlt, ...fields } = input;
-  const { defaultLanguage } = await getLanguageSettings();
+  const [{ defaultLanguage }, t] = await Promise.all([getLanguageSettings(), panelistTranslator(me.id)]);
 
   const outcome = await db.transaction(async (tx) => {
     const person = await lockOwnPerson(personId, me.id, tx);
@@ -55,7 +55,7 @@ export const saveProfile = action({ role: "panelist", schema: profileSchema }, a
     let portraitId = fields.portraitId;
     if (portraitId) {
       const chosen = await portraitChoice(portraitId, person.id, tx);
-      if (!chosen) return invalidFields({ portraitId: [PHOTO_AGAIN] });
+      if (!chosen) return invalidFields({ portraitId: [t("actions.photoAgain")] });
       if (chosen.altText !== portraitAlt) {
         if (await isApprovedPortrait(chosen.id, tx)) {
           // The public photo keeps its description until staff approve a new one: the proposal gets
@@ -69,7 +69,7 @@ export const saveProfile = action({ role: "panelist", schema: profileSchema }, a
       }
     }
 
-    return propose({ me, client, person, language: defaultLanguage, proposed: { ...fields, portraitId }, current: revisionFields(person) }, tx);
+    return propose({ me, client, person, language: defaultLanguage, proposed: { ...fields, portraitId }, current: revisionFields(person), t }, tx);
   });
   return profileAnswer(outcome);
 });
@@ -82,23 +82,25 @@ type Proposal = {
   /** The version proposed, and the one the public sees now in that language. */
   proposed: RevisionFields;
   current: RevisionFields;
+  /** The panelist area's words, for the answer. */
+  t: Translator<"panelist">;
 };
 
 /**
  * The proposal becomes the person's one pending revision in its language, replacing an earlier one
  * there (the other languages' stay); one that is the public version withdraws what was pending.
  */
-async function propose({ me, client, person, language, proposed, current }: Proposal, tx: Transaction): Promise<ActionResult> {
+async function propose({ me, client, person, language, proposed, current, t }: Proposal, tx: Transaction): Promise<ActionResult> {
   const pending = await getPendingRevision(person.id, language, tx);
   const changes = changedFields(current, proposed);
   if (Object.keys(changes).length === 0) {
-    if (!pending) return { ok: true, data: undefined, message: "Nothing to send: this is already your public profile." };
+    if (!pending) return { ok: true, data: undefined, message: t("actions.nothingToSend") };
     await closePendingRevision(pending.id, tx);
     await writeAudit({ actorId: me.id, client, action: "profile.withdraw", entityType: "profile_revision", entityId: pending.id, changes: { personId: person.id, language, reason: "same as public" } }, tx);
-    return { ok: true, data: undefined, message: "This is your public profile as it stands, so nothing waits for review any more." };
+    return { ok: true, data: undefined, message: t("actions.backToPublic") };
   }
   if (pending && Object.keys(changedFields(revisionFields(pending), proposed)).length === 0) {
-    return { ok: true, data: undefined, message: "No changes to save: this is what waits for review." };
+    return { ok: true, data: undefined, message: t("actions.sameAsPending") };
   }
   if (pending) await closePendingRevision(pending.id, tx);
   const revision = await insertRevision({ personId: person.id, authorId: me.id, status: "pending", language, ...proposed, base: current }, tx);
@@ -112,7 +114,7 @@ async function propose({ me, client, person, language, proposed, current }: Prop
     },
     tx,
   );
-  return { ok: true, data: undefined, message: "Sent for review. Your public profile changes once staff approve it; we will email you then." };
+  return { ok: true, data: undefined, message: t("actions.sent") };
 }
 
 /**
@@ -124,9 +126,9 @@ export const saveProfileTranslation = action(
   { role: "panelist", schema: profileTranslationSchema },
   async ({ user: me, input, client }): Promise<ActionResult> => {
     const { personId, language, ...fields } = input;
-    const { defaultLanguage, enabledLanguages } = await getLanguageSettings();
+    const [{ defaultLanguage, enabledLanguages }, t] = await Promise.all([getLanguageSettings(), panelistTranslator(me.id)]);
     if (language === defaultLanguage || !enabledLanguages.includes(language)) {
-      return invalidFields({ language: ["Choose one of the languages offered on this page."] });
+      return invalidFields({ language: [t("actions.offeredLanguage")] });
     }
     const outcome = await db.transaction(async (tx) => {
       const person = await lockOwnPerson(personId, me.id, tx);
@@ -136,7 +138,7 @@ export const saveProfileTranslation = action(
       }
       const current = versionOf(person, language, defaultLanguage);
       const proposed = { ...current, ...fields, givenName: fields.givenName ?? "", familyName: fields.familyName ?? "" };
-      return propose({ me, client, person, language, proposed, current }, tx);
+      return propose({ me, client, person, language, proposed, current, t }, tx);
     });
     return profileAnswer(outcome);
   },
@@ -149,18 +151,21 @@ export const saveProfileTranslation = action(
 export const saveEmailLanguage = action({ role: "panelist", schema: emailLanguageSchema }, async ({ user: me, input, client }): Promise<ActionResult> => {
   const { defaultLanguage, enabledLanguages } = await getLanguageSettings();
   if (input.language && !enabledLanguages.includes(input.language)) {
-    return invalidFields({ language: ["Choose one of the languages offered here."] });
+    return invalidFields({ language: [(await panelistTranslator(me.id))("actions.offeredHere")] });
   }
   const language = input.language === defaultLanguage ? null : input.language;
   const result = await db.transaction(async (tx) => {
     const changed = await setOwnEmailLanguage(me.id, language, tx);
-    if (!changed) return fail("Your account no longer exists.");
-    if (changed.before === language) return { ok: true as const, data: undefined, message: "No changes to save." };
+    if (!changed) return "gone" as const;
+    if (changed.before === language) return "same" as const;
     await writeAudit({ actorId: me.id, client, action: "user.email_language", entityType: "user", entityId: me.id, changes: { language: [changed.before, language] } }, tx);
-    return { ok: true as const, data: undefined, message: "Saved. Our emails to you will use this language." };
+    return "saved" as const;
   });
-  revalidatePath("/me");
-  return result;
+  // The whole area follows the choice: the answer already speaks the new language, and so does the layout.
+  revalidatePath("/me", "layout");
+  const t = await panelistTranslator(me.id);
+  if (result === "gone") return fail(t("actions.accountGone"));
+  return { ok: true, data: undefined, message: result === "same" ? t("actions.noChanges") : t("actions.languageSaved") };
 });
 
 /** Someone else's profile or revision is "not found"; a change to one's own shows in both areas. */
@@ -173,14 +178,15 @@ function profileAnswer(outcome: ActionResult | "denied"): ActionResult {
 
 /** Withdraws the panelist's own pending revision; someone else's is "not found" (and logged). */
 export const withdrawRevision = action({ role: "panelist", schema: revisionIdSchema }, async ({ user: me, input: { id }, client }): Promise<ActionResult> => {
+  const t = await panelistTranslator(me.id);
   const outcome = await db.transaction(async (tx) => {
     const row = await withdrawOwnRevision(id, me.id, tx);
     if (row) {
       await writeAudit({ actorId: me.id, client, action: "profile.withdraw", entityType: "profile_revision", entityId: id, changes: { personId: row.personId } }, tx);
-      return { ok: true as const, data: undefined, message: "Withdrawn. Your public profile stays as it is." };
+      return { ok: true as const, data: undefined, message: t("actions.withdrawn") };
     }
     // A second click after withdrawing is the owner's; anything else is someone else's revision.
-    if (await isOwnRevision(id, me.id, tx)) return fail("This change is no longer waiting for review.");
+    if (await isOwnRevision(id, me.id, tx)) return fail(t("actions.notWaiting"));
     await writeAudit({ actorId: me.id, client, action: "profile.denied", entityType: "profile_revision", entityId: id, changes: { attemptedRevisionId: id } }, tx);
     return "denied" as const;
   });
@@ -199,19 +205,20 @@ export const respondToInvitation = action({ role: "panelist", schema: invitation
     notFound();
   }
   const { event } = invitation;
-  if (invitation.invitationStatus === "not_invited") return fail("There is no invitation to answer here.");
-  if (event.status === "cancelled") return fail("This event has been cancelled, so there is nothing to answer.");
-  if (event.endsAt <= new Date()) return fail("This event is over, so the invitation can no longer be answered.");
+  const t = await panelistTranslator(me.id);
+  if (invitation.invitationStatus === "not_invited") return fail(t("actions.noInvitation"));
+  if (event.status === "cancelled") return fail(t("actions.eventCancelled"));
+  if (event.endsAt <= new Date()) return fail(t("actions.eventOver"));
   const status = answer === "accept" ? "confirmed" : "declined";
   if (invitation.invitationStatus === status && invitation.invitationMessage === message) {
-    return { ok: true, data: undefined, message: status === "confirmed" ? "You have already accepted." : "You have already declined." };
+    return { ok: true, data: undefined, message: status === "confirmed" ? t("actions.alreadyAccepted") : t("actions.alreadyDeclined") };
   }
 
   const person = await getOwnPerson(me.id);
   const name = person ? displayName(person) : me.email;
   const result = await db.transaction(async (tx) => {
     const row = await answerOwnInvitation(participantId, me.id, { status, message }, tx);
-    if (!row) return fail("This invitation changed in the meantime. Reload the page and try again.");
+    if (!row) return fail(t("actions.changedMeanwhile"));
     await writeAudit(
       {
         actorId: me.id, client,
@@ -235,7 +242,7 @@ export const respondToInvitation = action({ role: "panelist", schema: invitation
         tx,
       );
     }
-    return { ok: true as const, data: undefined, message: status === "confirmed" ? "Thank you: you accepted. The organizers have been told." : "You declined. The organizers have been told." };
+    return { ok: true as const, data: undefined, message: status === "confirmed" ? t("actions.accepted") : t("actions.declined") };
   });
   if (!result.ok) return result;
   kickOutbox();

@@ -14,50 +14,55 @@ import { getOwnEmailLanguage, getOwnProfileView, revisionFields, versionOf } fro
 import { getLanguageSettings, getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
 import { mediaUrl } from "@/lib/storage";
-import { formatDualTime, formatLocalDate } from "@/lib/time";
-import { INVITATION_STATUS_LABELS, PARTICIPANT_ROLE_LABELS } from "@/lib/validations/participant";
+import { dualTime, localDate } from "@/components/localized-time-terms";
+import type { ParticipantRole } from "@/db/schema";
+import type { InvitationStatus } from "@/lib/validations/participant";
 import { NAME_ORDER_LABELS } from "@/lib/validations/person";
-import { LANGUAGE_LABELS } from "@/lib/i18n/languages";
+import type { Language } from "@/lib/i18n/languages";
+import { inLanguage, langOfText } from "@/lib/i18n/localize";
+import { messagesFor, translator, type Translator } from "@/lib/i18n/messages";
+import { currentPanelistLanguage } from "@/lib/i18n/panelist";
+import { localePath } from "@/lib/i18n/paths";
 import {
-  PROFILE_FIELD_LABELS,
   PROFILE_FIELDS,
   type ProfileField,
   TRANSLATED_PROFILE_FIELDS,
   type TranslatedProfileField,
 } from "@/lib/validations/profile";
 
-export const metadata: Metadata = { title: "My profile" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator(await currentPanelistLanguage(), "panelist")("me.metaTitle") };
+}
 
 type Portrait = { id: string | null; key: string | null; alt: string | null; width: number | null; height: number | null } | null;
 
 const portraitView = (p: Portrait) => (p?.id && p.key ? { id: p.id, url: mediaUrl(p.key), alt: p.alt, width: p.width, height: p.height } : null);
 
-function fieldText(field: ProfileField, value: string | null): string {
+function fieldText(field: ProfileField, value: string | null, empty: string): string {
   if (field === "nameOrder") return NAME_ORDER_LABELS[value as keyof typeof NAME_ORDER_LABELS] ?? "—";
-  return value?.trim() ? value : "(empty)";
+  return value?.trim() ? value : empty;
 }
 
 export default async function MePage() {
   const me = await requireRole("panelist", "/me");
-  const settings = await getSettings();
-  const { defaultLanguage, enabledLanguages } = await getLanguageSettings();
+  const [settings, { defaultLanguage, enabledLanguages }, language] = await Promise.all([getSettings(), getLanguageSettings(), currentPanelistLanguage()]);
   const [view, events, emailLanguage] = await Promise.all([getOwnProfileView(me.id, defaultLanguage), listOwnEvents(me.id), getOwnEmailLanguage(me.id)]);
+  const t = translator(language, "panelist");
+  const languageName = (l: Language) => t("languageName", { language: l });
   const otherLanguages = enabledLanguages.filter((l) => l !== defaultLanguage);
+  const formWords = messagesFor(language, "panelist").form;
   const emailLanguageSection = enabledLanguages.length > 1 && (
-    <Section id="email-language-heading" title="Email language" className="space-y-3" headingClassName="text-xl font-semibold">
-      <p className="text-sm text-slate-600">The language of the emails we send you.</p>
-      <EmailLanguageForm languages={[defaultLanguage, ...otherLanguages]} defaultLanguage={defaultLanguage} current={emailLanguage} />
+    <Section id="email-language-heading" title={t("me.languageHeading")} className="space-y-3" headingClassName="text-xl font-semibold">
+      <p className="text-sm text-slate-600">{t("me.languageIntro")}</p>
+      <EmailLanguageForm languages={[defaultLanguage, ...otherLanguages]} defaultLanguage={defaultLanguage} current={emailLanguage} words={formWords} />
     </Section>
   );
 
   if (!view) {
     return (
       <div className="space-y-6">
-        <h1 className="text-2xl font-semibold text-brand-900">My profile</h1>
-        <EmptyState title="No profile is linked to your account yet">
-          Your account ({me.email}) is not linked to a speaker profile. Staff link it when they invite you to an event; if you
-          expected an invitation, write to the organizers.
-        </EmptyState>
+        <h1 className="text-2xl font-semibold text-brand-900">{t("me.heading")}</h1>
+        <EmptyState title={t("me.noProfileTitle")}>{t("me.noProfile", { email: me.email })}</EmptyState>
         {emailLanguageSection}
       </div>
     );
@@ -74,52 +79,58 @@ export default async function MePage() {
     ? PROFILE_FIELDS.filter((f) => (pending.revision[f] ?? null) !== (person[f] ?? null))
     : [];
   const photoChanged = pending ? pending.revision.portraitId !== person.portraitId : false;
-  const home = (d: Date) => formatLocalDate(d, settings.homeTimeZone);
+  const home = (d: Date) => localDate(d, settings.homeTimeZone, language);
+  const homeClock = { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel };
+  const titled = <E extends { event: { slug: string; title: string; translations: EventItem["event"]["translations"] } }>(e: E) => {
+    const text = inLanguage(e.event, ["title"], language, defaultLanguage);
+    return { ...e, title: text.title ?? e.event.title, titleLang: langOfText(text.langOf.title, language), href: localePath(`/events/${e.event.slug}`, language, defaultLanguage) };
+  };
 
   return (
     <div className="space-y-10">
-      <h1 className="text-2xl font-semibold text-brand-900">My profile</h1>
+      <h1 className="text-2xl font-semibold text-brand-900">{t("me.heading")}</h1>
 
       {toAnswer.length > 0 && (
         <Alert tone="warning">
-          <p className="font-medium">{toAnswer.length === 1 ? "An invitation waits for your answer:" : "Invitations wait for your answer:"}</p>
+          <p className="font-medium">{t("me.invitationWaits", { count: toAnswer.length })}</p>
           <ul className="mt-1 list-disc pl-5">
-            {toAnswer.map((e) => (
+            {toAnswer.map(titled).map((e) => (
               <li key={e.participantId}>
-                <Link href={`/me/invitations/${e.participantId}`}>Answer the invitation to {e.event.title}</Link>
+                <Link href={`/me/invitations/${e.participantId}`}>{t("me.answerInvitation", { title: e.title })}</Link>
               </li>
             ))}
           </ul>
         </Alert>
       )}
 
-      <Section id="events-heading" title="Your events" className="space-y-4" headingClassName="text-xl font-semibold">
+      <Section id="events-heading" title={t("me.eventsHeading")} className="space-y-4" headingClassName="text-xl font-semibold">
         {events.length === 0 ? (
-          <EmptyState title="No events yet">When staff add you to an event, it appears here.</EmptyState>
+          <EmptyState title={t("me.noEventsTitle")}>{t("me.noEvents")}</EmptyState>
         ) : (
           <div className="grid gap-6 md:grid-cols-2">
             <EventList
-              title="Upcoming"
-              empty="Nothing coming up."
-              items={upcoming.map((e) => ({ ...e, when: formatDualTime(e.event.startsAt, e.event.timeZone, settings.homeTimeZone, settings.homeTimeZoneLabel) }))}
+              t={t}
+              title={t("me.upcoming")}
+              empty={t("me.upcomingEmpty")}
+              items={upcoming.map(titled).map((e) => ({ ...e, when: dualTime(e.event.startsAt, e.event.timeZone, homeClock, language) }))}
             />
-            <EventList title="Past" empty="No past events." items={past.map((e) => ({ ...e, when: formatLocalDate(e.event.startsAt, e.event.timeZone) }))} />
+            <EventList t={t} title={t("me.past")} empty={t("me.pastEmpty")} items={past.map(titled).map((e) => ({ ...e, when: localDate(e.event.startsAt, e.event.timeZone, language) }))} />
           </div>
         )}
       </Section>
 
       <section aria-labelledby="public-heading" className="space-y-3">
         <p id="public-heading" className="text-sm font-medium uppercase tracking-wide text-slate-500">
-          Your public profile, as it reads now
+          {t("me.publicHeading")}
         </p>
         <div className="rounded-lg border border-slate-200 p-5">
           <ProfilePreview profile={{ ...person, portrait: publicPortrait }} nameAs="h2" />
         </div>
         <p className="text-sm text-slate-600">
           {isPublic ? (
-            <Link href={`/people/${person.slug}`}>Open your public page</Link>
+            <Link href={localePath(`/people/${person.slug}`, language, defaultLanguage)}>{t("me.openPublic")}</Link>
           ) : (
-            "Your page becomes public once you take part in a published event."
+            t("me.notPublic")
           )}
         </p>
       </section>
@@ -127,107 +138,110 @@ export default async function MePage() {
       {lastDecision && (
         <Alert tone={lastDecision.status === "approved" ? "success" : "warning"}>
           {lastDecision.status === "approved"
-            ? `Staff approved your last changes${lastDecision.reviewedAt ? ` on ${home(lastDecision.reviewedAt)}` : ""}.`
-            : `Staff did not approve your last changes${lastDecision.reviewedAt ? ` (${home(lastDecision.reviewedAt)})` : ""}.`}
+            ? lastDecision.reviewedAt
+              ? t("me.approvedOn", { date: home(lastDecision.reviewedAt) })
+              : t("me.approved")
+            : lastDecision.reviewedAt
+              ? t("me.rejectedOn", { date: home(lastDecision.reviewedAt) })
+              : t("me.rejected")}
           {lastDecision.note && (
             <span className="mt-1 block">
-              Note from the reviewer: <q>{lastDecision.note}</q>
+              {t("me.reviewerNote")} <q>{lastDecision.note}</q>
             </span>
           )}
         </Alert>
       )}
 
-      <Section id="review-heading" title="Waiting for review" headingClassName="text-xl font-semibold">
+      <Section id="review-heading" title={t("me.reviewHeading")} headingClassName="text-xl font-semibold">
         {!pending ? (
-          <p className="text-sm text-slate-600">Nothing. Changes you send below wait here until staff review them.</p>
+          <p className="text-sm text-slate-600">{t("me.nothingWaiting")}</p>
         ) : (
           <div className="space-y-4 rounded-lg border border-amber-200 bg-amber-50 p-5">
             <p className="text-sm">
-              Sent on {home(pending.revision.createdAt)}. The public sees your profile as above until staff approve these changes.
+              {t("me.sentOn", { date: home(pending.revision.createdAt) })}
             </p>
             <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
               {changedFields.map((f) => (
                 <div key={f} className="contents">
-                  <dt className="font-medium text-slate-800">{PROFILE_FIELD_LABELS[f]}</dt>
-                  <dd className="whitespace-pre-line">{fieldText(f, pending.revision[f])}</dd>
+                  <dt className="font-medium text-slate-800">{t(`fields.${f}`)}</dt>
+                  <dd className="whitespace-pre-line">{fieldText(f, pending.revision[f], t("me.empty"))}</dd>
                 </div>
               ))}
               {photoChanged && (
                 <div className="contents">
-                  <dt className="font-medium text-slate-800">Photo</dt>
+                  <dt className="font-medium text-slate-800">{t("me.photo")}</dt>
                   <dd>
                     {pendingPortrait ? (
                       <ProfilePortrait src={pendingPortrait.url} alt={pendingPortrait.alt ?? ""} width={pendingPortrait.width} height={pendingPortrait.height} className="w-24" />
                     ) : (
-                      "Removed"
+                      t("me.photoRemoved")
                     )}
                   </dd>
                 </div>
               )}
               {changedFields.length === 0 && !photoChanged && (
                 <div className="contents">
-                  <dt className="font-medium text-slate-800">Photo description</dt>
-                  <dd>{pendingPortrait?.alt ?? "(empty)"}</dd>
+                  <dt className="font-medium text-slate-800">{t("me.photoDescription")}</dt>
+                  <dd>{pendingPortrait?.alt ?? t("me.empty")}</dd>
                 </div>
               )}
             </dl>
-            <ProfileWithdrawButton revisionId={pending.revision.id} />
+            <ProfileWithdrawButton revisionId={pending.revision.id} words={formWords} />
           </div>
         )}
       </Section>
 
       {otherLanguages.length > 0 && (
-        <nav aria-label="Your profile in each language" className="text-sm">
-          Edit your profile in: <a href="#edit-heading">{LANGUAGE_LABELS[defaultLanguage]}</a>
+        <nav aria-label={t("me.eachLanguage")} className="text-sm">
+          {t("me.editIn")} <a href="#edit-heading">{languageName(defaultLanguage)}</a>
           {otherLanguages.map((l) => (
             <span key={l}>
               {" · "}
-              <a href={`#profile-${l}-heading`}>{LANGUAGE_LABELS[l]}</a>
+              <a href={`#profile-${l}-heading`}>{languageName(l)}</a>
             </span>
           ))}
         </nav>
       )}
 
-      <section aria-label="Edit your profile">
+      <section aria-label={t("me.editRegion")}>
         <ProfileForm
+          words={formWords}
           personId={person.id}
           initial={revisionFields(pending?.revision ?? person)}
           initialPortrait={pending ? pendingPortrait : publicPortrait}
         />
       </section>
 
-      {otherLanguages.map((language) => {
-        const waiting = pendingTranslations[language];
-        const published = versionOf(person, language, defaultLanguage);
+      {otherLanguages.map((version) => {
+        const waiting = pendingTranslations[version];
+        const published = versionOf(person, version, defaultLanguage);
         const shown = waiting ? revisionFields(waiting) : published;
-        const label = LANGUAGE_LABELS[language];
+        const label = languageName(version);
         return (
-          <Section key={language} id={`profile-${language}-heading`} title={`Your profile in ${label}`} className="space-y-4" headingClassName="text-xl font-semibold">
-            <p className="text-sm text-slate-600">
-              How your profile reads on the {label} pages. A field left empty shows the {LANGUAGE_LABELS[defaultLanguage]} version. Staff review
-              each language&apos;s changes on their own.
-            </p>
+          <Section key={version} id={`profile-${version}-heading`} title={t("me.inLanguageHeading", { language: label })} className="space-y-4" headingClassName="text-xl font-semibold">
+            <p className="text-sm text-slate-600">{t("me.inLanguageIntro", { language: label, defaultLanguage: languageName(defaultLanguage) })}</p>
             {waiting && (
               <div className="space-y-3 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm">
-                <p>
-                  Your {label} changes sent on {home(waiting.createdAt)} wait for review:
-                </p>
+                <p>{t("me.inLanguageWaiting", { language: label, date: home(waiting.createdAt) })}</p>
                 <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
                   {TRANSLATED_PROFILE_FIELDS.filter((f) => (waiting[f] || null) !== (published[f] || null)).map((f) => (
                     <div key={f} className="contents">
-                      <dt className="font-medium text-slate-800">{PROFILE_FIELD_LABELS[f]}</dt>
-                      <dd lang={language} className="whitespace-pre-line">
-                        {waiting[f]?.trim() || "(empty)"}
+                      <dt className="font-medium text-slate-800">{t(`fields.${f}`)}</dt>
+                      <dd lang={langOfText(version, language)} className="whitespace-pre-line">
+                        {waiting[f]?.trim() || t("me.empty")}
                       </dd>
                     </div>
                   ))}
                 </dl>
-                <ProfileWithdrawButton revisionId={waiting.id} />
+                <ProfileWithdrawButton revisionId={waiting.id} words={formWords} />
               </div>
             )}
             <ProfileTranslationForm
+              words={formWords}
+              languageLabel={label}
+              defaultLanguageLabel={languageName(defaultLanguage)}
               personId={person.id}
-              language={language}
+              language={version}
               initial={Object.fromEntries(TRANSLATED_PROFILE_FIELDS.map((f) => [f, shown[f]])) as Record<TranslatedProfileField, string | null>}
             />
           </Section>
@@ -241,13 +255,18 @@ export default async function MePage() {
 
 type EventItem = {
   participantId: string;
-  role: keyof typeof PARTICIPANT_ROLE_LABELS;
-  invitationStatus: keyof typeof INVITATION_STATUS_LABELS;
+  role: ParticipantRole;
+  invitationStatus: InvitationStatus;
   when: string;
-  event: { slug: string; title: string; status: string };
+  /** The event's title in the area's language, and the language it fell back to (if it did). */
+  title: string;
+  titleLang: Language | undefined;
+  /** The event's public page in the area's language. */
+  href: string;
+  event: { slug: string; title: string; status: string; translations: Partial<Record<Language, { title?: string }>> };
 };
 
-function EventList({ title, empty, items }: { title: string; empty: string; items: EventItem[] }) {
+function EventList({ t, title, empty, items }: { t: Translator<"panelist">; title: string; empty: string; items: EventItem[] }) {
   return (
     <div className="space-y-2">
       <h3 className="font-semibold">{title}</h3>
@@ -258,18 +277,20 @@ function EventList({ title, empty, items }: { title: string; empty: string; item
           {items.map((e) => (
             <li key={e.participantId} className="rounded-md border border-slate-200 p-3 text-sm">
               <p className="font-medium">
-                <Link href={`/events/${e.event.slug}`}>{e.event.title}</Link>
-                {e.event.status === "cancelled" && <span className="text-red-800"> (cancelled)</span>}
+                <Link href={e.href} lang={e.titleLang}>
+                  {e.title}
+                </Link>
+                {e.event.status === "cancelled" && <span className="text-red-800"> {t("me.cancelled")}</span>}
               </p>
               <p className="text-slate-700">{e.when}</p>
               <p className="text-slate-700">
-                {PARTICIPANT_ROLE_LABELS[e.role]} · Invitation: {INVITATION_STATUS_LABELS[e.invitationStatus]}
+                {t("me.roleLine", { role: t("me.role", { role: e.role }), status: t("me.invitationStatus", { status: e.invitationStatus }) })}
                 {e.invitationStatus !== "not_invited" && (
                   <>
                     {" · "}
                     <Link href={`/me/invitations/${e.participantId}`}>
-                      {e.invitationStatus === "invited" ? "Answer" : "See the invitation"}
-                      <span className="sr-only"> for {e.event.title}</span>
+                      {e.invitationStatus === "invited" ? t("me.answer") : t("me.seeInvitation")}
+                      <span className="sr-only"> {t("me.forEvent", { title: e.title })}</span>
                     </Link>
                   </>
                 )}

@@ -2,4 +2,4 @@
 // Rendered per request like its twin (it reads the query or the clock); the parent's empty params list
 // would otherwise make it look static.
 export const dynamic = "force-dynamic";
-export { default, metadata } from "@/app/(public)/privacy/page";
+export { default, generateMetadata } from "@/app/(public)/privacy/page";

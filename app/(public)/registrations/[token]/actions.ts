@@ -4,7 +4,9 @@
 
 import { notFound, redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
+import { getLanguageSettings } from "@/db/queries/settings";
 import { formInput } from "@/lib/form-input";
+import { postedLanguagePath } from "@/lib/i18n/form-path";
 import { eraseOwnRegistration } from "@/lib/registration/erase";
 import { cancelRegistration } from "@/lib/registration/seats";
 import { hashManageToken } from "@/lib/registration/tokens";
@@ -16,13 +18,15 @@ import { eraseRegistrationSchema, manageTokenSchema } from "@/lib/validations/re
  * name the registration. A plain form post, so it works without JavaScript; the page shows the outcome.
  */
 export async function cancelMyRegistration(input: unknown): Promise<void> {
-  const parsed = manageTokenSchema.safeParse(formInput(input));
+  const values = formInput(input);
+  const parsed = manageTokenSchema.safeParse(values);
   if (!parsed.success) notFound();
   const { token } = parsed.data;
   const result = await cancelRegistration({ tokenHash: hashManageToken(token) }, { kind: "public", client: await requestInfo() });
   if (result.outcome === "refused" && result.reason === "missing") notFound();
   if (result.outcome === "cancelled") revalidatePath("/events/[slug]", "page");
-  redirect(`/registrations/${token}?${result.outcome === "cancelled" ? "cancelled=1" : `refused=${result.reason}`}`);
+  const page = postedLanguagePath(`/registrations/${token}`, langOf(values), await getLanguageSettings());
+  redirect(`${page}?${result.outcome === "cancelled" ? "cancelled=1" : `refused=${result.reason}`}`);
 }
 
 /**
@@ -36,10 +40,15 @@ export async function eraseMyRegistration(input: unknown): Promise<void> {
   if (!parsed.success) {
     const link = manageTokenSchema.safeParse(values);
     if (!link.success) notFound();
-    redirect(`/registrations/${link.data.token}?erase=unconfirmed#erase-heading`);
+    redirect(`${postedLanguagePath(`/registrations/${link.data.token}`, langOf(values), await getLanguageSettings())}?erase=unconfirmed#erase-heading`);
   }
   const result = await eraseOwnRegistration(hashManageToken(parsed.data.token));
   if (result.outcome === "missing") notFound();
   if (result.cancelled) revalidatePath("/events/[slug]", "page");
-  redirect(`/registrations/deleted${result.cancelled ? "?cancelled=1" : ""}`);
+  redirect(`${postedLanguagePath("/registrations/deleted", langOf(values), await getLanguageSettings())}${result.cancelled ? "?cancelled=1" : ""}`);
+}
+
+/** The hidden `lang` of the manage page's forms: the language of the page the visitor goes back to. */
+function langOf(values: unknown): unknown {
+  return values && typeof values === "object" ? (values as Record<string, unknown>).lang : undefined;
 }

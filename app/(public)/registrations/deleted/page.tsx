@@ -1,25 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { translator } from "@/lib/i18n/messages";
+import { pageLanguage, type LangParams } from "@/lib/i18n/page";
 
-export const metadata: Metadata = { title: "Registration data deleted", robots: { index: false, follow: false } };
+type Props = { params: Promise<LangParams>; searchParams: Promise<{ cancelled?: string }> };
 
-type Props = { searchParams: Promise<{ cancelled?: string }> };
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const page = await pageLanguage(params);
+  return { title: translator(page.language, "manage")("deleted.metaTitle"), robots: { index: false, follow: false } };
+}
 
 /** Where "Delete my registration data" lands: the manage page it came from no longer exists. */
-export default async function RegistrationDeletedPage({ searchParams }: Props) {
-  const { cancelled } = await searchParams;
+export default async function RegistrationDeletedPage({ params, searchParams }: Props) {
+  const [page, { cancelled }] = await Promise.all([pageLanguage(params), searchParams]);
+  const t = translator(page.language, "manage");
   return (
     <article className="mx-auto max-w-2xl space-y-4">
-      <h1 className="text-3xl font-semibold text-brand-900">Your registration data is deleted</h1>
-      {cancelled === "1" && <p className="text-lg">Your registration was cancelled first, and its place went to the next person waiting.</p>}
+      <h1 className="text-3xl font-semibold text-brand-900">{t("deleted.heading")}</h1>
+      {cancelled === "1" && <p className="text-lg">{t("deleted.cancelled")}</p>}
+      <p>{t("deleted.removed")}</p>
+      <p>{t("deleted.linkGone")}</p>
+      {cancelled === "1" && <p>{t("deleted.registerAgain")}</p>}
       <p>
-        We removed your name, email address, organization and answers from the registration, and the text of the emails we sent you
-        about it. Only the fact that a registration existed stays, with its status and dates, for the event&apos;s numbers.
-      </p>
-      <p>The link you used no longer works: it now leads to a page that is not found.</p>
-      {cancelled === "1" && <p>If you want to come after all, you can register again on the event&apos;s page while registration is open.</p>}
-      <p>
-        <Link href="/">See upcoming events</Link> · <Link href="/privacy">Privacy notice</Link>
+        <Link href={page.href("/")}>{t("deleted.upcoming")}</Link> · <Link href={page.href("/privacy")}>{t("deleted.privacy")}</Link>
       </p>
     </article>
   );

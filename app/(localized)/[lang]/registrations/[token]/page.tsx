@@ -1,2 +1,2 @@
 // The same page as app/(public)/registrations/[token]/page.tsx, in another enabled language (app/(localized)/[lang]/layout.tsx).
-export { default, metadata } from "@/app/(public)/registrations/[token]/page";
+export { default, generateMetadata } from "@/app/(public)/registrations/[token]/page";
