@@ -1,7 +1,10 @@
 import { renderToStaticMarkup } from "react-dom/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { localePath, splitLocalePath } from "@/lib/i18n/paths";
 import { closeDb, resetWithDemo } from "./support/db";
+
+// The person page waits for a request (connection()) so that it is rendered per request; here there is none.
+vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), connection: async () => {} }));
 
 // The public site in the demo's two languages: English, the default, at the unprefixed addresses, and
 // Japanese under /ja.
@@ -106,5 +109,17 @@ describe("the sitemap", () => {
     expect(topic?.alternates?.languages).toEqual({ en: `http://localhost:3000/topics/${TOPIC}`, ja: `http://localhost:3000/ja/topics/${TOPIC}` });
     expect(entries.find((e) => e.url === "http://localhost:3000/")?.alternates?.languages).toMatchObject({ ja: "http://localhost:3000/ja" });
     expect(entries.some((e) => e.url.includes("/ja"))).toBe(false);
+  });
+});
+
+describe("a speaker's page in Japanese", () => {
+  it("writes the name in Japanese order with the honorific after it, and links within /ja", async () => {
+    const { default: PersonPage, generateMetadata } = await import("@/app/(public)/people/[slug]/page");
+    const params = Promise.resolve({ slug: "kamikawa-yoko", lang: "ja" });
+    const html = renderToStaticMarkup(await PersonPage({ params }));
+    expect((await generateMetadata({ params })).title).toMatch(/^上川陽子/);
+    expect(html).toMatch(/<h1[^>]*>上川陽子/);
+    expect(html).toContain('href="/ja/events/wps-innovation-4-from-the-united-nations"');
+    expect(html).toContain("開催済みのイベント");
   });
 });

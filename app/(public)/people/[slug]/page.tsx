@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import { ProfilePreview } from "@/components/profile-preview";
 import { getPublicProfile, type PublicProfile } from "@/db/queries/profiles";
 import { displayName } from "@/lib/names";
+import { displayName as displayNameJa } from "@/lib/names-ja";
 import { mediaUrl } from "@/lib/storage";
 import { formatsFor } from "@/lib/i18n/format";
 import { inLanguage, langOfText } from "@/lib/i18n/localize";
@@ -28,7 +29,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!profile) notFound();
   const texts = profileIn(profile, page);
   const about = [texts.position, texts.organization].filter(Boolean).join(page.language === "ja" ? "、" : ", ");
-  return { title: displayName({ ...profile, ...texts }), description: about || undefined, alternates: languageAlternates(page, `/people/${profile.slug}`) };
+  const name = page.language === "ja" ? displayNameJa({ ...profile, ...texts }) : displayName({ ...profile, ...texts });
+  return { title: name, description: about || undefined, alternates: languageAlternates(page, `/people/${profile.slug}`) };
 }
 
 function EventLinks({ items, page }: { items: PublicProfile["appearances"]; page: PageLanguage }) {
@@ -78,7 +80,7 @@ export default async function PersonPage({ params }: Props) {
 
   return (
     <article className="mx-auto max-w-3xl space-y-10">
-      <ProfilePreview profile={{ ...profile, ...texts, portrait }} />
+      <ProfilePreview profile={{ ...profile, ...texts, portrait }} language={page.language} langOf={texts.langOf} />
       {upcoming.length > 0 && (
         <Section id="upcoming-heading" title={t("person.upcoming")}>
           <EventLinks items={upcoming} page={page} />
