@@ -157,6 +157,7 @@ export async function PublicEventDetails({ event, home, page }: { event: Localiz
               questions={availability.questions}
               calendar={calendarLinks({ ...event, location: venue ? [venue.name, venue.address, venue.city, venue.country].filter(Boolean).join(", ") : null }, appUrl())}
               language={language}
+              categoriesLang={langOfText(page.defaultLanguage, language)}
               messages={messagesFor(language, "registration")}
               links={{ event: page.href(`/events/${event.slug}`), privacy: page.href("/privacy") }}
             />

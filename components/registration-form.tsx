@@ -6,7 +6,7 @@ import { register as registerAction, type RegistrationFormState } from "@/app/(p
 import { ErrorSummary, type ErrorSummaryItem } from "@/components/forms/error-summary";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Options, Select, Textarea } from "@/components/ui/field";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import type { CalendarLinks } from "@/lib/calendar-links";
 import type { Language } from "@/lib/i18n/languages";
 import type { Messages } from "@/lib/i18n/messages";
@@ -56,6 +56,8 @@ type Props = {
   language?: Language;
   /** The form's words in the page's language (messages/<language>/registration.json). */
   messages: Messages["registration"];
+  /** The language the categories are written in, when it is not the page's (they have no translations). */
+  categoriesLang?: Language;
   /** The page's own address and the privacy notice's, in the page's language. */
   links?: { event: string; privacy: string };
 };
@@ -93,7 +95,7 @@ export function RegistrationForm(props: Props) {
  * event that asks questions, the answers' schema also comes to the browser, in a script of its own, to
  * check each answer as it is given (useLiveAnswerCheck).
  */
-function RegistrationRound({ slug, categories, waitlist, reviewed = false, calendar, questions: pageQuestions = [], language, messages, links, onAgain }: Props & { onAgain: () => void }) {
+function RegistrationRound({ slug, categories, waitlist, reviewed = false, calendar, questions: pageQuestions = [], language, messages, categoriesLang, links, onAgain }: Props & { onAgain: () => void }) {
   const [state, formAction, sending] = useActionState(registerAction, INITIAL);
   const t: T = useMemo(() => createTranslator({ locale: language ?? "en", messages }), [language, messages]);
   const eventHref = links?.event ?? `/events/${slug}`;
@@ -233,7 +235,11 @@ function RegistrationRound({ slug, categories, waitlist, reviewed = false, calen
           {(p) => (
             <Select {...p} autoFocus={firstInvalid === IDS.category} name="category" defaultValue={typed?.category ?? ""}>
               <option value="">{t("form.chooseOne")}</option>
-              <Options values={categories} />
+              {categories.map((c) => (
+                <option key={c} value={c} lang={categoriesLang}>
+                  {c}
+                </option>
+              ))}
             </Select>
           )}
         </Field>

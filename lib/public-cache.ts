@@ -1,6 +1,7 @@
 import "server-only";
 import { revalidatePath, unstable_cache, updateTag } from "next/cache";
 import { cache } from "react";
+import { LANGUAGES } from "@/lib/i18n/languages";
 
 /**
  * How the public pages are cached, and what marks them stale.
@@ -142,4 +143,6 @@ export function taggedLoader<T extends { id: string }>(read: (slug: string) => P
  */
 export function registrationAvailabilityChanged(slug: string): void {
   revalidatePath(`/events/${slug}`);
+  // The same page in the other languages (an address in a language not enabled is simply not cached).
+  for (const language of LANGUAGES) revalidatePath(`/${language}/events/${slug}`);
 }

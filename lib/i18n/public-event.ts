@@ -15,7 +15,8 @@ function written<R extends { translations: Translations<F> } & { [K in F]: strin
   language: Language,
   defaultLanguage: Language,
 ): Omit<R, "translations"> & { langOf: LangOf<F> } {
-  const { translations: _, ...rest } = record;
+  const rest: Partial<R> = { ...record };
+  delete rest.translations;
   const texts = inLanguage(record, fields, language, defaultLanguage);
   const out = { ...rest, langOf: texts.langOf } as Omit<R, "translations"> & { langOf: LangOf<F> };
   for (const field of fields) (out as Record<F, string | null>)[field] = texts[field] ?? record[field];
