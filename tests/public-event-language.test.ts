@@ -2,7 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { register } from "@/app/(public)/events/[slug]/actions";
-import EventPage from "@/app/(public)/events/[slug]/page";
+import EventPage, { generateMetadata } from "@/app/(public)/events/[slug]/page";
 import { getPublicEvent } from "@/db/queries/public";
 import { eventParticipants, events, outbox, people, registrations } from "@/db/schema";
 import { publicEventIn } from "@/lib/i18n/public-event";
@@ -91,6 +91,43 @@ describe("an event in Japanese", () => {
     // The English page marks nothing: every text is its own.
     expect(await renderEvent(FIFTH)).not.toMatch(/lang="(en|ja)"/);
     await db.update(events).set({ translations: fifth!.translations }).where(eq(events.id, fifth!.id));
+  });
+});
+
+describe("the Japanese page's registration states and metadata", () => {
+  it("says when seats run out, and when the organizers review each registration, in Japanese", async () => {
+    const [fifth] = await db.select().from(events).where(eq(events.slug, FIFTH));
+    const open = await renderEvent(FIFTH, "ja");
+    expect(open).toMatch(/定員80名のうち、残り\d+席です。参加登録は.+まで受け付けています。/);
+    expect(open).toContain(">登録する</button>");
+
+    await db.update(events).set({ capacity: 0 }).where(eq(events.id, fifth!.id));
+    const full = await renderEvent(FIFTH, "ja");
+    expect(full).toContain("満席となりました。これ以降のお申し込みはキャンセル待ちとなり");
+    expect(full).toContain(">キャンセル待ちに登録する</button>");
+
+    await db.update(events).set({ capacity: 80, requiresApproval: true }).where(eq(events.id, fifth!.id));
+    const reviewed = await renderEvent(FIFTH, "ja");
+    expect(reviewed).toContain("参加登録は主催者が一件ずつ審査し、結果をメールでお知らせします。");
+    expect(reviewed).toContain(">参加を申し込む</button>");
+
+    await db.update(events).set({ requiresApproval: false, registrationClosesAt: new Date(now.getTime() - 60_000) }).where(eq(events.id, fifth!.id));
+    expect(await renderEvent(FIFTH, "ja")).toContain("参加登録の受付は終了しました。");
+    await db.update(events).set({ capacity: fifth!.capacity, requiresApproval: fifth!.requiresApproval, registrationClosesAt: fifth!.registrationClosesAt }).where(eq(events.id, fifth!.id));
+  });
+
+  it("gives the title and description in the page's language, with every language's address", async () => {
+    const ja = await generateMetadata({ params: Promise.resolve({ slug: FIFTH, lang: "ja" }) });
+    expect(ja.title).toBe("テクノロジー、平和構築と女性のリーダーシップ");
+    expect(ja.description).toMatch(/^「WPS＋イノベーション」第5回会合です。/);
+    expect(ja.alternates?.canonical).toMatch(new RegExp(`^https?://[^/]+/ja/events/${FIFTH}$`));
+    const languages = ja.alternates?.languages as Record<string, string>;
+    expect(Object.keys(languages).sort()).toEqual(["en", "ja", "x-default"]);
+    expect(languages.en).toMatch(new RegExp(`[^/]/events/${FIFTH}$`));
+    expect(languages["x-default"]).toBe(languages.en);
+    const en = await generateMetadata({ params: Promise.resolve({ slug: FIFTH }) });
+    expect(en.title).toBe("Technology, Peacebuilding and Women's Leadership");
+    expect(en.alternates?.canonical).toBe(languages.en);
   });
 });
 
