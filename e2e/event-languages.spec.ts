@@ -54,9 +54,15 @@ test("the Japanese form tells what needs fixing in Japanese", async ({ page }) =
   await expect(form.getByRole("link", { name: "メールアドレスを入力してください。" })).toBeVisible();
 });
 
-test("the Japanese event page passes axe", async ({ page }) => {
+test("the Japanese event page passes axe, and its form with errors too", async ({ page }) => {
   await page.goto(`/ja/events/${FIFTH}`);
   await expect(page.getByRole("heading", { level: 1, name: FIFTH_TITLE_JA })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const form = page.getByRole("form", { name: "このイベントに参加登録する" });
+  await waitForHydration(form);
+  await form.getByRole("button", { name: "登録する" }).click();
+  await expect(form.getByRole("heading", { name: "入力内容に問題があります" })).toBeVisible();
   await expectNoAxeViolations(page);
 });
 
@@ -81,4 +87,25 @@ test("staff change an event's Japanese title and the Japanese page shows it", as
   await japanese.fill(FIFTH_TITLE_JA);
   await form.getByRole("button", { name: "Save event" }).click();
   await expect(form.getByRole("status")).toBeVisible();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the Japanese form comes back with Japanese errors beside what was typed, then registers", async ({ page }) => {
+    await page.goto(`/ja/events/${FIFTH}`);
+    const form = page.getByRole("form", { name: "このイベントに参加登録する" });
+    await form.getByLabel("氏名", { exact: true }).fill("山田太郎");
+    await form.getByRole("button", { name: "登録する" }).click();
+    await expect(page).toHaveURL(new RegExp(`/ja/events/${FIFTH}`));
+    await expect(page.getByRole("link", { name: "メールアドレスを入力してください。" })).toBeVisible();
+    await expect(form.getByLabel("氏名", { exact: true })).toHaveValue("山田太郎");
+
+    await form.getByLabel("メールアドレス", { exact: true }).fill(uniqueEmail("ja-noscript"));
+    await form.getByLabel("参加者区分").selectOption("Media");
+    await form.getByLabel(/プライバシーに関するお知らせ/).check();
+    await form.getByRole("button", { name: "登録する" }).click();
+    await expect(page.getByText("ありがとうございました。メールをご確認ください。")).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+  });
 });
