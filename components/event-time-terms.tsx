@@ -1,38 +1,57 @@
-import { durationMinutes, formatDualTime, formatDuration, formatTimeRange } from "@/lib/time";
+import type { Language } from "@/lib/i18n/languages";
+import { langOfText } from "@/lib/i18n/localize";
+import { translator } from "@/lib/i18n/messages";
+import type { LangOf } from "@/lib/i18n/public-event";
+import * as en from "@/lib/time";
+import * as ja from "@/lib/time-ja";
 
 type Timed = { startsAt: Date; endsAt: Date; timeZone: string };
 
+/** The event-time line in `language`: the Japanese one names the home zone itself (日本時間), not the English label. */
+export function dualTime(start: Date, eventZone: string, home: { zone: string; label: string }, language: Language): string {
+  return language === "ja" ? ja.formatDualTime(start, eventZone, home.zone) : en.formatDualTime(start, eventZone, home.zone, home.label);
+}
+
 /** The "When" and "Time" of an event's details list: its start in its own zone and the home zone, then its local times and length. */
-export function EventTimeTerms({ event, home }: { event: Timed; home: { zone: string; label: string } }) {
+export function EventTimeTerms({ event, home, language = "en" }: { event: Timed; home: { zone: string; label: string }; language?: Language }) {
+  const t = translator(language, "event");
+  const time = language === "ja" ? ja : en;
   return (
     <>
-      <dt className="font-medium text-slate-600">When</dt>
+      <dt className="font-medium text-slate-600">{t("whenWhere.when")}</dt>
       <dd>
-        <time dateTime={event.startsAt.toISOString()}>{formatDualTime(event.startsAt, event.timeZone, home.zone, home.label)}</time>
+        <time dateTime={event.startsAt.toISOString()}>{dualTime(event.startsAt, event.timeZone, home, language)}</time>
       </dd>
-      <dt className="font-medium text-slate-600">Time</dt>
+      <dt className="font-medium text-slate-600">{t("whenWhere.time")}</dt>
       <dd>
-        {formatTimeRange(event.startsAt, event.endsAt, event.timeZone)} (local time), {formatDuration(durationMinutes(event.startsAt, event.endsAt))}
+        {t("whenWhere.timeRange", {
+          range: time.formatTimeRange(event.startsAt, event.endsAt, event.timeZone),
+          duration: time.formatDuration(en.durationMinutes(event.startsAt, event.endsAt)),
+        })}
       </dd>
     </>
   );
 }
 
-type Venue = { name: string; address: string | null; city: string; country: string };
+type Venue = { name: string; address: string | null; city: string; country: string; langOf?: LangOf<"name" | "address" | "city" | "country"> };
 
 /** A venue as its details list gives it: name, street address when known, then city and country. */
-export function VenueAddress({ venue }: { venue: Venue }) {
+export function VenueAddress({ venue, language = "en" }: { venue: Venue; language?: Language }) {
+  const lang = (field: "name" | "address" | "city" | "country") => langOfText(venue.langOf?.[field], language);
+  const part = (field: "name" | "address" | "city" | "country", text: string) => (lang(field) ? <span lang={lang(field)}>{text}</span> : text);
   return (
     <dd>
-      {venue.name}
+      {part("name", venue.name)}
       {venue.address && (
         <>
           <br />
-          {venue.address}
+          {part("address", venue.address)}
         </>
       )}
       <br />
-      {venue.city}, {venue.country}
+      {part("city", venue.city)}
+      {language === "ja" ? "、" : ", "}
+      {part("country", venue.country)}
     </dd>
   );
 }

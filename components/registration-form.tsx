@@ -1,13 +1,15 @@
 "use client";
 
-import { type FormEvent, type InputHTMLAttributes, type ReactNode, startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { type FormEvent, type InputHTMLAttributes, type ReactNode, startTransition, useActionState, useEffect, useMemo, useRef, useState } from "react";
+import { createTranslator } from "use-intl/core";
 import { register as registerAction, type RegistrationFormState } from "@/app/(public)/events/[slug]/actions";
 import { ErrorSummary, type ErrorSummaryItem } from "@/components/forms/error-summary";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Options, Select, Textarea } from "@/components/ui/field";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import type { CalendarLinks } from "@/lib/calendar-links";
 import type { Language } from "@/lib/i18n/languages";
+import type { Messages } from "@/lib/i18n/messages";
 import {
   answerFieldName,
   answersFromFormData,
@@ -52,7 +54,15 @@ type Props = {
   questions?: PublicQuestion[];
   /** The page's language, which the registration's emails are written in (the organization's default without it). */
   language?: Language;
+  /** The form's words in the page's language (messages/<language>/registration.json). */
+  messages: Messages["registration"];
+  /** The language the categories are written in, when it is not the page's (they have no translations). */
+  categoriesLang?: Language;
+  /** The page's own address and the privacy notice's, in the page's language. */
+  links?: { event: string; privacy: string };
 };
+
+type T = ReturnType<typeof createTranslator<Messages["registration"]>>;
 
 // Fixed ids: the error summary links to them in the page the server renders, before any script runs.
 const IDS = {
@@ -85,8 +95,10 @@ export function RegistrationForm(props: Props) {
  * event that asks questions, the answers' schema also comes to the browser, in a script of its own, to
  * check each answer as it is given (useLiveAnswerCheck).
  */
-function RegistrationRound({ slug, categories, waitlist, reviewed = false, calendar, questions: pageQuestions = [], language, onAgain }: Props & { onAgain: () => void }) {
+function RegistrationRound({ slug, categories, waitlist, reviewed = false, calendar, questions: pageQuestions = [], language, messages, categoriesLang, links, onAgain }: Props & { onAgain: () => void }) {
   const [state, formAction, sending] = useActionState(registerAction, INITIAL);
+  const t: T = useMemo(() => createTranslator({ locale: language ?? "en", messages }), [language, messages]);
+  const eventHref = links?.event ?? `/events/${slug}`;
   const doneRef = useRef<HTMLHeadingElement>(null);
   // Set by a submit until its answer arrives: a second click in between (before React has rendered the
   // button busy) sends nothing.
@@ -96,7 +108,7 @@ function RegistrationRound({ slug, categories, waitlist, reviewed = false, calen
   const errorOf = (field: Shown): string | undefined => errors[field]?.[0];
   // The questions the server checked the answers against, once it has answered: they may be newer than the page's.
   const questions = state.questions ?? pageQuestions;
-  const live = useLiveAnswerCheck(questions, state);
+  const live = useLiveAnswerCheck(questions, state, t);
   const answerErrorOf = (q: PublicQuestion): string | undefined => live.errorOf(q.id, state.answerErrors?.[q.id]);
   // In the order the form shows its fields: the details, the questions, then the consent.
   const summary: ErrorSummaryItem[] = [
@@ -126,55 +138,55 @@ function RegistrationRound({ slug, categories, waitlist, reviewed = false, calen
     startTransition(() => formAction(data));
   };
 
+  // Japanese runs its sentences on without a space.
+  const space = language === "ja" ? "" : " ";
   if (state.status === "done") {
     return (
       <div className="space-y-4">
         <Alert tone="success">
           <h3 ref={doneRef} tabIndex={-1} className="font-semibold focus:outline-none">
-            {reviewed ? "Request received: it is under review. Check your email." : "Thank you. Check your email."}
+            {reviewed ? t("done.titleReviewed") : t("done.title")}
           </h3>
           <p className="mt-1">
-            We have sent a message to <strong>{state.sentTo}</strong> about your registration.{" "}
-            {reviewed
-              ? "The organizers review every registration for this event: we will email you again once they have decided. No seat is held until then."
-              : waitlist
-                ? "The email says where you stand on the waitlist and has your link to manage your registration."
-                : "The email has your ticket and manage link."}{" "}
-            If it has not arrived in a few minutes, look in your spam folder.
+            {t.rich("done.sentTo", { email: state.sentTo ?? "", strong: (chunks) => <strong>{chunks}</strong> })}
+            {space}
+            {reviewed ? t("done.reviewed") : waitlist ? t("done.waitlist") : t("done.confirmed")}
+            {space}
+            {t("done.spam")}
           </p>
         </Alert>
         <div className="space-y-2">
-          <p className="font-medium text-slate-800">Add the event to your calendar</p>
+          <p className="font-medium text-slate-800">{t("done.calendar")}</p>
           <ul className="flex flex-wrap gap-x-5 gap-y-2 text-sm">
             <li>
               <a href={calendar.google} target="_blank" rel="noopener noreferrer">
-                Google Calendar
+                {t("done.google")}
               </a>
             </li>
             <li>
               <a href={calendar.outlook} target="_blank" rel="noopener noreferrer">
-                Outlook (Microsoft 365)
+                {t("done.outlook")}
               </a>
             </li>
             <li>
               <a href={calendar.outlookCom} target="_blank" rel="noopener noreferrer">
-                Outlook.com
+                {t("done.outlookCom")}
               </a>
             </li>
             <li>
-              <a href={calendar.ics}>Apple Calendar and others</a> <span className="text-slate-600">(iCalendar file)</span>
+              <a href={calendar.ics}>{t("done.apple")}</a> <span className="text-slate-600">{t("done.icsFile")}</span>
             </li>
           </ul>
         </div>
         <a
-          href={`/events/${slug}#registration-heading`}
+          href={`${eventHref}#registration-heading`}
           onClick={(e) => {
             e.preventDefault();
             onAgain();
           }}
           className="inline-block text-sm"
         >
-          Register someone else
+          {t("done.again")}
         </a>
       </div>
     );
@@ -187,20 +199,20 @@ function RegistrationRound({ slug, categories, waitlist, reviewed = false, calen
       onSubmit={onSubmit}
       noValidate
       className="relative space-y-4"
-      aria-label="Register for this event"
+      aria-label={t("form.label")}
     >
-      {summary.length > 0 && <ErrorSummary items={summary} />}
+      {summary.length > 0 && <ErrorSummary items={summary} title={t("form.problem")} />}
       {(failure || hiddenError) && <Alert tone="error">{failure ?? hiddenError}</Alert>}
       {state.notice && <Alert tone="warning">{state.notice}</Alert>}
       <input type="hidden" name="slug" value={slug} />
       {language && <input type="hidden" name="language" value={language} />}
       <IdempotencyKey given={state.idempotencyKey} />
-      <TextField id={IDS.name} label="Name" error={errorOf("name")} autoComplete="name" maxLength={NAME_MAX} autoFocus={firstInvalid === IDS.name} name="name" defaultValue={typed?.name} />
+      <TextField id={IDS.name} label={t("form.name")} error={errorOf("name")} autoComplete="name" maxLength={NAME_MAX} autoFocus={firstInvalid === IDS.name} name="name" defaultValue={typed?.name} />
       <TextField
         id={IDS.email}
-        label="Email"
+        label={t("form.email")}
         error={errorOf("email")}
-        hint="Your confirmation and check-in code go to this address."
+        hint={t("form.emailHint")}
         type="email"
         autoComplete="email"
         maxLength={EMAIL_MAX}
@@ -210,7 +222,7 @@ function RegistrationRound({ slug, categories, waitlist, reviewed = false, calen
       />
       <TextField
         id={IDS.organization}
-        label="Organization (optional)"
+        label={t("form.organization")}
         error={errorOf("organization")}
         autoComplete="organization"
         maxLength={ORGANIZATION_MAX}
@@ -219,11 +231,15 @@ function RegistrationRound({ slug, categories, waitlist, reviewed = false, calen
         defaultValue={typed?.organization}
       />
       {categories.length > 0 && (
-        <Field id={IDS.category} label="Attendee category" error={errorOf("category")}>
+        <Field id={IDS.category} label={t("form.category")} error={errorOf("category")}>
           {(p) => (
             <Select {...p} autoFocus={firstInvalid === IDS.category} name="category" defaultValue={typed?.category ?? ""}>
-              <option value="">Choose one…</option>
-              <Options values={categories} />
+              <option value="">{t("form.chooseOne")}</option>
+              {categories.map((c) => (
+                <option key={c} value={c} lang={categoriesLang}>
+                  {c}
+                </option>
+              ))}
             </Select>
           )}
         </Field>
@@ -233,6 +249,7 @@ function RegistrationRound({ slug, categories, waitlist, reviewed = false, calen
         <QuestionField
           key={q.id}
           question={q}
+          t={t}
           typed={typed?.answers?.[q.id]}
           error={answerErrorOf(q)}
           autoFocus={firstInvalid === questionControlId(q)}
@@ -242,7 +259,7 @@ function RegistrationRound({ slug, categories, waitlist, reviewed = false, calen
 
       {/* People never see this field; robots that fill in every field do, and give themselves away. */}
       <div aria-hidden="true" className="absolute -left-[10000px] top-auto h-px w-px overflow-hidden">
-        <label htmlFor="registration-website">Leave this field empty</label>
+        <label htmlFor="registration-website">{t("form.honeypot")}</label>
         <input id="registration-website" type="text" tabIndex={-1} autoComplete="off" name="website" />
       </div>
 
@@ -259,11 +276,13 @@ function RegistrationRound({ slug, categories, waitlist, reviewed = false, calen
             defaultChecked={typed?.consent}
           />
           <label htmlFor={IDS.consent} className="text-sm text-slate-800">
-            I agree that my details are kept to manage my registration, as the{" "}
-            <a href="/privacy" target="_blank" rel="noopener">
-              privacy notice
-            </a>{" "}
-            explains.
+            {t.rich("form.consent", {
+              link: (chunks) => (
+                <a href={links?.privacy ?? "/privacy"} target="_blank" rel="noopener">
+                  {chunks}
+                </a>
+              ),
+            })}
           </label>
         </div>
         {errorOf("consent") && (
@@ -274,7 +293,7 @@ function RegistrationRound({ slug, categories, waitlist, reviewed = false, calen
       </div>
 
       <Button type="submit" pending={sending}>
-        {reviewed ? "Request to register" : waitlist ? "Join the waitlist" : "Register"}
+        {reviewed ? t("form.request") : waitlist ? t("form.waitlist") : t("form.register")}
       </Button>
     </form>
   );
@@ -311,7 +330,7 @@ const isEmpty = (answer: RawAnswers[string]) => answer == null || answer === "" 
  * questions, so that other event pages still carry no validation library; until it has loaded (or
  * without JavaScript), the server's check, with the same schema, is the only one.
  */
-function useLiveAnswerCheck(questions: PublicQuestion[], state: RegistrationFormState) {
+function useLiveAnswerCheck(questions: PublicQuestion[], state: RegistrationFormState, t: T) {
   const [schema, setSchema] = useState<AnswersCheck | null>(null);
   // What the browser found since the server last answered; a new answer from the server starts afresh.
   const [found, setFound] = useState<{ after: RegistrationFormState; errors: Record<string, string | undefined> }>({ after: state, errors: {} });
@@ -337,7 +356,7 @@ function useLiveAnswerCheck(questions: PublicQuestion[], state: RegistrationForm
   const check = (form: HTMLFormElement, question: PublicQuestion, settled: boolean) => {
     if (!schema) return;
     const answers = answersFromFormData(new FormData(form), [question]);
-    const error = schema.answerErrors([question], answers)[question.id];
+    const error = schema.answerErrors([question], answers, (code, { question: label, max }) => t(`errors.${code}`, { question: label, max: max ?? 0 }))[question.id];
     const shown = errorOf(question.id, state.answerErrors?.[question.id]);
     if (error === shown) return;
     if (error && !shown && (!settled || isEmpty(answers[question.id]))) return;
@@ -349,6 +368,7 @@ function useLiveAnswerCheck(questions: PublicQuestion[], state: RegistrationForm
 
 type QuestionProps = {
   question: PublicQuestion;
+  t: T;
   /** What the person answered before the form came back. */
   typed: RawAnswers[string];
   error?: string;
@@ -357,11 +377,11 @@ type QuestionProps = {
 };
 
 /** One of the event's questions, drawn for its kind: a text box, or a group of choices under its legend. */
-function QuestionField({ question: q, typed, error, autoFocus, onAnswer }: QuestionProps) {
+function QuestionField({ question: q, t, typed, error, autoFocus, onAnswer }: QuestionProps) {
   const id = `registration-answer-${q.id}`;
   const name = answerFieldName(q.id);
   // Required, as the person's name and email are, unless marked optional like the organization.
-  const label = q.required ? q.label : `${q.label} (optional)`;
+  const label = q.required ? q.label : t("form.optional", { label: q.label });
   const answered = (settled: boolean) => (e: { currentTarget: { form: HTMLFormElement | null } }) => {
     if (e.currentTarget.form) onAnswer(e.currentTarget.form, settled);
   };
@@ -383,7 +403,7 @@ function QuestionField({ question: q, typed, error, autoFocus, onAnswer }: Quest
     case "single_choice":
     case "multiple_choice":
     case "yes_no": {
-      const choices: [string, string][] = q.kind === "yes_no" ? [["yes", "Yes"], ["no", "No"]] : q.options.map((o) => [o, o]);
+      const choices: [string, string][] = q.kind === "yes_no" ? [["yes", t("form.yes")], ["no", t("form.no")]] : q.options.map((o) => [o, o]);
       const chosen =
         q.kind === "yes_no"
           ? [typed === true || typed === "yes" ? "yes" : typed === false || typed === "no" ? "no" : ""]

@@ -16,6 +16,8 @@ type Props = {
   bare?: boolean;
   /** A sentence about the whole form, above the list (why the fields were refused). */
   lead?: string;
+  /** The heading, in the page's language on a public page. */
+  title?: string;
 };
 
 export const ERROR_SUMMARY_TITLE = "There is a problem";
@@ -25,11 +27,11 @@ export const ERROR_SUMMARY_TITLE = "There is a problem";
  * summary). The links are plain fragment links, so they work before the page's script has loaded;
  * once it has, following one also moves the keyboard focus into the field.
  */
-export function ErrorSummary({ items, bare = false, lead }: Props) {
+export function ErrorSummary({ items, bare = false, lead, title = ERROR_SUMMARY_TITLE }: Props) {
   if (items.length === 0) return null;
   const content = (
     <>
-      <h2 className="text-base font-semibold text-red-900">{ERROR_SUMMARY_TITLE}</h2>
+      <h2 className="text-base font-semibold text-red-900">{title}</h2>
       {lead && <p className="mt-1">{lead}</p>}
       <ul className="mt-2 list-disc space-y-1 pl-5">
         {items.map((item, i) => (

@@ -62,10 +62,14 @@ async function upcomingAndPast(scope: SQL, now: Date) {
   return { upcoming, past };
 }
 
+/** A speaker's name, with its other-language versions: the public event page writes it in the page's language. */
+const speakerPersonColumns = { ...personColumns, translations: people.translations };
+
 /**
  * An event as the public page shows it, or undefined for a draft or an unknown address. Four
  * queries whatever the size of the programme: the event, its speakers, its agenda, and the speakers
- * of every agenda item at once.
+ * of every agenda item at once. Each record comes with its `translations`, for `publicEventIn` to
+ * write the page in another enabled language.
  */
 export const getPublicEvent = cache(async (slug: string) => {
   const [event] = await db
@@ -77,9 +81,10 @@ export const getPublicEvent = cache(async (slug: string) => {
       description: events.description,
       seriesNumber: events.seriesNumber,
       updatedAt: events.updatedAt,
-      topic: { slug: topics.slug, name: topics.name },
-      series: { slug: series.slug, name: series.name },
-      venue: { name: venues.name, address: venues.address, city: venues.city, country: venues.country },
+      translations: events.translations,
+      topic: { slug: topics.slug, name: topics.name, translations: topics.translations },
+      series: { slug: series.slug, name: series.name, translations: series.translations },
+      venue: { name: venues.name, address: venues.address, city: venues.city, country: venues.country, translations: venues.translations },
     })
     .from(events)
     .leftJoin(topics, eq(topics.id, events.topicId))
@@ -94,7 +99,8 @@ export const getPublicEvent = cache(async (slug: string) => {
         id: eventParticipants.id,
         role: eventParticipants.role,
         positionAtEvent: eventParticipants.positionAtEvent,
-        person: personColumns,
+        translations: eventParticipants.translations,
+        person: speakerPersonColumns,
         // The approved portrait only: a photo waiting for review lives on the revision, not here.
         portrait: { key: media.storageKey, alt: media.altText, width: media.width, height: media.height },
       })
@@ -111,6 +117,7 @@ export const getPublicEvent = cache(async (slug: string) => {
         startsAt: agendaItems.startsAt,
         durationMinutes: agendaItems.durationMinutes,
         description: agendaItems.description,
+        translations: agendaItems.translations,
       })
       .from(agendaItems)
       .where(eq(agendaItems.eventId, event.id))
@@ -121,7 +128,8 @@ export const getPublicEvent = cache(async (slug: string) => {
         id: eventParticipants.id,
         role: eventParticipants.role,
         positionAtEvent: eventParticipants.positionAtEvent,
-        person: personColumns,
+        translations: eventParticipants.translations,
+        person: speakerPersonColumns,
       })
       .from(agendaItemParticipants)
       .innerJoin(eventParticipants, eq(eventParticipants.id, agendaItemParticipants.participantId))

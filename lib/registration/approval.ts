@@ -94,7 +94,7 @@ export async function decideRegistrations(input: DecisionInput, actor: StaffActo
           continue;
         }
         // Only hashes of the links are kept: the approval's email carries a new one.
-        const { link } = await addManageLink(after.id, ctx, tx);
+        const { link } = await addManageLink(after.id, ctx, tx, after.language);
         const about = await details();
         const to = { name: after.name, email: after.email, language: after.language };
         if (seat) {

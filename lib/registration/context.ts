@@ -6,6 +6,8 @@ import { getSettings } from "@/db/queries/settings";
 import type { Settings } from "@/db/schema";
 import type { EmailContext, EmailEvent } from "@/lib/email/registration-emails";
 import { appUrl } from "@/lib/env";
+import type { Language } from "@/lib/i18n/languages";
+import { localePath } from "@/lib/i18n/paths";
 
 // What every change to registrations needs: who acts, and what its emails say.
 
@@ -30,8 +32,9 @@ export function contextFrom(settings: ContextSettings, now = new Date()): Regist
   };
 }
 
-export function manageUrl(ctx: EmailContext, token: string): string {
-  return `${ctx.baseUrl}/registrations/${token}`;
+/** A registration's manage page, in the language of its emails (under /<language>/ unless it is the default). */
+export function manageUrl(ctx: EmailContext, token: string, language: Language): string {
+  return `${ctx.baseUrl}${localePath(`/registrations/${token}`, language, ctx.defaultLanguage)}`;
 }
 
 /** The event as the emails describe it, read in the change's transaction. */

@@ -119,7 +119,7 @@ async function queueBatch(tx: Executor, event: ReminderEvent, due: PlannedRemind
         to: { name: person.name, email: person.email, language: person.language },
         event: source,
         ctx,
-        manageUrl: manageUrl(ctx, token),
+        manageUrl: manageUrl(ctx, token, person.language),
         checkInCode: person.checkInCode,
         attachments: seatAttachments(source, person.checkInCode),
       }),

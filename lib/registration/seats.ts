@@ -95,16 +95,16 @@ function queued(message: EmailMessage) {
  * A new manage link for a registration that already has one: only hashes are kept, so the earlier link
  * cannot be sent again; the new one works beside it.
  */
-export async function addManageLink(registrationId: string, ctx: RegistrationContext, tx: Executor): Promise<{ token: string; link: string }> {
+export async function addManageLink(registrationId: string, ctx: RegistrationContext, tx: Executor, language: Language): Promise<{ token: string; link: string }> {
   const token = newManageToken();
   await addManageTokenHash(registrationId, hashManageToken(token), tx);
-  return { token, link: manageUrl(ctx, token) };
+  return { token, link: manageUrl(ctx, token, language) };
 }
 
 async function registerInOneCall(input: NewRegistration, ctx: RegistrationContext, source: EmailEvent, reviewed: boolean): Promise<RegisterResult | undefined> {
   const to = { name: input.name, email: input.email, language: input.language ?? ctx.defaultLanguage };
   const token = newManageToken();
-  const link = manageUrl(ctx, token);
+  const link = manageUrl(ctx, token, to.language);
   // Random per request, so that no title or name can contain it; letters and digits survive escaping.
   const positionMarker = `WAITLIST${randomBytes(12).toString("hex").toUpperCase()}`;
   const waitlisted = queued(waitlistedEmail({ to, event: source, ctx, manageUrl: link, position: positionMarker, attachments: [deferredCalendar(source)] }));
@@ -196,7 +196,7 @@ export async function registerForEvent(
       // which works beside it: whoever asked may not be the one holding the first email. A declined
       // registration has nothing left to manage, and gets none.
       const declined = existing.status === "declined";
-      const { token, link } = declined ? { token: null, link: null } : await addManageLink(existing.id, ctx, tx);
+      const { token, link } = declined ? { token: null, link: null } : await addManageLink(existing.id, ctx, tx, existing.language);
       const confirmed = existing.status === "confirmed";
       await enqueueEmail(
         alreadyRegisteredEmail({
@@ -236,7 +236,7 @@ export async function registerForEvent(
       while (await isCheckInCodeTaken(event.id, code, tx));
     }
     const token = newManageToken();
-    const link = manageUrl(ctx, token);
+    const link = manageUrl(ctx, token, to.language);
     // The new row is the last on the waitlist: every other was written before this lock was granted.
     const message = pending
       ? pendingEmail({ to, event: source, ctx, manageUrl: link })
@@ -305,7 +305,7 @@ export async function promoteFromWaitlist(tx: Executor, event: Event, ctx: Regis
     const row = await promoteRow(waiting.id, tx);
     if (!row) continue;
     // A new link for the email; the one from the waitlist email keeps working.
-    const { link } = await addManageLink(row.id, ctx, tx);
+    const { link } = await addManageLink(row.id, ctx, tx, row.language);
     promoted.push(row);
     await enqueueEmail(
       promotedEmail({

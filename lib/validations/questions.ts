@@ -86,51 +86,80 @@ export type QuestionValues = Omit<z.output<typeof updateQuestionSchema>, "id">;
 // ---------------------------------------------------------------------------
 // The answers on the public form
 
-const quoted = (text: string) => `“${text}”`;
+/** What the answers' schema says of each problem, by code (messages/<language>/registration.json's `errors`). */
+export type AnswerMessageCode =
+  | "answerRequired"
+  | "answerWords"
+  | "answerTooLong"
+  | "answerOneLine"
+  | "answerCharacters"
+  | "choiceRequired"
+  | "choiceListed"
+  | "choicesRequired"
+  | "choicesListed"
+  | "yesNo";
+
+/** Words an answer's problem in one language: the question's label, and the limit where there is one. */
+export type AnswerMessages = (code: AnswerMessageCode, args: { question: string; max?: number }) => string;
+
+const ENGLISH: Record<AnswerMessageCode, (question: string, max?: number) => string> = {
+  answerRequired: (q) => `Please answer ${q}.`,
+  answerWords: (q) => `Please answer ${q} in words.`,
+  answerTooLong: (q, max) => `The answer to ${q} is too long (at most ${max} characters).`,
+  answerOneLine: (q) => `Write the answer to ${q} on one line.`,
+  answerCharacters: (q) => `Use letters, digits and punctuation in the answer to ${q}.`,
+  choiceRequired: (q) => `Choose an answer to ${q}.`,
+  choiceListed: (q) => `Choose one of the answers listed for ${q}.`,
+  choicesRequired: (q) => `Choose at least one answer to ${q}.`,
+  choicesListed: (q) => `Choose from the answers listed for ${q}.`,
+  yesNo: (q) => `Choose yes or no for ${q}.`,
+};
+
+/** The English wording, the default of the schema. */
+export const englishAnswerMessages: AnswerMessages = (code, { question, max }) => ENGLISH[code](`“${question}”`, max);
 
 /**
  * One question's answer: what the form sent (a string, the ticked boxes, "yes"/"no", or what this
  * schema made of it before) in, the answer to keep out, or nothing when an optional question was left.
  */
-function answerSchema(q: PublicQuestion) {
-  const name = quoted(q.label);
+function answerSchema(q: PublicQuestion, say: AnswerMessages) {
   return z.unknown().transform((value, ctx): RegistrationAnswer | undefined => {
-    const refuse = (message: string) => {
-      ctx.addIssue({ code: "custom", message });
+    const refuse = (code: AnswerMessageCode, max?: number) => {
+      ctx.addIssue({ code: "custom", message: say(code, { question: q.label, max }) });
       return z.NEVER;
     };
     const empty = value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
     switch (q.kind) {
       case "short_text":
       case "long_text": {
-        if (empty) return q.required ? refuse(`Please answer ${name}.`) : undefined;
-        if (typeof value !== "string") return refuse(`Please answer ${name} in words.`);
+        if (empty) return q.required ? refuse("answerRequired") : undefined;
+        if (typeof value !== "string") return refuse("answerWords");
         const text = value.trim();
         const max = q.kind === "short_text" ? SHORT_ANSWER_MAX : LONG_ANSWER_MAX;
-        if (text === "") return q.required ? refuse(`Please answer ${name}.`) : undefined;
-        if (text.length > max) return refuse(`The answer to ${name} is too long (at most ${max} characters).`);
+        if (text === "") return q.required ? refuse("answerRequired") : undefined;
+        if (text.length > max) return refuse("answerTooLong", max);
         if ((q.kind === "short_text" ? CONTROL : CONTROL_BUT_LINES).test(text)) {
-          return refuse(q.kind === "short_text" ? `Write the answer to ${name} on one line.` : `Use letters, digits and punctuation in the answer to ${name}.`);
+          return refuse(q.kind === "short_text" ? "answerOneLine" : "answerCharacters");
         }
         return text;
       }
       case "single_choice": {
-        if (empty) return q.required ? refuse(`Choose an answer to ${name}.`) : undefined;
-        if (typeof value !== "string" || !q.options.includes(value)) return refuse(`Choose one of the answers listed for ${name}.`);
+        if (empty) return q.required ? refuse("choiceRequired") : undefined;
+        if (typeof value !== "string" || !q.options.includes(value)) return refuse("choiceListed");
         return value;
       }
       case "multiple_choice": {
-        if (empty) return q.required ? refuse(`Choose at least one answer to ${name}.`) : undefined;
+        if (empty) return q.required ? refuse("choicesRequired") : undefined;
         const chosen = Array.isArray(value) ? value : [value];
-        if (!chosen.every((c) => typeof c === "string" && q.options.includes(c))) return refuse(`Choose from the answers listed for ${name}.`);
+        if (!chosen.every((c) => typeof c === "string" && q.options.includes(c))) return refuse("choicesListed");
         // In the question's own order, each once.
         return q.options.filter((o) => chosen.includes(o));
       }
       case "yes_no": {
-        if (empty) return q.required ? refuse(`Choose yes or no for ${name}.`) : undefined;
+        if (empty) return q.required ? refuse("yesNo") : undefined;
         if (value === true || value === "yes" || value === "true") return true;
         if (value === false || value === "no" || value === "false") return false;
-        return refuse(`Choose yes or no for ${name}.`);
+        return refuse("yesNo");
       }
     }
   });
@@ -142,8 +171,8 @@ function answerSchema(q: PublicQuestion) {
  * Keyed by question id; answers to questions the event no longer asks are dropped, and questions left
  * unanswered (optional ones) are left out.
  */
-export function answersSchema(questions: readonly PublicQuestion[]) {
-  const shape = Object.fromEntries(questions.map((q) => [q.id, answerSchema(q)]));
+export function answersSchema(questions: readonly PublicQuestion[], say: AnswerMessages = englishAnswerMessages) {
+  const shape = Object.fromEntries(questions.map((q) => [q.id, answerSchema(q, say)]));
   // Every question's key present (null when absent), so that each answer's own check runs and can say
   // "Please answer …" rather than zod's word for a missing key.
   const filled = (raw: unknown) => {
@@ -154,8 +183,8 @@ export function answersSchema(questions: readonly PublicQuestion[]) {
 }
 
 /** Each question's first problem, by question id; empty when every answer passed. */
-export function answerErrors(questions: readonly PublicQuestion[], raw: unknown): Record<string, string> {
-  const parsed = answersSchema(questions).safeParse(raw);
+export function answerErrors(questions: readonly PublicQuestion[], raw: unknown, say: AnswerMessages = englishAnswerMessages): Record<string, string> {
+  const parsed = answersSchema(questions, say).safeParse(raw);
   if (parsed.success) return {};
   const errors: Record<string, string> = {};
   for (const issue of parsed.error.issues) {

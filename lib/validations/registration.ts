@@ -15,28 +15,69 @@ export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
 
 export { CATEGORY_MAX, EMAIL_MAX, NAME_MAX, ORGANIZATION_MAX };
 
+/**
+ * What the public form says of each problem, in English, by code: the codes are the keys of
+ * messages/<language>/registration.json's `errors`, so that the form and the action, which share these
+ * rules, can tell a person in another language the same thing (`registrationErrorCode`).
+ */
+export const REGISTRATION_MESSAGES = {
+  nameRequired: "Enter your name.",
+  nameTooLong: `Keep the name under ${NAME_MAX} characters.`,
+  nameCharacters: "Use letters, spaces and punctuation only.",
+  emailRequired: "Enter your email address.",
+  emailTooLong: "That address is too long.",
+  emailOne: "Enter one email address, like name@example.org.",
+  emailInvalid: "Enter a valid email address, like name@example.org.",
+  organizationTooLong: `The organization is too long (at most ${ORGANIZATION_MAX} characters).`,
+  organizationOneLine: "The organization must be on one line.",
+  categoryTooLong: `The category is too long (at most ${CATEGORY_MAX} characters).`,
+  categoryOneLine: "The category must be on one line.",
+  category: "Choose a category from the list.",
+  consent: "Please agree to the privacy notice to register.",
+  eventGone: "We could not find this event. Reload the page and try again.",
+  leaveEmpty: "Leave this field empty.",
+  reload: "Reload the page and try again.",
+} as const;
+export type RegistrationMessageCode = keyof typeof REGISTRATION_MESSAGES;
+
+/** The limit a code's message names, for the messages that take one (`{max}`). */
+export const REGISTRATION_MESSAGE_LIMITS: Partial<Record<RegistrationMessageCode, number>> = {
+  nameTooLong: NAME_MAX,
+  organizationTooLong: ORGANIZATION_MAX,
+  categoryTooLong: CATEGORY_MAX,
+};
+
+const CODES = new Map(Object.entries(REGISTRATION_MESSAGES).map(([code, text]) => [text as string, code as RegistrationMessageCode]));
+
+/** The code of one of the schema's messages (undefined for any other text). */
+export function registrationErrorCode(message: string): RegistrationMessageCode | undefined {
+  return CODES.get(message);
+}
+
+const M = REGISTRATION_MESSAGES;
+
 const name = z
-  .string("Enter your name.")
+  .string(M.nameRequired)
   .trim()
-  .min(1, "Enter your name.")
-  .max(NAME_MAX, `Keep the name under ${NAME_MAX} characters.`)
-  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "Use letters, spaces and punctuation only.");
+  .min(1, M.nameRequired)
+  .max(NAME_MAX, M.nameTooLong)
+  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), M.nameCharacters);
 
 /** One plain address: no display name, no list, nothing that could turn into a second mail header. */
 const email = z
-  .string("Enter your email address.")
+  .string(M.emailRequired)
   .trim()
-  .min(1, "Enter your email address.")
-  .max(EMAIL_MAX, "That address is too long.")
-  .refine((v) => !/[\s,;<>"]/.test(v), "Enter one email address, like name@example.org.")
-  .pipe(z.email("Enter a valid email address, like name@example.org."));
+  .min(1, M.emailRequired)
+  .max(EMAIL_MAX, M.emailTooLong)
+  .refine((v) => !/[\s,;<>"]/.test(v), M.emailOne)
+  .pipe(z.email(M.emailInvalid));
 
-const optionalLine = (max: number, label: string) =>
+const optionalLine = (max: number, tooLong: string, oneLine: string) =>
   z
     .string()
     .trim()
-    .max(max, `${label} is too long (at most ${max} characters).`)
-    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), `${label} must be on one line.`)
+    .max(max, tooLong)
+    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), oneLine)
     .nullish()
     .transform((v) => v || null);
 
@@ -44,21 +85,21 @@ const optionalLine = (max: number, label: string) =>
 const personFields = {
   name,
   email,
-  organization: optionalLine(ORGANIZATION_MAX, "The organization"),
-  category: optionalLine(CATEGORY_MAX, "The category"),
+  organization: optionalLine(ORGANIZATION_MAX, M.organizationTooLong, M.organizationOneLine),
+  category: optionalLine(CATEGORY_MAX, M.categoryTooLong, M.categoryOneLine),
 };
 
 /**
  * A double submission carries the same key: generated once per form, so two clicks, a retry after a
  * timeout or a second tab with the same form make one registration.
  */
-const idempotencyKey = z.uuid("Reload the page and try again.");
+const idempotencyKey = z.uuid(M.reload);
 
 // Hidden fields: a person meets these only with a page from before a change, or a tampered form.
-const EVENT_GONE = "We could not find this event. Reload the page and try again.";
-const LEAVE_EMPTY = "Leave this field empty.";
+const EVENT_GONE = M.eventGone;
+const LEAVE_EMPTY = M.leaveEmpty;
 
-export const CONSENT_MESSAGE = "Please agree to the privacy notice to register.";
+export const CONSENT_MESSAGE = M.consent;
 
 // A checkbox arrives as true from react-hook-form and as "on" from a plain form post (and is absent
 // when unticked). One literal after a preprocess, not a union: a union's first branch would speak for
@@ -76,7 +117,7 @@ export const registrationSchema = z.object({
 });
 export type RegistrationInput = z.input<typeof registrationSchema>;
 
-export const CATEGORY_MESSAGE = "Choose a category from the list.";
+export const CATEGORY_MESSAGE = M.category;
 
 /**
  * The public form for one event: a category from the event's list is required when it has one.

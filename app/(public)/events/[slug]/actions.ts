@@ -6,17 +6,17 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { hitRateLimits } from "@/db/queries/rate-limits";
 import { findPublicEventBySlug } from "@/db/queries/public-registrations";
-import { ERRORS } from "@/lib/errors";
 import { registrationAvailabilityChanged } from "@/lib/public-cache";
 import { formInput } from "@/lib/form-input";
-import { isLanguage } from "@/lib/i18n/languages";
+import { isLanguage, type Language } from "@/lib/i18n/languages";
+import { translator } from "@/lib/i18n/messages";
 import { contextFrom } from "@/lib/registration/context";
 import { registrationRateLimits } from "@/lib/registration/rate-limits";
 import { registerForEvent, type RegisterResult } from "@/lib/registration/seats";
 import { requestInfo } from "@/lib/request-info";
 import { answersFromFormData, type PublicQuestion, type RawAnswers } from "@/lib/validations/question-fields";
-import { answerErrors, answersSchema } from "@/lib/validations/questions";
-import { CATEGORY_MESSAGE, registrationSchemaFor } from "@/lib/validations/registration";
+import { type AnswerMessages, answerErrors, answersSchema } from "@/lib/validations/questions";
+import { CATEGORY_MESSAGE, REGISTRATION_MESSAGE_LIMITS, registrationErrorCode, registrationSchemaFor } from "@/lib/validations/registration";
 
 /** What the person typed, handed back so that a form that comes back with errors keeps all of it. */
 export type RegistrationFormValues = { name: string; email: string; organization: string; category: string; consent: boolean; answers?: RawAnswers };
@@ -39,19 +39,36 @@ export type RegistrationFormState = {
   questions?: PublicQuestion[];
 };
 
-/** The one answer for every registration that went through, whatever it found: no address enumeration. */
-const CHECK_YOUR_EMAIL = "Thank you. Check your email: we have sent you a message about your registration.";
+type Refusal = Exclude<Extract<RegisterResult, { outcome: "refused" }>["reason"], "category" | "answers">;
 
-const CLOSED: Record<Exclude<Extract<RegisterResult, { outcome: "refused" }>["reason"], "category" | "answers">, string> = {
-  missing: "We could not find this event. Reload the page and try again.",
-  draft: "We could not find this event. Reload the page and try again.",
-  cancelled: "This event has been cancelled, so registration is closed.",
-  past: "This event has already taken place.",
-  not_yet_open: "Registration for this event has not opened yet.",
-  closed: "Registration for this event has closed.",
+const CLOSED: Record<Refusal, "missing" | "cancelled" | "past" | "notYetOpen" | "closed"> = {
+  missing: "missing",
+  draft: "missing",
+  cancelled: "cancelled",
+  past: "past",
+  not_yet_open: "notYetOpen",
+  closed: "closed",
 };
 
-const QUESTIONS_CHANGED = "The questions on this form changed while you were filling it in. Check your answers and send the form again.";
+/**
+ * The form's words in the page's language: its schemas speak English, by codes (REGISTRATION_MESSAGES,
+ * the answers' AnswerMessages) that name the same message in every language.
+ */
+function wording(language: Language) {
+  const t = translator(language, "registration");
+  const fieldErrors = (errors: Record<string, string[] | undefined>) =>
+    Object.fromEntries(
+      Object.entries(errors).map(([field, messages]) => [
+        field,
+        messages?.map((m) => {
+          const code = registrationErrorCode(m);
+          return code ? t(`errors.${code}`, { max: REGISTRATION_MESSAGE_LIMITS[code] ?? 0 }) : m;
+        }),
+      ]),
+    );
+  const answers: AnswerMessages = (code, { question, max }) => t(`errors.${code}`, { question, max: max ?? 0 });
+  return { t, fieldErrors, answers };
+}
 
 const text = (v: unknown) => (typeof v === "string" ? v : "");
 
@@ -93,6 +110,8 @@ export async function register(_previous: RegistrationFormState | null, input: F
   const idempotencyKey = text(raw.idempotencyKey) || randomUUID();
 
   const slug = text(raw.slug).trim().slice(0, 200);
+  // The page's language: the form's words, and the emails' (one the software ships, else the organization's default).
+  const requested = isLanguage(raw.language) ? raw.language : undefined;
   // Independent reads, at once: the event (with its questions, and what the email needs from it and from the settings), and who is asking.
   const [event, client] = await Promise.all([slug ? findPublicEventBySlug(slug) : undefined, requestInfo()]);
   // The questions as they are now: the form is drawn again from these, should they have changed since the page was.
@@ -101,25 +120,29 @@ export async function register(_previous: RegistrationFormState | null, input: F
   const values = typedValues(raw, answers);
   const asked = event ? { questions } : {};
   const again = (state: Omit<RegistrationFormState, "values" | "idempotencyKey">): RegistrationFormState => ({ ...state, ...asked, values, idempotencyKey });
+  const language = requested ?? event?.settings.defaultLanguage ?? "en";
+  const say = wording(language);
+  const invalid = say.t("failed.invalid");
 
   // The person's details and the answers, each by its own schema, and every problem reported at once.
   const parsed = registrationSchemaFor(event?.categories ?? []).safeParse({ ...raw, idempotencyKey });
-  const checked = answersSchema(questions).safeParse(answers ?? {});
+  const checked = answersSchema(questions, say.answers).safeParse(answers ?? {});
   if (!parsed.success || !checked.success) {
     return again({
       status: "invalid",
-      message: ERRORS.invalid_input.message,
-      fieldErrors: parsed.success ? {} : z.flattenError(parsed.error).fieldErrors,
-      answerErrors: checked.success ? undefined : answerErrors(questions, answers ?? {}),
+      message: invalid,
+      fieldErrors: parsed.success ? {} : say.fieldErrors(z.flattenError(parsed.error).fieldErrors),
+      answerErrors: checked.success ? undefined : answerErrors(questions, answers ?? {}, say.answers),
     });
   }
   const v = parsed.data;
-  if (!event) return again({ status: "failed", message: CLOSED.missing });
+  if (!event) return again({ status: "failed", message: say.t("failed.missing") });
 
   if (!(await hitRateLimits(registrationRateLimits({ email: v.email, client: client.ip, eventId: event.id })))) {
-    return again({ status: "failed", message: "Too many registrations from here in a short time. Please wait ten minutes and try again." });
+    return again({ status: "failed", message: say.t("failed.rateLimited") });
   }
-  const done: RegistrationFormState = { status: "done", message: CHECK_YOUR_EMAIL, sentTo: v.email };
+  // The one answer for every registration that went through, whatever it found: no address enumeration.
+  const done: RegistrationFormState = { status: "done", message: say.t("done.checkEmail"), sentTo: v.email };
   // The honeypot: a robot filled the field people cannot see. It is told what a person would be.
   if (v.website.trim() !== "") return done;
 
@@ -131,8 +154,7 @@ export async function register(_previous: RegistrationFormState | null, input: F
       organization: v.organization,
       category: v.category,
       idempotencyKey: v.idempotencyKey,
-      // The page's language, which the emails are written in: one the software ships, else the organization's default.
-      language: isLanguage(raw.language) ? raw.language : event.settings.defaultLanguage,
+      language,
       ...(questions.length > 0 && { answers: checked.data, answersCheckedAt: event.updatedAt }),
     },
     { kind: "public", client },
@@ -143,14 +165,16 @@ export async function register(_previous: RegistrationFormState | null, input: F
     if (result.reason === "answers") {
       // The questions changed while the form was being sent: it comes back with them as they are now.
       const now = await findPublicEventBySlug(event.slug);
+      // The errors again in the page's language, against the questions as they are now.
+      const errors = now ? answerErrors(now.questions, answers ?? {}, say.answers) : result.answerErrors;
       return {
-        ...again({ status: "invalid", message: ERRORS.invalid_input.message, notice: QUESTIONS_CHANGED, answerErrors: result.answerErrors }),
+        ...again({ status: "invalid", message: invalid, notice: say.t("failed.questionsChanged"), answerErrors: errors }),
         ...(now && { questions: now.questions }),
       };
     }
     return result.reason === "category"
-      ? again({ status: "invalid", message: ERRORS.invalid_input.message, fieldErrors: { category: [CATEGORY_MESSAGE] } })
-      : again({ status: "failed", message: CLOSED[result.reason] });
+      ? again({ status: "invalid", message: invalid, fieldErrors: say.fieldErrors({ category: [CATEGORY_MESSAGE] }) })
+      : again({ status: "failed", message: say.t(`failed.${CLOSED[result.reason]}`) });
   }
   // The page is marked stale only when its form turns into the waitlist's (lib/public-cache.ts): doing
   // it for every registration would make every answer carry a fresh render of the whole page.
