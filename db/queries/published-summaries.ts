@@ -2,21 +2,46 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { events, summaries, topics } from "@/db/schema";
+import type { Language } from "@/lib/i18n/languages";
+import { inLanguage } from "@/lib/i18n/localize";
+import { isPublishedIn } from "@/lib/summary-publish";
+import { getLanguageSettings } from "./settings";
 import { listPublicEventPhotos, listReferences } from "./summaries";
 import { isPublicEvent } from "./util";
 
 // Published summaries as the public reads them: one on its event's page, the latest on the home page,
 // and the Atom feeds. Only a public event's summary is ever published here.
 
-/** The published summary of an event with its photos and references, or undefined. */
-export async function getPublishedSummary(eventId: string) {
-  const [summary] = await db
+/**
+ * The published summary of an event with its photos and references, or undefined: in `language` when
+ * that version is published, else in the default language's (`language` of the answer says which).
+ * Each text carries the language it is written in (`langOf`): a field the version leaves empty, a
+ * photo's caption or a reference not translated, falls back to the default language's.
+ * `languages` are the languages the summary is published in, the default first.
+ */
+export async function getPublishedSummary(eventId: string, language?: Language) {
+  const [row] = await db
     .select()
     .from(summaries)
     .where(and(eq(summaries.eventId, eventId), eq(summaries.status, "published")));
-  if (!summary) return undefined;
-  const [photos, references] = await Promise.all([listPublicEventPhotos(eventId), listReferences(summary.id)]);
-  return { summary, photos, references };
+  if (!row) return undefined;
+  const [{ defaultLanguage, enabledLanguages }, photos, references] = await Promise.all([getLanguageSettings(), listPublicEventPhotos(eventId), listReferences(row.id)]);
+  const languages = [defaultLanguage, ...enabledLanguages.filter((l) => l !== defaultLanguage && isPublishedIn(row, l, defaultLanguage))];
+  const shown = language && languages.includes(language) ? language : defaultLanguage;
+  const text = inLanguage(row, ["title", "lede", "body", "attendanceWording"], shown, defaultLanguage);
+  return {
+    summary: { ...row, title: text.title ?? "", lede: text.lede, body: text.body ?? "", attendanceWording: text.attendanceWording, langOf: text.langOf },
+    photos: photos.map((p) => {
+      const t = inLanguage(p, ["caption", "altText"], shown, defaultLanguage);
+      return { ...p, caption: t.caption, altText: t.altText, langOf: t.langOf };
+    }),
+    references: references.map((r) => {
+      const t = inLanguage(r, ["title", "text"], shown, defaultLanguage);
+      return { ...r, title: t.title ?? r.title, text: t.text, langOf: t.langOf };
+    }),
+    language: shown,
+    languages,
+  };
 }
 
 /** Published summaries, newest first. */
