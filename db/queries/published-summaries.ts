@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { events, summaries, topics } from "@/db/schema";
+import { events, summaries, topics, venues } from "@/db/schema";
 import type { Language } from "@/lib/i18n/languages";
 import { inLanguage } from "@/lib/i18n/localize";
 import { isPublishedIn } from "@/lib/summary-publish";
@@ -42,6 +42,17 @@ export async function getPublishedSummary(eventId: string, language?: Language) 
     language: shown,
     languages,
   };
+}
+
+/** The other languages' versions of what a summary page names of its event: its title, topic and venue. */
+export async function getSummaryEventTranslations(eventId: string) {
+  const [row] = await db
+    .select({ event: events.translations, topic: topics.translations, venue: venues.translations })
+    .from(events)
+    .leftJoin(topics, eq(topics.id, events.topicId))
+    .leftJoin(venues, eq(venues.id, events.venueId))
+    .where(eq(events.id, eventId));
+  return { event: row?.event ?? {}, topic: row?.topic ?? {}, venue: row?.venue ?? {} };
 }
 
 /** Published summaries, newest first. */

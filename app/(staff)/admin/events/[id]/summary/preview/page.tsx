@@ -36,12 +36,13 @@ export default async function SummaryPreviewPage({ params }: Props) {
         event={{
           title: event.title,
           startsAt: event.startsAt,
+          endsAt: event.endsAt,
           timeZone: event.timeZone,
           topic: topic ? { name: topic.name, slug: topic.slug } : null,
           venue: venueName ? { name: venueName, city: venueCity } : null,
         }}
         summary={{ title: summary?.title ?? "", lede: summary?.lede ?? null, body: summary?.body ?? "", publishedAt: summary?.publishedAt ?? null }}
-        organization={{ ...organization, homeTimeZone: settings.homeTimeZone }}
+        organization={{ ...organization, homeTimeZone: settings.homeTimeZone, homeTimeZoneLabel: settings.homeTimeZoneLabel ?? undefined }}
         // As the public will see them: a photo without a description is not shown.
         photos={photos.filter(isPublishablePhoto)}
         references={references}
