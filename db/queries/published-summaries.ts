@@ -29,8 +29,10 @@ export async function getPublishedSummary(eventId: string, language?: Language) 
   const languages = [defaultLanguage, ...enabledLanguages.filter((l) => l !== defaultLanguage && isPublishedIn(row, l, defaultLanguage))];
   const shown = language && languages.includes(language) ? language : defaultLanguage;
   const text = inLanguage(row, ["title", "lede", "body", "attendanceWording"], shown, defaultLanguage);
+  // The default language's text exactly as saved (inLanguage trims what it finds).
+  const own = <K extends "title" | "lede" | "body" | "attendanceWording">(field: K) => (text.langOf[field] === defaultLanguage ? row[field] : text[field]);
   return {
-    summary: { ...row, title: text.title ?? "", lede: text.lede, body: text.body ?? "", attendanceWording: text.attendanceWording, langOf: text.langOf },
+    summary: { ...row, title: own("title") ?? "", lede: own("lede"), body: own("body") ?? "", attendanceWording: own("attendanceWording"), langOf: text.langOf },
     photos: photos.map((p) => {
       const t = inLanguage(p, ["caption", "altText"], shown, defaultLanguage);
       return { ...p, caption: t.caption, altText: t.altText, langOf: t.langOf };
