@@ -50,9 +50,10 @@ test("staff publish the fourth meeting's summary in Japanese, and the public rea
   await expect(anonymous.getByText(LEDE)).toBeVisible();
   await expect(anonymous.getByText("1 冒頭、上川大臣から挨拶を行いました。概要は以下のとおりです。")).toBeVisible();
   await expect(anonymous.getByRole("term").filter({ hasText: "開催日時" })).toBeVisible();
-  await expect(anonymous.getByText("現地時間2024年3月18日午後4時35分（日本時間3月19日午前5時35分）")).toBeVisible();
-  await expect(anonymous.getByText("約65分間")).toBeVisible();
-  await expect(anonymous.getByRole("heading", { name: "参考" })).toBeVisible();
+  await expect(anonymous.getByRole("definition").filter({ hasText: /^現地時間2024年3月18日午後4時35分（日本時間3月19日午前5時35分）$/ })).toBeVisible();
+  await expect(anonymous.getByRole("definition").filter({ hasText: /^約65分間$/ })).toBeVisible();
+  await expect(anonymous.getByRole("heading", { level: 2, name: "参考", exact: true })).toBeVisible();
+  await expect(anonymous.getByRole("heading", { level: 3, name: "（参考1）女性・平和・安全保障（WPS）" })).toBeVisible();
   await expect(anonymous.locator('link[rel="alternate"][hreflang="en"]')).toHaveAttribute("href", new RegExp(`[^a]/events/${EVENT_SLUG}/summary$`));
   await expectNoAxeViolations(anonymous);
 
