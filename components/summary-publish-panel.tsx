@@ -85,7 +85,9 @@ export function SummaryPublishPanel({ eventId, language, languageLabel, publicPa
         )}
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        {!languageLabel && <Link href={`/admin/events/${eventId}/summary/preview`}>Preview the public page</Link>}
+        <Link href={`/admin/events/${eventId}/summary/preview${language ? `?language=${language}` : ""}`}>
+          Preview the public page{languageLabel ? ` in ${languageLabel}` : ""}
+        </Link>
         {published ? (
           <Button type="button" variant="secondary" pending={pending} onClick={() => run(unpublishSummary)}>
             {languageLabel ? `Unpublish the ${languageLabel} version` : "Unpublish"}
