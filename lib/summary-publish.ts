@@ -44,6 +44,22 @@ export function isPublishedIn(summary: Pick<Summary, "status" | "translationPubl
   return language === defaultLanguage || Boolean(summary.translationPublishedAt[language]);
 }
 
+/**
+ * A published summary's title and lede as a page in `language` lists it: that version when it is
+ * published, else the default language's, with the language each is written in (for `lang`).
+ */
+export function publishedText(
+  summary: Pick<Summary, "title" | "lede" | "status" | "translations" | "translationPublishedAt">,
+  language: Language,
+  defaultLanguage: Language,
+): { title: string; lede: string | null; langOf: { title: Language; lede?: Language } } {
+  const shown = isPublishedIn(summary, language, defaultLanguage) ? language : defaultLanguage;
+  const own = summary.translations[shown];
+  const title = shown !== defaultLanguage && own?.title?.trim() ? { text: own.title, lang: shown } : { text: summary.title, lang: defaultLanguage };
+  const lede = shown !== defaultLanguage && own?.lede?.trim() ? { text: own.lede, lang: shown } : summary.lede ? { text: summary.lede, lang: defaultLanguage } : null;
+  return { title: title.text, lede: lede?.text ?? null, langOf: { title: title.lang, lede: lede?.lang } };
+}
+
 /** A photo the public may see: it has a description for people who cannot see it. */
 export function isPublishablePhoto(photo: PhotoText): boolean {
   return Boolean(photo.altText?.trim());

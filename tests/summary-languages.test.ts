@@ -164,3 +164,15 @@ describe("each language on its own", () => {
     expect((await getPublishedSummary(eventId, "ja"))!.languages).toEqual(["en", "ja"]);
   });
 });
+
+describe("the lists of published summaries", () => {
+  it("carry each row's versions, for a page in another language to show its own", async () => {
+    const { listLatestSummaries } = await import("@/db/queries/published-summaries");
+    const { publishedText } = await import("@/lib/summary-publish");
+    const [row] = await listLatestSummaries();
+    expect(row!.title).toBe("WPS + Innovation: From the United Nations");
+    expect(publishedText(row!, "ja", "en")).toMatchObject({ title: "国連からの発信", langOf: { title: "ja" } });
+    expect(publishedText({ ...row!, translationPublishedAt: {} }, "ja", "en")).toMatchObject({ title: "WPS + Innovation: From the United Nations", langOf: { title: "en" } });
+    expect(publishedText(row!, "en", "en").title).toBe("WPS + Innovation: From the United Nations");
+  });
+});

@@ -57,13 +57,21 @@ export async function getSummaryEventTranslations(eventId: string) {
   return { event: row?.event ?? {}, topic: row?.topic ?? {}, venue: row?.venue ?? {} };
 }
 
-/** Published summaries, newest first. */
+/**
+ * Published summaries, newest first. Each row carries its other languages' versions and which of
+ * them are published, for a page in another language to show them (lib/summary-publish.ts
+ * `publishedText`); the title and lede are the default language's.
+ */
 export async function listLatestSummaries(limit = 6) {
   return db
     .select({
       eventSlug: events.slug,
       title: summaries.title,
       lede: summaries.lede,
+      status: summaries.status,
+      translations: summaries.translations,
+      translationPublishedAt: summaries.translationPublishedAt,
+      topicTranslations: topics.translations,
       publishedAt: summaries.publishedAt,
       startsAt: events.startsAt,
       timeZone: events.timeZone,
