@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { Section } from "@/components/ui/section";
+import type { Language } from "@/lib/i18n/languages";
 import { renderMarkdown } from "@/lib/markdown";
 import { summarySchema } from "@/lib/validations/summary";
 
@@ -23,14 +24,19 @@ export type SummaryValues = {
 
 type Props = {
   eventId: string;
+  /** The version edited; left out, the default language's. */
+  language?: Language;
+  /** That version's language in words ("Japanese"); null for the default language's. */
+  languageLabel: string | null;
   initial: SummaryValues;
   /** `when` is the time already written in the home clock (lib/time.ts `formatStaffTime`). */
   revisions: { id: string; title: string; createdAt: string; when: string }[];
   checkedIn: number;
 };
 
-const toForm = (eventId: string, v: SummaryValues) => ({
+const toForm = (eventId: string, language: Language | undefined, v: SummaryValues) => ({
   eventId,
+  language,
   title: v.title,
   lede: v.lede ?? "",
   body: v.body,
@@ -64,13 +70,13 @@ function useUnsavedChangesWarning(dirty: boolean) {
   }, [dirty]);
 }
 
-export function SummaryEditor({ eventId, initial, revisions, checkedIn }: Props) {
+export function SummaryEditor({ eventId, language, languageLabel, initial, revisions, checkedIn }: Props) {
   const router = useRouter();
   const [confirmGenerate, setConfirmGenerate] = useState(false);
   const { form, message, onSubmit, errors, pending } = useActionForm(summarySchema, saveSummary, {
-    defaultValues: toForm(eventId, initial),
+    defaultValues: toForm(eventId, language, initial),
     onSuccess: (data) => {
-      form.reset(toForm(eventId, data));
+      form.reset(toForm(eventId, language, data));
       router.refresh();
     },
   });
@@ -84,7 +90,7 @@ export function SummaryEditor({ eventId, initial, revisions, checkedIn }: Props)
   // The summary's actions mark only the public pages stale, and a draft event has none: the page is
   // refreshed by hand.
   const replaceWith = (data: SummaryValues) => {
-    form.reset(toForm(eventId, data));
+    form.reset(toForm(eventId, language, data));
     router.refresh();
   };
   const generator = useActionButton(generateSummary, {
@@ -101,12 +107,12 @@ export function SummaryEditor({ eventId, initial, revisions, checkedIn }: Props)
 
   const generate = (overwrite: boolean) => {
     restorer.clear();
-    generator.run({ eventId, overwrite });
+    generator.run({ eventId, language, overwrite });
   };
   const restore = (revisionId: string) => {
     if (dirty && !window.confirm("Restoring replaces your unsaved changes. Continue?")) return;
     generator.clear();
-    restorer.run({ eventId, revisionId });
+    restorer.run({ eventId, language, revisionId });
   };
 
   const refused = generator.error && !generator.fieldErrors?.confirm ? generator : restorer.error ? restorer : null;
@@ -123,6 +129,8 @@ export function SummaryEditor({ eventId, initial, revisions, checkedIn }: Props)
         <p className="mt-1 text-sm text-slate-600">
           Writes the opening sentence, the speech outline, the panel, the closing and the attendance from the event&apos;s
           own records ({checkedIn} checked in). You then edit it.
+          {languageLabel &&
+            ` The ${languageLabel} draft takes the ${languageLabel} versions of the records, in the form of a ${languageLabel} press release; where a record has none, the draft marks the text to translate.`}
         </p>
         {notice && (
           <div className="mt-3">
@@ -155,18 +163,18 @@ export function SummaryEditor({ eventId, initial, revisions, checkedIn }: Props)
           </div>
         ) : (
           <Button type="button" variant={hasText ? "secondary" : "primary"} className="mt-3" pending={busy} onClick={() => generate(false)}>
-            Generate draft from the event
+            {languageLabel ? `Generate ${languageLabel} draft from the event` : "Generate draft from the event"}
           </Button>
         )}
       </Section>
 
-      <form method="post" onSubmit={onSubmit} noValidate aria-label="Summary" className="space-y-4">
+      <form method="post" onSubmit={onSubmit} noValidate aria-label={languageLabel ? `Summary in ${languageLabel}` : "Summary"} className="space-y-4">
         {message && <Alert tone={message.tone}>{message.text}</Alert>}
         <Field label="Title" error={errors.title?.message}>
-          {(p) => <Input {...p} {...form.register("title")} />}
+          {(p) => <Input {...p} lang={language} {...form.register("title")} />}
         </Field>
         <Field label="Lede" error={errors.lede?.message} hint="One or two sentences shown in lists, the feed and link previews.">
-          {(p) => <Textarea {...p} rows={2} {...form.register("lede")} />}
+          {(p) => <Textarea {...p} rows={2} lang={language} {...form.register("lede")} />}
         </Field>
         <div className="grid gap-4 lg:grid-cols-2">
           <Field
@@ -174,7 +182,7 @@ export function SummaryEditor({ eventId, initial, revisions, checkedIn }: Props)
             error={errors.body?.message}
             hint="Numbered lists: “1. ” at the start of a line; indent by three spaces for a nested list. **bold**, *italic*, [link](https://…)."
           >
-            {(p) => <Textarea {...p} rows={24} className="font-mono text-xs" {...form.register("body")} />}
+            {(p) => <Textarea {...p} rows={24} lang={language} className="font-mono text-xs" {...form.register("body")} />}
           </Field>
           <div>
             <h3 className="text-sm font-medium text-slate-800" id="preview-heading">
@@ -182,6 +190,7 @@ export function SummaryEditor({ eventId, initial, revisions, checkedIn }: Props)
             </h3>
             <div
               aria-labelledby="preview-heading"
+              lang={language}
               className="mt-1 min-h-40 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-4 text-sm leading-relaxed [&_li]:mt-1 [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6"
               // renderMarkdown escapes raw HTML and drops unsafe links.
               dangerouslySetInnerHTML={{ __html: renderMarkdown(body ?? "") }}
@@ -189,16 +198,16 @@ export function SummaryEditor({ eventId, initial, revisions, checkedIn }: Props)
           </div>
         </div>
         <div className="grid gap-4 md:grid-cols-2">
-          <Field label="Attendance (people)" error={errors.attendanceCount?.message} hint={`${checkedIn} people were checked in at the door.`}>
+          <Field label="Attendance (people)" error={errors.attendanceCount?.message} hint={`${checkedIn} people were checked in at the door.${languageLabel ? " One number for every language." : ""}`}>
             {(p) => <Input {...p} type="number" min={0} inputMode="numeric" {...form.register("attendanceCount")} />}
           </Field>
           <Field label="Attendance wording" error={errors.attendanceWording?.message} hint="For example “about 90 people, including permanent representatives”.">
-            {(p) => <Input {...p} {...form.register("attendanceWording")} />}
+            {(p) => <Input {...p} lang={language} {...form.register("attendanceWording")} />}
           </Field>
         </div>
         <div className="flex items-center gap-3">
           <Button type="submit" variant={hasText ? "primary" : "secondary"} pending={pending}>
-            Save summary
+            {languageLabel ? `Save ${languageLabel} version` : "Save summary"}
           </Button>
           {dirty && <span className="text-sm text-amber-800">Unsaved changes</span>}
         </div>

@@ -8,10 +8,22 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import type { Language } from "@/lib/i18n/languages";
 import { photoDetailsSchema } from "@/lib/validations/summary";
 import { ACCEPTED_IMAGE_TYPES, MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "@/lib/validations/upload";
 
-type Photo = { id: string; storageKey: string; width: number; height: number; caption: string | null; altText: string | null };
+/** A photo's caption and description in the version edited; `fallback` holds the default language's, shown where these are empty. */
+type Photo = {
+  id: string;
+  storageKey: string;
+  width: number;
+  height: number;
+  caption: string | null;
+  altText: string | null;
+  fallback?: { caption: string | null; altText: string | null } | null;
+};
+/** The version edited, and its language in words; both left out for the default language's. */
+type Version = { language?: Language; languageLabel?: string | null };
 type Upload = { key: string; name: string; progress: number; error?: string; done?: boolean };
 
 /** Sends one file to the upload endpoint, reporting progress; resolves with an error message or null. */
@@ -96,49 +108,54 @@ function PhotoUploader({ eventId }: { eventId: string }) {
   );
 }
 
-type DetailsProps = { eventId: string; photo: Photo; index: number; count: number; published: boolean; onMove: (from: number, to: number) => void };
+type DetailsProps = Version & { eventId: string; photo: Photo; index: number; count: number; published: boolean; onMove: (from: number, to: number) => void };
 
-function PhotoDetails({ eventId, photo, index, count, published, onMove }: DetailsProps) {
+function PhotoDetails({ eventId, language, languageLabel, photo, index, count, published, onMove }: DetailsProps) {
   const router = useRouter();
   // The summary's actions mark only the public pages stale, and a draft event has none: the page is
   // refreshed by hand. A refused removal (the photo was already gone) refreshes it too.
   const remover = useActionButton(removePhoto, { onSettled: () => router.refresh() });
   const { form, message, onSubmit, errors, pending } = useActionForm(photoDetailsSchema, updatePhotoDetails, {
-    defaultValues: { eventId, id: photo.id, caption: photo.caption ?? "", altText: photo.altText ?? "" },
+    defaultValues: { eventId, id: photo.id, language, caption: photo.caption ?? "", altText: photo.altText ?? "" },
     onSuccess: () => {
       form.reset(form.getValues());
       router.refresh();
     },
   });
-  const label = photo.caption || `Photo ${index + 1}`;
+  const label = photo.caption || photo.fallback?.caption || `Photo ${index + 1}`;
+  const inLanguage = languageLabel ? ` in ${languageLabel}` : "";
+  const shownInstead = (text: string | null | undefined) => (photo.fallback && text ? `Left empty, the public page shows: “${text}”.` : undefined);
 
   return (
     <li className="grid gap-4 rounded-md border border-slate-200 p-4 md:grid-cols-[12rem_1fr]">
       {/* eslint-disable-next-line @next/next/no-img-element */}
-      <img src={`/media/${photo.storageKey}`} alt={photo.altText ?? ""} width={photo.width} height={photo.height} className="h-auto w-48 rounded bg-slate-100" />
+      <img src={`/media/${photo.storageKey}`} alt={photo.altText ?? photo.fallback?.altText ?? ""} width={photo.width} height={photo.height} className="h-auto w-48 rounded bg-slate-100" />
       <form method="post" onSubmit={onSubmit} noValidate aria-label={`Details of ${label}`} className="space-y-3">
         {message && <Alert tone={message.tone}>{message.text}</Alert>}
-        {!photo.altText?.trim() && (
+        {!photo.fallback && !photo.altText?.trim() && (
           <Alert tone="warning">
             {published
               ? "The public page leaves this photo out until it has a description."
               : "This photo needs a description before the summary can be published."}
           </Alert>
         )}
-        <Field label={`Caption of photo ${index + 1}`} error={errors.caption?.message}>
-          {(p) => <Input {...p} {...form.register("caption")} />}
+        <Field label={`Caption of photo ${index + 1}${inLanguage}`} error={errors.caption?.message} hint={shownInstead(photo.fallback?.caption)}>
+          {(p) => <Input {...p} lang={language} {...form.register("caption")} />}
         </Field>
         <Field
-          label={`Description of photo ${index + 1} (alt text)`}
+          label={`Description of photo ${index + 1} (alt text)${inLanguage}`}
           error={errors.altText?.message}
-          hint="What the photo shows, for people who cannot see it: “Minister Kamikawa speaking at the lectern”."
+          hint={shownInstead(photo.fallback?.altText) ?? "What the photo shows, for people who cannot see it: “Minister Kamikawa speaking at the lectern”."}
         >
-          {(p) => <Input {...p} {...form.register("altText")} />}
+          {(p) => <Input {...p} lang={language} {...form.register("altText")} />}
         </Field>
         <div className="flex flex-wrap gap-2">
           <Button type="submit" pending={pending}>
-            Save photo details
+            Save photo details<span className="sr-only">{inLanguage}</span>
           </Button>
+          {/* The photos themselves, and their order, are one set for every language: managed in the default's. */}
+          {!language && (
+            <>
           <Button type="button" variant="secondary" disabled={index === 0} onClick={() => onMove(index, index - 1)}>
             Move up<span className="sr-only"> {label}</span>
           </Button>
@@ -153,6 +170,8 @@ function PhotoDetails({ eventId, photo, index, count, published, onMove }: Detai
           >
             Remove<span className="sr-only"> {label}</span>
           </Button>
+            </>
+          )}
         </div>
         {remover.error && (
           <p role="alert" className="text-sm text-red-700">
@@ -164,7 +183,7 @@ function PhotoDetails({ eventId, photo, index, count, published, onMove }: Detai
   );
 }
 
-export function SummaryPhotos({ eventId, photos, published }: { eventId: string; photos: Photo[]; published: boolean }) {
+export function SummaryPhotos({ eventId, language, languageLabel, photos, published }: Version & { eventId: string; photos: Photo[]; published: boolean }) {
   const router = useRouter();
   const { run: order } = useActionButton(orderPhotos, { onSettled: () => router.refresh() });
   const move = (from: number, to: number) => {
@@ -176,15 +195,19 @@ export function SummaryPhotos({ eventId, photos, published }: { eventId: string;
   return (
     <section aria-labelledby="photos-heading" className="space-y-4">
       <h2 id="photos-heading" className="text-lg font-semibold">
-        Photos
+        Photos{languageLabel ? `: captions and descriptions in ${languageLabel}` : ""}
       </h2>
-      <PhotoUploader eventId={eventId} />
+      {language ? (
+        <p className="text-sm text-slate-600">Add, order and remove photos in the default language&apos;s tab: they are the same in every language.</p>
+      ) : (
+        <PhotoUploader eventId={eventId} />
+      )}
       {photos.length === 0 ? (
         <p className="text-sm text-slate-600">No photos yet.</p>
       ) : (
         <ol className="space-y-4">
           {photos.map((photo, i) => (
-            <PhotoDetails key={photo.id} eventId={eventId} photo={photo} index={i} count={photos.length} published={published} onMove={move} />
+            <PhotoDetails key={photo.id} eventId={eventId} language={language} languageLabel={languageLabel} photo={photo} index={i} count={photos.length} published={published} onMove={move} />
           ))}
         </ol>
       )}

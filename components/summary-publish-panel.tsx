@@ -7,10 +7,16 @@ import { publishSummary, unpublishSummary } from "@/app/(staff)/admin/events/[id
 import { useActionButton } from "@/components/forms/use-action-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import type { Language } from "@/lib/i18n/languages";
 
 type Props = {
   eventId: string;
-  eventSlug: string;
+  /** The version this panel publishes; left out, the default language's (which the others need). */
+  language?: Language;
+  /** That version's language in words ("Japanese"); null for the default language's. */
+  languageLabel: string | null;
+  /** The public page of this version. */
+  publicPath: string;
   published: boolean;
   /** When it was published, already written in the home clock (lib/time.ts `formatStaffTime`). */
   publishedAt: string | null;
@@ -18,12 +24,12 @@ type Props = {
   problems: string[];
 };
 
-export function SummaryPublishPanel({ eventId, eventSlug, published, publishedAt, problems }: Props) {
+export function SummaryPublishPanel({ eventId, language, languageLabel, publicPath, published, publishedAt, problems }: Props) {
   const router = useRouter();
   // Publishing and unpublishing mark the public pages stale, which renders this page afresh; a refusal
   // marks nothing, so the page is refreshed for the problems as the server now sees them.
   const { run, pending, error, fieldErrors, message, clear } = useActionButton(
-    (action: typeof publishSummary | typeof unpublishSummary) => action({ eventId }),
+    (action: typeof publishSummary | typeof unpublishSummary) => action({ eventId, language }),
     { done: "Done.", onFailure: () => router.refresh() },
   );
   // The answer to the last click holds only while the problems it was about do: once a save or a new
@@ -41,13 +47,15 @@ export function SummaryPublishPanel({ eventId, eventSlug, published, publishedAt
   return (
     <section aria-labelledby="publish-heading" className="space-y-3 rounded-lg border border-slate-200 p-4">
       <h2 id="publish-heading" className="text-lg font-semibold">
-        Publishing
+        Publishing{languageLabel ? ` the ${languageLabel} version` : ""}
       </h2>
       <p className="text-sm">
         {published ? (
           <>
-            Published{publishedAt ? ` ${publishedAt}` : ""}: <Link href={`/events/${eventSlug}/summary`}>view the public page</Link>.
+            Published{publishedAt ? ` ${publishedAt}` : ""}: <Link href={publicPath}>view the public page{languageLabel ? ` in ${languageLabel}` : ""}</Link>.
           </>
+        ) : languageLabel ? (
+          `Not published in ${languageLabel}: its public page shows the default language's version.`
         ) : (
           "Not published: the public event page does not show the summary."
         )}
@@ -77,15 +85,17 @@ export function SummaryPublishPanel({ eventId, eventSlug, published, publishedAt
         )}
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <Link href={`/admin/events/${eventId}/summary/preview`}>Preview the public page</Link>
+        <Link href={`/admin/events/${eventId}/summary/preview${language ? `?language=${language}` : ""}`}>
+          Preview the public page{languageLabel ? ` in ${languageLabel}` : ""}
+        </Link>
         {published ? (
           <Button type="button" variant="secondary" pending={pending} onClick={() => run(unpublishSummary)}>
-            Unpublish
+            {languageLabel ? `Unpublish the ${languageLabel} version` : "Unpublish"}
           </Button>
         ) : (
           // The page's main button only once there is nothing left to fix; until then it explains what is.
           <Button type="button" variant={problems.length ? "secondary" : "primary"} pending={pending} onClick={() => run(publishSummary)}>
-            Publish summary
+            {languageLabel ? `Publish the ${languageLabel} version` : "Publish summary"}
           </Button>
         )}
       </div>

@@ -641,6 +641,14 @@ export const summaries = pgTable(
     attendanceCount: integer("attendance_count"),
     attendanceWording: text("attendance_wording"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
+    // The other languages' versions of the text; the attendance count is one for all of them.
+    translations: translations<SummaryTranslatedField>(),
+    // When each other language's version went public (ISO times): each is published on its own, and only
+    // while the default language's version is (`status`); withdrawing that clears them all.
+    translationPublishedAt: jsonb("translation_published_at")
+      .$type<Partial<Record<Language, string>>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -651,6 +659,7 @@ export const summaries = pgTable(
   ],
 );
 export type Summary = typeof summaries.$inferSelect;
+export type SummaryTranslatedField = "title" | "lede" | "body" | "attendanceWording";
 
 export const summaryRevisions = pgTable(
   "summary_revisions",
@@ -662,6 +671,8 @@ export const summaryRevisions = pgTable(
     title: text("title").notNull(),
     lede: text("lede"),
     body: text("body").notNull(),
+    // The language the text was saved in; null for the default language's version (the summary's own columns).
+    language: text("language").$type<Language>(),
     authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
@@ -679,6 +690,7 @@ export const summaryReferences = pgTable(
     text: text("text"),
     url: text("url"),
     sortOrder: integer("sort_order").notNull().default(0),
+    translations: translations<"title" | "text">(),
   },
   (t) => [index("summary_references_summary_id_idx").on(t.summaryId, t.sortOrder)],
 );
@@ -697,6 +709,7 @@ export const media = pgTable(
     bytes: integer("bytes").notNull(),
     caption: text("caption"),
     altText: text("alt_text"),
+    translations: translations<"caption" | "altText">(),
     sortOrder: integer("sort_order").notNull().default(0),
     eventId: uuid("event_id").references(() => events.id, { onDelete: "cascade" }),
     personId: uuid("person_id").references((): AnyPgColumn => people.id, { onDelete: "cascade" }),

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import {
   agendaItemParticipants,
@@ -16,6 +16,8 @@ import {
   summaryRevisions,
   venues,
 } from "@/db/schema";
+import type { Language } from "@/lib/i18n/languages";
+import { withTranslation } from "@/lib/i18n/localize";
 import type { DraftInput } from "@/lib/summary-draft";
 import { hasDescription } from "./media";
 import { countCheckedIn } from "./check-in";
@@ -49,11 +51,12 @@ export async function insertSummaryRevision(values: typeof summaryRevisions.$inf
   return row!.id;
 }
 
-export async function listSummaryRevisions(summaryId: string, limit = 50) {
+/** The revisions of one language's version: `null` for the default language's (the summary's own columns). */
+export async function listSummaryRevisions(summaryId: string, limit = 50, language: Language | null = null) {
   return db
     .select({ id: summaryRevisions.id, title: summaryRevisions.title, createdAt: summaryRevisions.createdAt, body: summaryRevisions.body })
     .from(summaryRevisions)
-    .where(eq(summaryRevisions.summaryId, summaryId))
+    .where(and(eq(summaryRevisions.summaryId, summaryId), language ? eq(summaryRevisions.language, language) : isNull(summaryRevisions.language)))
     .orderBy(desc(summaryRevisions.createdAt), desc(summaryRevisions.id))
     .limit(limit);
 }
@@ -68,21 +71,42 @@ export async function getSummaryRevision(summaryId: string, revisionId: string, 
 
 export async function listReferences(summaryId: string, executor: Executor = db) {
   return executor
-    .select({ id: summaryReferences.id, title: summaryReferences.title, text: summaryReferences.text, url: summaryReferences.url })
+    .select({ id: summaryReferences.id, title: summaryReferences.title, text: summaryReferences.text, url: summaryReferences.url, translations: summaryReferences.translations })
     .from(summaryReferences)
     .where(eq(summaryReferences.summaryId, summaryId))
     .orderBy(asc(summaryReferences.sortOrder), asc(summaryReferences.id));
 }
 
-/** Replaces the reference list with the given one, in its order. */
+/**
+ * Replaces the reference list with the given one, in its order. A reference that names the one it
+ * was (`referenceId`) keeps that one's translations: editing the list in the default language does not
+ * lose the other languages' versions.
+ */
 export async function replaceReferences(
   summaryId: string,
-  references: { title: string; text: string | null; url: string | null }[],
+  references: { title: string; text: string | null; url: string | null; referenceId?: string | null }[],
   tx: Executor,
 ) {
+  const before = await tx.select({ id: summaryReferences.id, translations: summaryReferences.translations }).from(summaryReferences).where(eq(summaryReferences.summaryId, summaryId));
+  const kept = new Map(before.map((r) => [r.id, r.translations]));
   await tx.delete(summaryReferences).where(eq(summaryReferences.summaryId, summaryId));
   if (references.length) {
-    await tx.insert(summaryReferences).values(references.map((r, i) => ({ ...r, summaryId, sortOrder: i })));
+    await tx.insert(summaryReferences).values(
+      references.map(({ referenceId, ...r }, i) => ({ ...r, summaryId, sortOrder: i, translations: (referenceId && kept.get(referenceId)) || {} })),
+    );
+  }
+}
+
+/** Sets the references' versions in `language` (title and text); the list itself is the default language's. */
+export async function setReferenceTranslations(summaryId: string, language: Language, items: { referenceId: string; title: string | null; text: string | null }[], tx: Executor) {
+  const current = await listReferences(summaryId, tx);
+  for (const item of items) {
+    const reference = current.find((r) => r.id === item.referenceId);
+    if (!reference) continue;
+    await tx
+      .update(summaryReferences)
+      .set({ translations: withTranslation(reference.translations, language, { title: item.title, text: item.text }) })
+      .where(and(eq(summaryReferences.id, reference.id), eq(summaryReferences.summaryId, summaryId)));
   }
 }
 
@@ -93,6 +117,7 @@ const photoColumns = {
   height: media.height,
   caption: media.caption,
   altText: media.altText,
+  translations: media.translations,
   sortOrder: media.sortOrder,
 };
 
@@ -118,13 +143,25 @@ export async function listPublicEventPhotos(eventId: string, executor: Executor 
     .orderBy(asc(media.sortOrder), asc(media.createdAt), asc(media.id));
 }
 
-export async function updateEventPhoto(eventId: string, id: string, values: { caption: string | null; altText: string | null }, executor: Executor = db) {
+export async function updateEventPhoto(
+  eventId: string,
+  id: string,
+  values: { caption: string | null; altText: string | null } | { translations: (typeof media.$inferSelect)["translations"] },
+  executor: Executor = db,
+) {
   const rows = await executor
     .update(media)
     .set(values)
     .where(and(eq(media.id, id), eq(media.eventId, eventId)))
     .returning({ id: media.id });
   return rows.length > 0;
+}
+
+/** Sets a photo's caption and description in `language`, not the default; false when it is not the event's. */
+export async function updateEventPhotoTranslation(eventId: string, id: string, language: Language, values: { caption: string | null; altText: string | null }, tx: Executor) {
+  const [photo] = await tx.select({ translations: media.translations }).from(media).where(and(eq(media.id, id), eq(media.eventId, eventId))).for("update");
+  if (!photo) return false;
+  return updateEventPhoto(eventId, id, { translations: withTranslation(photo.translations, language, values) }, tx);
 }
 
 export async function deleteEventPhoto(eventId: string, id: string, executor: Executor = db) {

@@ -30,7 +30,7 @@ async function summaryState(f: Fixtures) {
   return {
     summary,
     revisions: summary ? (await db.select({ id: summaryRevisions.id }).from(summaryRevisions).where(eq(summaryRevisions.summaryId, summary.id))).length : 0,
-    references: summary ? await db.select({ title: summaryReferences.title }).from(summaryReferences).where(eq(summaryReferences.summaryId, summary.id)) : [],
+    references: summary ? await db.select({ title: summaryReferences.title, translations: summaryReferences.translations }).from(summaryReferences).where(eq(summaryReferences.summaryId, summary.id)) : [],
     photos: await db.select().from(media).where(eq(media.eventId, f.scratch!)),
   };
 }
@@ -38,6 +38,12 @@ async function summaryState(f: Fixtures) {
 async function firstPhoto(f: Fixtures) {
   const [photo] = await db.select({ id: media.id }).from(media).where(eq(media.eventId, f.scratch!));
   return photo!.id;
+}
+
+async function firstReference(f: Fixtures) {
+  const [summary] = await db.select({ id: summaries.id }).from(summaries).where(eq(summaries.eventId, f.scratch!));
+  const [reference] = await db.select({ id: summaryReferences.id }).from(summaryReferences).where(eq(summaryReferences.summaryId, summary!.id));
+  return reference!.id;
 }
 
 async function firstRevision(f: Fixtures) {
@@ -58,6 +64,7 @@ export const summariesArea: Record<string, Expectation> = {
   [`${FILE}#saveSummary`]: staffSummaryAction((f) => ({ eventId: f.scratch, title: "New title", lede: "", body: "New text.", attendanceCount: 12, attendanceWording: "" })),
   [`${FILE}#restoreSummaryRevision`]: staffSummaryAction(async (f) => ({ eventId: f.scratch, revisionId: await firstRevision(f) })),
   [`${FILE}#saveReferences`]: staffSummaryAction((f) => ({ eventId: f.scratch, references: [{ title: "Changed", text: "", url: "https://example.org" }] })),
+  [`${FILE}#saveReferenceTranslations`]: staffSummaryAction(async (f) => ({ eventId: f.scratch, language: "ja", references: [{ referenceId: await firstReference(f), title: "参考", text: "" }] })),
   [`${FILE}#updatePhotoDetails`]: staffSummaryAction(async (f) => ({ eventId: f.scratch, id: await firstPhoto(f), caption: "Changed", altText: "Changed" })),
   [`${FILE}#removePhoto`]: staffSummaryAction(async (f) => ({ eventId: f.scratch, id: await firstPhoto(f) })),
   [`${FILE}#orderPhotos`]: staffSummaryAction(async (f) => ({ eventId: f.scratch, ids: [await firstPhoto(f)] })),

@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { db } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
-import type { Event, Role } from "@/db/schema";
+import type { Event, Role, Summary } from "@/db/schema";
 import { getEvent } from "@/db/queries/events";
+import { getLanguageSettings } from "@/db/queries/settings";
 import {
   deleteEventPhoto,
   draftInputForEvent,
@@ -16,26 +17,31 @@ import {
   lockSummary,
   orderEventPhotos,
   replaceReferences,
+  setReferenceTranslations,
   updateEventPhoto,
+  updateEventPhotoTranslation,
   updateSummaryRow,
 } from "@/db/queries/summaries";
 import { action, type ActionContext } from "@/lib/action";
 import { changedFields } from "@/lib/diff";
+import { LANGUAGE_LABELS, type Language } from "@/lib/i18n/languages";
+import { withTranslation } from "@/lib/i18n/localize";
 import { type ActionResult, fail } from "@/lib/errors";
 import { publicChanged } from "@/lib/public-cache";
 import { registrationContext } from "@/lib/registration/context";
 import { sendThankYou, type ThankYouResult } from "@/lib/registration/thank-you";
 import { generateSummaryDraft } from "@/lib/summary-draft";
-import { publishProblems, textProblems, textProblemsByField } from "@/lib/summary-publish";
+import { isPublishedIn, publishProblems, summaryVersion, textProblems, textProblemsByField, translationProblems } from "@/lib/summary-publish";
 import { formatStaffTime } from "@/lib/time";
 import { thankYouSchema } from "@/lib/validations/after-event";
 import {
-  eventIdSchema,
-  generateDraftSchema,
+    generateDraftSchema,
   photoDetailsSchema,
   photoIdSchema,
   photoOrderSchema,
+  publishSchema,
   referencesSchema,
+  referenceTranslationsSchema,
   restoreRevisionSchema,
   summarySchema,
 } from "@/lib/validations/summary";
@@ -80,8 +86,28 @@ function saveRefusedWhilePublished(fields: { title?: string; body?: string }): A
   });
 }
 
-function savedOf(row: { title: string; lede: string | null; body: string; attendanceCount: number | null; attendanceWording: string | null; updatedAt: Date }): Saved {
-  return { title: row.title, lede: row.lede, body: row.body, attendanceCount: row.attendanceCount, attendanceWording: row.attendanceWording, updatedAt: row.updatedAt.toISOString() };
+/** The version an action works on, and whether it is the default language's (the summary's own columns). */
+type Version = { language: Language; defaultLanguage: Language; isDefault: boolean };
+
+/** The version `language` names (the default when left out), or the answer when it is not an enabled language. */
+async function versionOf(language: Language | undefined): Promise<Version | ActionResult<never>> {
+  const { defaultLanguage, enabledLanguages } = await getLanguageSettings();
+  const chosen = language ?? defaultLanguage;
+  if (!enabledLanguages.includes(chosen) && chosen !== defaultLanguage) return fail(`${LANGUAGE_LABELS[chosen]} is not among the site's languages. Reload the page.`);
+  return { language: chosen, defaultLanguage, isDefault: chosen === defaultLanguage };
+}
+const isVersion = (v: Version | ActionResult<never>): v is Version => "isDefault" in v;
+
+function savedOf(row: Summary, v: Version): Saved {
+  const text = summaryVersion(row, v.language, v.defaultLanguage);
+  return { ...text, attendanceCount: row.attendanceCount, updatedAt: row.updatedAt.toISOString() };
+}
+
+/** The columns that hold `text` as `v`'s version: the summary's own, or its translations. */
+function versionValues(summary: Summary, v: Version, text: Partial<Omit<Saved, "attendanceCount" | "updatedAt">>): Partial<Summary> {
+  if (v.isDefault) return text;
+  const current = summaryVersion(summary, v.language, v.defaultLanguage);
+  return { translations: withTranslation(summary.translations, v.language, { ...current, ...text }) };
 }
 
 /**
@@ -90,33 +116,39 @@ function savedOf(row: { title: string; lede: string | null; body: string; attend
  */
 export const generateSummary = eventAction({ role: "staff", schema: generateDraftSchema }, async ({ user: me, client, event, input }): Promise<ActionResult<Saved>> => {
   const { eventId, overwrite } = input;
+  const v = await versionOf(input.language);
+  if (!isVersion(v)) return v;
   const draftInput = await draftInputForEvent(eventId);
   if (!draftInput) return fail(NO_EVENT);
-  const draft = generateSummaryDraft(draftInput);
+  // The draft in the version's language, from the records' versions in it (lib/summary-draft.ts).
+  const draft = generateSummaryDraft(draftInput, v.language);
 
   const result = await db.transaction(async (tx): Promise<ActionResult<Saved>> => {
     const summary = await lockSummary(eventId, tx);
-    if (summary.status === "published") {
-      const problems = textProblems({ title: summary.title.trim() ? summary.title : draft.title, body: draft.body });
+    const current = summaryVersion(summary, v.language, v.defaultLanguage);
+    const title = current.title.trim() ? current.title : draft.title;
+    if (isPublishedIn(summary, v.language, v.defaultLanguage)) {
+      const problems = textProblems({ title, body: draft.body }, v.isDefault ? undefined : v.language);
       if (problems.length) return refusedWhilePublished("a new draft", problems);
     }
-    if (summary.body.trim() && !overwrite) {
+    if (current.body.trim() && !overwrite) {
       return fail("This summary already has text. Generating again replaces it (the current text stays in the revisions).", { confirm: ["needed"] });
     }
     const row = await updateSummaryRow(
       summary.id,
       {
-        title: summary.title.trim() ? summary.title : draft.title,
-        lede: draft.lede,
-        body: draft.body,
+        ...versionValues(summary, v, { title, lede: draft.lede, body: draft.body, attendanceWording: draft.attendanceWording }),
         attendanceCount: draft.attendanceCount,
-        attendanceWording: draft.attendanceWording,
       },
       tx,
     );
-    await insertSummaryRevision({ summaryId: summary.id, title: row.title, lede: row.lede, body: row.body, authorId: me.id }, tx);
-    await writeAudit({ actorId: me.id, client, action: "summary.generate", entityType: "summary", entityId: summary.id, changes: { eventId, replacedText: Boolean(summary.body.trim()) } }, tx);
-    return { ok: true, data: savedOf(row) };
+    const saved = savedOf(row, v);
+    await insertSummaryRevision({ summaryId: summary.id, title: saved.title, lede: saved.lede, body: saved.body, language: v.isDefault ? null : v.language, authorId: me.id }, tx);
+    await writeAudit(
+      { actorId: me.id, client, action: "summary.generate", entityType: "summary", entityId: summary.id, changes: { eventId, language: v.language, replacedText: Boolean(current.body.trim()) } },
+      tx,
+    );
+    return { ok: true, data: saved };
   });
   if (!result.ok) return result;
   changed(event);
@@ -124,25 +156,31 @@ export const generateSummary = eventAction({ role: "staff", schema: generateDraf
 });
 
 export const saveSummary = eventAction({ role: "staff", schema: summarySchema }, async ({ user: me, client, event, input }): Promise<ActionResult<Saved>> => {
-  const { eventId, baseUpdatedAt, ...values } = input;
+  const { eventId, baseUpdatedAt, language, attendanceCount, ...text } = input;
+  const v = await versionOf(language);
+  if (!isVersion(v)) return v;
 
   const result = await db.transaction(async (tx) => {
     const summary = await lockSummary(eventId, tx);
     if (baseUpdatedAt && summary.updatedAt.toISOString() !== baseUpdatedAt) {
       return fail("Someone else saved this summary while you were editing. Copy your text, reload the page and apply it again.");
     }
-    const changes = changedFields(summary, values);
-    if (Object.keys(changes).length === 0) return { ok: true as const, data: savedOf(summary), message: "No changes to save." };
-    if (summary.status === "published") {
-      const fields = textProblemsByField({ title: values.title, body: values.body });
+    const changes = changedFields({ ...summaryVersion(summary, v.language, v.defaultLanguage), attendanceCount: summary.attendanceCount }, { ...text, attendanceCount });
+    if (Object.keys(changes).length === 0) return { ok: true as const, data: savedOf(summary, v), message: "No changes to save." };
+    if (isPublishedIn(summary, v.language, v.defaultLanguage)) {
+      const fields = textProblemsByField({ title: text.title, body: text.body }, v.isDefault ? undefined : v.language);
       if (fields.title || fields.body) return saveRefusedWhilePublished(fields);
     }
-    const row = await updateSummaryRow(summary.id, values, tx);
+    const row = await updateSummaryRow(summary.id, { ...versionValues(summary, v, text), attendanceCount }, tx);
+    const saved = savedOf(row, v);
     if (changes.title || changes.lede || changes.body) {
-      await insertSummaryRevision({ summaryId: summary.id, title: row.title, lede: row.lede, body: row.body, authorId: me.id }, tx);
+      await insertSummaryRevision({ summaryId: summary.id, title: saved.title, lede: saved.lede, body: saved.body, language: v.isDefault ? null : v.language, authorId: me.id }, tx);
     }
-    await writeAudit({ actorId: me.id, client, action: "summary.update", entityType: "summary", entityId: summary.id, changes: summarizeChanges(changes) }, tx);
-    return { ok: true as const, data: savedOf(row), message: "Saved." };
+    await writeAudit(
+      { actorId: me.id, client, action: "summary.update", entityType: "summary", entityId: summary.id, changes: { ...summarizeChanges(changes), ...(v.isDefault ? {} : { language: v.language }) } },
+      tx,
+    );
+    return { ok: true as const, data: saved, message: "Saved." };
   });
   if (result.ok) changed(event);
   return result;
@@ -159,18 +197,21 @@ function summarizeChanges(changes: Record<string, [unknown, unknown]>) {
 
 export const restoreSummaryRevision = eventAction({ role: "staff", schema: restoreRevisionSchema }, async ({ user: me, client, event, input }): Promise<ActionResult<Saved>> => {
   const { eventId, revisionId } = input;
+  const v = await versionOf(input.language);
+  if (!isVersion(v)) return v;
   const result = await db.transaction(async (tx) => {
     const summary = await lockSummary(eventId, tx);
     const revision = await getSummaryRevision(summary.id, revisionId, tx);
-    if (!revision) return fail("That revision does not belong to this summary.");
-    if (summary.status === "published") {
-      const problems = textProblems(revision);
+    if (!revision || (revision.language ?? v.defaultLanguage) !== v.language) return fail("That revision does not belong to this summary.");
+    if (isPublishedIn(summary, v.language, v.defaultLanguage)) {
+      const problems = textProblems(revision, v.isDefault ? undefined : v.language);
       if (problems.length) return refusedWhilePublished("restoring this revision", problems);
     }
-    const row = await updateSummaryRow(summary.id, { title: revision.title, lede: revision.lede, body: revision.body }, tx);
-    await insertSummaryRevision({ summaryId: summary.id, title: row.title, lede: row.lede, body: row.body, authorId: me.id }, tx);
-    await writeAudit({ actorId: me.id, client, action: "summary.restore", entityType: "summary", entityId: summary.id, changes: { revisionId } }, tx);
-    return { ok: true as const, data: savedOf(row), message: "Revision restored." };
+    const row = await updateSummaryRow(summary.id, versionValues(summary, v, { title: revision.title, lede: revision.lede, body: revision.body }), tx);
+    const saved = savedOf(row, v);
+    await insertSummaryRevision({ summaryId: summary.id, title: saved.title, lede: saved.lede, body: saved.body, language: v.isDefault ? null : v.language, authorId: me.id }, tx);
+    await writeAudit({ actorId: me.id, client, action: "summary.restore", entityType: "summary", entityId: summary.id, changes: { revisionId, language: v.language } }, tx);
+    return { ok: true as const, data: saved, message: "Revision restored." };
   });
   if (result.ok) changed(event);
   return result;
@@ -191,8 +232,39 @@ export const saveReferences = eventAction({ role: "staff", schema: referencesSch
   return { ok: true, data: undefined, message: "References saved." };
 });
 
+/** The references' titles and texts in a language other than the default; the list itself is edited in the default. */
+export const saveReferenceTranslations = eventAction({ role: "staff", schema: referenceTranslationsSchema }, async ({ user: me, client, event, input }): Promise<ActionResult> => {
+  const { eventId, references } = input;
+  const v = await versionOf(input.language);
+  if (!isVersion(v)) return v;
+  if (v.isDefault) return fail("Edit the references in the default language with the list itself. Reload the page.");
+  await db.transaction(async (tx) => {
+    const summary = await lockSummary(eventId, tx);
+    await setReferenceTranslations(summary.id, v.language, references, tx);
+    await writeAudit(
+      { actorId: me.id, client, action: "summary.references", entityType: "summary", entityId: summary.id, changes: { language: v.language, references: references.map((r) => r.title) } },
+      tx,
+    );
+  });
+  changed(event);
+  return { ok: true, data: undefined, message: "References saved." };
+});
+
 export const updatePhotoDetails = eventAction({ role: "staff", schema: photoDetailsSchema }, async ({ user: me, client, event, input }): Promise<ActionResult> => {
   const { eventId, id, caption, altText } = input;
+  const v = await versionOf(input.language);
+  if (!isVersion(v)) return v;
+  if (!v.isDefault) {
+    // Another language's caption and description may stay empty: the default language's stand in for them.
+    const saved = await db.transaction(async (tx) => {
+      if (!(await updateEventPhotoTranslation(eventId, id, v.language, { caption, altText }, tx))) return false;
+      await writeAudit({ actorId: me.id, client, action: "photo.update", entityType: "media", entityId: id, changes: { language: v.language, caption, altText } }, tx);
+      return true;
+    });
+    if (!saved) return fail("That photo is no longer part of this event.");
+    changed(event);
+    return { ok: true, data: undefined, message: "Photo details saved." };
+  }
   const result = await db.transaction(async (tx): Promise<ActionResult> => {
     // Under the summary's lock, so that publishing cannot slip in between this check and the change.
     const summary = await lockExistingSummary(eventId, tx);
@@ -232,13 +304,23 @@ export const orderPhotos = eventAction({ role: "staff", schema: photoOrderSchema
   return { ok: true, data: undefined };
 });
 
-export const publishSummary = eventAction({ role: "staff", schema: eventIdSchema }, async ({ user: me, client, event, input }): Promise<ActionResult<{ problems?: string[] }>> => {
+export const publishSummary = eventAction({ role: "staff", schema: publishSchema }, async ({ user: me, client, event, input }): Promise<ActionResult<{ problems?: string[] }>> => {
   const { eventId } = input;
+  const v = await versionOf(input.language);
+  if (!isVersion(v)) return v;
   if (event.status === "draft") return fail("Schedule the event before publishing its summary: a draft event has no public page.");
   const result = await db.transaction(async (tx): Promise<ActionResult<{ problems?: string[] }>> => {
     const summary = await lockSummary(eventId, tx);
     // Checked under the lock: a save that lands between a check and the lock would otherwise be
     // published unchecked.
+    if (!v.isDefault) {
+      const problems = translationProblems(summary, v.language, v.defaultLanguage);
+      if (problems.length) return fail(`The ${LANGUAGE_LABELS[v.language]} version cannot be published yet:`, { problems });
+      const translationPublishedAt = { ...summary.translationPublishedAt, [v.language]: summary.translationPublishedAt[v.language] ?? new Date().toISOString() };
+      await updateSummaryRow(summary.id, { translationPublishedAt, updatedAt: summary.updatedAt }, tx);
+      await writeAudit({ actorId: me.id, client, action: "summary.publish", entityType: "summary", entityId: summary.id, changes: { eventId, language: v.language } }, tx);
+      return { ok: true, data: {} };
+    }
     const problems = await publishProblems(eventId, tx);
     if (problems.length) return fail("The summary cannot be published yet:", { problems });
     // The text is unchanged, so its version (updatedAt) is too: an editor open on it can still save.
@@ -248,18 +330,34 @@ export const publishSummary = eventAction({ role: "staff", schema: eventIdSchema
   });
   if (!result.ok) return result;
   publicChanged({ kind: "event", id: event.id });
-  return { ok: true, data: {}, message: "Published." };
+  return { ok: true, data: {}, message: v.isDefault ? "Published." : `Published in ${LANGUAGE_LABELS[v.language]}.` };
 });
 
-export const unpublishSummary = eventAction({ role: "staff", schema: eventIdSchema }, async ({ user: me, client, event, input }): Promise<ActionResult> => {
+/**
+ * Withdraws one language's version; withdrawing the default language's withdraws the page in every
+ * language (the others are published beside it, and must be published again after it).
+ */
+export const unpublishSummary = eventAction({ role: "staff", schema: publishSchema }, async ({ user: me, client, event, input }): Promise<ActionResult> => {
   const { eventId } = input;
+  const v = await versionOf(input.language);
+  if (!isVersion(v)) return v;
   await db.transaction(async (tx) => {
     const summary = await lockSummary(eventId, tx);
-    await updateSummaryRow(summary.id, { status: "draft", updatedAt: summary.updatedAt }, tx);
-    await writeAudit({ actorId: me.id, client, action: "summary.unpublish", entityType: "summary", entityId: summary.id, changes: { eventId } }, tx);
+    const translationPublishedAt = { ...summary.translationPublishedAt };
+    if (v.isDefault) for (const key of Object.keys(translationPublishedAt)) delete translationPublishedAt[key as Language];
+    else delete translationPublishedAt[v.language];
+    await updateSummaryRow(summary.id, { ...(v.isDefault ? { status: "draft" as const } : {}), translationPublishedAt, updatedAt: summary.updatedAt }, tx);
+    await writeAudit(
+      { actorId: me.id, client, action: "summary.unpublish", entityType: "summary", entityId: summary.id, changes: v.isDefault ? { eventId } : { eventId, language: v.language } },
+      tx,
+    );
   });
   publicChanged({ kind: "event", id: event.id });
-  return { ok: true, data: undefined, message: "Unpublished: the summary is no longer public." };
+  return {
+    ok: true,
+    data: undefined,
+    message: v.isDefault ? "Unpublished: the summary is no longer public." : `Unpublished: the ${LANGUAGE_LABELS[v.language]} version is no longer public.`,
+  };
 });
 
 const NOT_SENT: Record<Exclude<ThankYouResult["outcome"], "sent" | "already_sent">, string> = {
