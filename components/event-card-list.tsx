@@ -4,6 +4,7 @@ import type { ArchiveEvent } from "@/db/queries/archive";
 import { formatsFor } from "@/lib/i18n/format";
 import { langAttribute } from "@/lib/i18n/localize";
 import { translator } from "@/lib/i18n/messages";
+import { publishedText } from "@/lib/summary-publish";
 import { type CardPage, CancelledBadge, cardTexts, EventCard, EventWhenWhere, type HomeZone, type PublishedSummary, SummaryLink } from "./event-card";
 
 type SectionProps = { id: string; title: string; empty: string; children: ReactNode; count: number; order?: string };
@@ -52,13 +53,23 @@ export function UpcomingAndPast({ meetings, home, page, of }: Listing) {
 }
 
 /**
- * The published summary of a listed event, or null when it has none. Its title and lede are the
- * default language's (the lists do not read the summaries' other versions), marked as such.
+ * The published summary of a listed event, or null when it has none: in the page's language once it is
+ * published in it, else the default language's, marked as such.
  */
-export const summaryOf = (event: Pick<ArchiveEvent, "summaryTitle" | "summaryLede">, page: CardPage): PublishedSummary | null => {
-  if (event.summaryTitle === null) return null;
-  const text = (value: string | null) => (value?.trim() ? { text: value, lang: page.defaultLanguage } : null);
-  return { title: text(event.summaryTitle), lede: text(event.summaryLede) };
+export const summaryOf = (
+  event: Pick<ArchiveEvent, "summaryTitle" | "summaryLede" | "summaryStatus" | "summaryTranslations" | "summaryTranslationPublishedAt">,
+  page: CardPage,
+): PublishedSummary | null => {
+  if (event.summaryTitle === null || event.summaryStatus === null) return null;
+  const text = publishedText(
+    { title: event.summaryTitle, lede: event.summaryLede, status: event.summaryStatus, translations: event.summaryTranslations ?? {}, translationPublishedAt: event.summaryTranslationPublishedAt ?? {} },
+    page.language,
+    page.defaultLanguage,
+  );
+  return {
+    title: text.title.trim() ? { text: text.title, lang: text.langOf.title } : null,
+    lede: text.lede?.trim() ? { text: text.lede, lang: text.langOf.lede ?? page.defaultLanguage } : null,
+  };
 };
 
 /** Events as cards under a level-2 heading, each with its summary: the topic page's upcoming and past lists. */

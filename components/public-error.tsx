@@ -2,11 +2,12 @@
 
 import { usePathname } from "next/navigation";
 import { splitLocalePath } from "@/lib/i18n/paths";
-import enSite from "@/messages/en/site.json";
-import jaSite from "@/messages/ja/site.json";
+import enError from "@/messages/en/error.json";
+import jaError from "@/messages/ja/error.json";
 
-// Read straight from the message files: an error page depends on nothing that could itself have failed.
-const TEXT = { en: enSite.error, ja: jaSite.error };
+// Read straight from the message files (an area of their own, so that the page's script carries these
+// words only): an error page depends on nothing that could itself have failed.
+const TEXT = { en: enError, ja: jaError };
 
 /** A public page that failed, in the language of its address. */
 export function PublicError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {

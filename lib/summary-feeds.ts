@@ -1,20 +1,42 @@
 import { getPublicFeedTopic } from "@/db/queries/feeds";
 import { listFeedSummaries } from "@/db/queries/published-summaries";
 import { getSettings } from "@/db/queries/settings";
-import { ATOM_HEADERS, summaryFeed } from "@/lib/atom";
+import { ATOM_HEADERS, type FeedSummary, summaryFeed } from "@/lib/atom";
 import { notFoundText } from "@/lib/calendar-feed";
 import { appUrl } from "@/lib/env";
+import type { Translations } from "@/lib/i18n/languages";
 import { localized } from "@/lib/i18n/localize";
 import { translator } from "@/lib/i18n/messages";
 import { fileLanguage, type LangParams, type PageLanguage } from "@/lib/i18n/page";
 import { PAGE_TAGS, prerenderingAtBuild, tagPage } from "@/lib/public-cache";
+import { isPublishedIn } from "@/lib/summary-publish";
 
 type FeedParams = { params: Promise<LangParams & { slug?: string }> };
 
-/** The summaries as a feed in `page`'s language shows them: each in that language when it has it. */
-async function feedSummaries(page: PageLanguage, topicId?: string) {
+/**
+ * The summaries as a feed in `page`'s language shows them: each in that language once it is published
+ * in it, else in the default language's, marked as such (`xml:lang` on the entry).
+ */
+async function feedSummaries(page: PageLanguage, topicId?: string): Promise<FeedSummary[]> {
   const rows = await listFeedSummaries(50, topicId ? { topicId } : {});
-  return rows.map((r) => ({ ...r, language: page.defaultLanguage }));
+  return rows.map((r) => {
+    const shown = isPublishedIn(r, page.language, page.defaultLanguage) ? page.language : page.defaultLanguage;
+    const own = shown === page.defaultLanguage ? null : r.translations[shown];
+    const name = (value: string | null, translations: Translations<"name" | "description"> | null) =>
+      value === null ? null : (localized({ name: value, translations: translations ?? {} }, "name", page.language, page.defaultLanguage)?.text ?? value);
+    return {
+      id: r.id,
+      title: own?.title?.trim() || r.title,
+      lede: own ? own.lede?.trim() || null : r.lede,
+      body: own?.body?.trim() || r.body,
+      publishedAt: own ? new Date(r.translationPublishedAt[shown]!) : r.publishedAt,
+      updatedAt: r.updatedAt,
+      eventSlug: r.eventSlug,
+      eventTitle: localized({ title: r.eventTitle, translations: r.eventTranslations }, "title", shown, page.defaultLanguage)?.text ?? r.eventTitle,
+      topicName: name(r.topicName, r.topicTranslations),
+      language: shown,
+    };
+  });
 }
 
 /**

@@ -61,6 +61,7 @@ describe("the topic and series pages in Japanese", () => {
     expect(html).toContain("女性のエンパワーメントとジェンダー平等");
     expect(html).toContain(`href="/ja/series/${SERIES}"`);
     expect(html).toContain("開催済みのイベント");
+    expect(html).toContain("上川外務大臣の「WPS＋イノベーション」第4回会合「国連からの発信」への出席");
     // Every link to a page stays in Japanese; the calendars are one file for every language.
     const links = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!).filter((href) => !href.endsWith("calendar.ics"));
     expect(links.filter((href) => !href.startsWith("/ja"))).toEqual([]);
@@ -95,6 +96,11 @@ describe("the feeds", () => {
     expect(japanese).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ja">');
     expect(japanese).toContain("<id>http://localhost:3000/ja/feed.xml</id>");
     expect(japanese).toContain(`href="http://localhost:3000/ja/events/wps-innovation-4-from-the-united-nations/summary"`);
+    // The demo's summary is published in Japanese too: the Japanese feed carries that version.
+    expect(japanese).toContain("<title>上川外務大臣の「WPS＋イノベーション」第4回会合「国連からの発信」への出席</title>");
+    expect(japanese).not.toContain("<entry xml:lang");
+    const english = await read(import("@/app/feed.xml/route"), {});
+    expect(english).toContain("<title>WPS + Innovation: From the United Nations</title>");
     const topic = await read(import("@/app/(localized)/[lang]/topics/[slug]/feed.xml/route"), { lang: "ja", slug: TOPIC });
     expect(topic).toContain("女性のエンパワーメントとジェンダー平等</title>");
     expect((await (await import("@/app/(localized)/[lang]/feed.xml/route")).GET(new Request("http://localhost/"), { params: Promise.resolve({ lang: "fr" }) })).status).toBe(404);

@@ -11,7 +11,8 @@ import { listLatestSummaries } from "@/db/queries/published-summaries";
 import { getSettings } from "@/db/queries/settings";
 import { PAGE_TAGS, prerenderingAtBuild, tagPage } from "@/lib/public-cache";
 import { formatsFor } from "@/lib/i18n/format";
-import { langAttribute, localized } from "@/lib/i18n/localize";
+import { langAttribute, langOfText, localized } from "@/lib/i18n/localize";
+import { publishedText } from "@/lib/summary-publish";
 import { languageAlternates } from "@/lib/i18n/metadata";
 import { translator } from "@/lib/i18n/messages";
 import { type LangParams, pageLanguage } from "@/lib/i18n/page";
@@ -94,8 +95,8 @@ export default async function HomePage({ params }: Props) {
       <HomeSection id="summaries-heading" title={t("home.summaries")} isEmpty={summaries.length === 0} emptyTitle={t("home.noSummaries")} emptyText={t("home.noSummariesText")}>
         <ul className="mt-4 space-y-4">
           {summaries.map((s) => {
-            // The lists read the summaries' default-language version: marked as such on another language's page.
-            const lang = page.language === page.defaultLanguage ? undefined : page.defaultLanguage;
+            // Each in the page's language once it is published in it; else the default language's, marked.
+            const text = publishedText(s, page.language, page.defaultLanguage);
             const topic = s.topicName === null ? null : localized({ name: s.topicName, translations: s.topicTranslations ?? {} }, "name", page.language, page.defaultLanguage);
             return (
               <li key={s.eventSlug}>
@@ -105,14 +106,16 @@ export default async function HomePage({ params }: Props) {
                   </p>
                 )}
                 <h3 className="font-semibold">
-                  <Link href={page.href(`/events/${s.eventSlug}/summary`)}>{s.title ? <span lang={lang}>{s.title}</span> : t("home.summaryFallback")}</Link>
+                  <Link href={page.href(`/events/${s.eventSlug}/summary`)}>
+                    {text.title ? <span lang={langOfText(text.langOf.title, page.language)}>{text.title}</span> : t("home.summaryFallback")}
+                  </Link>
                 </h3>
                 <p className="text-sm text-slate-600">
                   <time dateTime={s.startsAt.toISOString()}>{formats.localDate(s.startsAt, s.timeZone)}</time>
                 </p>
-                {s.lede && (
-                  <p className="text-sm" lang={lang}>
-                    {s.lede}
+                {text.lede && (
+                  <p className="text-sm" lang={langOfText(text.langOf.lede, page.language)}>
+                    {text.lede}
                   </p>
                 )}
               </li>

@@ -20,6 +20,9 @@ const archiveColumns = (now: Date) => ({
   // A published summary's title and lede; null when there is none yet (or it is back in draft).
   summaryTitle: summaries.title,
   summaryLede: summaries.lede,
+  summaryStatus: summaries.status,
+  summaryTranslations: summaries.translations,
+  summaryTranslationPublishedAt: summaries.translationPublishedAt,
 });
 
 export type ArchiveEvent = Awaited<ReturnType<typeof selectArchive>>[number];

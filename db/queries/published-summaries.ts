@@ -76,7 +76,6 @@ export async function listLatestSummaries(limit = 6) {
       startsAt: events.startsAt,
       timeZone: events.timeZone,
       topicName: topics.name,
-      topicTranslations: topics.translations,
     })
     .from(summaries)
     .innerJoin(events, eq(events.id, summaries.eventId))
@@ -94,11 +93,16 @@ export async function listFeedSummaries(limit = 50, { topicId }: { topicId?: str
       title: summaries.title,
       lede: summaries.lede,
       body: summaries.body,
+      status: summaries.status,
+      translations: summaries.translations,
+      translationPublishedAt: summaries.translationPublishedAt,
       publishedAt: summaries.publishedAt,
       updatedAt: summaries.updatedAt,
       eventSlug: events.slug,
       eventTitle: events.title,
+      eventTranslations: events.translations,
       topicName: topics.name,
+      topicTranslations: topics.translations,
     })
     .from(summaries)
     .innerJoin(events, eq(events.id, summaries.eventId))

@@ -1,5 +1,6 @@
 import { createTranslator } from "use-intl/core";
 import type { Language } from "./languages";
+import enError from "@/messages/en/error.json";
 import enEvent from "@/messages/en/event.json";
 import enManage from "@/messages/en/manage.json";
 import enPages from "@/messages/en/pages.json";
@@ -7,6 +8,7 @@ import enPanelist from "@/messages/en/panelist.json";
 import enRegistration from "@/messages/en/registration.json";
 import enSite from "@/messages/en/site.json";
 import enSummary from "@/messages/en/summary.json";
+import jaError from "@/messages/ja/error.json";
 import jaEvent from "@/messages/ja/event.json";
 import jaManage from "@/messages/ja/manage.json";
 import jaPages from "@/messages/ja/pages.json";
@@ -22,6 +24,7 @@ import jaSummary from "@/messages/ja/summary.json";
  */
 const en = {
   site: enSite,
+  error: enError,
   event: enEvent,
   registration: enRegistration,
   summary: enSummary,
@@ -37,6 +40,7 @@ export const MESSAGES: Record<Language, Messages> = {
   en,
   ja: {
     site: jaSite,
+    error: jaError,
     event: jaEvent,
     registration: jaRegistration,
     summary: jaSummary,
