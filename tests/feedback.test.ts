@@ -8,6 +8,7 @@ import { newManageToken } from "@/lib/registration/tokens";
 import { attendee, heldEvent } from "./support/after-event";
 import { closeDb, db, resetWithDemo } from "./support/db";
 import { actAs } from "./support/session";
+import { formData as form } from "./support/form-data";
 
 const actions = () => import("@/app/(public)/registrations/[token]/feedback-actions");
 
@@ -17,13 +18,6 @@ beforeAll(async () => {
   await actAs(null);
 });
 afterAll(closeDb);
-
-/** The form as the browser posts it. */
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
-}
 
 const rowsOf = (registrationId: string) => db.select().from(registrationFeedback).where(eq(registrationFeedback.registrationId, registrationId));
 

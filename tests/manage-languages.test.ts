@@ -11,6 +11,7 @@ import { closeDb, db, resetWithDemo } from "./support/db";
 import { registrants } from "./support/registrant";
 import { scratchEvent } from "./support/scratch-event";
 import { actAs } from "./support/session";
+import { formData as form } from "./support/form-data";
 
 const now = new Date();
 let ctx: RegistrationContext;
@@ -24,12 +25,6 @@ beforeAll(async () => {
   await actAs(null);
 });
 afterAll(closeDb);
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
-}
 
 async function registered(label: string) {
   const event = await scratchEvent("Manage languages", now, 10);

@@ -12,6 +12,7 @@ import { applyClientAddress, CLIENT_ADDRESS_HEADER } from "@/lib/client-address.
 import { appUrl } from "@/lib/env";
 import { closeDb, db, resetWithDemo } from "./support/db";
 import { actAs } from "./support/session";
+import { formData as form } from "./support/form-data";
 
 /*
  * The request the app sees is what the server entry (scripts/server.mjs) hands on: applyClientAddress
@@ -51,12 +52,6 @@ async function postToAuth(path: string, fields: Record<string, string>, headers:
 
 const linkEmailsTo = (email: string) =>
   db.select().from(outbox).where(and(eq(outbox.to, email), eq(outbox.kind, "sign_in_link")));
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.set(k, v);
-  return data;
-}
 
 beforeAll(() => resetWithDemo());
 afterAll(closeDb);
