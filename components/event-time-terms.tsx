@@ -2,31 +2,26 @@ import type { Language } from "@/lib/i18n/languages";
 import { langOfText } from "@/lib/i18n/localize";
 import { translator } from "@/lib/i18n/messages";
 import type { LangOf } from "@/lib/i18n/public-event";
-import * as en from "@/lib/time";
-import * as ja from "@/lib/time-ja";
+import { formatsFor } from "@/lib/i18n/format";
+import { durationMinutes } from "@/lib/time";
 
 type Timed = { startsAt: Date; endsAt: Date; timeZone: string };
-
-/** The event-time line in `language`: the Japanese one names the home zone itself (日本時間), not the English label. */
-export function dualTime(start: Date, eventZone: string, home: { zone: string; label: string }, language: Language): string {
-  return language === "ja" ? ja.formatDualTime(start, eventZone, home.zone) : en.formatDualTime(start, eventZone, home.zone, home.label);
-}
 
 /** The "When" and "Time" of an event's details list: its start in its own zone and the home zone, then its local times and length. */
 export function EventTimeTerms({ event, home, language = "en" }: { event: Timed; home: { zone: string; label: string }; language?: Language }) {
   const t = translator(language, "event");
-  const time = language === "ja" ? ja : en;
+  const formats = formatsFor(language);
   return (
     <>
       <dt className="font-medium text-slate-600">{t("whenWhere.when")}</dt>
       <dd>
-        <time dateTime={event.startsAt.toISOString()}>{dualTime(event.startsAt, event.timeZone, home, language)}</time>
+        <time dateTime={event.startsAt.toISOString()}>{formats.dualTime(event.startsAt, event.timeZone, home)}</time>
       </dd>
       <dt className="font-medium text-slate-600">{t("whenWhere.time")}</dt>
       <dd>
         {t("whenWhere.timeRange", {
-          range: time.formatTimeRange(event.startsAt, event.endsAt, event.timeZone),
-          duration: time.formatDuration(en.durationMinutes(event.startsAt, event.endsAt)),
+          range: formats.timeRange(event.startsAt, event.endsAt, event.timeZone),
+          duration: formats.duration(durationMinutes(event.startsAt, event.endsAt)),
         })}
       </dd>
     </>

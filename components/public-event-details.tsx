@@ -17,7 +17,8 @@ import type { LocalizedPublicEvent } from "@/lib/i18n/public-event";
 import * as namesEn from "@/lib/names";
 import * as namesJa from "@/lib/names-ja";
 import { type RegistrationWindow, registrationWindow, seatsLeft } from "@/lib/registration/window";
-import { dualTime, EventTimeTerms, VenueAddress } from "@/components/event-time-terms";
+import { EventTimeTerms, VenueAddress } from "@/components/event-time-terms";
+import { formatsFor } from "@/lib/i18n/format";
 
 type Availability = NonNullable<Awaited<ReturnType<typeof getRegistrationAvailability>>>;
 type Home = { zone: string; label: string };
@@ -28,7 +29,7 @@ type Home = { zone: string; label: string };
  */
 function registrationStatusLine(event: LocalizedPublicEvent, availability: Availability, window: RegistrationWindow, now: Date, home: Home, language: Language): string | null {
   const t = translator(language, "registration");
-  const when = (d: Date) => dualTime(d, event.timeZone, home, language);
+  const when = (d: Date) => formatsFor(language).dualTime(d, event.timeZone, home);
   switch (window) {
     case "cancelled":
     case "past":
@@ -110,7 +111,7 @@ export async function PublicEventDetails({ event, home, page }: { event: Localiz
             <Alert tone="info">
               <strong>
                 {t.rich("tookPlace", {
-                  when: dualTime(event.startsAt, event.timeZone, home, language),
+                  when: formatsFor(language).dualTime(event.startsAt, event.timeZone, home),
                   time: (chunks) => <time dateTime={event.startsAt.toISOString()}>{chunks}</time>,
                 })}
               </strong>

@@ -1,5 +1,5 @@
 import { FeedbackForm } from "@/components/feedback-form";
-import { localDate } from "@/components/localized-time-terms";
+import { formatsFor } from "@/lib/i18n/format";
 import { Section } from "@/components/ui/section";
 import { getFeedback } from "@/db/queries/feedback";
 import type { Language } from "@/lib/i18n/languages";
@@ -21,7 +21,7 @@ export async function RegistrationFeedback({ token, registrationId, timeZone, la
         token={token}
         language={language}
         messages={messagesFor(language, "manage").feedback}
-        previous={answer ? { rating: answer.rating, comment: answer.comment, on: localDate(answer.updatedAt, timeZone, language) } : null}
+        previous={answer ? { rating: answer.rating, comment: answer.comment, on: formatsFor(language).localDate(answer.updatedAt, timeZone) } : null}
       />
     </Section>
   );

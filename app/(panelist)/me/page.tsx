@@ -14,7 +14,7 @@ import { getOwnEmailLanguage, getOwnProfileView, revisionFields, versionOf } fro
 import { getLanguageSettings, getSettings } from "@/db/queries/settings";
 import { requireRole } from "@/lib/auth";
 import { mediaUrl } from "@/lib/storage";
-import { dualTime, localDate } from "@/components/localized-time-terms";
+import { formatsFor } from "@/lib/i18n/format";
 import type { ParticipantRole } from "@/db/schema";
 import type { InvitationStatus } from "@/lib/validations/participant";
 import { NAME_ORDER_LABELS } from "@/lib/validations/person";
@@ -79,7 +79,7 @@ export default async function MePage() {
     ? PROFILE_FIELDS.filter((f) => (pending.revision[f] ?? null) !== (person[f] ?? null))
     : [];
   const photoChanged = pending ? pending.revision.portraitId !== person.portraitId : false;
-  const home = (d: Date) => localDate(d, settings.homeTimeZone, language);
+  const home = (d: Date) => formatsFor(language).localDate(d, settings.homeTimeZone);
   const homeClock = { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel };
   const titled = <E extends { event: { slug: string; title: string; translations: EventItem["event"]["translations"] } }>(e: E) => {
     const text = inLanguage(e.event, ["title"], language, defaultLanguage);
@@ -112,9 +112,9 @@ export default async function MePage() {
               t={t}
               title={t("me.upcoming")}
               empty={t("me.upcomingEmpty")}
-              items={upcoming.map(titled).map((e) => ({ ...e, when: dualTime(e.event.startsAt, e.event.timeZone, homeClock, language) }))}
+              items={upcoming.map(titled).map((e) => ({ ...e, when: formatsFor(language).dualTime(e.event.startsAt, e.event.timeZone, homeClock) }))}
             />
-            <EventList t={t} title={t("me.past")} empty={t("me.pastEmpty")} items={past.map(titled).map((e) => ({ ...e, when: localDate(e.event.startsAt, e.event.timeZone, language) }))} />
+            <EventList t={t} title={t("me.past")} empty={t("me.pastEmpty")} items={past.map(titled).map((e) => ({ ...e, when: formatsFor(language).localDate(e.event.startsAt, e.event.timeZone) }))} />
           </div>
         )}
       </Section>

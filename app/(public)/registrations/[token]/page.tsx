@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { Fragment } from "react";
 import { connection } from "next/server";
 import { cancelMyRegistration } from "@/app/(public)/registrations/[token]/actions";
-import { LocalizedTimeTerms, localDate } from "@/components/localized-time-terms";
+import { EventTimeTerms } from "@/components/event-time-terms";
+import { formatsFor } from "@/lib/i18n/format";
 import { RegistrationCancelButton } from "@/components/registration-cancel-button";
 import { RegistrationFeedback } from "@/components/registration-feedback";
 import { feedbackOpen } from "@/lib/after-event";
@@ -69,7 +70,7 @@ export default async function ManageRegistrationPage({ params, searchParams }: P
   const home = { zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel };
   const eventHref = page.href(`/events/${record.slug}`);
   const manageHref = page.href(`/registrations/${token}`);
-  const day = (d: Date) => localDate(d, record.timeZone, language);
+  const day = (d: Date) => formatsFor(language).localDate(d, record.timeZone);
   const venueLang = venue ? langOfText(venue.langOf.name, language) : undefined;
 
   return (
@@ -146,12 +147,7 @@ export default async function ManageRegistrationPage({ params, searchParams }: P
 
       <Section id="details-heading" title={t("manage.detailsHeading")}>
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
-          <LocalizedTimeTerms
-            event={record}
-            home={home}
-            language={language}
-            labels={{ when: t("manage.when"), time: t("manage.time"), timeLine: (parts) => t("manage.timeLine", parts) }}
-          />
+          <EventTimeTerms event={record} home={home} language={language} />
           {venue?.name && (
             <>
               <dt className="font-medium text-slate-600">{t("manage.venue")}</dt>

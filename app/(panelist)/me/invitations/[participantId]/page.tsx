@@ -3,9 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { seriesLine } from "@/lib/names";
 import { seriesLine as seriesLineJa } from "@/lib/names-ja";
-import { VenueAddress } from "@/components/event-time-terms";
 import { InvitationResponse } from "@/components/invitation-response";
-import { LocalizedTimeTerms, localDate } from "@/components/localized-time-terms";
+import { EventTimeTerms, VenueAddress } from "@/components/event-time-terms";
+import { formatsFor } from "@/lib/i18n/format";
 import { PlainText } from "@/components/plain-text";
 import { Alert } from "@/components/ui/alert";
 import { Section } from "@/components/ui/section";
@@ -26,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { params: Promise<{ participantId: string }> };
 
 function answerLine(invitation: OwnInvitation, homeZone: string, language: Language, t: Translator<"panelist">): string {
-  const date = invitation.respondedAt ? localDate(invitation.respondedAt, homeZone, language) : null;
+  const date = invitation.respondedAt ? formatsFor(language).localDate(invitation.respondedAt, homeZone) : null;
   switch (invitation.invitationStatus) {
     case "confirmed":
       return date ? t("invitation.acceptedOn", { date }) : t("invitation.accepted");
@@ -79,12 +79,7 @@ export default async function InvitationPage({ params }: Props) {
       {over && !cancelled && <Alert tone="info">{t("invitation.over")}</Alert>}
 
       <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
-        <LocalizedTimeTerms
-          event={event}
-          home={{ zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel }}
-          language={language}
-          labels={{ when: t("invitation.when"), time: t("invitation.time"), timeLine: (parts) => t("invitation.timeLine", parts) }}
-        />
+        <EventTimeTerms event={event} home={{ zone: settings.homeTimeZone, label: settings.homeTimeZoneLabel }} language={language} />
         {venue?.name && (
           <>
             <dt className="font-medium text-slate-600">{t("invitation.where")}</dt>
