@@ -8,7 +8,8 @@ import { splitLocalePath } from "@/lib/i18n/paths";
 export type NotFoundMessages = { title: string; body: string; searchLabel: string; home: string; landmark: string; button: string };
 
 /**
- * "Page not found", in the language of the address asked for: a not-found page gets no params, so the
+ * "Page not found", with a search box of its own (named apart from the header's, which the public pages
+ * also show), in the language of the address asked for: a not-found page gets no params, so the
  * prefix is read from the address (in the server's HTML as well as in the browser).
  */
 export function NotFoundContent({ messages, defaultLanguage }: { messages: Partial<Record<Language, NotFoundMessages>>; defaultLanguage: Language }) {

@@ -48,8 +48,9 @@ test.describe("public search", () => {
     const response = await page.goto("/no-such-page-anywhere");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
-    await page.getByRole("searchbox", { name: "Search for an event, a summary, a person or a topic" }).fill("Bahous");
-    await page.getByRole("button", { name: "Search" }).click();
+    const box = page.getByRole("search", { name: "Find a page" });
+    await box.getByRole("searchbox", { name: "Search for an event, a summary, a person or a topic" }).fill("Bahous");
+    await box.getByRole("button", { name: "Search" }).click();
     await expect(page).toHaveURL(/\/search\?q=Bahous$/);
     await expect(page.getByRole("list", { name: "Search results" }).getByRole("link", { name: /Sima Bahous/ })).toBeVisible();
   });

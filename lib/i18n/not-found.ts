@@ -10,7 +10,7 @@ export async function notFoundProps(): Promise<{ messages: Record<Language, NotF
       const t = translator(language, "site");
       return [
         language,
-        { title: t("notFound.title"), body: t("notFound.body"), searchLabel: t("notFound.searchLabel"), home: t("notFound.home"), landmark: t("search.landmark"), button: t("search.button") },
+        { title: t("notFound.title"), body: t("notFound.body"), searchLabel: t("notFound.searchLabel"), home: t("notFound.home"), landmark: t("notFound.searchLandmark"), button: t("search.button") },
       ];
     }),
   ) as Record<Language, NotFoundMessages>;
