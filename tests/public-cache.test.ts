@@ -93,6 +93,7 @@ describe("cached public routes", () => {
     "app/(public)/topics/[slug]/page.tsx": "PAGE_TAGS.topic",
     "app/(public)/series/[slug]/page.tsx": "PAGE_TAGS.series",
     "app/feed.xml/route.ts": "siteFeed",
+    "app/(localized)/[lang]/feed.xml/route.ts": "siteFeed",
     "app/(public)/calendar.ics/route.ts": "PAGE_TAGS.lists()",
     "app/(public)/topics/[slug]/feed.xml/route.ts": "topicFeed",
     "app/(public)/topics/[slug]/calendar.ics/route.ts": "PAGE_TAGS.topic",
@@ -109,7 +110,7 @@ describe("cached public routes", () => {
     expect(source).toContain(tags);
     expect(source).not.toMatch(/connection\(\)|force-dynamic|headers\(\)|cookies\(\)|auth\(\)/);
     // A dynamic address is rendered on first request, not at build time (there is no database then).
-    if (path.includes("[slug]")) expect(source).toContain("generateStaticParams");
+    if (path.includes("[slug]") || path.includes("[lang]")) expect(source).toContain("generateStaticParams");
   });
 
   it("the event page's seats are at most five seconds old", () => {
