@@ -1,4 +1,5 @@
 import { getLanguageSettings } from "@/db/queries/settings";
+import { prerenderingAtBuild } from "@/lib/public-cache";
 import type { NotFoundMessages } from "@/components/not-found-content";
 import { LANGUAGES, type Language } from "./languages";
 import { translator } from "./messages";
@@ -14,6 +15,6 @@ export async function notFoundProps(): Promise<{ messages: Record<Language, NotF
       ];
     }),
   ) as Record<Language, NotFoundMessages>;
-  const defaultLanguage = process.env.NEXT_PHASE === "phase-production-build" ? "en" : (await getLanguageSettings()).defaultLanguage;
+  const defaultLanguage = prerenderingAtBuild() ? "en" : (await getLanguageSettings()).defaultLanguage;
   return { messages, defaultLanguage };
 }
